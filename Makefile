@@ -1,0 +1,31 @@
+# `make setup` builds .venv/ (torch's CPU wheel first), `make test` runs the suite.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup test lint bench index clean
+
+$(BIN)/strikebot: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[test,bench]'
+	touch $@
+
+setup: $(BIN)/strikebot
+
+index: setup
+	$(BIN)/strikebot index build
+
+test: setup
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check bot tests benchmarks
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) index/*.faiss index/*.json index/*.onnx index/*.npy

@@ -1,0 +1,22 @@
+"""What a chat remembers between questions, so follow-ups resolve against earlier turns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .answer import Answer
+
+
+@dataclass
+class Conversation:
+    """One chat's memory; front ends keep one per chat (not thread-safe across chats)."""
+
+    turns: list[Answer] = field(default_factory=list)
+    subjects: tuple[str, ...] = ()  # figure ids the last figure question was about
+    intent: str = ""  # what the last answered question asked for
+    people: tuple[str, ...] = ()  # people the last answer named, newest last
+    max_turns: int = 20
+
+    def remember(self, answer: Answer) -> None:
+        self.turns.append(answer)
+        del self.turns[: -self.max_turns]

@@ -1,0 +1,44 @@
+"""The seeds read together: article, passages, people and figures, all cross-checked."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .figures import Figure, load_figures
+from .passages import Passage, read_article, split_passages
+from .people import Person, load_people
+
+SEED_FILES = ("article.txt", "figures.csv", "people.csv")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    article: str
+    passages: tuple[Passage, ...]
+    people: tuple[Person, ...]
+    figures: tuple[Figure, ...]
+
+    def passage(self, pid: str) -> Passage | None:
+        return next((p for p in self.passages if p.id == pid.strip().lower()), None)
+
+    def person(self, person_id: str) -> Person:
+        return next(p for p in self.people if p.id == person_id)
+
+
+def load_corpus(seeds: Path) -> Corpus:
+    article = read_article(seeds / "article.txt")
+    people = load_people(seeds / "people.csv", article)
+    passages = split_passages(article, people)
+    figures = load_figures(seeds / "figures.csv", {p.id: p for p in passages})
+    return Corpus(article, passages, people, figures)
+
+
+def seeds_digest(seeds: Path) -> dict[str, str]:
+    """sha256 of each seed file; a missing file digests as ''."""
+    out: dict[str, str] = {}
+    for name in SEED_FILES:
+        path = seeds / name
+        out[name] = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+    return out

@@ -1,0 +1,102 @@
+"""The hand-checked figures table, validated against the article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .answer import FigureRef
+from .errors import SeedError
+from .passages import Passage
+from .tables import read_rows, split_list
+from .text import NUMBER_WORDS, fold, numbers_in
+
+COLUMNS = ("id", "subject", "aliases", "measure", "value", "display", "unit", "qualifier",
+           "scope", "period", "passage", "span")
+SCOPES = ("trust", "region", "england", "strike", "pay")
+COUNT_SCOPES = ("trust", "region", "england")
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    subject: str
+    aliases: tuple[str, ...]
+    measure: str
+    value: float
+    display: str
+    unit: str
+    qualifier: str
+    scope: str
+    period: str
+    passage: str
+    span: str
+
+    @property
+    def is_count(self) -> bool:
+        """Appointment counts, the rows aggregates are computed over."""
+        return self.scope in COUNT_SCOPES
+
+    @property
+    def stated(self) -> str:
+        """The figure as the article gives it: 'more than 8,300'."""
+        return f"{self.qualifier} {self.display}".strip()
+
+    def ref(self) -> FigureRef:
+        return FigureRef(self.id, self.subject, self.value, self.display, self.qualifier,
+                         self.passage)
+
+
+def _display_value(display: str) -> float | None:
+    found = numbers_in(display)
+    if found:
+        return found[0]
+    for word in display.lower().split():
+        if word in NUMBER_WORDS:
+            return float(NUMBER_WORDS[word])
+    return None
+
+
+def load_figures(path: Path, passages: dict[str, Passage]) -> tuple[Figure, ...]:
+    seen: set[str] = set()
+    figures: list[Figure] = []
+    for line, row in read_rows(path, COLUMNS):
+        def bad(problem: str, line: int = line) -> SeedError:
+            return SeedError(str(path), line, problem)
+
+        if not row["id"]:
+            raise bad("id must not be empty")
+        if row["id"] in seen:
+            raise bad(f"duplicate id {row['id']!r}")
+        if row["scope"] not in SCOPES:
+            raise bad(f"scope must be one of {', '.join(SCOPES)}, not {row['scope']!r}")
+        try:
+            value = float(row["value"].replace(",", ""))
+        except ValueError:
+            raise bad(f"value {row['value']!r} is not a number") from None
+        shown = _display_value(row["display"])
+        if shown != value:
+            raise bad(f"display {row['display']!r} does not show the value {row['value']}")
+        passage = passages.get(row["passage"])
+        if passage is None:
+            raise bad(f"passage {row['passage']!r} is not in the article")
+        span = fold(row["span"])
+        if not span:
+            raise bad("span must not be empty")
+        if span.lower() not in fold(passage.text).lower():
+            raise bad(f"span {row['span']!r} does not occur in passage {row['passage']}")
+        if fold(row["display"]).lower() not in span.lower():
+            raise bad(f"span {row['span']!r} does not hold the figure {row['display']!r}")
+        if row["qualifier"] and row["qualifier"].lower() not in span.lower():
+            raise bad(f"span {row['span']!r} does not hold the qualifier {row['qualifier']!r}")
+        seen.add(row["id"])
+        figures.append(Figure(
+            id=row["id"], subject=row["subject"],
+            aliases=tuple(dict.fromkeys((row["subject"], *split_list(row["aliases"])))),
+            measure=row["measure"], value=value, display=row["display"], unit=row["unit"],
+            qualifier=row["qualifier"], scope=row["scope"], period=row["period"],
+            passage=row["passage"], span=span,
+        ))
+    if not figures:
+        raise SeedError(str(path), None, "no rows")
+    return tuple(figures)

@@ -1,0 +1,149 @@
+"""The saved index: a folder with FAISS indexes, the passages and a manifest (txtai-style)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .corpus import Corpus, seeds_digest
+from .encoder import DIMENSION, MODEL_NAME, Encoder
+from .errors import IndexCorrupt, IndexMissing, IndexStale
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+PASSAGES_JSON = "passages.json"
+PASSAGES_FAISS = "passages.faiss"
+SENTENCES_FAISS = "sentences.faiss"
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SavedIndex:
+    """What answering needs from disk: passage and sentence vectors, and the manifest."""
+
+    folder: Path
+    manifest: dict[str, Any]
+    passage_ids: tuple[str, ...]
+    sentence_keys: tuple[tuple[str, int], ...]  # (passage id, sentence number)
+    passage_index: Any  # faiss.IndexFlatIP
+    sentence_vectors: np.ndarray
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _faiss() -> Any:
+    import faiss
+
+    return faiss
+
+
+def build_index(corpus: Corpus, seeds: Path, folder: Path, encoder: Encoder,
+                progress: Progress = lambda _: None,
+                after_write: Callable[[Path, dict[str, Any]], None] | None = None) -> SavedIndex:
+    """Embed passages and sentences and write the folder atomically enough for one user."""
+    faiss = _faiss()
+    started = time.perf_counter()
+    folder.mkdir(parents=True, exist_ok=True)
+    progress(f"embedding {len(corpus.passages)} passages")
+    passage_vectors = encoder.encode([p.text for p in corpus.passages])
+    keys = [(p.id, i) for p in corpus.passages for i in range(len(p.sentences))]
+    progress(f"embedding {len(keys)} sentences")
+    sentence_vectors = encoder.encode(
+        [corpus.passage(pid).sentences[i] for pid, i in keys]  # type: ignore[union-attr]
+    )
+    progress("writing FAISS indexes")
+    for name, vectors in ((PASSAGES_FAISS, passage_vectors), (SENTENCES_FAISS, sentence_vectors)):
+        index = faiss.IndexFlatIP(DIMENSION)
+        index.add(vectors)
+        faiss.write_index(index, str(folder / name))
+    passages_doc = [{"id": p.id, "text": p.text, "speakers": list(p.speakers),
+                     "sentences": list(p.sentences)} for p in corpus.passages]
+    (folder / PASSAGES_JSON).write_text(json.dumps(passages_doc, ensure_ascii=False, indent=1),
+                                        encoding="utf-8")
+    manifest: dict[str, Any] = {
+        "format": FORMAT,
+        "model": MODEL_NAME,
+        "encoder": encoder.name,
+        "dimension": DIMENSION,
+        "seeds_sha256": seeds_digest(seeds),
+        "passages": len(corpus.passages),
+        "sentences": len(keys),
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "files": {name: _sha256(folder / name)
+                  for name in (PASSAGES_FAISS, SENTENCES_FAISS, PASSAGES_JSON)},
+    }
+    if after_write is not None:
+        after_write(folder, manifest)
+    manifest["build_seconds"] = round(time.perf_counter() - started, 2)
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    progress(f"index written to {folder} in {manifest['build_seconds']} s")
+    return load_index(folder, seeds, corpus)
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / MANIFEST
+    if not path.exists():
+        raise IndexMissing(f"no index in {folder} (run `strikebot index build`)")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        raise IndexCorrupt(f"{path} is not valid JSON (run `strikebot index build`)") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise IndexStale(f"{path} is from another version of strikebot "
+                         "(run `strikebot index build`)")
+    return manifest
+
+
+def check_fresh(manifest: dict[str, Any], seeds: Path) -> None:
+    """Raise IndexStale when the seeds changed since the build."""
+    if manifest.get("seeds_sha256") != seeds_digest(seeds):
+        changed = [name for name, digest in seeds_digest(seeds).items()
+                   if manifest.get("seeds_sha256", {}).get(name) != digest]
+        raise IndexStale(f"the index is stale: {', '.join(changed) or 'seeds'} changed since "
+                         "it was built (run `strikebot index build`)")
+    if manifest.get("model") != MODEL_NAME or manifest.get("dimension") != DIMENSION:
+        raise IndexStale("the index was built with another model (run `strikebot index build`)")
+
+
+def load_index(folder: Path, seeds: Path, corpus: Corpus) -> SavedIndex:
+    manifest = read_manifest(folder)
+    check_fresh(manifest, seeds)
+    files = manifest.get("files")
+    if not isinstance(files, dict):
+        raise IndexCorrupt(f"{folder / MANIFEST} lists no files (run `strikebot index build`)")
+    for name, digest in files.items():
+        path = folder / name
+        if not path.exists():
+            raise IndexMissing(f"{path} is missing (run `strikebot index build`)")
+        if _sha256(path) != digest:
+            raise IndexCorrupt(f"{path} is corrupt: its checksum does not match the manifest "
+                               "(run `strikebot index build`)")
+    faiss = _faiss()
+    try:
+        passage_index = faiss.read_index(str(folder / PASSAGES_FAISS))
+        sentence_index = faiss.read_index(str(folder / SENTENCES_FAISS))
+        stored = json.loads((folder / PASSAGES_JSON).read_text(encoding="utf-8"))
+    except (RuntimeError, ValueError, UnicodeDecodeError) as exc:
+        raise IndexCorrupt(f"cannot read the index in {folder}: {exc}") from None
+    ids = tuple(p["id"] for p in stored)
+    if ids != tuple(p.id for p in corpus.passages) or passage_index.ntotal != len(ids):
+        raise IndexStale(f"the index in {folder} does not match the article's passages "
+                         "(run `strikebot index build`)")
+    keys = tuple((p.id, i) for p in corpus.passages for i in range(len(p.sentences)))
+    if sentence_index.ntotal != len(keys):
+        raise IndexStale(f"the index in {folder} does not match the article's sentences "
+                         "(run `strikebot index build`)")
+    vectors = sentence_index.reconstruct_n(0, sentence_index.ntotal)
+    return SavedIndex(folder, manifest, ids, keys, passage_index,
+                      np.ascontiguousarray(vectors, dtype=np.float32))
