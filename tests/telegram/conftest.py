@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from tg_fake_api import FakeBotAPI
 
+from bot.answer import Answer, Citation
 from bot.telegram_bot import Settings, install_redaction
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -27,6 +28,36 @@ def engine() -> Any:
     from bot.engine import load_engine
 
     return load_engine()
+
+
+class ProxyEngine:
+    """The real engine, plus a few magic questions that make answers a test needs
+    (a very long one, one that raises) without touching the core."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+
+    @property
+    def figures(self) -> Any:
+        return self.real.figures
+
+    def passage(self, pid: str) -> Any:
+        return self.real.passage(pid)
+
+    def ask(self, question: str, conversation: Any = None) -> Answer:
+        if question.startswith("__boom__"):
+            raise RuntimeError("the engine fell over")
+        if question.startswith("__long__"):
+            return Answer(question, LONG_ANSWER, False, "passage",
+                          (Citation("p04", "750 at Walsall", 1.0),))
+        if question.startswith("__giant__"):
+            return Answer(question, GIANT_ANSWER, False, "passage")
+        return self.real.ask(question, conversation)
+
+
+LONG_ANSWER = "\n\n".join(
+    f"Paragraph {n}: " + " ".join(f"<w{n}.{k}> & 🙂" for k in range(180)) for n in range(6))
+GIANT_ANSWER = " ".join(f"word{k}<&>" for k in range(1500))
 
 
 class RunningBot:
@@ -107,7 +138,7 @@ def redaction() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def tg(engine: Any, redaction: None) -> Iterator[Harness]:
     """One bot shared by the tests that don't need special settings (distinct chat ids)."""
-    fake, bot = launch(engine)
+    fake, bot = launch(ProxyEngine(engine))
     yield Harness(fake, bot)
     bot.stop()
     fake.stop()

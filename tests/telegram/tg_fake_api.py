@@ -156,6 +156,9 @@ class FakeBotAPI:
                 body = self.rfile.read(length) if length else b""
                 status, payload = fake.handle(self.path, self.headers.get("Content-Type", ""),
                                               body)
+                if status == 0:  # a dropped connection: no response at all
+                    self.close_connection = True
+                    return
                 data = json.dumps(payload).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -204,10 +207,15 @@ class FakeBotAPI:
             fault = faults.pop(0) if faults else None
         if fault is not None:
             status, retry_after = fault
+            if status == 0:
+                with self.cond:
+                    self.rejected.append((method, 0, "connection dropped"))
+                return 0, {}
+            description = {429: f"Too Many Requests: retry after {retry_after}",
+                           400: "Bad Request: can't parse entities: Unsupported start tag",
+                           502: "Bad Gateway"}.get(status, "Internal Server Error")
             payload: dict[str, Any] = {"ok": False, "error_code": status,
-                                       "description": "Too Many Requests: retry after "
-                                       f"{retry_after}" if status == 429 else
-                                       "Internal Server Error"}
+                                       "description": description}
             if retry_after is not None:
                 payload["parameters"] = {"retry_after": retry_after}
             with self.cond:
