@@ -25,6 +25,7 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-case word tokens; thousands separators removed so 1,169 is one token."""
     text = re.sub(r"(?<=\d),(?=\d{3})", "", fold(text).lower())
+    text = re.sub(r"(?<=[a-z])'s\b|(?<=s)'(?=\s|$)", "", text)
     return [w.strip("'") for w in WORD_RE.findall(text)]
 
 
@@ -33,14 +34,14 @@ def stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
     for suffix, keep in (("ations", 3), ("ation", 3), ("ments", 4), ("ment", 4), ("ingly", 4),
-                         ("ings", 4), ("ing", 4), ("edly", 4), ("ied", 3), ("ies", 3),
-                         ("led", 4), ("ed", 4), ("es", 4), ("ly", 4), ("s", 3)):
+                         ("ings", 4), ("ing", 3), ("edly", 4), ("ied", 3), ("ies", 3),
+                         ("led", 4), ("ed", 3), ("es", 4), ("ly", 4), ("s", 3)):
         if word.endswith(suffix) and len(word) - len(suffix) >= keep:
             word = word[: -len(suffix)]
             break
     if len(word) > 4 and word[-1] == word[-2] and word[-1] in "lt":
         word = word[:-1]
-    return word.rstrip("e") if len(word) > 4 else word
+    return word.rstrip("e") if len(word) > 3 else word
 
 
 def content_terms(text: str) -> list[str]:

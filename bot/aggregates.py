@@ -1,0 +1,168 @@
+"""Computations over the figures table, each with its working written out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .figures import Figure
+from .text import format_number
+
+ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+            "5th": 5}
+MOST = r"most|highest|largest|biggest|greatest|hardest|worst|maximum|max|top|heaviest|more|higher|larger|bigger|greater|worse"
+FEWEST = r"fewest|lowest|least|smallest|minimum|min|bottom|lightest|fewer|less|lower|smaller"
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    used: tuple[Figure, ...]
+
+
+def stated(f: Figure) -> str:
+    return f.stated
+
+
+def short(f: Figure) -> str:
+    """'Walsall Healthcare NHS Trust (750)'."""
+    return f"{f.subject} ({f.display})"
+
+
+def detect(low: str) -> str | None:
+    """Which computation a question asks for, if any (before subjects are known)."""
+    if re.search(r"\b(?:rank|ranking|ranked|order|sort|sorted|list)\b", low) or re.search(
+            r"\bfrom (?:the )?(?:most|highest|largest|fewest|lowest|least|smallest)\b", low):
+        return "rank"
+    if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction)\b|%", low):
+        return "share"
+    if re.search(r"\b(?:average|mean|typical)\b|\bper trust\b", low):
+        return "average"
+    if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger)\b|\bratio\b", low):
+        return "ratio"
+    if re.search(r"\bdifference\b|\bgap\b|\bhow many (?:more|fewer|less)\b|\bhow much "
+                 r"(?:more|fewer|less|higher|lower)\b", low):
+        return "difference"
+    if re.search(r"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall)\b",
+                 low):
+        return "total"
+    if re.search(r"\bhow many (?:nhs |hospital )?trusts\b", low):
+        return "count"
+    if re.search(rf"\b(?:{MOST}|{FEWEST})\b", low):
+        return "extreme"
+    return None
+
+
+def direction(low: str) -> str:
+    """'most' or 'fewest', from the first superlative or comparative in the question."""
+    match = re.search(rf"\b(?:{MOST}|{FEWEST}|hit hardest)\b", low)
+    if match and re.fullmatch(FEWEST, match.group()):
+        return "fewest"
+    if re.search(r"\bleast (?:affected|hit|disrupted)\b|\bbest\b", low):
+        return "fewest"
+    return "most"
+
+
+def rank(trusts: list[Figure], low: str) -> Result:
+    ascending = bool(re.search(rf"\bfrom (?:the )?(?:{FEWEST})\b|\bascending\b|\bsmallest first\b",
+                               low))
+    ordered = sorted(trusts, key=lambda f: f.value, reverse=not ascending)
+    label = "fewest to most" if ascending else "most to fewest"
+    lines = "; ".join(f"{i}. {short(f)}" for i, f in enumerate(ordered, start=1))
+    return Result(f"The trusts from {label} appointments cancelled: {lines} (p04).", tuple(ordered))
+
+
+def extreme(trusts: list[Figure], low: str) -> Result:
+    way = direction(low)
+    ordinal = next((n for w, n in ORDINALS.items() if re.search(rf"\b{w}\b", low)), 1)
+    ordered = sorted(trusts, key=lambda f: f.value, reverse=(way == "most"))
+    pick = ordered[min(ordinal, len(ordered)) - 1]
+    position = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}[min(ordinal, 5)]
+    word = "most" if way == "most" else "fewest"
+    among = "the five trusts" if len(trusts) == 5 else " and ".join(f.subject for f in trusts)
+    others = ", ".join(short(f) for f in ordered if f is not pick)
+    return Result(f"{pick.subject} had the {position}{word} cancellations of {among}: "
+                  f"{pick.display} appointments (p04). The others: {others}.", tuple(ordered))
+
+
+def total(trusts: list[Figure], region: Figure | None) -> Result:
+    value = sum(f.value for f in trusts)
+    parts = " + ".join(f.display for f in trusts)
+    who = "The five trusts'" if len(trusts) == 5 else " and ".join(f.subject for f in trusts) + "'s"
+    text = f"{who} figures add up to {format_number(value)} ({parts}) (p04)."
+    used: tuple[Figure, ...] = tuple(trusts)
+    if len(trusts) == 5 and region is not None:
+        text += f" The article gives the region's total as “{region.stated}” ({region.passage})."
+        used += (region,)
+    return Result(text, used)
+
+
+def difference(a: Figure, b: Figure) -> Result:
+    gap = a.value - b.value
+    if gap == 0:
+        return Result(f"{a.subject} and {b.subject} had the same figure: {a.display}.", (a, b))
+    more, less = (a, b) if gap > 0 else (b, a)
+    note = _approx(a, b)
+    return Result(f"{more.subject} had {format_number(abs(gap))} more than {less.subject}: "
+                  f"{more.display} − {less.display} = {format_number(abs(gap))}{note} "
+                  f"({_passages(a, b)}).", (a, b))
+
+
+def compare(a: Figure, b: Figure, low: str) -> Result:
+    """A yes/no comparison: 'Did A cancel more than B?'."""
+    asks_more = direction(low) == "most"
+    a_more = a.value > b.value
+    verdict = "Yes" if asks_more == a_more and a.value != b.value else "No"
+    rel = "more" if a_more else "fewer"
+    gap = format_number(abs(a.value - b.value))
+    if a.value == b.value:
+        return Result(f"No: both had {a.display} ({_passages(a, b)}).", (a, b))
+    return Result(f"{verdict}: {a.subject} had {a.display} and {b.subject} had {b.display}, so "
+                  f"{a.subject} had {gap} {rel} ({_passages(a, b)}).", (a, b))
+
+
+def share(part: Figure | list[Figure], whole: Figure | list[Figure]) -> Result:
+    part_l = part if isinstance(part, list) else [part]
+    whole_l = whole if isinstance(whole, list) else [whole]
+    p = sum(f.value for f in part_l)
+    w = sum(f.value for f in whole_l)
+    pct = 100 * p / w
+    p_text = " + ".join(f.display for f in part_l)
+    if len(whole_l) > 1:
+        w_text = f"the five trusts' total of {format_number(w)}"
+    else:
+        w_text = whole_l[0].stated
+    who = " and ".join(f.subject for f in part_l)
+    approx = " (both are “more than” figures, so this is approximate)" if any(
+        f.qualifier for f in part_l + whole_l) else ""
+    used = tuple(part_l + whole_l)
+    return Result(f"About {pct:.1f}%: {who} accounts for {p_text} of {w_text} "
+                  f"({p_text} ÷ {format_number(w)} = {pct:.2f}%){approx} "
+                  f"({_passages(*used)}).", used)
+
+
+def average(trusts: list[Figure]) -> Result:
+    value = sum(f.value for f in trusts) / len(trusts)
+    parts = " + ".join(f.display for f in trusts)
+    return Result(f"The average across the {len(trusts)} trusts is {format_number(value, 1)} "
+                  f"appointments: ({parts}) ÷ {len(trusts)} (p04).", tuple(trusts))
+
+
+def ratio(a: Figure, b: Figure) -> Result:
+    value = a.value / b.value
+    return Result(f"{a.subject} had {value:.1f} times as many as {b.subject}: {a.display} ÷ "
+                  f"{b.display} = {value:.2f} ({_passages(a, b)}).", (a, b))
+
+
+def count(trusts: list[Figure]) -> Result:
+    names = "; ".join(f.subject for f in trusts)
+    return Result(f"The article gives figures for {len(trusts)} NHS trusts: {names} (p04).",
+                  tuple(trusts))
+
+
+def _approx(a: Figure, b: Figure) -> str:
+    return " (approximate: the article says “more than”)" if a.qualifier or b.qualifier else ""
+
+
+def _passages(*figures: Figure) -> str:
+    return ", ".join(dict.fromkeys(f.passage for f in figures))

@@ -1,0 +1,86 @@
+"""Question clean-up and the first reading of a question: its form, numbers and terms."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from .text import STOPWORDS, content_terms, fold, numbers_in, words
+
+MAX_CHARS = 1000
+
+# Words of other languages that English questions practically never contain.
+FOREIGN = frozenset("""
+wie viele wurden abgesagt termine warum wer welche welcher krankenhaus streik ärzte der die das
+und ist sind nicht combien rendez-vous annulés annules été ont pourquoi qui quel quelle grève
+hôpital les des est cuántas cuántos citas cancelaron por qué quién huelga hospital fueron
+quanti quante appuntamenti sono stati cancellati perché sciopero hoeveel afspraken geannuleerd
+waarom staking ziekenhuis quantas consultas foram canceladas greve médicos
+""".split()) - {"hospital", "die", "is", "was", "who"}
+
+INJECTION = re.compile(
+    r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|article|rules|above|previous|"
+    r"everything|context)\b|\b(?:pretend|act as|you are now|new instructions?|system prompt|"
+    r"jailbreak|from now on)\b|\b(?:tell me|say|state|confirm|write|repeat)\b\s+(?:that\s+)?"
+    r"[\w' ]{0,40}\b(?:cancel+ed|had|rescheduled)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Question:
+    raw: str
+    text: str  # cleaned: tags stripped, entities decoded, folded
+    low: str
+    words: tuple[str, ...]
+    terms: tuple[str, ...]
+    numbers: tuple[float, ...]
+    form: str  # how many | how much | how long | who | what | when | where | why | which | yesno
+    injected: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def clean(raw: str) -> str:
+    text = html.unescape(raw)
+    text = re.sub(r"</?[a-zA-Z][^<>]{0,200}>", " ", text)
+    return fold(text)
+
+
+def form_of(low: str) -> str:
+    for pattern, form in (
+        (r"\bhow many\b", "how many"), (r"\bhow much\b", "how much"),
+        (r"\bhow (?:long|many days)\b", "how long"), (r"\bwhen\b", "when"),
+        (r"\bwhere\b", "where"), (r"\bwhy\b", "why"), (r"\bwho(?:m|se)?\b", "who"),
+        (r"\bwhich\b", "which"), (r"\bwhat\b", "what"), (r"\bhow\b", "how"),
+    ):
+        if re.search(pattern, low):
+            return form
+    if re.match(r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b", low):
+        return "yesno"
+    return "other"
+
+
+def read(raw: str) -> Question:
+    text = clean(raw)
+    low = text.lower()
+    return Question(raw=raw, text=text, low=low, words=tuple(words(text)),
+                    terms=tuple(content_terms(text)), numbers=tuple(numbers_in(text)),
+                    form=form_of(low), injected=bool(INJECTION.search(text)))
+
+
+def problem_with(raw: str, text: str) -> str | None:
+    """Why a message can't be answered as a question, or None when it can."""
+    if len(raw) > MAX_CHARS * 4 or len(text) > MAX_CHARS:
+        return (f"That message is {len(raw):,} characters long. Please ask one question about "
+                f"the article, in at most {MAX_CHARS:,} characters.")
+    if not re.search(r"[^\W\d_]", text):
+        return ("I didn't find a question in that message. Ask me about the junior doctors' "
+                "strike, e.g. \"How many appointments were cancelled at Walsall?\"")
+    letters = re.findall(r"[^\W\d_]", text)
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    ws = [w for w in words(text) if w.isalpha()]
+    foreign = sum(1 for w in ws if w in FOREIGN)
+    english = sum(1 for w in ws if w in STOPWORDS)
+    if latin < 0.5 * len(letters) or (foreign >= 2 and foreign > english):
+        return ("I can only answer questions in English about the article (the junior doctors' "
+                "strike in Staffordshire and the Black Country). Please ask in English.")
+    return None

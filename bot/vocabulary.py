@@ -1,0 +1,70 @@
+"""What words the article knows, and how rare each is: for evidence checks."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from .corpus import Corpus
+from .text import STOPWORDS, content_terms, stem, words
+
+# Words a question about this article may use although the article doesn't.
+QUESTION_WORDS = frozenset("""
+many much number figure figures total how trust trusts hospital hospitals nhs article story
+report cancel cancelled canceled cancellation cancellations appointment appointments appt appts
+ops op operation operations happen happened affected affect hit hardest role job title
+position name who what which where when why big large small long happen quote quotes mention
+mentioned according person people area place region overall week strike striking doctors
+kind kinds type types sort sorts sorts affected describe described call called calling
+""".split())
+
+
+class Vocabulary:
+    def __init__(self, corpus: Corpus) -> None:
+        texts = [p.text for p in corpus.passages]
+        extra = [a for f in corpus.figures for a in f.aliases]
+        extra += [a for p in corpus.people for a in p.aliases] + [p.role for p in corpus.people]
+        self.words = {w for t in texts + extra for w in words(t)} | set(STOPWORDS)
+        self.words |= QUESTION_WORDS
+        self.stems = {stem(w) for w in self.words}
+        self.frame = {stem(w) for w in QUESTION_WORDS}
+        self.passage_terms = {p.id: set(content_terms(p.text)) for p in corpus.passages}
+        df: Counter[str] = Counter(t for terms in self.passage_terms.values() for t in terms)
+        n = len(corpus.passages)
+        self.idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+        self.max_idf = math.log((n + 1) / 0.5)
+
+    def knows(self, word: str) -> bool:
+        return word in self.words or stem(word) in self.stems
+
+    def weight(self, term: str) -> float:
+        if term in self.idf:
+            return self.idf[term]
+        # Words questions use to frame what they ask weigh little; unknown words weigh most.
+        return 0.5 if term in self.frame else self.max_idf
+
+    def coverage(self, terms: list[str], have: set[str]) -> float:
+        """Share of the question's (idf-weighted) terms found in `have`, typos forgiven."""
+        if not terms:
+            return 0.0
+        total = found = 0.0
+        for term in terms:
+            w = self.weight(term)
+            total += w
+            if term in have or (len(term) >= 5 and any(_alike(term, h) for h in have)):
+                found += w
+        return found / total if total else 0.0
+
+
+def _alike(a: str, b: str) -> bool:
+    """Typos and word-family variants: 'apologis'/'apology', 'cancelation'/'cancellation'."""
+    if len(b) < 5:
+        return False
+    prefix = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return prefix >= 5 and prefix >= 0.7 * min(len(a), len(b)) or fuzz.ratio(a, b) >= 85
