@@ -62,6 +62,9 @@ class OnnxEncoder:
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
+        # No busy-waiting between runs: the bot's worker threads and the composer's own Python
+        # work need the cores; measured as fast or faster on the 2-core target (benchmarks/).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         try:
             session = ort.InferenceSession(str(model_file), sess_options=options,
                                            providers=["CPUExecutionProvider"])
