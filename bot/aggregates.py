@@ -82,7 +82,8 @@ def extreme(trusts: list[Figure], low: str) -> Result:
     among = "the five trusts" if len(trusts) == 5 else " and ".join(f.subject for f in trusts)
     others = ", ".join(short(f) for f in ordered if f is not pick)
     return Result(f"{pick.subject} had the {position}{word} cancellations of {among}: "
-                  f"{pick.display} appointments (p04). The others: {others}.", tuple(ordered))
+                  f"{pick.display} appointments (p04). The others: {others}.",
+                  (pick, *[f for f in ordered if f is not pick]))
 
 
 def total(trusts: list[Figure], region: Figure | None) -> Result:
@@ -117,8 +118,10 @@ def compare(a: Figure, b: Figure, low: str) -> Result:
     gap = format_number(abs(a.value - b.value))
     if a.value == b.value:
         return Result(f"No: both had {a.display} ({_passages(a, b)}).", (a, b))
+    big, small = (a, b) if a_more else (b, a)
     return Result(f"{verdict}: {a.subject} had {a.display} and {b.subject} had {b.display}, so "
-                  f"{a.subject} had {gap} {rel} ({_passages(a, b)}).", (a, b))
+                  f"{a.subject} had {gap} {rel} ({big.display} − {small.display} = {gap}) "
+                  f"({_passages(a, b)}).", (a, b))
 
 
 def share(part: Figure | list[Figure], whole: Figure | list[Figure]) -> Result:
@@ -129,7 +132,8 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure]) -> Result:
     pct = 100 * p / w
     p_text = " + ".join(f.display for f in part_l)
     if len(whole_l) > 1:
-        w_text = f"the five trusts' total of {format_number(w)}"
+        w_text = (f"the five trusts' total of {format_number(w)} "
+                  f"({' + '.join(f.display for f in whole_l)})")
     else:
         w_text = whole_l[0].stated
     who = " and ".join(f.subject for f in part_l)

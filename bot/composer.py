@@ -34,7 +34,8 @@ LOCATION_PREP = re.compile(r"\b(?:at|in|for|across|from|by|within|around|near)\s
 GENERIC_PLACE = frozenset("""total all each every the a an this that these those its their
 region area hospitals hospital trusts trust nhs england week strike appointments general
 last recent particular question article country uk britain""".split())
-SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|describe\w*|call\w*|thank\w*|urg\w*|"
+SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|describe\w*|call\w*|"
+                      r"thank\w*|urg\w*|"
                       r"quot\w*|claim\w*|stat\w*|accus\w*|apologi\w*|warn\w*|recogni\w*|"
                       r"respon\w*|blam\w*|criticis\w*|mean)\b", re.I)
 TIME_WORDS = re.compile(r"\b(?:last week|yesterday|today|tomorrow|week|month|year|days?|"
@@ -50,6 +51,13 @@ mentioned quote word think exactly""".split())
 ROLE_Q = re.compile(r"\b(?:role|job|title|position|who is|who are|who's|who was|who were|"
                     r"what does \w+ do|work for|works for)\b", re.I)
 
+SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|"
+                        r"thank you|cheers|ok|okay|bye|goodbye)\b[\s!.,?]*(?:there|bot|"
+                        r"strikebot|very much|a lot)?[\s!.,?]*$")
+GREETING = ("Hello! I answer questions about one article: the junior doctors' strike that "
+            "cancelled more than 8,300 appointments in Staffordshire and the Black Country. "
+            "Try \"How many appointments were cancelled at Walsall?\" or \"What did Steve "
+            "Barclay say?\"")
 ABSTAIN_GENERIC = ("The article doesn't say. It covers the junior doctors' strike in "
                    "Staffordshire and the Black Country: cancellations at five trusts, the "
                    "region and England, and what Diane Wake, Steve Barclay and the BMA said.")
@@ -64,6 +72,7 @@ class Reading:
     people: list[Person]
     unknown: str  # a place or name the article doesn't know, if any
     partial: str  # a fragment of a known name ("Birmingham") that names nothing by itself
+    referred: list[Person]  # who "he", "she" or "they" stands for, from earlier turns
 
 
 class Composer:
@@ -91,6 +100,10 @@ class Composer:
         if problem:
             return Answer(q.raw, problem, True, "none")
         conv = conversation or Conversation()
+        if SMALL_TALK.match(q.low):
+            thanks = re.match(r"^(?:thanks?|thank you|cheers)\b", q.low)
+            return Answer(q.raw, "You're welcome! Ask me anything else about the article."
+                          if thanks else GREETING, True, "none")
         reading = self._read(q, conv)
         answer = (self._people(reading) or self._aggregate(reading, conv)
                   or self._figure(reading, conv) or self._other_figure(reading)
@@ -102,11 +115,11 @@ class Composer:
     def _read(self, q: Question, conv: Conversation) -> Reading:
         mentions = self.subject_matcher.find(q.text)
         subjects = [self.by_id[k] for k in AliasMatcher.keys(mentions)]
-        people = [self.people[k] for k in AliasMatcher.keys(self.people_matcher.find(q.text))]
-        if not people:
-            people = self._pronoun(q, conv)
+        named = [self.people[k] for k in AliasMatcher.keys(self.people_matcher.find(q.text))]
+        referred = self._pronoun(q, conv)
+        people = named + [p for p in referred if p not in named]
         unknown, partial = self._unknown(q, mentions)
-        return Reading(q, subjects, people, unknown, partial)
+        return Reading(q, subjects, people, unknown, partial, referred)
 
     def _pronoun(self, q: Question, conv: Conversation) -> list[Person]:
         for pronoun, pattern in (("she", r"\b(?:she|her|hers)\b"), ("he", r"\b(?:he|him|his)\b")):
@@ -154,8 +167,7 @@ class Composer:
                     t in person_tokens for t in kept):
                 partial = partial or " ".join(kept)
         # Capitalised names anywhere but the first word: "Birmingham Children's Hospital".
-        names = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*)",
-                           q.text)
+        names = re.findall(CAPITALISED, q.text)
         for name in names:
             toks = tokens(name)
             if toks and any(not self.vocab.knows(t) for t in toks):
@@ -192,7 +204,8 @@ class Composer:
         if op is None:
             return None
         trusts_named = [f for f in r.subjects if f.scope == "trust"]
-        if not trusts_named and re.search(r"\b(?:one|them|those|the two|these|of the)\b", q.low):
+        if not trusts_named and (re.search(r"\b(?:one|them|those|the two|these|that|it|both|"
+                                           r"they)\b", q.low) or len(q.terms) <= 2):
             trusts_named = [self.by_id[k] for k in conv.subjects
                             if k in self.by_id and self.by_id[k].scope == "trust"]
         trusts_named = trusts_named if len(trusts_named) >= 2 else trusts_named
@@ -200,7 +213,8 @@ class Composer:
         if op == "rank" and (r.subjects == [] or len(trusts_named) >= 2 or self._about_trusts(q)):
             result = aggregates.rank(trusts_named if len(trusts_named) >= 2 else self.trusts, q.low)
         elif op == "extreme":
-            if not self._about_trusts(q) and len(trusts_named) < 2:
+            in_thread = conv.intent in ("figure", "aggregate") and len(q.terms) <= 3
+            if not self._about_trusts(q) and len(trusts_named) < 2 and not in_thread:
                 return None
             pool = trusts_named if len(trusts_named) >= 2 else self.trusts
             if len(pool) == 2 and q.form == "yesno":
@@ -247,7 +261,7 @@ class Composer:
     def _pair(self, r: Reading, conv: Conversation) -> tuple[Figure, Figure] | None:
         named = list(r.subjects)
         if len(named) == 1 and conv.subjects:
-            last = self.by_id.get(conv.subjects[-1])
+            last = self.by_id.get(conv.subjects[0])
             if last is not None and last is not named[0]:
                 named = [last, named[0]]
         if len(named) < 2:
@@ -306,12 +320,14 @@ class Composer:
             return None
         if r.people and not cue:
             return None
-        parts = []
-        used: list[Figure] = []
-        for f in subjects:
-            parts.append(self._figure_sentence(f))
-            used.append(f)
-        text = " ".join(parts)
+        used = list(subjects)
+        trusts = [f for f in used if f.scope == "trust"]
+        if len(trusts) > 1:
+            listed = "; ".join(f"{f.subject}: {f.display}" for f in trusts)
+            text = f"Appointments that had to be rescheduled because of the strike — {listed} (p04)."
+            text = " ".join([text] + [self._figure_sentence(f) for f in used if f not in trusts])
+        else:
+            text = " ".join(self._figure_sentence(f) for f in used)
         if r.unknown and not r.partial:
             text += f" The article gives no figure for {r.unknown}."
         correction = self._premise(q, used)
@@ -327,9 +343,10 @@ class Composer:
                     f"the strike ({f.passage}).")
         if f.scope == "region":
             total = format_number(sum(t.value for t in self.trusts))
+            parts = " + ".join(t.display for t in self.trusts)
             return (f"{f.stated.capitalize()} hospital appointments had to be cancelled across "
                     f"{f.subject} because of the strike ({f.passage}); the five trusts' figures "
-                    f"add up to {total} (p04).")
+                    f"add up to {total} ({parts}) (p04).")
         if f.scope == "england":
             return (f"Across England, {f.stated} hospital appointments had to be cancelled "
                     f"because of the strike ({f.passage}).")
@@ -418,7 +435,7 @@ class Composer:
             return self._abstain(q, f"The article doesn't mention {r.unknown}.")
         speakers = {p.id for p in self._speakers(r)}
         said_by = bool(speakers) and bool(SPEECH_Q.search(q.low)) and q.form != "who"
-        names = {t for p in r.people for a in p.aliases for t in content_terms(a)}
+        names = {t for p in self._speakers(r) for a in p.aliases for t in content_terms(a)}
         frame = {stem(w) for w in FRAME_VERBS}
         terms = [t for t in q.terms if t not in names and t not in GENERIC_TERMS
                  and t not in frame]
@@ -471,7 +488,7 @@ class Composer:
             return bool(passage and passage.speakers) or bool(re.search(r"\b[A-Z][a-z]+ [A-Z]",
                                                                        sentence))
         if q.form == "why":
-            return bool(REASON_WORDS.search(sentence))
+            return bool(REASON_WORDS.search(sentence)) and pid != "p01"
         return True
 
     def _quote(self, q: Question, pid: str, number: int, score: float,
@@ -488,17 +505,21 @@ class Composer:
         if number == len(passage.sentences) - 1 and follow and re.match(
                 r"^(?:It|This|These|They) includes?\b", follow.text):
             extra = " " + follow.sentences[0]
+        said = re.search(r"\bsaid:\s*[\u201c\"]", sentence)
+        if said:
+            sentence = sentence[said.end() - 1:]
         quoted = sentence.strip().strip("\u201c\u201d\"")
+        quoted = re.sub(r",?[\"\u201d]?,?\s*(?:he|she|they) said\.?$", ".", quoted)
         speakers = [self.people[s] for s in passage.speakers if s in self.people]
         is_quote = passage.text.startswith(("\u201c", '"')) or (
             speakers and re.search(r"said:\s*[\u201c\"]", passage.text))
         if speakers and is_quote:
             who = _names(speakers)
-            text = f"{who} said: “{quoted}” ({pid})."
+            text = f"{who} said: “{quoted}” ({pid})"
         elif speakers and q.form == "who":
-            text = f"{_names(speakers)}: {sentence}{extra} ({pid})."
+            text = f"{_names(speakers)}: {sentence}{extra} ({pid})"
         else:
-            text = f"{sentence}{extra} ({pid})."
+            text = f"{sentence}{extra} ({pid})"
         cites = [Citation(pid, sentence, round(score, 3))]
         if extra and follow:
             cites.append(Citation(follow.id, follow.sentences[0], round(score, 3)))
@@ -515,7 +536,7 @@ class Composer:
             if named:
                 return self._with_members(named)
             if re.search(r"\b(?:she|he|they|her|him|them)\b", phrase.lower()):
-                return r.people
+                return self._with_members(r.referred)
         return self._with_members(r.people)
 
     def _with_members(self, people: list[Person]) -> list[Person]:
@@ -559,6 +580,7 @@ class Composer:
 WHOLE_QUOTE_CHARS = 420
 FRAME_VERBS = ("say", "said", "says", "saying", "tell", "told", "state", "stated", "quote")
 RARE_IDF = 1.9
+CAPITALISED = r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*)"
 UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
              "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
              "days": (r"\bdays?\b", r"\bhow long\b")}  # a term in at most two of the 21 passages
@@ -577,7 +599,7 @@ def _counted_noun(low: str) -> str:
     match = re.search(r"\bhow many\s+((?:[\w'-]+\s+){0,3})", low + " ")
     if not match:
         return ""
-    skip = {"more", "fewer", "less", "hospital", "nhs", "junior", "total", "of", "the",
+    skip = {"than", "more", "fewer", "less", "hospital", "nhs", "junior", "total", "of", "the",
             "individual", "separate", "different", "extra", "additional"}
     for word in match.group(1).split():
         if word not in skip:

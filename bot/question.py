@@ -49,7 +49,8 @@ def form_of(low: str) -> str:
     for pattern, form in (
         (r"\bhow many\b", "how many"), (r"\bhow much\b", "how much"),
         (r"\bhow (?:long|many days)\b", "how long"), (r"\bwhen\b", "when"),
-        (r"\bwhere\b", "where"), (r"\bwhy\b", "why"), (r"\bwho(?:m|se)?\b", "who"),
+        (r"\bwhere\b", "where"), (r"\bwhy\b|\bwhat (?:is|was|were|are) .+ (?:about|over)\W*$",
+                                   "why"), (r"\bwho(?:m|se)?\b", "who"),
         (r"\bwhich\b", "which"), (r"\bwhat\b", "what"), (r"\bhow\b", "how"),
     ):
         if re.search(pattern, low):

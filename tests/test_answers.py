@@ -1,0 +1,137 @@
+"""End to end with the real model and index: every answer kind, scored like the shared eval."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from support import DATA, SHARED_EVAL, read_jsonl
+
+from bot.evaluation import judge
+from bot.text import numbers_in
+
+OWN = read_jsonl(DATA / "own_questions.jsonl")
+DEV = read_jsonl(SHARED_EVAL) if SHARED_EVAL.exists() else []
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.parametrize("q", OWN, ids=[q["id"] for q in OWN])
+def test_own_questions(engine: Any, q: dict[str, Any]) -> None:
+    answer = engine.ask(q["q"])
+    verdict = judge(q, answer.answer, answer.abstained)
+    assert verdict.ok, f"{verdict.why}: {answer.answer}"
+
+
+@pytest.mark.skipif(not DEV, reason="the shared dev questions are not beside the repo")
+def test_shared_dev_questions_all_right(engine: Any) -> None:
+    failures = []
+    for q in DEV:
+        answer = engine.ask(q["q"])
+        verdict = judge(q, answer.answer, answer.abstained)
+        if not verdict.ok:
+            failures.append(f"{q['id']}: {verdict.why}: {answer.answer[:120]}")
+    assert not failures, "\n".join(failures)
+
+
+def _allowed_numbers(engine: Any, answer: Any) -> set[float]:
+    allowed = {f.value for f in engine.figures}
+    for citation in answer.citations:
+        passage = engine.passage(citation.passage)
+        allowed |= set(numbers_in(passage.text))
+    return allowed
+
+
+@pytest.mark.parametrize("q", OWN + DEV, ids=[q["id"] for q in OWN + DEV])
+def test_every_number_comes_from_the_table_or_the_cited_passage(engine: Any,
+                                                                q: dict[str, Any]) -> None:
+    answer = engine.ask(q["q"])
+    text = _strip_ids(answer.answer)
+    allowed = _allowed_numbers(engine, answer)
+    results = _computed(text)
+    stray = [n for n in numbers_in(text) if n not in allowed
+             and not any(abs(n - r) <= 0.051 for r in results)
+             and not (answer.kind == "aggregate" and n <= 5 and n.is_integer())]
+    assert not stray, f"numbers {stray} neither stated nor worked out in {answer.answer!r}"
+
+
+def _strip_ids(text: str) -> str:
+    return re.sub(r"\bp\d{2}\b", "", text)
+
+
+NUM = r"\d+(?:\.\d+)?"
+
+
+def _computed(text: str) -> list[float]:
+    """Results of the arithmetic an answer writes out: sums, differences, quotients."""
+    t = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    results: list[float] = []
+    for chain in re.findall(rf"{NUM}(?:\s*\+\s*{NUM})+", t):
+        results.append(sum(float(x) for x in re.findall(NUM, chain)))
+    for a, b in re.findall(rf"({NUM})\s*[−-]\s*({NUM})", t):
+        results.append(float(a) - float(b))
+    for a, b in re.findall(rf"({NUM})\)?\s*÷\s*({NUM})", t):
+        results += [float(a) / float(b), 100 * float(a) / float(b)]
+    for chain, k in re.findall(rf"\(({NUM}(?:\s*\+\s*{NUM})+)\)\s*÷\s*({NUM})", t):
+        results.append(sum(float(x) for x in re.findall(NUM, chain)) / float(k))
+    return results
+
+
+def test_figure_answer_carries_row_and_span(engine: Any) -> None:
+    answer = engine.ask("How many appointments were cancelled at Walsall?")
+    assert answer.kind == "figure" and not answer.abstained
+    assert [f.id for f in answer.figures] == ["walsall"]
+    assert answer.figures[0].display == "750"
+    assert answer.citations[0].passage == "p04"
+    assert "750 at Walsall Healthcare NHS Trust" in answer.citations[0].text
+    data = answer.to_dict()
+    assert set(data) >= {"question", "answer", "abstained", "kind", "citations", "figures"}
+    assert data["figures"][0]["qualifier"] == ""
+
+
+def test_qualifier_is_kept(engine: Any) -> None:
+    answer = engine.ask("How many appointments were cancelled across England?")
+    assert "more than 196,000" in answer.answer.lower()
+    assert answer.figures[0].qualifier == "more than"
+
+
+def test_quote_names_the_speaker_and_cites_the_passage(engine: Any) -> None:
+    answer = engine.ask("Who said they are happy to talk any time, anywhere?")
+    assert "Trivedi" in answer.answer and "Laurenson" in answer.answer
+    assert answer.citations[0].passage == "p21"
+    assert answer.kind == "passage"
+
+
+def test_passage_answer_is_not_a_paragraph_dump(engine: Any) -> None:
+    answer = engine.ask("What were the hospitals focused on protecting during the strike?")
+    assert "urgent and emergency" in answer.answer
+    assert len(answer.answer) < 400
+    assert not numbers_in(answer.answer)
+
+
+def test_abstention_states_no_figure(engine: Any) -> None:
+    for question in ("How many appointments were cancelled in Wales?",
+                     "How many cancellations at Queen Elizabeth Hospital Birmingham?",
+                     "When is the next strike?", "Who won the football last night?"):
+        answer = engine.ask(question)
+        assert answer.abstained and answer.kind == "none", question
+        assert not numbers_in(answer.answer), answer.answer
+        assert not answer.figures
+
+
+def test_premise_is_corrected_without_echoing_the_wrong_figure(engine: Any) -> None:
+    answer = engine.ask("Dudley cancelled 20,000 appointments, didn't it?")
+    assert "606" in answer.answer
+    assert "20,000" not in answer.answer and "20000" not in answer.answer
+    assert not answer.abstained
+
+
+def test_aggregate_shows_the_working(engine: Any) -> None:
+    answer = engine.ask("What is the sum of the cancellations at the five trusts?")
+    assert "8,332" in answer.answer
+    assert "1,169 + 750 + 606 + 1,394 + 4,413" in answer.answer
+    assert "more than 8,300" in answer.answer
+    share = engine.ask("What percentage of England's cancellations were in Staffordshire "
+                       "and the Black Country?")
+    assert "4.2%" in share.answer and "÷" in share.answer
