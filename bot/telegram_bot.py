@@ -217,7 +217,11 @@ def _configure_logging(level_name: str) -> None:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
-    root.setLevel(level)
+    # Our own and the Telegram library's lines at the chosen level; other libraries (faiss,
+    # sentence-transformers) only when they warn, unless DEBUG asks for everything.
+    root.setLevel(level if level <= logging.DEBUG else max(level, logging.WARNING))
+    for name in ("strikebot", "telegram"):
+        logging.getLogger(name).setLevel(level)
 
 
 def run_cli(args: argparse.Namespace) -> int:

@@ -347,6 +347,7 @@ class FakeBotAPI:
         deadline = time.monotonic() + min(timeout, self.poll_cap)
         with self.cond:
             self.get_updates_calls += 1
+            self.cond.notify_all()
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
             while not self.updates and time.monotonic() < deadline:
                 self.cond.wait(max(0.0, deadline - time.monotonic()))

@@ -1,0 +1,191 @@
+"""`strikebot telegram` as a user runs it: settings errors, the real process, signals; plus
+the pure pieces (HTML rendering, splitting, the per-user limiter)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import TOKEN, USERNAME, RunningBot, settings_for
+from tg_fake_api import FakeBotAPI, parse_html, tg_len
+
+from bot import cli
+from bot.answer import Answer, Citation, FigureRef
+from bot.errors import StrikebotError, UsageError
+from bot.telegram_bot import (
+    Settings,
+    check_token,
+    parse_api_root,
+    parse_chat_ids,
+    redactor,
+    settings_from,
+)
+from bot.telegram_format import render_answer, split_html, to_plain
+
+REPO = Path(__file__).resolve().parents[2]
+SECRET = TOKEN.split(":", 1)[1]
+
+
+@pytest.fixture
+def no_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings errors must come before the (slow) engine is loaded."""
+    import bot.engine
+
+    def refuse(*_: Any, **__: Any) -> None:
+        raise AssertionError("the engine was loaded before the settings were checked")
+
+    monkeypatch.setattr(bot.engine, "load_engine", refuse)
+    for name in ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "STRIKEBOT_ALLOWED_CHATS",
+                 "STRIKEBOT_RATE_LIMIT"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.mark.parametrize("env, argv, expected", [
+    ({}, [], "no Telegram bot token"),
+    ({"TELEGRAM_BOT_TOKEN": "12345:tooshort"}, [], "malformed"),
+    ({"TELEGRAM_BOT_TOKEN": "not a token at all, AAHsecretsecretsecretsecret"}, [],
+     "malformed"),
+    ({}, ["--token-file", "/nonexistent/token"], "token file not found"),
+    ({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": "ftp://x"}, [], "http(s) URL"),
+    ({"TELEGRAM_BOT_TOKEN": TOKEN, "STRIKEBOT_ALLOWED_CHATS": "-100123,team"}, [],
+     "not a chat id"),
+    ({"TELEGRAM_BOT_TOKEN": TOKEN}, ["--rate-limit", "-1"], "at least 0"),
+])
+def test_settings_errors_are_one_line_before_anything_starts(
+        env: dict[str, str], argv: list[str], expected: str, no_engine: None,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert cli.main(["telegram", *argv]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("strikebot: ") and expected in err
+    assert "secret" not in err and SECRET not in err  # a token is never echoed
+
+
+def test_token_file_and_environment(tmp_path: Path) -> None:
+    token_file = tmp_path / "token"
+    token_file.write_text(f"  {TOKEN}\n")
+    args = argparse.Namespace(token_file=str(token_file), allowed_chats=None, rate_limit=None)
+    settings = settings_from(args, {"TELEGRAM_API_BASE_URL": "http://localhost:8081/bot/",
+                                    "STRIKEBOT_ALLOWED_CHATS": "-1001, 42",
+                                    "STRIKEBOT_RATE_LIMIT": "5"})
+    assert settings.token == TOKEN
+    assert settings.base_url == "http://localhost:8081/bot"
+    assert settings.allowed_chats == frozenset({-1001, 42})
+    assert settings.rate_limit == 5
+    assert SECRET not in repr(settings) and SECRET not in str(settings)
+    assert Settings(token=TOKEN).base_url == "https://api.telegram.org/bot"
+
+
+def test_small_parsers() -> None:
+    assert check_token(f" {TOKEN} ") == TOKEN
+    with pytest.raises(UsageError):
+        check_token("123:abc")
+    assert parse_api_root("https://api.telegram.org/") == "https://api.telegram.org"
+    assert parse_chat_ids("") is None and parse_chat_ids("1 2,3") == frozenset({1, 2, 3})
+    assert redactor(TOKEN)(f"POST /bot{TOKEN}/getMe {SECRET}") == (
+        "POST /bot<redacted-token>/getMe <redacted-token>")
+
+
+def test_help_does_not_import_telegram() -> None:
+    code = ("import sys, bot.cli\n"
+            "try:\n    bot.cli.main(['telegram', '--help'])\nexcept SystemExit:\n    pass\n"
+            "print('telegram' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                          text=True, timeout=60)
+    assert done.stdout.strip().endswith("False"), done.stdout + done.stderr
+    assert "TELEGRAM_BOT_TOKEN" in done.stdout and "--token-file" in done.stdout
+
+
+def test_a_rejected_token_is_a_clear_error(engine: Any) -> None:
+    fake = FakeBotAPI(TOKEN).start()
+    try:
+        other = "1111111111:AAHanotherTokenThatTelegramRejects_xyz"
+        bot = RunningBot(settings_for(fake, token=other), engine)
+        with pytest.raises(StrikebotError, match="rejected the bot token"):
+            bot.start()
+        bot.thread.join(10)
+        assert not bot.thread.is_alive()
+    finally:
+        fake.stop()
+
+
+def test_strikebot_telegram_process_answers_and_stops_on_sigterm(tmp_path: Path) -> None:
+    fake = FakeBotAPI(TOKEN, USERNAME).start()
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": fake.root,
+           "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+           "STRIKEBOT_LOG_LEVEL": "DEBUG"}  # the noisiest setting still hides the token
+    out, err = tmp_path / "out", tmp_path / "err"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        process = subprocess.Popen([sys.executable, "-m", "bot.cli", "telegram"], cwd=REPO,
+                                   env=env, stdout=stdout, stderr=stderr)
+    try:
+        fake.wait(lambda: fake.get_updates_calls > 0, timeout=60)  # polling has begun
+        fake.message(8080, "/start")
+        fake.message(8080, "How many appointments were cancelled at Walsall?")
+        replies = fake.wait_replies(8080, 2)
+        assert replies[0].text.startswith("Hello")
+        assert replies[1].text.strip()
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        fake.stop()
+    output = out.read_text() + err.read_text()
+    assert "is answering on Telegram" in output and "stopped" in output
+    assert SECRET not in output
+    assert "Traceback" not in output
+
+
+# --- pure pieces -----------------------------------------------------------------------------
+
+def tricky_answer() -> Answer:
+    text = "<b>Walsall</b> & co: 750 🙂 appointments </i> were cancelled"
+    return Answer("q", text, False, "figure",
+                  citations=(Citation("p04", "750 at <Walsall> & more", 0.9),),
+                  figures=(FigureRef("walsall", "Walsall <Healthcare>", 750.0, "750", "", "p04"),),
+                  highlights=("750",), notice="note with <angle> & ampersand")
+
+
+def test_rendered_answers_are_valid_telegram_html() -> None:
+    rendered = render_answer(tricky_answer())
+    shown = parse_html(rendered.html)  # the fake's Telegram-like parser accepts it
+    assert "<b>Walsall</b> & co: 750 🙂 appointments </i> were cancelled" in shown
+    assert "<b>750</b>" in rendered.html
+    assert "750 at <Walsall> & more" in shown and "p04" in shown
+    assert rendered.passages == ("p04",)
+    assert to_plain(rendered.html) == shown
+
+
+@pytest.mark.parametrize("limit", [50, 300, 4096])
+def test_split_html_keeps_every_word_and_every_tag_balanced(limit: int) -> None:
+    markup = render_answer(tricky_answer()).html
+    markup = "\n\n".join([markup] * 40 + ["x" * 9000, "🙂" * 3000])
+    chunks = split_html(markup, limit)
+    assert all(tg_len(parse_html(c)) <= limit for c in chunks)
+    assert "".join("".join(parse_html(c).split()) for c in chunks) == "".join(
+        to_plain(markup).split())
+
+
+def test_question_limiter_uses_a_sliding_window() -> None:
+    from bot.telegram_app import QuestionLimiter
+
+    now = [0.0]
+    limiter = QuestionLimiter(2, 60.0, clock=lambda: now[0])
+    assert limiter.wait(1) == 0 and limiter.wait(1) == 0
+    assert limiter.wait(1) == pytest.approx(60.0)
+    assert limiter.wait(2) == 0  # per user
+    now[0] = 30.0
+    assert limiter.wait(1) == pytest.approx(30.0)
+    now[0] = 60.5
+    assert limiter.wait(1) == 0
+    assert QuestionLimiter(0, 60.0).wait(1) == 0  # 0 turns it off
