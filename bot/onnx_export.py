@@ -118,6 +118,8 @@ def export_model(st_model: Any, folder: Path) -> dict[str, Any]:
         "inputs": list(INPUTS),
         "output": OUTPUT,
         "opset": OPSET,
+        "bytes": (folder / ONNX_FILE).stat().st_size,
+        "tokenizer_bytes": (folder / TOKENIZER_FILE).stat().st_size,
         "pooling": "mean+l2 (in graph)",
     }
 

@@ -197,11 +197,14 @@ def broken_copy(index: Path, tmp_path: Path) -> Iterator[Path]:
     yield folder
 
 
-def test_query_encoder_uses_onnx(index: Path, manifest: dict[str, Any]) -> None:
-    from bot.query_encoder import describe, query_encoder
+def test_query_encoder_uses_onnx_lazily(index: Path, manifest: dict[str, Any]) -> None:
+    from bot.query_encoder import LazyOnnxEncoder, describe, query_encoder
 
     encoder, notice = query_encoder(index, manifest)
-    assert encoder.name == "onnxruntime" and notice == ""
+    assert isinstance(encoder, LazyOnnxEncoder) and notice == ""
+    assert encoder.name == "onnxruntime" and not encoder.loaded
+    assert encoder.encode(["hello"]).shape == (1, 384) and encoder.loaded
+    assert encoder.name == "onnxruntime" and encoder.notice == ""
     assert describe(index, manifest).startswith("query encoder: onnxruntime")
 
 
@@ -247,16 +250,41 @@ def test_engine_falls_back_and_still_answers(broken_copy: Path) -> None:
     assert answer.answer
 
 
-def test_cli_fallback_warns_once_and_answers(broken_copy: Path) -> None:
+def test_altered_export_falls_back_on_first_use(broken_copy: Path,
+                                                caplog: pytest.LogCaptureFixture) -> None:
+    """Same size, different bytes: only the sha256 (checked on first use) can tell."""
+    from bot.engine import load_engine
+
     onnx_file = broken_copy / "model.onnx"
     with onnx_file.open("r+b") as handle:
         handle.seek(onnx_file.stat().st_size // 2)
         handle.write(b"garbage!")
-    run = _strikebot(broken_copy, "ask", "--json",
-                     "How many appointments were cancelled at Dudley?")
+    engine = load_engine(paths.seeds_dir(), broken_copy, rebuild=False)
+    assert engine.encoder.name == "onnxruntime"  # not verified yet
+    with caplog.at_level("WARNING", logger="strikebot"):
+        vectors = engine.encoder.encode(["Why did junior doctors strike?"])
+        engine.encoder.encode(["And again?"])
+    assert vectors.shape == (1, 384)
+    assert engine.encoder.name == "sentence-transformers"
+    assert [r.getMessage() for r in caplog.records].count(
+        "strikebot: " + engine.encoder.notice) == 1  # type: ignore[attr-defined]
+    assert "checksum" in engine.encoder.notice  # type: ignore[attr-defined]
+    assert engine.ask("Why did junior doctors strike?").answer
+
+
+def test_cli_fallback_warns_once_and_answers(broken_copy: Path) -> None:
+    """The late (first-use) fallback also reaches stderr as one line; the early one is the
+    engine notice the CLI prints (test_engine_falls_back_and_still_answers)."""
+    onnx_file = broken_copy / "model.onnx"
+    with onnx_file.open("r+b") as handle:
+        handle.seek(onnx_file.stat().st_size // 2)
+        handle.write(b"garbage!")
+    # a question the article answers in prose, so the encoder is needed
+    run = _strikebot(broken_copy, "ask", "--json", "Why did the junior doctors go on strike?")
     assert run.returncode == 0, run.stderr
     warnings = [line for line in run.stderr.splitlines() if "ONNX" in line]
-    assert len(warnings) == 1 and "falling back to sentence-transformers" in warnings[0]
+    assert len(warnings) == 1, run.stderr
+    assert "falling back to sentence-transformers" in warnings[0]
     assert json.loads(run.stdout.splitlines()[0])["answer"]
 
 
@@ -277,8 +305,7 @@ out = io.StringIO()
 with contextlib.redirect_stdout(out):
     code = main(sys.argv[1:])
 heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})
-print(json.dumps({{"code": code, "out": out.getvalue(), "heavy": heavy,
-                  "onnxruntime": "onnxruntime" in sys.modules}}))
+print(json.dumps({{"code": code, "out": out.getvalue(), "heavy": heavy}}))
 """
 
 
@@ -295,5 +322,4 @@ def test_answering_imports_no_torch(index: Path, question: str) -> None:
     report = json.loads(run.stdout.splitlines()[-1])
     assert report["code"] == 0 and report["out"].strip()
     assert report["heavy"] == [], f"answering imported {report['heavy']}"
-    assert report["onnxruntime"]
     assert "warning" not in run.stderr.lower()
