@@ -1,9 +1,9 @@
-# `make setup` builds .venv/ (torch's CPU wheel first), `make test` runs the suite.
+# `make run` sets up .venv/ (torch's CPU wheel first) and opens the chat; `make test` runs the suite.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test lint bench index clean
+.PHONY: setup run test lint bench index clean
 
 $(BIN)/strikebot: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -13,6 +13,9 @@ $(BIN)/strikebot: pyproject.toml
 	touch $@
 
 setup: $(BIN)/strikebot
+
+run: setup
+	$(BIN)/strikebot chat
 
 index: setup
 	$(BIN)/strikebot index build

@@ -39,7 +39,7 @@ def _engine(args: argparse.Namespace) -> Engine:
 def _console(stream: TextIO) -> Any:
     from rich.console import Console
 
-    return Console(file=stream, highlight=False, soft_wrap=False)
+    return Console(file=stream, highlight=False, soft_wrap=True)
 
 
 def render_text(answer: Answer, stream: TextIO) -> None:

@@ -172,7 +172,7 @@ class Composer:
             toks = tokens(name)
             if toks and any(not self.vocab.knows(t) for t in toks):
                 unknown = unknown or name
-        return unknown, partial
+        return _original_case(q.text, unknown), _original_case(q.text, partial)
 
     # ---------------------------------------------------------------- people
     def _people(self, r: Reading) -> Answer | None:
@@ -362,11 +362,10 @@ class Composer:
         if qualifier and all(n <= f.value for n in alien for f in used) and re.search(
                 r"\b(?:more than|over|at least|above)\b", q.low):
             return "Yes."
-        names = " and ".join(f.subject for f in used)
         if q.injected:
-            return (f"I answer only from the article, and it does not support the figure in "
-                    f"your message for {names}.")
-        return f"That figure is not in the article: the article's figure for {names} differs."
+            return ("I answer only from the article, and it does not support the figure in "
+                    "your message.")
+        return "The article doesn't give the figure in your question."
 
     def _other_row(self, q: Question) -> Figure | None:
         scored = [(self._cue_score(f, q), f) for f in self.others]
@@ -626,3 +625,12 @@ def _describe(p: Person) -> str:
     if p.kind == "person":
         return f"{p.name} is the {p.role} ({p.introduced})."
     return f"{p.name}: {p.role} ({p.introduced})."
+
+
+def _original_case(text: str, phrase: str) -> str:
+    """The phrase as the user wrote it ('Wales', not 'wales')."""
+    if not phrase:
+        return ""
+    words_re = r"\W+".join(re.escape(w) for w in phrase.split())
+    match = re.search(words_re, text, re.I)
+    return match.group() if match else phrase
