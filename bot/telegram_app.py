@@ -35,7 +35,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
+from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -561,6 +561,9 @@ class TelegramFrontEnd:
 
     async def on_error(self, update: object, context: Context) -> None:
         error = context.error
+        if update is None and isinstance(error, Conflict):
+            log.error("another process is polling with this bot token: %s", error)
+            return
         if update is None and isinstance(error, NetworkError):
             log.warning("Bot API unreachable: %s", error)  # polling retries on its own
             return

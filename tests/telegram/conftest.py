@@ -1,131 +1,15 @@
-"""Fixtures for the Telegram front end: the real engine (loaded once), a fake Bot API server,
-and the real application polling it on a background thread."""
+"""Fixtures for the Telegram front end. The real engine is tests/conftest.py's session-scoped
+`engine` fixture (loaded once for the whole suite)."""
 
 from __future__ import annotations
 
-import asyncio
-import os
-import threading
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 import pytest
-from tg_fake_api import FakeBotAPI
+from tg_harness import TOKEN, Harness, ProxyEngine, launch
 
-from bot.answer import Answer, Citation
-from bot.telegram_bot import Settings, install_redaction
-
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-
-TOKEN = "4242424242:AAHfakeTokenForTests_abcdefghijklmnop"
-USERNAME = "strike_test_bot"
-
-
-@pytest.fixture(scope="session")
-def engine() -> Any:
-    from bot.engine import load_engine
-
-    return load_engine()
-
-
-class ProxyEngine:
-    """The real engine, plus a few magic questions that make answers a test needs
-    (a very long one, one that raises) without touching the core."""
-
-    def __init__(self, real: Any) -> None:
-        self.real = real
-
-    @property
-    def figures(self) -> Any:
-        return self.real.figures
-
-    def passage(self, pid: str) -> Any:
-        return self.real.passage(pid)
-
-    def ask(self, question: str, conversation: Any = None) -> Answer:
-        if question.startswith("__boom__"):
-            raise RuntimeError("the engine fell over")
-        if question.startswith("__long__"):
-            return Answer(question, LONG_ANSWER, False, "passage",
-                          (Citation("p04", "750 at Walsall", 1.0),))
-        if question.startswith("__giant__"):
-            return Answer(question, GIANT_ANSWER, False, "passage")
-        return self.real.ask(question, conversation)
-
-
-LONG_ANSWER = "\n\n".join(
-    f"Paragraph {n}: " + " ".join(f"<w{n}.{k}> & 🙂" for k in range(180)) for n in range(6))
-GIANT_ANSWER = " ".join(f"word{k}<&>" for k in range(1500))
-
-
-class RunningBot:
-    """The real application (what `strikebot telegram` runs) on its own thread and loop."""
-
-    def __init__(self, settings: Settings, engine: Any) -> None:
-        self.settings = settings
-        self.engine = engine
-        self.loop = asyncio.new_event_loop()
-        self.stop_event: asyncio.Event | None = None
-        self.ready = threading.Event()
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        from bot.telegram_app import serve
-
-        asyncio.set_event_loop(self.loop)
-
-        async def main() -> None:
-            self.stop_event = asyncio.Event()
-            await serve(self.settings, self.engine, self.stop_event,
-                        ready=lambda _name: self.ready.set())
-
-        try:
-            self.loop.run_until_complete(main())
-        except BaseException as exc:  # surfaced by start()/stop()
-            self.error = exc
-            self.ready.set()
-        finally:
-            self.loop.close()
-
-    def start(self) -> RunningBot:
-        self.thread.start()
-        assert self.ready.wait(30), "the bot did not start"
-        if self.error is not None:
-            raise self.error
-        return self
-
-    def stop(self, timeout: float = 15.0) -> None:
-        if self.thread.is_alive() and self.stop_event is not None:
-            self.loop.call_soon_threadsafe(self.stop_event.set)
-        self.thread.join(timeout)
-        assert not self.thread.is_alive(), "the bot did not shut down"
-        if self.error is not None:
-            raise self.error
-
-
-class Harness:
-    def __init__(self, fake: FakeBotAPI, bot: RunningBot) -> None:
-        self.fake = fake
-        self.bot = bot
-
-
-def settings_for(fake: FakeBotAPI, **changes: Any) -> Settings:
-    base = Settings(token=fake.token, api_root=fake.root, poll_timeout=5, max_retries=4)
-    return replace(base, **changes)
-
-
-def launch(engine: Any, **changes: Any) -> tuple[FakeBotAPI, RunningBot]:
-    fake = FakeBotAPI(TOKEN, USERNAME).start()
-    bot = RunningBot(settings_for(fake, **changes), engine)
-    try:
-        bot.start()
-    except BaseException:
-        fake.stop()
-        raise
-    return fake, bot
+from bot.telegram_bot import install_redaction
 
 
 @pytest.fixture(scope="session")

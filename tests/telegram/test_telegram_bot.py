@@ -12,8 +12,8 @@ import time
 from typing import Any
 
 import pytest
-from conftest import GIANT_ANSWER, TOKEN, USERNAME, Harness, launch
 from tg_fake_api import Sent, parse_html, tg_len
+from tg_harness import GIANT_ANSWER, TOKEN, USERNAME, Harness, launch
 
 # PTB 22's own RetryAfter.__init__ warns about a future type change; nothing to do with us.
 pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*")

@@ -8,13 +8,12 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import TOKEN, USERNAME, RunningBot, settings_for
 from tg_fake_api import FakeBotAPI, parse_html, tg_len
+from tg_harness import TOKEN, USERNAME, RunningBot, settings_for
 
 from bot import cli
 from bot.answer import Answer, Citation, FigureRef
@@ -189,3 +188,18 @@ def test_question_limiter_uses_a_sliding_window() -> None:
     now[0] = 60.5
     assert limiter.wait(1) == 0
     assert QuestionLimiter(0, 60.0).wait(1) == 0  # 0 turns it off
+
+
+def test_flood_limits_and_concurrency_are_configured(engine: Any) -> None:
+    from bot.telegram_app import RetryingRateLimiter, TelegramFrontEnd
+
+    front = TelegramFrontEnd(engine, Settings(token=TOKEN))
+    try:
+        app = front.build()
+        limiter = app.bot.rate_limiter
+        assert isinstance(limiter, RetryingRateLimiter)
+        assert limiter._group_max_rate == 20 and limiter._group_time_period == 60
+        assert limiter._max_retries >= 1  # 429s are waited out, not dropped
+        assert app.concurrent_updates >= 30
+    finally:
+        front.close()
