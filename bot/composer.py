@@ -48,8 +48,8 @@ REASON_WORDS = re.compile(r"\b(?:because|as|since|so|due|led|why|mean|result|to 
 GENERIC_TERMS = frozenset(stem(w) for w in """article say said tell according mention
 mentioned quote word think exactly""".split())
 
-ROLE_Q = re.compile(r"\b(?:role|job|title|position|who is|who are|who's|who was|who were|"
-                    r"what does \w+ do|work for|works for)\b", re.I)
+ROLE_Q = re.compile(r"\b(?:role|job|title|who is|who are|who's|who was|who were|"
+                    r"what does \w+ do|work for|works for)\b|(?:'s|s') position\b", re.I)
 
 SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|"
                         r"thank you|cheers|ok|okay|bye|goodbye)\b[\s!.,?]*(?:there|bot|"
@@ -178,10 +178,11 @@ class Composer:
     def _people(self, r: Reading) -> Answer | None:
         """'Who is X?', 'What is X's role?', 'Who is the Health Secretary?'."""
         q = r.q
-        if not ROLE_Q.search(q.low) or SPEECH_Q.search(q.low) and not re.search(
-                r"\b(?:role|job|title|position)\b", q.low):
+        if not ROLE_Q.search(q.low) or SPEECH_Q.search(q.low):
             return None
         people = [p for p in r.people if p.kind != "group" or len(r.people) == 1]
+        if any(p.is_person for p in people):
+            people = [p for p in people if p.is_person]
         if not people:
             if r.unknown and re.search(r"\bwho(?:'s| is| are| was)\b", q.low):
                 return self._abstain(q, f"The article doesn't mention {r.unknown}.")
@@ -314,6 +315,8 @@ class Composer:
                 if (r.unknown or r.partial) and (cue or q.form in ("how many", "how much")):
                     return self._no_place(q, r.unknown or r.partial, r.partial)
                 return None
+        if q.form in ("who", "when", "where", "why") and not cue:
+            return None
         rest = [t for t in tokens(q.text) if t not in STOPWORDS and t not in self.alias_tokens]
         short = len(rest) <= 2
         if not (cue or short or followup or conv.intent == "figure" and len(rest) <= 3):
@@ -324,7 +327,8 @@ class Composer:
         trusts = [f for f in used if f.scope == "trust"]
         if len(trusts) > 1:
             listed = "; ".join(f"{f.subject}: {f.display}" for f in trusts)
-            text = f"Appointments that had to be rescheduled because of the strike — {listed} (p04)."
+            text = ("Appointments that had to be rescheduled because of the strike — "
+                    f"{listed} (p04).")
             text = " ".join([text] + [self._figure_sentence(f) for f in used if f not in trusts])
         else:
             text = " ".join(self._figure_sentence(f) for f in used)
@@ -469,7 +473,7 @@ class Composer:
                 continue
             threshold = 0.36 if said_by else 0.42
             if score < threshold or (cover < 0.34 and not said_by) or (
-                    oov_share > 0.5 and not said_by):
+                    oov_share > 0.5 and not said_by and s.dense < 0.5):
                 break
             return self._quote(q, s.passage, s.number, score, whole=said_by)
         return self._abstain(q, ABSTAIN_GENERIC if not terms else
@@ -527,9 +531,9 @@ class Composer:
 
     def _speakers(self, r: Reading) -> list[Person]:
         """The people a question asks to hear from: the X of 'what did X say about Y'."""
-        match = SPEAKER_PHRASE.search(r.q.text)
+        match = next((m for m in (p.search(r.q.text) for p in SPEAKER_PHRASES) if m), None)
         if match:
-            phrase = next(g for g in match.groups() if g)
+            phrase = match.group(1)
             named = [self.people[k] for k in
                      AliasMatcher.keys(self.people_matcher.find(phrase))]
             if named:
@@ -584,11 +588,14 @@ UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
              "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
              "days": (r"\bdays?\b", r"\bhow long\b")}  # a term in at most two of the 21 passages
 
-SPEAKER_PHRASE = re.compile(
-    r"\b(?:did|does|do|has|have|had|would|will)\s+(.+?)\s+(?:say|said|tell|think|describe|call|"
-    r"claim|urge|thank|want|mean|ask|demand|respond|reply|add|argue|accuse|blame|apologi[sz]e)\b"
-    r"|\baccording to\s+(.+)$|^(.+?)\s+(?:said|says|stated|told|claimed|described)\b"
-    r"|^(.+?)'s\s+(?:statement|response|quote|comments?|words|view|position|message)\b", re.I)
+SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
+    r"\b(?:did|does|do|has|have|had|would|will)\s+(.+?)\s+(?:say|said|tell|think|describe|"
+    r"call|claim|urge|thank|want|mean|ask|demand|respond|reply|add|argue|accuse|blame|"
+    r"apologi[sz]e)\b",
+    r"\baccording to\s+(.+)$",
+    r"^(.+?)\s+(?:said|says|stated|told|claimed|described)\b",
+    r"^(?:what (?:was|is) )?(.+?)'s\s+(?:statement|response|quote|comments?|words|view|message)\b",
+))
 
 ORDINAL_NUMBERS = frozenset({1.0, 2.0, 3.0, 4.0, 5.0})
 

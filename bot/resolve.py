@@ -13,7 +13,7 @@ TOKEN_RE = re.compile(r"[a-z0-9£]+")
 
 
 def tokens(text: str) -> list[str]:
-    text = fold(text).lower().replace("'s ", " ").replace("s' ", "s ")
+    text = re.sub(r"(?<=[a-z])'s\b|(?<=s)'(?=\W|$)", "", fold(text).lower())
     return TOKEN_RE.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text))
 
 
@@ -46,14 +46,21 @@ class AliasMatcher:
                 toks = [t for t in tokens(name) if t != "the"]
                 if toks and not all(t in stop for t in toks):
                     self.aliases.append((toks, key))
-        self.aliases.sort(key=lambda a: -sum(len(t) for t in a[0]))
+        self.owners: dict[tuple[str, ...], list[str]] = {}
+        for toks, key in self.aliases:
+            owners = self.owners.setdefault(tuple(toks), [])
+            if key not in owners:
+                owners.append(key)
+        unique = {tuple(toks): key for toks, key in self.aliases}
+        self.aliases = sorted(([list(t), k] for t, k in unique.items()),  # type: ignore[misc]
+                              key=lambda a: -sum(len(t) for t in a[0]))
 
     def find(self, text: str) -> list[Mention]:
         q = [t for t in tokens(text)]
         taken = [False] * len(q)
         found: list[Mention] = []
         for exact_pass in (True, False):
-            for alias, key in self.aliases:
+            for alias, _key in self.aliases:
                 n = len(alias)
                 for i in range(len(q) - n + 1):
                     if any(taken[i:i + n]):
@@ -64,7 +71,9 @@ class AliasMatcher:
                     else:
                         ok = all(_token_match(a, w) for a, w in zip(alias, window, strict=True))
                     if ok:
-                        found.append(Mention(key, i, i + n, exact_pass))
+                        # An alias several entries share ("co-chairs") names all of them.
+                        found += [Mention(k, i, i + n, exact_pass)
+                                  for k in self.owners[tuple(alias)]]
                         for j in range(i, i + n):
                             taken[j] = True
         found.sort(key=lambda m: m.start)

@@ -11,7 +11,7 @@ from support import DATA, SHARED_EVAL, read_jsonl
 from bot.evaluation import judge
 from bot.text import numbers_in
 
-OWN = read_jsonl(DATA / "own_questions.jsonl")
+OWN = read_jsonl(DATA / "own_questions.jsonl") + read_jsonl(DATA / "more_questions.jsonl")
 DEV = read_jsonl(SHARED_EVAL) if SHARED_EVAL.exists() else []
 
 pytestmark = pytest.mark.e2e

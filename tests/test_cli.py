@@ -53,7 +53,8 @@ def test_ask_json_fields(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_ask_stdin_lines_are_independent_and_in_order(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    lines = "How many at Walsall?\nAnd at Dudley?\n\nHow many appointments were cancelled in Wales?\n"
+    lines = ("How many at Walsall?\nAnd at Dudley?\n\n"
+             "How many appointments were cancelled in Wales?\n")
     code, out, _ = _run(capsys, "ask", "--json", "-", stdin=lines, monkeypatch=monkeypatch)
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(rows) == 3

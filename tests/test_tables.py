@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import SEEDS
 
 from bot.corpus import load_corpus
 from bot.errors import SeedError
-
-from support import SEEDS
 
 
 def test_seeds_load_and_cover_every_figure_in_the_article() -> None:
@@ -57,8 +56,8 @@ def _edit(path: Path, old: str, new: str) -> None:
     ("750 at Walsall Healthcare NHS Trust", "750 at Walsall General", "does not occur"),
     (",p04,750 at", ",p99,750 at", "passage 'p99' is not in the article"),
     ("\nwalsall,", "\nsandwell,", "duplicate id"),
-    (",trust,the four-day strike last week,p04,750", ",county,the four-day strike last week,p04,750",
-     "scope must be one of"),
+    (",trust,the four-day strike last week,p04,750",
+     ",county,the four-day strike last week,p04,750", "scope must be one of"),
 ])
 def test_bad_figure_rows_name_file_line_and_problem(seeds_copy: Path, old: str, new: str,
                                                     problem: str) -> None:
