@@ -140,6 +140,7 @@ class FakeBotAPI:
     def root(self) -> str:
         assert self._server is not None
         host, port = self._server.server_address[:2]
+        assert isinstance(host, str)
         return f"http://{host}:{port}"
 
     def start(self) -> FakeBotAPI:

@@ -39,7 +39,8 @@ class ProxyEngine:
                           (Citation("p04", "750 at Walsall", 1.0),))
         if question.startswith("__giant__"):
             return Answer(question, GIANT_ANSWER, False, "passage")
-        return self.real.ask(question, conversation)
+        answer: Answer = self.real.ask(question, conversation)
+        return answer
 
 
 LONG_ANSWER = "\n\n".join(
