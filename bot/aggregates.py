@@ -41,14 +41,17 @@ def detect(low: str) -> str | None:
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger)\b|\bratio\b", low):
         return "ratio"
     if re.search(r"\bdifference\b|\bgap\b|\bhow many (?:more|fewer|less)\b|\bhow much "
-                 r"(?:more|fewer|less|higher|lower)\b", low):
+                 r"(?:more|fewer|less|higher|lower)\b|\bexceed\w*\b|\bby how (?:much|many)\b|"
+                 r"\boutnumber\w*\b", low):
         return "difference"
     if re.search(r"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall)\b",
                  low):
         return "total"
     if re.search(r"\bhow many (?:nhs |hospital )?trusts\b", low):
         return "count"
-    if re.search(rf"\b(?:{MOST}|{FEWEST})\b", low):
+    if re.search(rf"\b(?:{MOST}|{FEWEST})\b", low) or re.search(
+            r"\b(?:which|what) (?:trust|hospital trust|nhs trust)\b.*\b(?:first|second|third|"
+            r"fourth|fifth|last|top|bottom|2nd|3rd|4th)\b", low):
         return "extreme"
     return None
 
@@ -58,7 +61,7 @@ def direction(low: str) -> str:
     match = re.search(rf"\b(?:{MOST}|{FEWEST}|hit hardest)\b", low)
     if match and re.fullmatch(FEWEST, match.group()):
         return "fewest"
-    if re.search(r"\bleast (?:affected|hit|disrupted)\b|\bbest\b", low):
+    if re.search(r"\bleast (?:affected|hit|disrupted)\b|\bbest\b|\b(?:last|bottom)\b", low):
         return "fewest"
     return "most"
 

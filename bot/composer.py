@@ -49,7 +49,8 @@ GENERIC_TERMS = frozenset(stem(w) for w in """article say said tell according me
 mentioned quote word think exactly""".split())
 
 ROLE_Q = re.compile(r"\b(?:role|job|title|who is|who are|who's|who was|who were|"
-                    r"what does \w+ do|work for|works for)\b|(?:'s|s') position\b", re.I)
+                    r"what does \w+ do|work for|works for|what (?:position|post|office))\b|"
+                    r"(?:'s|s') (?:position|post)\b", re.I)
 
 SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|"
                         r"thank you|cheers|ok|okay|bye|goodbye)\b[\s!.,?]*(?:there|bot|"
@@ -73,6 +74,7 @@ class Reading:
     unknown: str  # a place or name the article doesn't know, if any
     partial: str  # a fragment of a known name ("Birmingham") that names nothing by itself
     referred: list[Person]  # who "he", "she" or "they" stands for, from earlier turns
+    named_tokens: frozenset[int]  # positions of question tokens that named a subject
 
 
 class Composer:
@@ -92,6 +94,9 @@ class Composer:
         self.people_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
                                            stop=frozenset(STOPWORDS) | {"union", "government"})
         self.alias_tokens = {t for f in self.counts for a in f.aliases for t in tokens(a)}
+        self.entity_terms = {t for f in self.counts for a in f.aliases for t in content_terms(a)}
+        self.entity_terms |= {t for p in corpus.people for a in p.aliases
+                              for t in content_terms(a)}
 
     # ---------------------------------------------------------------- entry point
     def answer(self, raw: str, conversation: Conversation | None = None) -> Answer:
@@ -119,7 +124,8 @@ class Composer:
         referred = self._pronoun(q, conv)
         people = named + [p for p in referred if p not in named]
         unknown, partial = self._unknown(q, mentions)
-        return Reading(q, subjects, people, unknown, partial, referred)
+        covered = frozenset(i for m in mentions for i in range(m.start, m.end))
+        return Reading(q, subjects, people, unknown, partial, referred, covered)
 
     def _pronoun(self, q: Question, conv: Conversation) -> list[Person]:
         for pronoun, pattern in (("she", r"\b(?:she|her|hers)\b"), ("he", r"\b(?:he|him|his)\b")):
@@ -151,7 +157,7 @@ class Composer:
             phrase = tokens(match.group(1))
             # Locate the phrase in the question's tokens to know which words a subject covered.
             start = _find(q_tokens, phrase)
-            kept = []
+            kept: list[str] = []
             for offset, tok in enumerate(phrase):
                 index = start + offset if start >= 0 else -1
                 if index in covered or tok in STOPWORDS or tok.isdigit():
@@ -234,6 +240,10 @@ class Composer:
         elif op == "difference" or op == "ratio":
             pair = self._pair(r, conv)
             if pair is None:
+                if re.search(rf"\b(?:{aggregates.MOST}|{aggregates.FEWEST})\b|\bhardest\b",
+                             q.low) and self._about_trusts(q):
+                    result = aggregates.extreme(self.trusts, q.low)
+                    return self._figure_answer(q, "aggregate", result.text, list(result.used))
                 return None
             result = (aggregates.difference(*pair) if op == "difference"
                       else aggregates.ratio(*sorted(pair, key=lambda f: -f.value)))
@@ -317,7 +327,8 @@ class Composer:
                 return None
         if q.form in ("who", "when", "where", "why") and not cue:
             return None
-        rest = [t for t in tokens(q.text) if t not in STOPWORDS and t not in self.alias_tokens]
+        rest = [t for i, t in enumerate(tokens(q.text))
+                if t not in STOPWORDS and i not in r.named_tokens]
         short = len(rest) <= 2
         if not (cue or short or followup or conv.intent == "figure" and len(rest) <= 3):
             return None
@@ -449,35 +460,51 @@ class Composer:
         for s in self.retriever.sentences(vector):
             passage = self.corpus.passage(s.passage)
             assert passage is not None
-            if said_by and not speakers & set(passage.speakers):
+            own = bool(speakers & set(passage.speakers))
+            if said_by and not own and not self._reports(passage.text, speakers):
                 continue
             have = set(content_terms(s.text)) | self.vocab.passage_terms[s.passage]
             cover = self.vocab.coverage(terms, have) if terms else 0.5
             sentence_cover = self.vocab.coverage(terms, set(content_terms(s.text))) if terms else 0
-            score = 0.55 * s.dense + 0.15 * hits[s.passage].dense + 0.2 * cover + \
-                0.1 * sentence_cover
+            score = 0.5 * s.dense + 0.1 * hits[s.passage].dense + 0.25 * cover + \
+                0.15 * sentence_cover
             if passage.is_headline:
                 score -= 0.05
             if passage.speakers and not talk:
                 score -= 0.02
+            if said_by and own:
+                score += 0.05
+            matched = sum(self.vocab.weight(t) for t in terms
+                          if t in have and t not in self.entity_terms)
             rare_missing = sum(self.vocab.weight(t) for t in terms if self.vocab.knows(t)
                                and t not in have and self.vocab.weight(t) >= RARE_IDF)
             weight = sum(self.vocab.weight(t) for t in terms) or 1.0
-            candidates.append((score, cover, s, rare_missing / weight >= 0.3))
+            candidates.append((score, cover, matched, s, rare_missing / weight >= 0.3))
         candidates.sort(key=lambda c: -c[0])
         oov = [t for t in terms if not self.vocab.knows(t)]
         oov_share = (sum(self.vocab.weight(t) for t in oov) /
                      sum(self.vocab.weight(t) for t in terms)) if terms else 0.0
-        for score, cover, s, rare_missing in candidates[:6]:
+        for score, cover, matched, s, rare_missing in candidates[:8]:
             if not self._fits(q, s.text, s.passage) or rare_missing:
                 continue
-            threshold = 0.36 if said_by else 0.42
-            if score < threshold or (cover < 0.34 and not said_by) or (
-                    oov_share > 0.5 and not said_by and s.dense < 0.5):
-                break
-            return self._quote(q, s.passage, s.number, score, whole=said_by)
+            semantic = score >= (0.36 if said_by else 0.42) and (cover >= 0.34 or said_by) and (
+                oov_share <= 0.5 or said_by or s.dense >= 0.5)
+            # A rare word of the article matched is strong evidence even when MiniLM is unsure.
+            lexical = matched >= LEXICAL_EVIDENCE and cover >= 0.35
+            if semantic or lexical:
+                return self._quote(q, s.passage, s.number, score, whole=said_by)
         return self._abstain(q, ABSTAIN_GENERIC if not terms else
                              "The article doesn't say.")
+
+    def _reports(self, text: str, speakers: set[str]) -> bool:
+        """Whether a passage reports what one of the speakers said ("X said in the Commons")."""
+        for pid in speakers:
+            person = self.people[pid]
+            for alias in person.aliases:
+                if len(alias) > 3 and re.search(rf"\b{re.escape(alias)}\b[^.]{{0,40}}\bsaid\b",
+                                                text):
+                    return True
+        return False
 
     def _fits(self, q: Question, sentence: str, pid: str) -> bool:
         """Whether a sentence is the kind of answer the question asks for."""
@@ -583,6 +610,7 @@ class Composer:
 WHOLE_QUOTE_CHARS = 420
 FRAME_VERBS = ("say", "said", "says", "saying", "tell", "told", "state", "stated", "quote")
 RARE_IDF = 1.9
+LEXICAL_EVIDENCE = 2.5  # the idf of a word found in one passage of the article
 CAPITALISED = r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*)"
 UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
              "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),

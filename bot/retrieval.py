@@ -39,7 +39,8 @@ class Retriever:
         self.bm25 = BM25([content_terms(p.text) for p in corpus.passages])
 
     def embed(self, question: str) -> np.ndarray:
-        return self.encoder.encode([question])[0]
+        vector: np.ndarray = self.encoder.encode([question])[0]
+        return vector
 
     def passages(self, question: str, vector: np.ndarray) -> list[Hit]:
         """Every passage, best first, with its dense cosine and BM25 score."""
