@@ -31,6 +31,12 @@ def short(f: Figure) -> str:
 
 def detect(low: str) -> str | None:
     """Which computation a question asks for, if any (before subjects are known)."""
+    if re.search(r"\b(?:more|fewer|less|over|under|above|below|at least|at most)\s+(?:than\s+)?"
+                 r"\d", low) and re.search(r"\b(?:which|what|how many) (?:of the )?(?:nhs |hospital )?"
+                                           r"trusts?\b", low):
+        return "threshold"
+    if re.search(r"\b(?:compare|compared|comparison|vs|versus)\b", low):
+        return "difference"
     if re.search(r"\b(?:rank|ranking|ranked|order|sort|sorted|list)\b", low) or re.search(
             r"\bfrom (?:the )?(?:most|highest|largest|fewest|lowest|least|smallest)\b", low):
         return "rank"
@@ -173,3 +179,25 @@ def _approx(a: Figure, b: Figure) -> str:
 
 def _passages(*figures: Figure) -> str:
     return ", ".join(dict.fromkeys(f.passage for f in figures))
+
+
+def threshold(trusts: list[Figure], low: str) -> Result | None:
+    """'Which trusts had fewer than 1,000?': the trusts on the asked side of a line."""
+    match = re.search(r"\b(more|fewer|less|over|under|above|below|at least|at most)\s+(?:than\s+)?"
+                      r"(\d[\d,]*)", low)
+    if not match:
+        return None
+    line = float(match.group(2).replace(",", ""))
+    word = match.group(1)
+    keep = {"more": lambda v: v > line, "over": lambda v: v > line, "above": lambda v: v > line,
+            "at least": lambda v: v >= line, "fewer": lambda v: v < line,
+            "less": lambda v: v < line, "under": lambda v: v < line, "below": lambda v: v < line,
+            "at most": lambda v: v <= line}[word]
+    chosen = sorted((f for f in trusts if keep(f.value)), key=lambda f: -f.value)
+    phrase = f"{word} {'than ' if word in ('more', 'fewer', 'less') else ''}{match.group(2)}"
+    if not chosen:
+        return Result(f"None of the five trusts had {phrase} cancellations (p04).", tuple(trusts))
+    names = "; ".join(short(f) for f in chosen)
+    count = {1: "One trust", 2: "Two trusts", 3: "Three trusts", 4: "Four trusts",
+             5: "All five trusts"}[len(chosen)]
+    return Result(f"{count} had {phrase} cancellations: {names} (p04).", tuple(chosen))

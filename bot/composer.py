@@ -94,6 +94,8 @@ class Composer:
         self.people_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
                                            stop=frozenset(STOPWORDS) | {"union", "government"})
         self.alias_tokens = {t for f in self.counts for a in f.aliases for t in tokens(a)}
+        self.people_tokens = {t for p in corpus.people for a in p.aliases for t in tokens(a)}
+        self.people_tokens |= {"dr", "mr", "mrs", "ms", "s"}
         self.entity_terms = {t for f in self.counts for a in f.aliases for t in content_terms(a)}
         self.entity_terms |= {t for p in corpus.people for a in p.aliases
                               for t in content_terms(a)}
@@ -184,6 +186,10 @@ class Composer:
     def _people(self, r: Reading) -> Answer | None:
         """'Who is X?', 'What is X's role?', 'Who is the Health Secretary?'."""
         q = r.q
+        bare = re.match(r"^(?:what|who) (?:is|are|was|were) (?:the )?(.+?)[?.!]*$", q.low)
+        if bare and r.people and not SPEECH_Q.search(q.low) and all(
+                t in self.people_tokens for t in tokens(bare.group(1))):
+            return self._describe_people(q, r.people)
         if not ROLE_Q.search(q.low) or SPEECH_Q.search(q.low):
             return None
         people = [p for p in r.people if p.kind != "group" or len(r.people) == 1]
@@ -193,6 +199,9 @@ class Composer:
             if r.unknown and re.search(r"\bwho(?:'s| is| are| was)\b", q.low):
                 return self._abstain(q, f"The article doesn't mention {r.unknown}.")
             return None
+        return self._describe_people(q, people)
+
+    def _describe_people(self, q: Question, people: list[Person]) -> Answer:
         if len(people) > 1 and all(p.role == people[0].role for p in people):
             names = " and ".join(p.name for p in people)
             role = re.sub(r"^co-chair\b", "co-chairs", people[0].role)
@@ -253,6 +262,8 @@ class Composer:
             if self._about_counts(q) or r.subjects:
                 result = aggregates.average(trusts_named if len(trusts_named) >= 2
                                             else self.trusts)
+        elif op == "threshold":
+            result = aggregates.threshold(self.trusts, q.low)
         elif op == "count":
             result = aggregates.count(self.trusts)
         if result is None:
@@ -447,6 +458,10 @@ class Composer:
         q = r.q
         if r.unknown:
             return self._abstain(q, f"The article doesn't mention {r.unknown}.")
+        if not r.people and re.search(r"\b(?:he|she|him|her)\b", q.low) and SPEECH_Q.search(
+                q.low):
+            names = ", ".join(p.name for p in self.corpus.people if p.is_person)
+            return self._abstain(q, f"Who do you mean? Name the person: {names}.")
         speakers = {p.id for p in self._speakers(r)}
         said_by = bool(speakers) and bool(SPEECH_Q.search(q.low)) and q.form != "who"
         names = {t for p in self._speakers(r) for a in p.aliases for t in content_terms(a)}

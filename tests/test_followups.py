@@ -52,3 +52,8 @@ def test_conversations_do_not_leak(engine: Any) -> None:
     engine.ask("How many at Walsall?", first)
     answer = engine.ask("How many more than Dudley?", second)
     assert "144" not in answer.answer
+
+
+def test_pronoun_without_referent_asks_who(engine: Any) -> None:
+    answer = _chat(engine, "What did she say?")[0]
+    assert answer.abstained and "Who do you mean" in answer.answer
