@@ -189,10 +189,14 @@ def threshold(trusts: list[Figure], low: str) -> Result | None:
         return None
     line = float(match.group(2).replace(",", ""))
     word = match.group(1)
-    keep = {"more": lambda v: v > line, "over": lambda v: v > line, "above": lambda v: v > line,
-            "at least": lambda v: v >= line, "fewer": lambda v: v < line,
-            "less": lambda v: v < line, "under": lambda v: v < line, "below": lambda v: v < line,
-            "at most": lambda v: v <= line}[word]
+    above = word in ("more", "over", "above", "at least")
+    inclusive = word.startswith("at ")
+
+    def keep(v: float) -> bool:
+        if v == line:
+            return inclusive
+        return v > line if above else v < line
+
     chosen = sorted((f for f in trusts if keep(f.value)), key=lambda f: -f.value)
     phrase = f"{word} {'than ' if word in ('more', 'fewer', 'less') else ''}{match.group(2)}"
     if not chosen:

@@ -460,8 +460,8 @@ class Composer:
             return self._abstain(q, f"The article doesn't mention {r.unknown}.")
         if not r.people and re.search(r"\b(?:he|she|him|her)\b", q.low) and SPEECH_Q.search(
                 q.low):
-            names = ", ".join(p.name for p in self.corpus.people if p.is_person)
-            return self._abstain(q, f"Who do you mean? Name the person: {names}.")
+            known = ", ".join(p.name for p in self.corpus.people if p.is_person)
+            return self._abstain(q, f"Who do you mean? Name the person: {known}.")
         speakers = {p.id for p in self._speakers(r)}
         said_by = bool(speakers) and bool(SPEECH_Q.search(q.low)) and q.form != "who"
         names = {t for p in self._speakers(r) for a in p.aliases for t in content_terms(a)}
