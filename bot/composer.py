@@ -94,6 +94,10 @@ class Composer:
         self.people_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
                                            stop=frozenset(STOPWORDS) | {"union", "government"})
         self.alias_tokens = {t for f in self.counts for a in f.aliases for t in tokens(a)}
+        self.sentence_terms = {(p.id, i): frozenset(content_terms(text))
+                               for p in corpus.passages for i, text in enumerate(p.sentences)}
+        self.cue_tokens = {f.id: [(a, " ".join(tokens(a))) for a in f.aliases[1:]]
+                           for f in self.others}
         self.people_tokens = {t for p in corpus.people for a in p.aliases for t in tokens(a)}
         self.people_tokens |= {"dr", "mr", "mrs", "ms", "s"}
         self.entity_terms = {t for f in self.counts for a in f.aliases for t in content_terms(a)}
@@ -153,7 +157,7 @@ class Composer:
         """A place or proper name the article doesn't know, and a bare fragment of a known one."""
         covered = {i for m in mentions for i in range(m.start, m.end)}
         q_tokens = tokens(q.text)
-        person_tokens = {t for p in self.corpus.people for a in p.aliases for t in tokens(a)}
+        person_tokens = self.people_tokens
         unknown = partial = ""
         for match in LOCATION_PREP.finditer(q.text):
             phrase = tokens(match.group(1))
@@ -406,8 +410,7 @@ class Composer:
     def _cue_score(self, f: Figure, q: Question) -> float:
         low = " " + " ".join(tokens(q.text)) + " "
         score = 0.0
-        for alias in f.aliases[1:]:
-            toks = " ".join(tokens(alias))
+        for alias, toks in self.cue_tokens[f.id]:
             if toks and f" {toks} " in low:
                 score += len(toks.split())
             elif alias == "£" and "£" in q.text:
@@ -478,9 +481,10 @@ class Composer:
             own = bool(speakers & set(passage.speakers))
             if said_by and not own and not self._reports(passage.text, speakers):
                 continue
-            have = set(content_terms(s.text)) | self.vocab.passage_terms[s.passage]
+            own_terms = self.sentence_terms[(s.passage, s.number)]
+            have = own_terms | self.vocab.passage_terms[s.passage]
             cover = self.vocab.coverage(terms, have) if terms else 0.5
-            sentence_cover = self.vocab.coverage(terms, set(content_terms(s.text))) if terms else 0
+            sentence_cover = self.vocab.coverage(terms, own_terms) if terms else 0
             score = 0.5 * s.dense + 0.1 * hits[s.passage].dense + 0.25 * cover + \
                 0.15 * sentence_cover
             if passage.is_headline:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -25,6 +26,7 @@ class Mention:
     exact: bool
 
 
+@lru_cache(maxsize=65536)
 def _token_match(alias_tok: str, q_tok: str) -> bool:
     if alias_tok == q_tok:
         return True
@@ -40,42 +42,53 @@ class AliasMatcher:
 
     def __init__(self, entries: dict[str, tuple[str, ...]],
                  stop: frozenset[str] = frozenset()) -> None:
-        self.aliases: list[tuple[list[str], str]] = []
+        # An alias several entries share ("co-chairs") names all of them.
+        self.owners: dict[tuple[str, ...], list[str]] = {}
         for key, names in entries.items():
             for name in names:
-                toks = [t for t in tokens(name) if t != "the"]
+                toks = tuple(t for t in tokens(name) if t != "the")
                 if toks and not all(t in stop for t in toks):
-                    self.aliases.append((toks, key))
-        self.owners: dict[tuple[str, ...], list[str]] = {}
-        for toks, key in self.aliases:
-            owners = self.owners.setdefault(tuple(toks), [])
-            if key not in owners:
-                owners.append(key)
-        unique = {tuple(toks): key for toks, key in self.aliases}
-        self.aliases = sorted(([list(t), k] for t, k in unique.items()),  # type: ignore[misc]
-                              key=lambda a: -sum(len(t) for t in a[0]))
+                    owners = self.owners.setdefault(toks, [])
+                    if key not in owners:
+                        owners.append(key)
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for toks in self.owners:
+            self.by_first.setdefault(toks[0], []).append(toks)
+        self.vocabulary = frozenset(t for toks in self.owners for t in toks)
+        self._fuzzy: dict[str, frozenset[str]] = {}
+
+    def _alike(self, token: str) -> frozenset[str]:
+        """The alias words a question word may be a typo of (cached per word)."""
+        found = self._fuzzy.get(token)
+        if found is None:
+            found = frozenset(a for a in self.vocabulary if _token_match(a, token))
+            if len(self._fuzzy) < 50_000:
+                self._fuzzy[token] = found
+        return found
 
     def find(self, text: str) -> list[Mention]:
-        q = [t for t in tokens(text)]
+        q = tokens(text)
+        alike = [self._alike(t) for t in q]
+        candidates: list[tuple[int, bool, int, tuple[str, ...]]] = []
+        for i, options in enumerate(alike):
+            for first in options:
+                for alias in self.by_first.get(first, ()):
+                    n = len(alias)
+                    if i + n > len(q) or not all(alias[j] in alike[i + j] for j in range(n)):
+                        continue
+                    exact = tuple(q[i:i + n]) == alias
+                    candidates.append((sum(len(t) for t in alias), exact, i, alias))
+        # Exact before fuzzy, longer before shorter, earlier before later.
+        candidates.sort(key=lambda c: (not c[1], -c[0], c[2]))
         taken = [False] * len(q)
         found: list[Mention] = []
-        for exact_pass in (True, False):
-            for alias, _key in self.aliases:
-                n = len(alias)
-                for i in range(len(q) - n + 1):
-                    if any(taken[i:i + n]):
-                        continue
-                    window = q[i:i + n]
-                    if exact_pass:
-                        ok = window == alias
-                    else:
-                        ok = all(_token_match(a, w) for a, w in zip(alias, window, strict=True))
-                    if ok:
-                        # An alias several entries share ("co-chairs") names all of them.
-                        found += [Mention(k, i, i + n, exact_pass)
-                                  for k in self.owners[tuple(alias)]]
-                        for j in range(i, i + n):
-                            taken[j] = True
+        for _, exact, i, alias in candidates:
+            n = len(alias)
+            if any(taken[i:i + n]):
+                continue
+            found += [Mention(k, i, i + n, exact) for k in self.owners[alias]]
+            for j in range(i, i + n):
+                taken[j] = True
         found.sort(key=lambda m: m.start)
         return found
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})
@@ -29,6 +30,7 @@ def words(text: str) -> list[str]:
     return [w.strip("'") for w in WORD_RE.findall(text)]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to meet 'cancelled'/'cancellations', 'rescheduled'."""
     if len(word) <= 3 or word.isdigit():

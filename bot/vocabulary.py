@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -52,7 +54,7 @@ class Vocabulary:
         # Words questions use to frame what they ask weigh little; unknown words weigh most.
         return 0.5 if term in self.frame else self.max_idf
 
-    def coverage(self, terms: list[str], have: set[str]) -> float:
+    def coverage(self, terms: list[str], have: AbstractSet[str]) -> float:
         """Share of the question's (idf-weighted) terms found in `have`, typos forgiven."""
         if not terms:
             return 0.0
@@ -65,6 +67,7 @@ class Vocabulary:
         return found / total if total else 0.0
 
 
+@lru_cache(maxsize=65536)
 def _alike(a: str, b: str) -> bool:
     """Typos and word-family variants: 'apologis'/'apology', 'cancelation'/'cancellation'."""
     if len(b) < 5:
