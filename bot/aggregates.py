@@ -37,6 +37,11 @@ def detect(low: str) -> str | None:
         return "threshold"
     if re.search(r"\b(?:compare|compared|comparison|vs|versus)\b", low):
         return "difference"
+    if re.search(r"\b(?:each|every|all the|all five|all of the|per|individual|breakdown|by)\s+"
+                 r"(?:nhs |hospital )?trusts?\b|\bwhich trusts (?:are|were)\b|\bbreakdown\b", low
+                 ) and not re.search(r"\b(?:average|mean|sum|total|add\w*|combined|altogether)\b",
+                                     low):
+        return "rank"
     if re.search(r"\b(?:rank|ranking|ranked|order|sort|sorted|list)\b", low) or re.search(
             r"\bfrom (?:the )?(?:most|highest|largest|fewest|lowest|least|smallest)\b", low):
         return "rank"

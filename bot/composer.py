@@ -52,6 +52,9 @@ ROLE_Q = re.compile(r"\b(?:role|job|title|who is|who are|who's|who was|who were|
                     r"what does \w+ do|work for|works for|what (?:position|post|office))\b|"
                     r"(?:'s|s') (?:position|post)\b", re.I)
 
+SUMMARY_Q = re.compile(r"\b(?:summar\w+|headline|gist|tl;?dr|overview)\b|^what (?:happened|"
+                       r"is (?:this|the article|the story|it) about)\W*$|^what(?:'s| is) the "
+                       r"(?:article|story|news)\W*$")
 SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|"
                         r"thank you|cheers|ok|okay|bye|goodbye)\b[\s!.,?]*(?:there|bot|"
                         r"strikebot|very much|a lot)?[\s!.,?]*$")
@@ -380,13 +383,17 @@ class Composer:
         if f.scope == "england":
             return (f"Across England, {f.stated} hospital appointments had to be cancelled "
                     f"because of the strike ({f.passage}).")
-        return f"{f.display}: “{f.span}” ({f.passage})."
+        return f"{f.display[:1].upper()}{f.display[1:]}: “{f.span}” ({f.passage})."
 
     def _premise(self, q: Question, used: list[Figure]) -> str:
         """A correction when the question carries a figure the article doesn't give."""
         stated = {f.value for f in used}
-        alien = [n for n in q.numbers if n not in stated and n not in ORDINAL_NUMBERS]
+        counts = all(f.is_count for f in used)
+        numbers = list(q.numbers) if counts else list(q.numbers) + _number_words(q.low)
+        alien = [n for n in numbers if n not in stated and (n not in ORDINAL_NUMBERS or not counts)]
         if not alien:
+            if q.form == "yesno" and numbers and not counts:
+                return "Yes."
             return ""
         qualifier = any(f.qualifier for f in used)
         if qualifier and all(n <= f.value for n in alien for f in used) and re.search(
@@ -395,6 +402,8 @@ class Composer:
         if q.injected:
             return ("I answer only from the article, and it does not support the figure in "
                     "your message.")
+        if q.form == "yesno":
+            return "No: the article gives a different figure."
         return "The article doesn't give the figure in your question."
 
     def _other_row(self, q: Question) -> Figure | None:
@@ -422,7 +431,7 @@ class Composer:
     def _other_figure(self, r: Reading) -> Answer | None:
         """Figures that are not appointment counts: the strike's length, the pay demand."""
         q = r.q
-        quantity = q.form in ("how many", "how much", "how long") or bool(re.search(
+        quantity = q.form in ("how many", "how much", "how long", "yesno") or bool(re.search(
             r"\b(?:how big|how large|what size|what percentage|what per ?cent|what figure|"
             r"what amount|what pay|what rise|what increase|length|amount)\b", q.low))
         if not quantity or r.unknown:
@@ -431,7 +440,7 @@ class Composer:
         if row is None:
             return None
         text = self._figure_sentence(row)
-        correction = self._premise(q, [row]) if q.numbers else ""
+        correction = self._premise(q, [row])
         if correction:
             text = correction + " " + text
         return self._figure_answer(q, "figure", text, [row])
@@ -457,8 +466,16 @@ class Composer:
                       highlights=tuple(f.display for f in used))
 
     # ---------------------------------------------------------------- passages
+    def _summary(self, q: Question) -> Answer:
+        head, lead = self.corpus.passages[0], self.corpus.passages[1]
+        text = f"{head.text} ({head.id}). {lead.text} ({lead.id})"
+        return Answer(q.raw, text, False, "passage",
+                      (self._cite(head.id, 1.0), self._cite(lead.id, 1.0)))
+
     def _passage(self, r: Reading) -> Answer:
         q = r.q
+        if SUMMARY_Q.search(q.low):
+            return self._summary(q)
         if r.unknown:
             return self._abstain(q, f"The article doesn't mention {r.unknown}.")
         if not r.people and re.search(r"\b(?:he|she|him|her)\b", q.low) and SPEECH_Q.search(
@@ -500,6 +517,11 @@ class Composer:
             weight = sum(self.vocab.weight(t) for t in terms) or 1.0
             candidates.append((score, cover, matched, s, rare_missing / weight >= 0.3))
         candidates.sort(key=lambda c: -c[0])
+        if said_by and not terms:
+            # "What did X say?": X's first words in the article, where X is introduced.
+            first = next((p for p in self.corpus.passages if speakers & set(p.speakers)), None)
+            if first is not None:
+                return self._quote(q, first.id, 0, 1.0, whole=True)
         oov = [t for t in terms if not self.vocab.knows(t)]
         oov_share = (sum(self.vocab.weight(t) for t in oov) /
                      sum(self.vocab.weight(t) for t in terms)) if terms else 0.0
@@ -645,6 +667,20 @@ SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
 ))
 
 ORDINAL_NUMBERS = frozenset({1.0, 2.0, 3.0, 4.0, 5.0})
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
+                "a week": 7, "a fortnight": 14, "two weeks": 14}
+
+
+def _number_words(low: str) -> list[float]:
+    """'five days' -> 5; 'a week' -> 7: numbers written in words, for non-count figures."""
+    found = []
+    for phrase, value in WORD_NUMBERS.items():
+        if re.search(rf"\b{phrase}\b", low):
+            found.append(float(value))
+    if re.search(r"\b(?:a|one|two|three) weeks?\b", low):
+        found = [n for n in found if n not in (1.0, 2.0, 3.0)]
+    return found
 
 
 def _counted_noun(low: str) -> str:
