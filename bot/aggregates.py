@@ -55,7 +55,8 @@ def detect(low: str) -> str | None:
                  r"(?:more|fewer|less|higher|lower)\b|\bexceed\w*\b|\bby how (?:much|many)\b|"
                  r"\boutnumber\w*\b", low):
         return "difference"
-    if re.search(r"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall)\b",
+    if re.search(r"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall|"
+                 r"between them)\b",
                  low):
         return "total"
     if re.search(r"\bhow many (?:nhs |hospital )?trusts\b", low):

@@ -202,6 +202,10 @@ class Composer:
         people = [p for p in r.people if p.kind != "group" or len(r.people) == 1]
         if any(p.is_person for p in people):
             people = [p for p in people if p.is_person]
+        office = re.search(r"\bwho (?:is|was|are|were) (?:the )?([\w' -]+?) (?:of|at|for) ", q.low)
+        if office and not any(p.is_person for p in people) and not any(
+                t in self.people_tokens for t in tokens(office.group(1))):
+            return self._abstain(q, f"The article doesn't name the {office.group(1)}.")
         if not people:
             if r.unknown and re.search(r"\bwho(?:'s| is| are| was)\b", q.low):
                 return self._abstain(q, f"The article doesn't mention {r.unknown}.")
@@ -237,13 +241,20 @@ class Composer:
             result = aggregates.rank(trusts_named if len(trusts_named) >= 2 else self.trusts, q.low)
         elif op == "extreme":
             in_thread = conv.intent in ("figure", "aggregate") and len(q.terms) <= 3
-            if not self._about_trusts(q) and len(trusts_named) < 2 and not in_thread:
+            if not self._about_trusts(q) and not trusts_named and not in_thread:
                 return None
             pool = trusts_named if len(trusts_named) >= 2 else self.trusts
             if len(pool) == 2 and q.form == "yesno":
                 result = aggregates.compare(pool[0], pool[1], q.low)
             else:
                 result = aggregates.extreme(pool, q.low)
+                explicit = [f for f in r.subjects if f.scope == "trust"]
+                if len(explicit) == 1 and result.used:
+                    # "Why did Dudley have the most?" carries a claim: check it.
+                    named = explicit[0]
+                    right = result.used[0] is named
+                    verdict = "Yes." if right else f"No: {named.subject} had {named.display}."
+                    result = aggregates.Result(f"{verdict} {result.text}", result.used)
         elif op == "total":
             if len(trusts_named) >= 2:
                 result = aggregates.total(trusts_named, None)
@@ -407,7 +418,10 @@ class Composer:
         return "The article doesn't give the figure in your question."
 
     def _other_row(self, q: Question) -> Figure | None:
-        scored = [(self._cue_score(f, q), f) for f in self.others]
+        # A question that names a unit ("how much money", "what percentage") wants that unit.
+        units = {u for u, cues in UNIT_CUES.items() if any(re.search(c, q.low) for c in cues)}
+        rows = [f for f in self.others if not units or f.unit in units]
+        scored = [(self._cue_score(f, q), f) for f in rows]
         scored = [s for s in scored if s[0] > 0]
         if not scored:
             return None
@@ -419,14 +433,16 @@ class Composer:
     def _cue_score(self, f: Figure, q: Question) -> float:
         low = " " + " ".join(tokens(q.text)) + " "
         score = 0.0
-        for alias, toks in self.cue_tokens[f.id]:
+        strong = False
+        for _alias, toks in self.cue_tokens[f.id]:
             if toks and f" {toks} " in low:
                 score += len(toks.split())
-            elif alias == "£" and "£" in q.text:
-                score += 1
+                strong = strong or " " in toks
         if score and any(re.search(p, q.low) for p in UNIT_CUES.get(f.unit, ())):
             score += 3
-        return score
+            strong = True
+        # One loose word ("strike", "pay") is not enough to pick a figure.
+        return score if strong else 0.0
 
     def _other_figure(self, r: Reading) -> Answer | None:
         """Figures that are not appointment counts: the strike's length, the pay demand."""
@@ -551,7 +567,7 @@ class Composer:
         """Whether a sentence is the kind of answer the question asks for."""
         if q.form == "when":
             return bool(TIME_WORDS.search(sentence))
-        if q.form in ("how many", "how much"):
+        if q.form in ("how many", "how much", "how long"):
             return bool(re.search(r"\d|\b(?:one|two|three|four|five|hundreds?|thousands?)\b",
                                   sentence))
         if q.form == "who":
@@ -650,12 +666,12 @@ class Composer:
 
 WHOLE_QUOTE_CHARS = 420
 FRAME_VERBS = ("say", "said", "says", "saying", "tell", "told", "state", "stated", "quote")
-RARE_IDF = 1.9
+RARE_IDF = 1.9  # a term in at most two of the 21 passages
 LEXICAL_EVIDENCE = 2.5  # the idf of a word found in one passage of the article
 CAPITALISED = r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*)"
 UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
              "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
-             "days": (r"\bdays?\b", r"\bhow long\b")}  # a term in at most two of the 21 passages
+             "days": (r"\bdays?\b", r"\bhow long\b", r"\bweeks?\b")}
 
 SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
     r"\b(?:did|does|do|has|have|had|would|will)\s+(.+?)\s+(?:say|said|tell|think|describe|"
