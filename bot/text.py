@@ -37,7 +37,7 @@ def stem(word: str) -> str:
         return word
     for suffix, keep in (("ations", 3), ("ation", 3), ("ments", 4), ("ment", 4), ("ingly", 4),
                          ("ings", 4), ("ing", 3), ("edly", 4), ("ied", 3), ("ies", 3),
-                         ("led", 4), ("ed", 3), ("es", 4), ("ly", 4), ("s", 3)):
+                         ("ed", 3), ("es", 4), ("ly", 4), ("s", 3)):
         if word.endswith(suffix) and len(word) - len(suffix) >= keep:
             word = word[: -len(suffix)]
             break
