@@ -75,24 +75,22 @@ def _lines(stream: TextIO) -> Iterable[str]:
         yield line.rstrip("\r\n")
 
 
-def cmd_ask(args: argparse.Namespace) -> int:
-    question = " ".join(args.question)
-    engine = _engine(args)
-    if question == "-":
-        for line in _lines(sys.stdin):
-            if not line.strip():
-                continue
-            answer = engine.ask(line)
-            if args.json:
-                _emit_json(answer, sys.stdout)
-            else:
-                render_text(answer, sys.stdout)
-        return 0
-    answer = engine.ask(question)
-    if args.json:
+def _show(answer: Answer, as_json: bool) -> None:
+    if as_json:
         _emit_json(answer, sys.stdout)
     else:
         render_text(answer, sys.stdout)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    question = " ".join(args.question)
+    engine = _engine(args)
+    if question != "-":
+        _show(engine.ask(question), args.json)
+        return 0
+    for line in _lines(sys.stdin):
+        if line.strip():
+            _show(engine.ask(line), args.json)
     return 0
 
 
@@ -115,11 +113,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
             break
         if not line.strip():
             continue
-        answer = engine.ask(line, conversation)
-        if args.json:
-            _emit_json(answer, sys.stdout)
-        else:
-            render_text(answer, sys.stdout)
+        _show(engine.ask(line, conversation), args.json)
     return 0
 
 

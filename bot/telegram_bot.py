@@ -79,7 +79,7 @@ def check_token(token: str) -> str:
     token = token.strip()
     if not token:
         raise UsageError("no Telegram bot token: set TELEGRAM_BOT_TOKEN or use --token-file "
-                         "(BotFather gives you one; see docs/telegram.md)")
+                         "(BotFather gives you one; see 'The Telegram bot' in the README)")
     if not TOKEN_PATTERN.match(token):
         # Never echo the value: a malformed token may still be mostly secret.
         raise UsageError("the Telegram bot token is malformed: expected the form "
