@@ -1,0 +1,315 @@
+"""Answers from the figures table: look-ups, computations with their working, corrections."""
+
+from __future__ import annotations
+
+import re
+
+from . import aggregates
+from .answer import Answer, Citation
+from .conversation import Conversation
+from .figures import Figure
+from .question import Question
+from .reading import Reader, Reading
+from .resolve import tokens
+from .text import STOPWORDS, format_number, stem
+
+# Words that say "give me the appointment figure".
+COUNT_CUES = re.compile(
+    r"\b(?:cancel\w*|resched\w*|postpone\w*|appoint\w*|appmt?s?|appts?|ops|operations?|"
+    r"procedures?|scans?|figures?|numbers?|count|stats?|statistics|affected|hit|impact\w*|"
+    r"disrupt\w*|lost|missed|called off|how many|how much)\b", re.I)
+# What a "how many ..." may count and still be an appointment figure.
+COUNT_NOUNS = frozenset("""appointment appointments appt appts apps cancellation cancellations
+operation operations op ops procedure procedures scan scans treatment treatments postponement
+postponements booking bookings patient patients were was had did got have in at across for
+clinic clinics outpatient outpatients slot slots of more fewer less times""".split())
+NOT_FIGURE_NOUNS = frozenset("""doctors doctor consultants consultant nurses nurse staff people
+strikes strikers beds hours weeks months years pickets picket members hospitals words""".split())
+UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
+             "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
+             "days": (r"\bdays?\b", r"\bhow long\b", r"\bweeks?\b")}
+ORDINAL_NUMBERS = frozenset({1.0, 2.0, 3.0, 4.0, 5.0})
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
+                "a week": 7, "a fortnight": 14, "two weeks": 14}
+
+
+class FigureAnswers(Reader):
+    def _aggregate(self, r: Reading, conv: Conversation) -> Answer | None:
+        q = r.q
+        op = aggregates.detect(q.low)
+        if op is None:
+            return None
+        trusts_named = [f for f in r.subjects if f.scope == "trust"]
+        if not trusts_named and (re.search(r"\b(?:one|them|those|the two|these|that|it|both|"
+                                           r"they)\b", q.low) or len(q.terms) <= 2):
+            trusts_named = [self.by_id[k] for k in conv.subjects
+                            if k in self.by_id and self.by_id[k].scope == "trust"]
+        trusts_named = trusts_named if len(trusts_named) >= 2 else trusts_named
+        result: aggregates.Result | None = None
+        if op == "rank" and (r.subjects == [] or len(trusts_named) >= 2 or self._about_trusts(q)):
+            result = aggregates.rank(trusts_named if len(trusts_named) >= 2 else self.trusts, q.low)
+        elif op == "extreme":
+            in_thread = conv.intent in ("figure", "aggregate") and len(q.terms) <= 3
+            if not self._about_trusts(q) and not trusts_named and not in_thread:
+                return None
+            pool = trusts_named if len(trusts_named) >= 2 else self.trusts
+            if len(pool) == 2 and q.form == "yesno":
+                result = aggregates.compare(pool[0], pool[1], q.low)
+            else:
+                result = aggregates.extreme(pool, q.low)
+                explicit = [f for f in r.subjects if f.scope == "trust"]
+                if len(explicit) == 1 and result.used:
+                    # "Why did Dudley have the most?" carries a claim: check it.
+                    named = explicit[0]
+                    right = result.used[0] is named
+                    verdict = "Yes." if right else f"No: {named.subject} had {named.display}."
+                    result = aggregates.Result(f"{verdict} {result.text}", result.used)
+        elif op == "total":
+            if len(trusts_named) >= 2:
+                result = aggregates.total(trusts_named, None)
+            elif r.subjects and all(f.scope == "england" for f in r.subjects):
+                return None  # "total across England" is a figure question
+            elif len(r.subjects) == 1 and r.subjects[0].scope == "trust":
+                return None  # "total at Walsall" is Walsall's figure
+            elif self._about_counts(q) or r.subjects:
+                result = aggregates.total(self.trusts, self.region)
+        elif op == "difference" or op == "ratio":
+            pair = self._pair(r, conv)
+            if pair is None:
+                if re.search(rf"\b(?:{aggregates.MOST}|{aggregates.FEWEST})\b|\bhardest\b",
+                             q.low) and self._about_trusts(q):
+                    result = aggregates.extreme(self.trusts, q.low)
+                    return self._figure_answer(q, "aggregate", result.text, list(result.used))
+                return None
+            result = (aggregates.difference(*pair) if op == "difference"
+                      else aggregates.ratio(*sorted(pair, key=lambda f: -f.value)))
+        elif op == "share":
+            result = self._share(r)
+        elif op == "average":
+            if self._about_counts(q) or r.subjects:
+                result = aggregates.average(trusts_named if len(trusts_named) >= 2
+                                            else self.trusts)
+        elif op == "threshold":
+            result = aggregates.threshold(self.trusts, q.low)
+        elif op == "count":
+            result = aggregates.count(self.trusts)
+        if result is None:
+            if op == "extreme" or len(trusts_named) < 2:
+                return None
+            return None
+        return self._figure_answer(q, "aggregate", result.text, list(result.used))
+
+    def _about_trusts(self, q: Question) -> bool:
+        return bool(re.search(r"\b(?:trusts?|hospitals?|which|where|who|what)\b", q.low)) and \
+            bool(COUNT_CUES.search(q.low) or re.search(r"\b(?:trust|hit|affected|worst|hardest|"
+                                                       r"best|busiest)\b", q.low))
+
+    def _about_counts(self, q: Question) -> bool:
+        return bool(COUNT_CUES.search(q.low)) or bool(re.search(r"\btrusts?\b", q.low))
+
+    def _pair(self, r: Reading, conv: Conversation) -> tuple[Figure, Figure] | None:
+        named = list(r.subjects)
+        if len(named) == 1 and conv.subjects:
+            last = self.by_id.get(conv.subjects[0])
+            if last is not None and last is not named[0]:
+                named = [last, named[0]]
+        if len(named) < 2:
+            return None
+        return named[0], named[1]
+
+    def _share(self, r: Reading) -> aggregates.Result | None:
+        scopes = {"trust": 0, "region": 1, "england": 2}
+        named = sorted(r.subjects, key=lambda f: scopes[f.scope])
+        if not named:
+            return None
+        if len(named) == 1:
+            part = named[0]
+            if part.scope == "trust":
+                return aggregates.share(part, self.trusts)
+            if part.scope == "region" and self.england is not None:
+                return aggregates.share(part, self.england)
+            return None
+        wholes = [f for f in named if scopes[f.scope] == max(scopes[n.scope] for n in named)]
+        whole = wholes[0]
+        parts = [f for f in named if f is not whole]
+        if whole.scope == "region" and all(p.scope == "trust" for p in parts):
+            return aggregates.share(parts if len(parts) > 1 else parts[0], self.trusts)
+        return aggregates.share(parts if len(parts) > 1 else parts[0], whole)
+
+    def _figure(self, r: Reading, conv: Conversation) -> Answer | None:
+        q = r.q
+        subjects = list(r.subjects)
+        cue = bool(COUNT_CUES.search(q.low))
+        noun = _counted_noun(q.low)
+        followup = bool(re.match(r"^(?:and|what about|how about|what of|same for|and for|now)\b",
+                                 q.low))
+        if noun in NOT_FIGURE_NOUNS or (noun and noun not in COUNT_NOUNS and not re.search(
+                r"\b(?:cancel\w*|resched\w*|postpone\w*)\b", q.low)):
+            if any(stem(noun) == stem(f.unit) for f in self.others):
+                return None
+            return self._abstain(q, f"The article doesn't say how many {noun} — it counts "
+                                    "cancelled and rescheduled hospital appointments.")
+        if not subjects:
+            if q.form in ("how many", "how much") and cue and not self._other_row(q):
+                if r.unknown or r.partial:
+                    return self._no_place(q, r.unknown or r.partial, r.partial)
+                if followup and conv.subjects:
+                    subjects = [self.by_id[k] for k in conv.subjects if k in self.by_id]
+                elif self.region is not None and re.search(
+                        r"\b(?:cancel\w*|appoint\w*|appts?)\b", q.low):
+                    subjects = [self.region]
+            if not subjects:
+                if (r.unknown or r.partial) and (cue or q.form in ("how many", "how much")):
+                    return self._no_place(q, r.unknown or r.partial, r.partial)
+                return None
+        if q.form in ("who", "when", "where", "why") and not cue:
+            return None
+        rest = [t for i, t in enumerate(tokens(q.text))
+                if t not in STOPWORDS and i not in r.named_tokens]
+        short = len(rest) <= 2
+        if not (cue or short or followup or conv.intent == "figure" and len(rest) <= 3):
+            return None
+        if r.people and not cue:
+            return None
+        used = list(subjects)
+        trusts = [f for f in used if f.scope == "trust"]
+        if len(trusts) > 1:
+            listed = "; ".join(f"{f.subject}: {f.display}" for f in trusts)
+            text = ("Appointments that had to be rescheduled because of the strike — "
+                    f"{listed} (p04).")
+            text = " ".join([text] + [self._figure_sentence(f) for f in used if f not in trusts])
+        else:
+            text = " ".join(self._figure_sentence(f) for f in used)
+        if r.unknown and not r.partial:
+            text += f" The article gives no figure for {r.unknown}."
+        correction = self._premise(q, used)
+        if correction:
+            text = correction + " " + text
+        elif q.form == "yesno" and q.numbers and any(n == f.value for n in q.numbers for f in used):
+            text = "Yes. " + text
+        return self._figure_answer(q, "figure", text, used)
+
+    def _figure_sentence(self, f: Figure) -> str:
+        if f.scope == "trust":
+            return (f"{f.display} appointments had to be rescheduled at {f.subject} because of "
+                    f"the strike ({f.passage}).")
+        if f.scope == "region":
+            total = format_number(sum(t.value for t in self.trusts))
+            parts = " + ".join(t.display for t in self.trusts)
+            return (f"{f.stated.capitalize()} hospital appointments had to be cancelled across "
+                    f"{f.subject} because of the strike ({f.passage}); the five trusts' figures "
+                    f"add up to {total} ({parts}) (p04).")
+        if f.scope == "england":
+            return (f"Across England, {f.stated} hospital appointments had to be cancelled "
+                    f"because of the strike ({f.passage}).")
+        return f"{f.display[:1].upper()}{f.display[1:]}: “{f.span}” ({f.passage})."
+
+    def _premise(self, q: Question, used: list[Figure]) -> str:
+        """A correction when the question carries a figure the article doesn't give."""
+        stated = {f.value for f in used}
+        counts = all(f.is_count for f in used)
+        numbers = list(q.numbers) if counts else list(q.numbers) + _number_words(q.low)
+        alien = [n for n in numbers if n not in stated and (n not in ORDINAL_NUMBERS or not counts)]
+        if not alien:
+            if q.form == "yesno" and numbers and not counts:
+                return "Yes."
+            return ""
+        qualifier = any(f.qualifier for f in used)
+        if qualifier and all(n <= f.value for n in alien for f in used) and re.search(
+                r"\b(?:more than|over|at least|above)\b", q.low):
+            return "Yes."
+        if q.injected:
+            return ("I answer only from the article, and it does not support the figure in "
+                    "your message.")
+        if q.form == "yesno":
+            return "No: the article gives a different figure."
+        return "The article doesn't give the figure in your question."
+
+    def _other_row(self, q: Question) -> Figure | None:
+        # A question that names a unit ("how much money", "what percentage") wants that unit.
+        units = {u for u, cues in UNIT_CUES.items() if any(re.search(c, q.low) for c in cues)}
+        rows = [f for f in self.others if not units or f.unit in units]
+        scored = [(self._cue_score(f, q), f) for f in rows]
+        scored = [s for s in scored if s[0] > 0]
+        if not scored:
+            return None
+        scored.sort(key=lambda s: -s[0])
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            return None
+        return scored[0][1]
+
+    def _cue_score(self, f: Figure, q: Question) -> float:
+        low = " " + " ".join(tokens(q.text)) + " "
+        score = 0.0
+        strong = False
+        for _alias, toks in self.cue_tokens[f.id]:
+            if toks and f" {toks} " in low:
+                score += len(toks.split())
+                strong = strong or " " in toks
+        if score and any(re.search(p, q.low) for p in UNIT_CUES.get(f.unit, ())):
+            score += 3
+            strong = True
+        # One loose word ("strike", "pay") is not enough to pick a figure.
+        return score if strong else 0.0
+
+    def _other_figure(self, r: Reading) -> Answer | None:
+        """Figures that are not appointment counts: the strike's length, the pay demand."""
+        q = r.q
+        quantity = q.form in ("how many", "how much", "how long", "yesno") or bool(re.search(
+            r"\b(?:how big|how large|what size|what percentage|what per ?cent|what figure|"
+            r"what amount|what pay|what rise|what increase|length|amount)\b", q.low))
+        if not quantity or r.unknown:
+            return None
+        row = self._other_row(q)
+        if row is None:
+            return None
+        text = self._figure_sentence(row)
+        correction = self._premise(q, [row])
+        if correction:
+            text = correction + " " + text
+        return self._figure_answer(q, "figure", text, [row])
+
+    def _no_place(self, q: Question, place: str, partial: str) -> Answer:
+        if partial:
+            names = [f.subject for f in self.counts if any(
+                t in tokens(f.subject) + [x for a in f.aliases for x in tokens(a)]
+                for t in tokens(partial))]
+            hint = f" It does give a figure for {' and '.join(names)}." if names else ""
+            return self._abstain(q, f"The article has no figure for {partial} as such.{hint}")
+        return self._abstain(q, f"The article doesn't give a figure for {place}. It gives "
+                                "figures only for England, Staffordshire and the Black Country, "
+                                "and five NHS trusts there.")
+
+    def _figure_answer(self, q: Question, kind: str, text: str, used: list[Figure]) -> Answer:
+        cites = []
+        for pid in dict.fromkeys(f.passage for f in used):
+            spans = [f.span for f in used if f.passage == pid]
+            cites.append(Citation(pid, " … ".join(spans), 1.0))
+        return Answer(q.raw, text, False, kind,  # type: ignore[arg-type]
+                      tuple(cites), tuple(f.ref() for f in used),
+                      highlights=tuple(f.display for f in used))
+
+
+def _number_words(low: str) -> list[float]:
+    """'five days' -> 5; 'a week' -> 7: numbers written in words, for non-count figures."""
+    found = []
+    for phrase, value in WORD_NUMBERS.items():
+        if re.search(rf"\b{phrase}\b", low):
+            found.append(float(value))
+    if re.search(r"\b(?:a|one|two|three) weeks?\b", low):
+        found = [n for n in found if n not in (1.0, 2.0, 3.0)]
+    return found
+
+
+def _counted_noun(low: str) -> str:
+    """The noun after 'how many' ('how many consultants' -> 'consultants'), else ''."""
+    match = re.search(r"\bhow many\s+((?:[\w'-]+\s+){0,3})", low + " ")
+    if not match:
+        return ""
+    skip = {"than", "more", "fewer", "less", "hospital", "nhs", "junior", "total", "of", "the",
+            "individual", "separate", "different", "extra", "additional"}
+    for word in match.group(1).split():
+        if word not in skip:
+            return word
+    return ""

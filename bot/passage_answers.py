@@ -1,0 +1,222 @@
+"""Answers from the article's text: who people are, what they said, the sentence that answers."""
+
+from __future__ import annotations
+
+import re
+
+from .answer import Answer, Citation
+from .people import Person
+from .question import Question
+from .reading import Reader, Reading
+from .resolve import tokens
+from .text import content_terms, stem
+
+SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|describe\w*|call\w*|"
+                      r"thank\w*|urg\w*|"
+                      r"quot\w*|claim\w*|stat\w*|accus\w*|apologi\w*|warn\w*|recogni\w*|"
+                      r"respon\w*|blam\w*|criticis\w*|mean)\b", re.I)
+TIME_WORDS = re.compile(r"\b(?:last week|yesterday|today|tomorrow|week|month|year|days?|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
+                        r"february|march|april|may|june|july|august|september|october|"
+                        r"november|december|\d{4}|as soon as|until|after|before|once|during|"
+                        r"recent)\b", re.I)
+REASON_WORDS = re.compile(r"\b(?:because|as|since|so|due|led|why|mean|result|to minimise|"
+                          r"exacerbated|cannot|cut back)\b", re.I)
+GENERIC_TERMS = frozenset(stem(w) for w in """article say said tell according mention
+mentioned quote word think exactly""".split())
+
+ROLE_Q = re.compile(r"\b(?:role|job|title|who is|who are|who's|who was|who were|"
+                    r"what does \w+ do|work for|works for|what (?:position|post|office))\b|"
+                    r"(?:'s|s') (?:position|post)\b", re.I)
+
+SUMMARY_Q = re.compile(r"\b(?:summar\w+|headline|gist|tl;?dr|overview)\b|^what (?:happened|"
+                       r"is (?:this|the article|the story|it) about)\W*$|^what(?:'s| is) the "
+                       r"(?:article|story|news)\W*$")
+ABSTAIN_GENERIC = ("The article doesn't say. It covers the junior doctors' strike in "
+                   "Staffordshire and the Black Country: cancellations at five trusts, the "
+                   "region and England, and what Diane Wake, Steve Barclay and the BMA said.")
+WHOLE_QUOTE_CHARS = 420
+FRAME_VERBS = ("say", "said", "says", "saying", "tell", "told", "state", "stated", "quote")
+RARE_IDF = 1.9  # a term in at most two of the 21 passages
+LEXICAL_EVIDENCE = 2.5  # the idf of a word found in one passage of the article
+
+
+class PassageAnswers(Reader):
+    def _people(self, r: Reading) -> Answer | None:
+        """'Who is X?', 'What is X's role?', 'Who is the Health Secretary?'."""
+        q = r.q
+        bare = re.match(r"^(?:what|who) (?:is|are|was|were) (?:the )?(.+?)[?.!]*$", q.low)
+        if bare and r.people and not SPEECH_Q.search(q.low) and all(
+                t in self.people_tokens for t in tokens(bare.group(1))):
+            return self._describe_people(q, r.people)
+        if not ROLE_Q.search(q.low) or SPEECH_Q.search(q.low):
+            return None
+        people = [p for p in r.people if p.kind != "group" or len(r.people) == 1]
+        if any(p.is_person for p in people):
+            people = [p for p in people if p.is_person]
+        office = re.search(r"\bwho (?:is|was|are|were) (?:the )?([\w' -]+?) (?:of|at|for) ", q.low)
+        if office and not any(p.is_person for p in people) and not any(
+                t in self.people_tokens for t in tokens(office.group(1))):
+            return self._abstain(q, f"The article doesn't name the {office.group(1)}.")
+        if not people:
+            if r.unknown and re.search(r"\bwho(?:'s| is| are| was)\b", q.low):
+                return self._abstain(q, f"The article doesn't mention {r.unknown}.")
+            return None
+        return self._describe_people(q, people)
+
+    def _describe_people(self, q: Question, people: list[Person]) -> Answer:
+        if len(people) > 1 and all(p.role == people[0].role for p in people):
+            names = " and ".join(p.name for p in people)
+            role = re.sub(r"^co-chair\b", "co-chairs", people[0].role)
+            text = f"{names} are the {role} ({people[0].introduced})."
+        else:
+            text = " ".join(_describe(p) for p in people)
+        passages = list(dict.fromkeys(p.introduced for p in people))
+        cites = tuple(self._cite(pid, 1.0) for pid in passages)
+        return Answer(q.raw, text, False, "passage", cites, (),
+                      highlights=tuple(p.name for p in people))
+
+    def _summary(self, q: Question) -> Answer:
+        head, lead = self.corpus.passages[0], self.corpus.passages[1]
+        text = f"{head.text} ({head.id}). {lead.text} ({lead.id})"
+        return Answer(q.raw, text, False, "passage",
+                      (self._cite(head.id, 1.0), self._cite(lead.id, 1.0)))
+
+    def _passage(self, r: Reading) -> Answer:
+        q = r.q
+        if SUMMARY_Q.search(q.low):
+            return self._summary(q)
+        if r.unknown:
+            return self._abstain(q, f"The article doesn't mention {r.unknown}.")
+        if not r.people and re.search(r"\b(?:he|she|him|her)\b", q.low) and SPEECH_Q.search(
+                q.low):
+            known = ", ".join(p.name for p in self.corpus.people if p.is_person)
+            return self._abstain(q, f"Who do you mean? Name the person: {known}.")
+        speakers = {p.id for p in self._speakers(r)}
+        said_by = bool(speakers) and bool(SPEECH_Q.search(q.low)) and q.form != "who"
+        names = {t for p in self._speakers(r) for a in p.aliases for t in content_terms(a)}
+        frame = {stem(w) for w in FRAME_VERBS}
+        terms = [t for t in q.terms if t not in names and t not in GENERIC_TERMS
+                 and t not in frame]
+        talk = bool(speakers) or bool(SPEECH_Q.search(q.low)) or q.form == "who"
+        vector = self.retriever.embed(q.text)
+        hits = {h.passage: h for h in self.retriever.passages(q.text, vector)}
+        candidates = []
+        for s in self.retriever.sentences(vector):
+            passage = self.corpus.passage(s.passage)
+            assert passage is not None
+            own = bool(speakers & set(passage.speakers))
+            if said_by and not own and not self._reports(passage.text, speakers):
+                continue
+            own_terms = self.sentence_terms[(s.passage, s.number)]
+            have = own_terms | self.vocab.passage_terms[s.passage]
+            cover = self.vocab.coverage(terms, have) if terms else 0.5
+            sentence_cover = self.vocab.coverage(terms, own_terms) if terms else 0
+            score = 0.5 * s.dense + 0.1 * hits[s.passage].dense + 0.25 * cover + \
+                0.15 * sentence_cover
+            if passage.is_headline:
+                score -= 0.05
+            if passage.speakers and not talk:
+                score -= 0.02
+            if said_by and own:
+                score += 0.05
+            matched = sum(self.vocab.weight(t) for t in terms
+                          if t in have and t not in self.entity_terms)
+            rare_missing = sum(self.vocab.weight(t) for t in terms if self.vocab.knows(t)
+                               and t not in have and self.vocab.weight(t) >= RARE_IDF)
+            weight = sum(self.vocab.weight(t) for t in terms) or 1.0
+            candidates.append((score, cover, matched, s, rare_missing / weight >= 0.3))
+        candidates.sort(key=lambda c: -c[0])
+        if said_by and not terms:
+            # "What did X say?": X's first words in the article, where X is introduced.
+            first = next((p for p in self.corpus.passages if speakers & set(p.speakers)), None)
+            if first is not None:
+                return self._quote(q, first.id, 0, 1.0, whole=True)
+        oov = [t for t in terms if not self.vocab.knows(t)]
+        oov_share = (sum(self.vocab.weight(t) for t in oov) /
+                     sum(self.vocab.weight(t) for t in terms)) if terms else 0.0
+        for score, cover, matched, s, rare_missing in candidates[:8]:
+            if not self._fits(q, s.text, s.passage) or rare_missing:
+                continue
+            semantic = score >= (0.36 if said_by else 0.42) and (cover >= 0.34 or said_by) and (
+                oov_share <= 0.5 or said_by or s.dense >= 0.5)
+            # A rare word of the article matched is strong evidence even when MiniLM is unsure.
+            lexical = matched >= LEXICAL_EVIDENCE and cover >= 0.35
+            if semantic or lexical:
+                return self._quote(q, s.passage, s.number, score, whole=said_by)
+        return self._abstain(q, ABSTAIN_GENERIC if not terms else
+                             "The article doesn't say.")
+
+    def _reports(self, text: str, speakers: set[str]) -> bool:
+        """Whether a passage reports what one of the speakers said ("X said in the Commons")."""
+        for pid in speakers:
+            person = self.people[pid]
+            for alias in person.aliases:
+                if len(alias) > 3 and re.search(rf"\b{re.escape(alias)}\b[^.]{{0,40}}\bsaid\b",
+                                                text):
+                    return True
+        return False
+
+    def _fits(self, q: Question, sentence: str, pid: str) -> bool:
+        """Whether a sentence is the kind of answer the question asks for."""
+        if q.form == "when":
+            return bool(TIME_WORDS.search(sentence))
+        if q.form in ("how many", "how much", "how long"):
+            return bool(re.search(r"\d|\b(?:one|two|three|four|five|hundreds?|thousands?)\b",
+                                  sentence))
+        if q.form == "who":
+            passage = self.corpus.passage(pid)
+            return bool(passage and passage.speakers) or bool(re.search(r"\b[A-Z][a-z]+ [A-Z]",
+                                                                       sentence))
+        if q.form == "why":
+            return bool(REASON_WORDS.search(sentence)) and pid != "p01"
+        return True
+
+    def _quote(self, q: Question, pid: str, number: int, score: float,
+               whole: bool = False) -> Answer:
+        passage = self.corpus.passage(pid)
+        assert passage is not None
+        sentence = passage.sentences[number]
+        if whole and len(passage.text) <= WHOLE_QUOTE_CHARS and passage.text.startswith(
+                ("\u201c", '"')):
+            sentence = passage.text  # a short quote paragraph reads best whole
+        # An "It includes…" sentence right after is part of the same point.
+        follow = self.corpus.passage(f"p{int(pid[1:]) + 1:02d}")
+        extra = ""
+        if number == len(passage.sentences) - 1 and follow and re.match(
+                r"^(?:It|This|These|They) includes?\b", follow.text):
+            extra = " " + follow.sentences[0]
+        said = re.search(r"\bsaid:\s*[\u201c\"]", sentence)
+        if said:
+            sentence = sentence[said.end() - 1:]
+        quoted = sentence.strip().strip("\u201c\u201d\"")
+        quoted = re.sub(r",?[\"\u201d]?,?\s*(?:he|she|they) said\.?$", ".", quoted)
+        speakers = [self.people[s] for s in passage.speakers if s in self.people]
+        is_quote = passage.text.startswith(("\u201c", '"')) or (
+            speakers and re.search(r"said:\s*[\u201c\"]", passage.text))
+        if speakers and is_quote:
+            who = _names(speakers)
+            text = f"{who} said: “{quoted}” ({pid})"
+        elif speakers and q.form == "who":
+            text = f"{_names(speakers)}: {sentence}{extra} ({pid})"
+        else:
+            text = f"{sentence}{extra} ({pid})"
+        cites = [Citation(pid, sentence, round(score, 3))]
+        if extra and follow:
+            cites.append(Citation(follow.id, follow.sentences[0], round(score, 3)))
+        return Answer(q.raw, text, False, "passage", tuple(cites), (),
+                      highlights=(quoted,))
+
+
+def _names(people: list[Person]) -> str:
+    if len(people) > 1 and all(p.role == people[0].role for p in people):
+        role = re.sub(r"^co-chair\b", "co-chairs", people[0].role)
+        return f"{' and '.join(p.name for p in people)} ({role})"
+    return " and ".join(f"{p.name} ({p.role})" if p.kind == "person" else p.name
+                        for p in people)
+
+
+def _describe(p: Person) -> str:
+    if p.kind == "person":
+        return f"{p.name} is the {p.role} ({p.introduced})."
+    return f"{p.name}: {p.role} ({p.introduced})."

@@ -1,0 +1,187 @@
+"""Reading a question: the subjects, people and unknown names it mentions, and pronouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .answer import Answer, Citation
+from .conversation import Conversation
+from .corpus import Corpus
+from .figures import Figure
+from .people import Person
+from .question import Question
+from .resolve import AliasMatcher, Mention, tokens
+from .retrieval import Retriever
+from .text import STOPWORDS, content_terms
+from .vocabulary import Vocabulary
+
+LOCATION_PREP = re.compile(r"\b(?:at|in|for|across|from|by|within|around|near)\s+((?:the\s+)?"
+                           r"[\w'&.-]+(?:\s+[\w'&.-]+){0,5})", re.I)
+GENERIC_PLACE = frozenset("""total all each every the a an this that these those its their
+region area hospitals hospital trusts trust nhs england week strike appointments general
+last recent particular question article country uk britain""".split())
+CAPITALISED = r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*)"
+SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
+    r"\b(?:did|does|do|has|have|had|would|will)\s+(.+?)\s+(?:say|said|tell|think|describe|"
+    r"call|claim|urge|thank|want|mean|ask|demand|respond|reply|add|argue|accuse|blame|"
+    r"apologi[sz]e)\b",
+    r"\baccording to\s+(.+)$",
+    r"^(.+?)\s+(?:said|says|stated|told|claimed|described)\b",
+    r"^(?:what (?:was|is) )?(.+?)'s\s+(?:statement|response|quote|comments?|words|view|message)\b",
+))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question with what it names resolved."""
+
+    q: Question
+    subjects: list[Figure]  # count figures named, in order
+    people: list[Person]
+    unknown: str  # a place or name the article doesn't know, if any
+    partial: str  # a fragment of a known name ("Birmingham") that names nothing by itself
+    referred: list[Person]  # who "he", "she" or "they" stands for, from earlier turns
+    named_tokens: frozenset[int]  # positions of question tokens that named a subject
+
+
+class Lookups:
+    """What every answer path looks things up in, built once from the corpus."""
+
+    def __init__(self, corpus: Corpus, retriever: Retriever) -> None:
+        self.corpus = corpus
+        self.retriever = retriever
+        self.vocab = Vocabulary(corpus)
+        self.by_id = {f.id: f for f in corpus.figures}
+        self.counts = [f for f in corpus.figures if f.is_count]
+        self.trusts = [f for f in corpus.figures if f.scope == "trust"]
+        self.region = next((f for f in corpus.figures if f.scope == "region"), None)
+        self.england = next((f for f in corpus.figures if f.scope == "england"), None)
+        self.others = [f for f in corpus.figures if not f.is_count]
+        self.people = {p.id: p for p in corpus.people}
+        self.subject_matcher = AliasMatcher({f.id: f.aliases for f in self.counts},
+                                            stop=frozenset(STOPWORDS))
+        self.people_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
+                                           stop=frozenset(STOPWORDS) | {"union", "government"})
+        self.alias_tokens = {t for f in self.counts for a in f.aliases for t in tokens(a)}
+        self.sentence_terms = {(p.id, i): frozenset(content_terms(text))
+                               for p in corpus.passages for i, text in enumerate(p.sentences)}
+        self.cue_tokens = {f.id: [(a, " ".join(tokens(a))) for a in f.aliases[1:]]
+                           for f in self.others}
+        self.people_tokens = {t for p in corpus.people for a in p.aliases for t in tokens(a)}
+        self.people_tokens |= {"dr", "mr", "mrs", "ms", "s"}
+        self.entity_terms = {t for f in self.counts for a in f.aliases for t in content_terms(a)}
+        self.entity_terms |= {t for p in corpus.people for a in p.aliases
+                              for t in content_terms(a)}
+
+    def _cite(self, pid: str, score: float) -> Citation:
+        passage = self.corpus.passage(pid)
+        return Citation(pid, passage.text if passage else "", score)
+
+    def _abstain(self, q: Question, text: str) -> Answer:
+        return Answer(q.raw, text, True, "none")
+
+
+class Reader(Lookups):
+    """Resolves what a question names, against the corpus and the conversation."""
+
+    def _read(self, q: Question, conv: Conversation) -> Reading:
+        mentions = self.subject_matcher.find(q.text)
+        subjects = [self.by_id[k] for k in AliasMatcher.keys(mentions)]
+        named = [self.people[k] for k in AliasMatcher.keys(self.people_matcher.find(q.text))]
+        referred = self._pronoun(q, conv)
+        people = named + [p for p in referred if p not in named]
+        unknown, partial = self._unknown(q, mentions)
+        covered = frozenset(i for m in mentions for i in range(m.start, m.end))
+        return Reading(q, subjects, people, unknown, partial, referred, covered)
+
+    def _pronoun(self, q: Question, conv: Conversation) -> list[Person]:
+        for pronoun, pattern in (("she", r"\b(?:she|her|hers)\b"), ("he", r"\b(?:he|him|his)\b")):
+            if re.search(pattern, q.low):
+                for pid in reversed(conv.people):
+                    person = self.people.get(pid)
+                    if person and person.pronoun == pronoun:
+                        return [person]
+        if re.search(r"\b(?:they|them|their)\b", q.low) and conv.people:
+            last = self.people.get(conv.people[-1])
+            if last and last.pronoun == "they" or (len(conv.people) >= 2 and conv.people[-2:]
+                                                    and all(self.people[p].role ==
+                                                            self.people[conv.people[-1]].role
+                                                            for p in conv.people[-2:]
+                                                            if p in self.people)):
+                group = [self.people[p] for p in conv.people[-2:] if p in self.people]
+                if last and last.pronoun == "they":
+                    return [last]
+                return group
+        return []
+
+    def _unknown(self, q: Question, mentions: list[Mention]) -> tuple[str, str]:
+        """A place or proper name the article doesn't know, and a bare fragment of a known one."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        q_tokens = tokens(q.text)
+        person_tokens = self.people_tokens
+        unknown = partial = ""
+        for match in LOCATION_PREP.finditer(q.text):
+            phrase = tokens(match.group(1))
+            # Locate the phrase in the question's tokens to know which words a subject covered.
+            start = _find(q_tokens, phrase)
+            kept: list[str] = []
+            for offset, tok in enumerate(phrase):
+                index = start + offset if start >= 0 else -1
+                if index in covered or tok in STOPWORDS or tok.isdigit():
+                    if kept:
+                        break
+                    continue
+                kept.append(tok)
+            if not kept or all(t in GENERIC_PLACE for t in kept):
+                continue
+            if any(not self.vocab.knows(t) for t in kept if t not in GENERIC_PLACE):
+                unknown = unknown or " ".join(kept)
+            elif all(t in self.alias_tokens or t in GENERIC_PLACE for t in kept) and not any(
+                    t in person_tokens for t in kept):
+                partial = partial or " ".join(kept)
+        # Capitalised names anywhere but the first word: "Birmingham Children's Hospital".
+        names = re.findall(CAPITALISED, q.text)
+        for name in names:
+            toks = tokens(name)
+            if toks and any(not self.vocab.knows(t) for t in toks):
+                unknown = unknown or name
+        return _original_case(q.text, unknown), _original_case(q.text, partial)
+
+    def _speakers(self, r: Reading) -> list[Person]:
+        """The people a question asks to hear from: the X of 'what did X say about Y'."""
+        match = next((m for m in (p.search(r.q.text) for p in SPEAKER_PHRASES) if m), None)
+        if match:
+            phrase = match.group(1)
+            named = [self.people[k] for k in
+                     AliasMatcher.keys(self.people_matcher.find(phrase))]
+            if named:
+                return self._with_members(named)
+            if re.search(r"\b(?:she|he|they|her|him|them)\b", phrase.lower()):
+                return self._with_members(r.referred)
+        return self._with_members(r.people)
+
+    def _with_members(self, people: list[Person]) -> list[Person]:
+        """An organisation speaks through its members (the BMA through its co-chairs)."""
+        out = list(people)
+        for org in people:
+            if org.kind == "organisation":
+                out += [p for p in self.corpus.people
+                        if p.organisation == org.name and p not in out]
+        return out
+
+
+def _find(haystack: list[str], needle: list[str]) -> int:
+    for i in range(len(haystack) - len(needle) + 1):
+        if haystack[i:i + len(needle)] == needle:
+            return i
+    return -1
+
+
+def _original_case(text: str, phrase: str) -> str:
+    """The phrase as the user wrote it ('Wales', not 'wales')."""
+    if not phrase:
+        return ""
+    words_re = r"\W+".join(re.escape(w) for w in phrase.split())
+    match = re.search(words_re, text, re.I)
+    return match.group() if match else phrase
