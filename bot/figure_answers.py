@@ -210,7 +210,9 @@ class FigureAnswers(Reader):
         stated = {f.value for f in used}
         counts = all(f.is_count for f in used)
         numbers = list(q.numbers) if counts else list(q.numbers) + _number_words(q.low)
-        alien = [n for n in numbers if n not in stated and (n not in ORDINAL_NUMBERS or not counts)]
+        years = {float(y) for y in re.findall(r"\b(?:19|20)\d\d\b", q.text)}
+        alien = [n for n in numbers if n not in stated and n not in years
+                 and (n not in ORDINAL_NUMBERS or not counts)]
         if not alien:
             if q.form == "yesno" and numbers and not counts:
                 return "Yes."
