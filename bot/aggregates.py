@@ -35,7 +35,9 @@ def detect(low: str) -> str | None:
                  r"\d", low) and re.search(r"\b(?:which|what|how many) (?:of the )?(?:nhs |hospital )?"
                                            r"trusts?\b", low):
         return "threshold"
-    if re.search(r"\b(?:compare|compared|comparison|vs|versus)\b", low):
+    if re.search(r"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:england|the "
+                 r"country)\b|\b(?:outside|elsewhere than) (?:staffordshire|the region|the black)",
+                 low):
         return "difference"
     if re.search(r"\b(?:each|every|all the|all five|all of the|per|individual|breakdown|by)\s+"
                  r"(?:nhs |hospital )?trusts?\b|\bwhich trusts (?:are|were)\b|\bbreakdown\b", low
@@ -211,3 +213,53 @@ def threshold(trusts: list[Figure], low: str) -> Result | None:
     count = {1: "One trust", 2: "Two trusts", 3: "Three trusts", 4: "Four trusts",
              5: "All five trusts"}[len(chosen)]
     return Result(f"{count} had {phrase} cancellations: {names} (p04).", tuple(chosen))
+
+
+def versus_rest(one: Figure, rest: list[Figure]) -> Result:
+    """'Did UHNM cancel more than the other four put together?'."""
+    together = sum(f.value for f in rest)
+    parts = " + ".join(f.display for f in rest)
+    bigger = one.value > together
+    verdict = "Yes" if bigger else "No"
+    rel = "more" if bigger else "fewer"
+    return Result(f"{verdict}: {one.subject} had {one.display}; the other {len(rest)} trusts "
+                  f"together had {format_number(together)} ({parts}), so {one.display} is "
+                  f"{format_number(abs(one.value - together))} {rel} (p04).", (one, *rest))
+
+
+def outside(whole: Figure, part: Figure) -> Result:
+    """England less the region: 'the rest of England'."""
+    rest = whole.value - part.value
+    return Result(f"About {format_number(rest)} outside {part.subject}: {whole.display} − "
+                  f"{part.display} = {format_number(rest)} (both are “more than” figures, so "
+                  f"this is approximate) ({_passages(whole, part)}).", (whole, part))
+
+
+def per_day(figures: list[Figure], days: Figure) -> Result:
+    value = sum(f.value for f in figures)
+    parts = " + ".join(f.display for f in figures)
+    rate = value / days.value
+    who = "the five trusts" if len(figures) == 5 else " and ".join(f.subject for f in figures)
+    summed = f"({parts}) = {format_number(value)}" if len(figures) > 1 else figures[0].display
+    return Result(f"About {format_number(rate)} a day at {who}: {summed} over the "
+                  f"{days.display} of the strike, {format_number(value)} ÷ "
+                  f"{format_number(days.value)} = {format_number(rate, 1)} "
+                  f"({_passages(*figures, days)}).", (*figures, days))
+
+
+def against_average(one: Figure, trusts: list[Figure]) -> Result:
+    mean = sum(f.value for f in trusts) / len(trusts)
+    side = "above" if one.value > mean else "below"
+    parts = " + ".join(f.display for f in trusts)
+    return Result(f"{one.subject} is {side} the average: {one.display} against "
+                  f"({parts}) ÷ {len(trusts)} = {format_number(mean, 1)} (p04).",
+                  (one, *[f for f in trusts if f is not one]))
+
+
+def spread(trusts: list[Figure]) -> Result:
+    ordered = sorted(trusts, key=lambda f: -f.value)
+    top, bottom = ordered[0], ordered[-1]
+    gap = top.value - bottom.value
+    return Result(f"{format_number(gap)} between the most, {top.subject} ({top.display}), and "
+                  f"the fewest, {bottom.subject} ({bottom.display}): {top.display} − "
+                  f"{bottom.display} = {format_number(gap)} (p04).", (top, bottom))

@@ -34,71 +34,116 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "a week": 7, "a fortnight": 14, "two weeks": 14}
 
 
+REST_TOGETHER = re.compile(r"\b(?:than|as) (?:all )?(?:the )?(?:other|rest|remaining)\b.*"
+                           r"\b(?:together|combined|put together|added|in total)\b|\b(?:other|"
+                           r"remaining) (?:four|trusts) (?:put together|combined)\b", re.I)
+PER_DAY = re.compile(r"\b(?:per|a|each|every) day\b|\bdaily\b", re.I)
+OUTSIDE = re.compile(r"\b(?:rest of|outside|elsewhere|excluding|other than|apart from|not in)\b",
+                     re.I)
+EXCLUDING = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|besides|without|"
+                       r"leaving out|not counting)\s+(.+)$", re.I)
+
+
 class FigureAnswers(Reader):
     def _aggregate(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         op = aggregates.detect(q.low)
         if op is None:
             return None
-        trusts_named = [f for f in r.subjects if f.scope == "trust"]
-        if not trusts_named and (re.search(r"\b(?:one|them|those|the two|these|that|it|both|"
-                                           r"they)\b", q.low) or len(q.terms) <= 2):
-            trusts_named = [self.by_id[k] for k in conv.subjects
-                            if k in self.by_id and self.by_id[k].scope == "trust"]
-        trusts_named = trusts_named if len(trusts_named) >= 2 else trusts_named
-        result: aggregates.Result | None = None
-        if op == "rank" and (r.subjects == [] or len(trusts_named) >= 2 or self._about_trusts(q)):
-            result = aggregates.rank(trusts_named if len(trusts_named) >= 2 else self.trusts, q.low)
-        elif op == "extreme":
-            in_thread = conv.intent in ("figure", "aggregate") and len(q.terms) <= 3
-            if not self._about_trusts(q) and not trusts_named and not in_thread:
-                return None
-            pool = trusts_named if len(trusts_named) >= 2 else self.trusts
-            if len(pool) == 2 and q.form == "yesno":
-                result = aggregates.compare(pool[0], pool[1], q.low)
-            else:
-                result = aggregates.extreme(pool, q.low)
-                explicit = [f for f in r.subjects if f.scope == "trust"]
-                if len(explicit) == 1 and result.used:
-                    # "Why did Dudley have the most?" carries a claim: check it.
-                    named = explicit[0]
-                    right = result.used[0] is named
-                    verdict = "Yes." if right else f"No: {named.subject} had {named.display}."
-                    result = aggregates.Result(f"{verdict} {result.text}", result.used)
-        elif op == "total":
-            if len(trusts_named) >= 2:
-                result = aggregates.total(trusts_named, None)
-            elif r.subjects and all(f.scope == "england" for f in r.subjects):
-                return None  # "total across England" is a figure question
-            elif len(r.subjects) == 1 and r.subjects[0].scope == "trust":
-                return None  # "total at Walsall" is Walsall's figure
-            elif self._about_counts(q) or r.subjects:
-                result = aggregates.total(self.trusts, self.region)
-        elif op == "difference" or op == "ratio":
-            pair = self._pair(r, conv)
-            if pair is None:
-                if re.search(rf"\b(?:{aggregates.MOST}|{aggregates.FEWEST})\b|\bhardest\b",
-                             q.low) and self._about_trusts(q):
-                    result = aggregates.extreme(self.trusts, q.low)
-                    return self._figure_answer(q, "aggregate", result.text, list(result.used))
-                return None
-            result = (aggregates.difference(*pair) if op == "difference"
-                      else aggregates.ratio(*sorted(pair, key=lambda f: -f.value)))
-        elif op == "share":
-            result = self._share(r)
-        elif op == "average":
-            if self._about_counts(q) or r.subjects:
-                result = aggregates.average(trusts_named if len(trusts_named) >= 2
-                                            else self.trusts)
-        elif op == "threshold":
-            result = aggregates.threshold(self.trusts, q.low)
-        elif op == "count":
-            result = aggregates.count(self.trusts)
+        named = [f for f in r.subjects if f.scope == "trust"]
+        if not named and (re.search(r"\b(?:one|them|those|the two|these|that|it|both|"
+                                    r"they)\b", q.low) or len(q.terms) <= 2):
+            named = [self.by_id[k] for k in conv.subjects
+                     if k in self.by_id and self.by_id[k].scope == "trust"]
+        excluded = self._excluded(r)
+        pool = [f for f in self.trusts if f not in excluded] if excluded else (
+            named if len(named) >= 2 else self.trusts)
+        result = self._compute(op, r, conv, named, pool)
         if result is None:
-            if op == "extreme" or len(trusts_named) < 2:
-                return None
             return None
         return self._figure_answer(q, "aggregate", result.text, list(result.used))
+
+    def _compute(self, op: str, r: Reading, conv: Conversation, named: list[Figure],
+                 pool: list[Figure]) -> aggregates.Result | None:
+        q = r.q
+        explicit = [f for f in r.subjects if f.scope == "trust"]
+        if REST_TOGETHER.search(q.low) and len(explicit) == 1:
+            one = explicit[0]
+            return aggregates.versus_rest(one, [f for f in self.trusts if f is not one])
+        if PER_DAY.search(q.low) and self.days is not None and (
+                self._about_counts(q) or r.subjects):
+            counted = [f for f in r.subjects if f.scope != "trust"][:1] or (
+                explicit if explicit else pool)
+            return aggregates.per_day(counted, self.days)
+        if op == "rank" and (not r.subjects or len(named) >= 2 or self._about_trusts(q)):
+            return aggregates.rank(pool, q.low)
+        if op == "extreme":
+            in_thread = conv.intent in ("figure", "aggregate") and len(q.terms) <= 3
+            if not self._about_trusts(q) and not named and not in_thread:
+                return None
+            if len(pool) == 2 and q.form == "yesno":
+                return aggregates.compare(pool[0], pool[1], q.low)
+            result = aggregates.extreme(pool, q.low)
+            if len(explicit) == 1 and result.used:
+                # "Why did Dudley have the most?" carries a claim: check it.
+                one = explicit[0]
+                verdict = ("Yes." if result.used[0] is one
+                           else f"No: {one.subject} had {one.display}.")
+                result = aggregates.Result(f"{verdict} {result.text}", result.used)
+            return result
+        if op == "total":
+            if len(named) >= 2 and not self._excluded(r):
+                return aggregates.total(named, None)
+            if r.subjects and all(f.scope == "england" for f in r.subjects):
+                return None  # "total across England" is a figure question
+            if len(r.subjects) == 1 and r.subjects[0].scope == "trust" and not self._excluded(r):
+                return None  # "total at Walsall" is Walsall's figure
+            if self._about_counts(q) or r.subjects:
+                return aggregates.total(pool, self.region if len(pool) == 5 else None)
+            return None
+        if op in ("difference", "ratio"):
+            return self._difference(op, r, conv)
+        if op == "share":
+            return self._share(r)
+        if op == "average":
+            if len(explicit) == 1:
+                return aggregates.against_average(explicit[0], self.trusts)
+            if self._about_counts(q) or r.subjects:
+                return aggregates.average(pool)
+            return None
+        if op == "threshold":
+            return aggregates.threshold(self.trusts, q.low)
+        if op == "count":
+            return aggregates.count(self.trusts)
+        return None
+
+    def _difference(self, op: str, r: Reading, conv: Conversation) -> aggregates.Result | None:
+        q = r.q
+        scopes = {f.scope for f in r.subjects}
+        if {"england", "region"} <= scopes and OUTSIDE.search(q.low) and self.england and \
+                self.region:
+            return aggregates.outside(self.england, self.region)
+        most = re.search(rf"\b(?:{aggregates.MOST})\b|\bhardest\b", q.low)
+        fewest = re.search(rf"\b(?:{aggregates.FEWEST})\b", q.low)
+        if most and fewest and len(r.subjects) < 2:
+            return aggregates.spread(self.trusts)
+        pair = self._pair(r, conv)
+        if pair is None:
+            if (most or fewest) and self._about_trusts(q):
+                return aggregates.extreme(self.trusts, q.low)
+            return None
+        if op == "difference":
+            return aggregates.difference(*pair)
+        return aggregates.ratio(*sorted(pair, key=lambda f: -f.value))
+
+    def _excluded(self, r: Reading) -> list[Figure]:
+        """Trusts a question leaves out: 'the four trusts other than UHNM'."""
+        match = EXCLUDING.search(r.q.text)
+        if not match:
+            return []
+        left_out = self.subject_matcher.find(match.group(1))
+        ids = {m.key for m in left_out}
+        return [f for f in self.trusts if f.id in ids]
 
     def _about_trusts(self, q: Question) -> bool:
         return bool(re.search(r"\b(?:trusts?|hospitals?|which|where|who|what)\b", q.low)) and \

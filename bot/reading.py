@@ -58,6 +58,7 @@ class Lookups:
         self.region = next((f for f in corpus.figures if f.scope == "region"), None)
         self.england = next((f for f in corpus.figures if f.scope == "england"), None)
         self.others = [f for f in corpus.figures if not f.is_count]
+        self.days = next((f for f in self.others if f.unit == "days"), None)
         self.people = {p.id: p for p in corpus.people}
         self.subject_matcher = AliasMatcher({f.id: f.aliases for f in self.counts},
                                             stop=frozenset(STOPWORDS))
