@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from . import aggregates
 from .answer import Answer, Citation
 from .conversation import Conversation
@@ -19,12 +21,22 @@ COUNT_CUES = re.compile(
     r"procedures?|scans?|figures?|numbers?|count|stats?|statistics|affected|hit|impact\w*|"
     r"disrupt\w*|lost|missed|called off|how many|how much)\b", re.I)
 # What a "how many ..." may count and still be an appointment figure.
-COUNT_NOUNS = frozenset("""appointment appointments appt appts apps cancellation cancellations
-operation operations op ops procedure procedures scan scans treatment treatments postponement
-postponements booking bookings patient patients were was had did got have in at across for
-clinic clinics outpatient outpatients slot slots of more fewer less times""".split())
-NOT_FIGURE_NOUNS = frozenset("""doctors doctor consultants consultant nurses nurse staff people
-strikes strikers beds hours weeks months years pickets picket members hospitals words""".split())
+APPOINTMENT_NOUNS = frozenset("""appointment appointments appt appts apps cancellation
+cancellations operation operations op ops procedure procedures scan scans treatment treatments
+postponement postponements booking bookings clinic clinics outpatient outpatients slot slots
+surgeries surgery""".split())
+PEOPLE_NOUNS = frozenset("patient patients people persons".split())
+FUNCTION_WORDS = frozenset("""were was had did got have has in at across for of more fewer less
+times do does is are a an were""".split())
+CANCEL_WORDS = re.compile(r"\b(?:cancel\w*|resched\w*|postpone\w*|called off|affected|lost|"
+                          r"moved|missed|delayed|rearrang\w*)\b")
+BY_TYPE = re.compile(r"\(?\bnot (?:the )?(?:scans|operations|ops|treatments|follow-ups?)\b|\b(?:"
+                     r"only|just|excluding|except)\s+(?:the )?(?:scans|operations|ops|treatments|"
+                     r"follow-ups?)\b")
+OTHER_PERIOD = re.compile(r"\b(?:previous|earlier|first|next|upcoming|future|other|december|"
+                          r"january|february|march|april|june|july|august|september|october|"
+                          r"november)\s+(?:strikes?|walkouts?|rounds?|industrial action)\b|"
+                          r"\blast (?:year|month)\b")
 UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
              "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
              "days": (r"\bdays?\b", r"\bhow long\b", r"\bweeks?\b")}
@@ -189,27 +201,39 @@ class FigureAnswers(Reader):
         noun = _counted_noun(q.low)
         followup = bool(re.match(r"^(?:and|what about|how about|what of|same for|and for|now)\b",
                                  q.low))
-        if noun in NOT_FIGURE_NOUNS or (noun and noun not in COUNT_NOUNS and not re.search(
-                r"\b(?:cancel\w*|resched\w*|postpone\w*)\b", q.low)):
+        if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers):
+            return None
+        kind = _noun_kind(noun)
+        cancelled = bool(CANCEL_WORDS.search(q.low))
+        if kind == "other" or (kind == "people" and not cancelled):
             if any(stem(noun) == stem(f.unit) for f in self.others):
                 return None
             return self._abstain(q, f"The article doesn't say how many {noun} — it counts "
                                     "cancelled and rescheduled hospital appointments.")
+        if (cue or q.form in ("how many", "how much")) and BY_TYPE.search(q.low):
+            return self._abstain(q, "The article doesn't break its figures down by type of "
+                                    "appointment: each figure counts operations, scans, "
+                                    "treatments and follow-ups together.")
+        if OTHER_PERIOD.search(q.low) and q.form in ("how many", "how much"):
+            return self._abstain(q, "The article only gives figures for last week's four-day "
+                                    "strike.")
         if not subjects:
             if q.form in ("how many", "how much") and cue and not self._other_row(q):
-                if r.unknown or r.partial:
-                    return self._no_place(q, r.unknown or r.partial, r.partial)
+                if r.unknown or r.place or r.partial or r.stray:
+                    where = r.unknown or r.place or r.partial or r.stray
+                    return self._no_place(q, where, r.partial)
                 if followup and conv.subjects:
                     subjects = [self.by_id[k] for k in conv.subjects if k in self.by_id]
                 elif self.region is not None and re.search(
                         r"\b(?:cancel\w*|appoint\w*|appts?)\b", q.low):
                     subjects = [self.region]
             if not subjects:
-                if (r.unknown or r.partial) and (cue or q.form in ("how many", "how much")):
-                    return self._no_place(q, r.unknown or r.partial, r.partial)
+                counting = q.form in ("how many", "how much")
+                if (r.unknown or r.place or r.partial) and (cue or counting) or (
+                        r.stray and counting):
+                    where = r.unknown or r.place or r.partial or r.stray
+                    return self._no_place(q, where, r.partial)
                 return None
-        if q.form in ("who", "when", "where", "why") and not cue:
-            return None
         rest = [t for i, t in enumerate(tokens(q.text))
                 if t not in STOPWORDS and i not in r.named_tokens]
         short = len(rest) <= 2
@@ -306,7 +330,7 @@ class FigureAnswers(Reader):
         quantity = q.form in ("how many", "how much", "how long", "yesno") or bool(re.search(
             r"\b(?:how big|how large|what size|what percentage|what per ?cent|what figure|"
             r"what amount|what pay|what rise|what increase|length|amount)\b", q.low))
-        if not quantity or r.unknown:
+        if not quantity or r.unknown or r.place or r.stray:
             return None
         row = self._other_row(q)
         if row is None:
@@ -349,14 +373,26 @@ def _number_words(low: str) -> list[float]:
     return found
 
 
+def _noun_kind(noun: str) -> str:
+    """What a 'how many X' counts: appointments, people, something else, or nothing said."""
+    if not noun or noun in FUNCTION_WORDS:
+        return ""
+    if noun in APPOINTMENT_NOUNS or any(fuzz.ratio(noun, n) >= 85 for n in APPOINTMENT_NOUNS
+                                        if len(n) > 5):
+        return "appointments"
+    if noun in PEOPLE_NOUNS:
+        return "people"
+    return "other"
+
+
 def _counted_noun(low: str) -> str:
     """The noun after 'how many' ('how many consultants' -> 'consultants'), else ''."""
-    match = re.search(r"\bhow many\s+((?:[\w'-]+\s+){0,3})", low + " ")
+    match = re.search(r"\bhow many\s+((?:[\w'&-]+\s+){0,3})", low + " ")
     if not match:
         return ""
     skip = {"than", "more", "fewer", "less", "hospital", "nhs", "junior", "total", "of", "the",
             "individual", "separate", "different", "extra", "additional"}
-    for word in match.group(1).split():
-        if word not in skip:
-            return word
-    return ""
+    following = [w for w in match.group(1).split() if w not in skip]
+    # "how many patient appointments": the appointment noun is what is counted.
+    return next((w for w in following if w in APPOINTMENT_NOUNS), following[0] if following
+                else "")

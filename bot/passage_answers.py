@@ -20,6 +20,9 @@ TIME_WORDS = re.compile(r"\b(?:last week|yesterday|today|tomorrow|week|month|yea
                         r"february|march|april|may|june|july|august|september|october|"
                         r"november|december|\d{4}|as soon as|until|after|before|once|during|"
                         r"recent)\b", re.I)
+DATE_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                        r"january|february|march|april|may|june|july|august|september|october|"
+                        r"november|december|\d{1,2}(?:st|nd|rd|th)|\d{4})\b", re.I)
 REASON_WORDS = re.compile(r"\b(?:because|as|since|so|due|led|why|mean|result|to minimise|"
                           r"exacerbated|cannot|cut back)\b", re.I)
 GENERIC_TERMS = frozenset(stem(w) for w in """article say said tell according mention
@@ -161,6 +164,8 @@ class PassageAnswers(Reader):
         """Whether a sentence is the kind of answer the question asks for."""
         if q.form == "when":
             return bool(TIME_WORDS.search(sentence))
+        if q.form == "date":
+            return bool(DATE_WORDS.search(sentence))
         if q.form in ("how many", "how much", "how long"):
             return bool(re.search(r"\d|\b(?:one|two|three|four|five|hundreds?|thousands?)\b",
                                   sentence))

@@ -47,6 +47,8 @@ def clean(raw: str) -> str:
 
 def form_of(low: str) -> str:
     for pattern, form in (
+        (r"\b(?:what|which) (?:date|day|days|year|month|time)\b|\bdays of the week\b|"
+         r"\bwhen (?:is|was|will be) the (?:next|last|previous|first)\b", "date"),
         (r"\bhow many\b", "how many"), (r"\bhow much\b", "how much"),
         (r"\bhow (?:long|many days)\b", "how long"), (r"\bwhen\b", "when"),
         (r"\bwhere\b", "where"), (r"\bwhy\b|\bwhat (?:is|was|were|are) .+ (?:about|over)\W*$",
@@ -60,8 +62,14 @@ def form_of(low: str) -> str:
     return "other"
 
 
+ABBREVIATIONS = ((r"\bappts?\b", "appointments"), (r"\bapps\b", "appointments"),
+                 (r"\bops\b", "operations"), (r"\bdocs\b", "doctors"))
+
+
 def read(raw: str) -> Question:
     text = clean(raw)
+    for pattern, full in ABBREVIATIONS:
+        text = re.sub(pattern, full, text, flags=re.I)
     low = text.lower()
     return Question(raw=raw, text=text, low=low, words=tuple(words(text)),
                     terms=tuple(content_terms(text)), numbers=tuple(numbers_in(text)),

@@ -13,7 +13,7 @@ from .people import Person
 from .question import Question
 from .resolve import AliasMatcher, Mention, tokens
 from .retrieval import Retriever
-from .text import STOPWORDS, content_terms
+from .text import NUMBER_WORDS, STOPWORDS, content_terms
 from .vocabulary import Vocabulary
 
 LOCATION_PREP = re.compile(r"\b(?:at|in|for|across|from|by|within|around|near)\s+((?:the\s+)?"
@@ -22,6 +22,11 @@ GENERIC_PLACE = frozenset("""total all each every the a an this that these those
 region area hospitals hospital trusts trust nhs england week strike appointments general
 last recent particular question article country uk britain""".split())
 CAPITALISED = r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*)"
+VERBISH = re.compile(r"(?:ed|ing|ise|ize|ised|ized|ising|izing)$")
+PRONOUN_CONTRACTIONS = frozenset({"I'm", "I'd", "I've", "I'll", "I"})
+# Words of trust names that name no trust alone.
+NAME_GLUE = frozenset("""the of and nhs trust trusts foundation group healthcare hospital hospitals
+university royal""".split())
 SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
     r"\b(?:did|does|do|has|have|had|would|will)\s+(.+?)\s+(?:say|said|tell|think|describe|"
     r"call|claim|urge|thank|want|mean|ask|demand|respond|reply|add|argue|accuse|blame|"
@@ -39,8 +44,10 @@ class Reading:
     q: Question
     subjects: list[Figure]  # count figures named, in order
     people: list[Person]
-    unknown: str  # a place or name the article doesn't know, if any
+    unknown: str  # a proper name the article doesn't know, if any
+    place: str  # a place or other thing a count could be about that the article doesn't know
     partial: str  # a fragment of a known name ("Birmingham") that names nothing by itself
+    stray: str  # a noun the article never uses ("heartlands", "nurses")
     referred: list[Person]  # who "he", "she" or "they" stands for, from earlier turns
     named_tokens: frozenset[int]  # positions of question tokens that named a subject
 
@@ -65,6 +72,8 @@ class Lookups:
         self.people_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
                                            stop=frozenset(STOPWORDS) | {"union", "government"})
         self.alias_tokens = {t for f in self.counts for a in f.aliases for t in tokens(a)}
+        self.fragment_tokens = {t for t in self.alias_tokens if t not in NAME_GLUE
+                                and t not in GENERIC_PLACE and t not in STOPWORDS and len(t) > 3}
         self.sentence_terms = {(p.id, i): frozenset(content_terms(text))
                                for p in corpus.passages for i, text in enumerate(p.sentences)}
         self.cue_tokens = {f.id: [(a, " ".join(tokens(a))) for a in f.aliases[1:]]
@@ -92,9 +101,9 @@ class Reader(Lookups):
         named = [self.people[k] for k in AliasMatcher.keys(self.people_matcher.find(q.text))]
         referred = self._pronoun(q, conv)
         people = named + [p for p in referred if p not in named]
-        unknown, partial = self._unknown(q, mentions)
+        unknown, place, partial, stray = self._unknown(q, mentions)
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
-        return Reading(q, subjects, people, unknown, partial, referred, covered)
+        return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered)
 
     def _pronoun(self, q: Question, conv: Conversation) -> list[Person]:
         for pronoun, pattern in (("she", r"\b(?:she|her|hers)\b"), ("he", r"\b(?:he|him|his)\b")):
@@ -116,12 +125,12 @@ class Reader(Lookups):
                 return group
         return []
 
-    def _unknown(self, q: Question, mentions: list[Mention]) -> tuple[str, str]:
-        """A place or proper name the article doesn't know, and a bare fragment of a known one."""
+    def _unknown(self, q: Question, mentions: list[Mention]) -> tuple[str, str, str, str]:
+        """Names the article doesn't know: a proper name, a place (or other unknown noun) a
+        count could be about, and a bare fragment of a known subject ("Birmingham")."""
         covered = {i for m in mentions for i in range(m.start, m.end)}
         q_tokens = tokens(q.text)
-        person_tokens = self.people_tokens
-        unknown = partial = ""
+        place = partial = stray = ""
         for match in LOCATION_PREP.finditer(q.text):
             phrase = tokens(match.group(1))
             # Locate the phrase in the question's tokens to know which words a subject covered.
@@ -137,17 +146,28 @@ class Reader(Lookups):
             if not kept or all(t in GENERIC_PLACE for t in kept):
                 continue
             if any(not self.vocab.knows(t) for t in kept if t not in GENERIC_PLACE):
-                unknown = unknown or " ".join(kept)
+                place = place or " ".join(kept)
             elif all(t in self.alias_tokens or t in GENERIC_PLACE for t in kept) and not any(
-                    t in person_tokens for t in kept):
+                    t in self.people_tokens for t in kept):
                 partial = partial or " ".join(kept)
+        for i, tok in enumerate(q_tokens):
+            if i in covered or tok in self.people_tokens:
+                continue
+            if tok in self.fragment_tokens:
+                partial = partial or tok
+            elif (len(tok) > 3 and tok.isalpha() and not self.vocab.knows(tok)
+                  and not self.vocab.near(tok) and not VERBISH.search(tok)
+                  and tok not in NUMBER_WORDS):
+                stray = stray or tok
         # Capitalised names anywhere but the first word: "Birmingham Children's Hospital".
-        names = re.findall(CAPITALISED, q.text)
-        for name in names:
-            toks = tokens(name)
-            if toks and any(not self.vocab.knows(t) for t in toks):
-                unknown = unknown or name
-        return _original_case(q.text, unknown), _original_case(q.text, partial)
+        name = ""
+        for found in re.findall(CAPITALISED, q.text):
+            toks = tokens(found)
+            if toks and found not in PRONOUN_CONTRACTIONS and any(
+                    not self.vocab.knows(t) for t in toks):
+                name = name or found
+        return (_original_case(q.text, name), _original_case(q.text, place),
+                _original_case(q.text, partial), _original_case(q.text, stray))
 
     def _speakers(self, r: Reading) -> list[Person]:
         """The people a question asks to hear from: the X of 'what did X say about Y'."""

@@ -38,6 +38,7 @@ class Vocabulary:
         self.words |= QUESTION_WORDS
         self.stems = {stem(w) for w in self.words}
         self.frame = {stem(w) for w in QUESTION_WORDS}
+        self._near: dict[str, bool] = {}
         self.passage_terms = {p.id: set(content_terms(p.text)) for p in corpus.passages}
         df: Counter[str] = Counter(t for terms in self.passage_terms.values() for t in terms)
         n = len(corpus.passages)
@@ -46,6 +47,17 @@ class Vocabulary:
 
     def knows(self, word: str) -> bool:
         return word in self.words or stem(word) in self.stems
+
+    def near(self, word: str) -> bool:
+        """Whether a word the article doesn't use is a typo of one it does."""
+        found = self._near.get(word)
+        if found is None:
+            found = len(word) >= 5 and any(
+                len(w) >= 5 and abs(len(w) - len(word)) <= 2 and fuzz.ratio(word, w) >= 80
+                for w in self.words)
+            if len(self._near) < 50_000:
+                self._near[word] = found
+        return found
 
     def weight(self, term: str) -> float:
         if term in LIGHT:
