@@ -51,6 +51,8 @@ def form_of(low: str) -> str:
          r"\bwhen (?:is|was|will be) the (?:next|last|previous|first)\b", "date"),
         (r"\bhow many\b", "how many"), (r"\bhow much\b", "how much"),
         (r"\bhow (?:long|many days)\b", "how long"), (r"\bwhen\b", "when"),
+        (r"\bwhich (?:people|person|one of them|man|woman|politician|official|minister|"
+         r"organisation|organization|group)\b", "who"),
         (r"\bwhere\b", "where"), (r"\bwhy\b|\bwhat (?:is|was|were|are) .+ (?:about|over)\W*$",
                                    "why"), (r"\bwho(?:m|se)?\b", "who"),
         (r"\bwhich\b", "which"), (r"\bwhat\b", "what"), (r"\bhow\b", "how"),

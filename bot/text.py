@@ -9,7 +9,7 @@ from functools import lru_cache
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 
-STOPWORDS = frozenset(["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "wasn't", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "tell", "say", "said", "says", "please", "also", "ever", "get", "got", "give", "gave", "go", "went", "many", "much", "there's", "let's", "let", "i'm", "i'd", "we'd", "they're", "you're"])
+STOPWORDS = frozenset(["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "wasn't", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "tell", "say", "said", "says", "please", "also", "ever", "get", "got", "give", "gave", "go", "went", "many", "much", "there's", "let's", "let", "i'm", "i'd", "we'd", "they're", "you're"])
 
 WORD_RE = re.compile(r"[a-z0-9£%]+(?:[-'][a-z0-9]+)*")
 NUMBER_RE = re.compile(r"(?<![\w.])(?:£\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])(?:£\s?)?\d+(?:\.\d+)?")
@@ -46,9 +46,18 @@ def stem(word: str) -> str:
     return word.rstrip("e") if len(word) > 3 else word
 
 
+# One family in this article's domain: whichever word a question uses, the passages match.
+KIN = {"postpon": "cancel", "reschedul": "cancel", "rearrang": "cancel"}
+
+
 def content_terms(text: str) -> list[str]:
-    """Stemmed words minus stop words, in order."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    """Stemmed words minus stop words, in order (word families folded together)."""
+    out = []
+    for w in words(text):
+        if w not in STOPWORDS and len(w) > 1:
+            term = stem(w)
+            out.append(KIN.get(term, term))
+    return out
 
 
 def parse_number(token: str) -> float | None:

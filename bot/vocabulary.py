@@ -26,7 +26,8 @@ compare compared comparison previous earlier other others ones
 
 # Everyday verbs: rare in a 21-paragraph article, yet they say little about which paragraph.
 LIGHT = frozenset(stem(w) for w in """want wants need make take give get think know try keep
-use come go see look find help ask feel seem leave put become show happen happened hold""".split())
+use come go see look find help ask feel seem leave put become show happen happened hold handle
+deal cope manage""".split())
 
 
 class Vocabulary:
