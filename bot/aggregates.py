@@ -223,8 +223,10 @@ def versus_rest(one: Figure, rest: list[Figure]) -> Result:
     verdict = "Yes" if bigger else "No"
     rel = "more" if bigger else "fewer"
     return Result(f"{verdict}: {one.subject} had {one.display}; the other {len(rest)} trusts "
-                  f"together had {format_number(together)} ({parts}), so {one.display} is "
-                  f"{format_number(abs(one.value - together))} {rel} (p04).", (one, *rest))
+                  f"together had {format_number(together)} ({parts}), so {one.subject} had "
+                  f"{format_number(abs(one.value - together))} {rel} "
+                  f"({_larger(one.value, together)} − {_smaller(one.value, together)} = "
+                  f"{format_number(abs(one.value - together))}) (p04).", (one, *rest))
 
 
 def outside(whole: Figure, part: Figure) -> Result:
@@ -263,3 +265,11 @@ def spread(trusts: list[Figure]) -> Result:
     return Result(f"{format_number(gap)} between the most, {top.subject} ({top.display}), and "
                   f"the fewest, {bottom.subject} ({bottom.display}): {top.display} − "
                   f"{bottom.display} = {format_number(gap)} (p04).", (top, bottom))
+
+
+def _larger(a: float, b: float) -> str:
+    return format_number(max(a, b))
+
+
+def _smaller(a: float, b: float) -> str:
+    return format_number(min(a, b))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .answer import Answer
 from .conversation import Conversation
@@ -14,6 +15,10 @@ from .reading import Reading
 SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|"
                         r"thank you|cheers|ok|okay|bye|goodbye)\b[\s!.,?]*(?:there|bot|"
                         r"strikebot|very much|a lot)?[\s!.,?]*$")
+# Staff groups other than junior doctors: the article says nothing about them.
+OTHER_STAFF = re.compile(r"\b(?:consultants?|nurses?|midwi(?:fe|ves)|paramedics?|gps?|surgeons?|"
+                         r"dentists?|pharmacists?|physio\w*|porters?|radiographers?|"
+                         r"anaesthetists?|senior doctors?|ambulance (?:staff|workers|crews))\b")
 GREETING = ("Hello! I answer questions about one article: the junior doctors' strike that "
             "cancelled more than 8,300 appointments in Staffordshire and the Black Country. "
             "Try \"How many appointments were cancelled at Walsall?\" or \"What did Steve "
@@ -34,11 +39,38 @@ class Composer(FigureAnswers, PassageAnswers):
             return Answer(q.raw, "You're welcome! Ask me anything else about the article."
                           if thanks else GREETING, True, "none")
         reading = self._read(q, conv)
+        other = OTHER_STAFF.search(q.low)
+        if other and not re.search(r"\bjunior doctors?\b", q.low) and not reading.people:
+            return Answer(q.raw, f"The article is about the junior doctors' strike; it says "
+                          f"nothing about {other.group()}.", True, "none")
         answer = (self._people(reading) or self._aggregate(reading, conv)
                   or self._figure(reading, conv) or self._other_figure(reading)
                   or self._passage(reading))
+        answer = self._with_corrections(reading, answer, other.group() if other else "")
         self._update(conv, reading, answer)
         return answer
+
+    def _with_corrections(self, r: Reading, answer: Answer, other: str) -> Answer:
+        """Put right what a question assumes wrongly, whatever else it asks."""
+        notes = []
+        used = {f.id for f in answer.figures}
+        wrong = self._wrong_figure(r)
+        if wrong is not None and wrong.id not in used:
+            notes.append(f"The article says {wrong.stated}, not the figure in your question: "
+                         f"“{wrong.span}” ({wrong.passage}).")
+        if other and r.people:
+            notes.append(f"The article is about junior doctors, not {other}.")
+        if not notes:
+            return answer
+        if answer.abstained:
+            text = " ".join(notes)
+            if wrong is None:
+                return replace(answer, answer=text, abstained=False, kind="passage")
+            return replace(answer, answer=text, abstained=False, kind="figure",
+                           figures=(wrong.ref(),), citations=(self._cite(wrong.passage, 1.0),))
+        extra = (wrong.ref(),) if wrong is not None else ()
+        return replace(answer, answer=" ".join(notes) + " " + answer.answer,
+                       figures=answer.figures + extra)
 
     def _update(self, conv: Conversation, r: Reading, answer: Answer) -> None:
         if answer.figures and answer.kind == "figure":

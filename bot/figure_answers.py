@@ -49,6 +49,11 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 REST_TOGETHER = re.compile(r"\b(?:than|as) (?:all )?(?:the )?(?:other|rest|remaining)\b.*"
                            r"\b(?:together|combined|put together|added|in total)\b|\b(?:other|"
                            r"remaining) (?:four|trusts) (?:put together|combined)\b", re.I)
+OWN_TOTAL = re.compile(r"\b(?:of|in) (?:the )?([\w ]+?)'s (?:total |all |overall |usual |normal "
+                       r"|own )?(?:appointments|operations|activity|workload|patients|bookings)")
+UNIT_PATTERNS = {"days": r"\b(\d+|one|two|three|five|six|seven|eight|nine|ten)[ -]days?\b",
+                 "per cent": r"\b(\d+(?:\.\d+)?)\s?(?:per ?cent|%)",
+                 "pounds": r"£\s?(\d[\d,]*)"}
 PER_DAY = re.compile(r"\b(?:per|a|each|every) day\b|\bdaily\b", re.I)
 OUTSIDE = re.compile(r"\b(?:rest of|outside|elsewhere|excluding|other than|apart from|not in)\b",
                      re.I)
@@ -67,6 +72,11 @@ class FigureAnswers(Reader):
                                     r"they)\b", q.low) or len(q.terms) <= 2):
             named = [self.by_id[k] for k in conv.subjects
                      if k in self.by_id and self.by_id[k].scope == "trust"]
+        own = OWN_TOTAL.search(q.low)
+        if op == "share" and own and any(m for m in self.subject_matcher.find(own.group(1))
+                                         if self.by_id[m.key].scope == "trust"):
+            return self._abstain(q, "The article doesn't give the trusts' total numbers of "
+                                    "appointments, only how many had to be rescheduled.")
         excluded = self._excluded(r)
         pool = [f for f in self.trusts if f not in excluded] if excluded else (
             named if len(named) >= 2 else self.trusts)
@@ -340,6 +350,26 @@ class FigureAnswers(Reader):
         if correction:
             text = correction + " " + text
         return self._figure_answer(q, "figure", text, [row])
+
+    def _wrong_figure(self, r: Reading) -> Figure | None:
+        """A strike-length or pay figure the question states and the article contradicts
+        ("given the strike only lasted three days, …")."""
+        q = r.q
+        for f in self.others:
+            pattern = UNIT_PATTERNS.get(f.unit)
+            if pattern is None:
+                continue
+            for match in re.finditer(pattern, q.low):
+                said = match.group(1).replace(",", "")
+                value = float(WORD_NUMBERS.get(said, 0) or said) if (
+                    said in WORD_NUMBERS or said.replace(".", "").isdigit()) else None
+                if value is not None and value != f.value and self._topic(f, q):
+                    return f
+        return None
+
+    def _topic(self, f: Figure, q: Question) -> bool:
+        return any(f" {toks} " in f" {' '.join(tokens(q.text))} " for _a, toks in
+                   self.cue_tokens[f.id])
 
     def _no_place(self, q: Question, place: str, partial: str) -> Answer:
         if partial:

@@ -118,6 +118,7 @@ class PassageAnswers(Reader):
         if q.form == "who":
             # "Who called it…", "who described…": the verb frames the quote being asked about.
             frame |= {stem(w) for w in re.findall(r"\w+", " ".join(SPEECH_Q.findall(q.low)))}
+            frame |= {stem(w) for w in ("people", "person", "one", "man", "woman", "group")}
         terms = [t for t in q.terms if t not in names and t not in GENERIC_TERMS
                  and t not in frame]
         talk = bool(speakers) or bool(SPEECH_Q.search(q.low)) or q.form == "who"
@@ -200,7 +201,8 @@ class PassageAnswers(Reader):
         if q.form == "who":
             passage = self.corpus.passage(pid)
             return bool(passage and passage.speakers) or bool(re.search(
-                r"\b[A-Z][a-z]+ [A-Z]", sentence)) or bool(PEOPLE_WORDS.search(sentence))
+                r"(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+", sentence)) or bool(
+                PEOPLE_WORDS.search(sentence))
         if q.form == "why":
             return bool(REASON_WORDS.search(sentence)) and pid != "p01"
         return True
