@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from .answer import Answer, Citation
@@ -23,7 +24,7 @@ TIME_WORDS = re.compile(r"\b(?:last week|yesterday|today|tomorrow|week|month|yea
 DATE_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"january|february|march|april|may|june|july|august|september|october|"
                         r"november|december|\d{1,2}(?:st|nd|rd|th)|\d{4})\b", re.I)
-DEBUG = bool(__import__("os").environ.get("STRIKEBOT_TRACE"))
+log = logging.getLogger("strikebot.answer")
 STANDS_FOR = re.compile(r"\b(?:stand for|stands for|short for|full name|acronym|abbreviation)\b")
 PEOPLE_WORDS = re.compile(r"\b(?:doctors?|staff|bosses|volunteers|patients|union|government|"
                           r"secretary|public|co-chairs?|lead)\b", re.I)
@@ -162,10 +163,8 @@ class PassageAnswers(Reader):
         oov_share = (sum(self.vocab.weight(t) for t in oov) /
                      sum(self.vocab.weight(t) for t in terms)) if terms else 0.0
         for score, cover, matched, s, rare_missing in candidates[:8]:
-            if DEBUG:
-                print(f"  {score:.3f} cover={cover:.2f} matched={matched:.1f} "
-                      f"fits={self._fits(q, s.text, s.passage)} rare_missing={rare_missing} "
-                      f"oov={oov_share:.2f} {s.passage} {s.text[:60]}")
+            log.debug("%.3f cover=%.2f matched=%.1f rare_missing=%s oov=%.2f %s %s", score,
+                      cover, matched, rare_missing, oov_share, s.passage, s.text[:60])
             if not self._fits(q, s.text, s.passage) or rare_missing:
                 continue
             semantic = score >= (0.36 if said_by else 0.42) and (cover >= 0.34 or said_by) and (
@@ -224,6 +223,8 @@ class PassageAnswers(Reader):
         said = re.search(r"\bsaid:\s*[\u201c\"]", sentence)
         if said:
             sentence = sentence[said.end() - 1:]
+        if not q.numbers:
+            sentence = _without_stray_figures(sentence, set(q.terms))
         quoted = sentence.strip().strip("\u201c\u201d\"")
         quoted = re.sub(r",?[\"\u201d]?,?\s*(?:he|she|they) said\.?$", ".", quoted)
         speakers = [self.people[s] for s in passage.speakers if s in self.people]
@@ -241,6 +242,19 @@ class PassageAnswers(Reader):
             cites.append(Citation(follow.id, follow.sentences[0], round(score, 3)))
         return Answer(q.raw, text, False, "passage", tuple(cites), (),
                       highlights=(quoted,))
+
+
+def _without_stray_figures(sentence: str, terms: set[str]) -> str:
+    """Drop clauses that carry figures but none of the question's words: the answer should
+    hold no number the question did not ask for."""
+    clauses = re.split(r"\s+[–—-]\s+|;\s+", sentence)
+    if len(clauses) < 2:
+        return sentence
+    kept = [c for c in clauses if not re.search(r"\d", c) or terms & set(content_terms(c))]
+    if not kept or len(kept) == len(clauses):
+        return sentence
+    text = " … ".join(c.rstrip(".") for c in kept)
+    return text if text.endswith((".", "”", "\"")) else text + " …"
 
 
 def _names(people: list[Person]) -> str:
