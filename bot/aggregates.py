@@ -51,7 +51,8 @@ def detect(low: str) -> str | None:
         return "share"
     if re.search(r"\b(?:average|mean|typical)\b|\bper trust\b", low):
         return "average"
-    if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger)\b|\bratio\b", low):
+    if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger)\b|\bratio\b|"
+                 r"\b(?:twice|double|triple)\b", low):
         return "ratio"
     if re.search(r"\bdifference\b|\bgap\b|\bhow many (?:more|fewer|less)\b|\bhow much "
                  r"(?:more|fewer|less|higher|lower)\b|\bexceed\w*\b|\bby how (?:much|many)\b|"
@@ -229,12 +230,16 @@ def versus_rest(one: Figure, rest: list[Figure]) -> Result:
                   f"{format_number(abs(one.value - together))}) (p04).", (one, *rest))
 
 
-def outside(whole: Figure, part: Figure) -> Result:
-    """England less the region: 'the rest of England'."""
-    rest = whole.value - part.value
-    return Result(f"About {format_number(rest)} outside {part.subject}: {whole.display} − "
-                  f"{part.display} = {format_number(rest)} (both are “more than” figures, so "
-                  f"this is approximate) ({_passages(whole, part)}).", (whole, part))
+def outside(whole: Figure, parts: list[Figure]) -> Result:
+    """England less the region (or the five trusts): 'the rest of England'."""
+    inside = sum(f.value for f in parts)
+    rest = whole.value - inside
+    named = parts[0].subject if len(parts) == 1 else "the five trusts"
+    shown = parts[0].display if len(parts) == 1 else (
+        f"({' + '.join(f.display for f in parts)})")
+    return Result(f"About {format_number(rest)} outside {named}: {whole.display} − {shown} = "
+                  f"{format_number(rest)} (the article's “more than” figures make this "
+                  f"approximate) ({_passages(whole, *parts)}).", (whole, *parts))
 
 
 def per_day(figures: list[Figure], days: Figure) -> Result:

@@ -32,10 +32,12 @@ CANCEL_WORDS = re.compile(r"\b(?:cancel\w*|resched\w*|postpone\w*|called off|aff
                           r"moved|missed|delayed|rearrang\w*)\b")
 BY_TYPE = re.compile(r"\(?\bnot (?:the )?(?:scans|operations|ops|treatments|follow-ups?)\b|\b(?:"
                      r"only|just|excluding|except)\s+(?:the )?(?:scans|operations|ops|treatments|"
-                     r"follow-ups?)\b")
+                     r"follow-ups?)\b|\bhow many (?:of them )?(?:were|was) (?:operations|scans|"
+                     r"treatments|follow-ups?)\b")
 OTHER_PERIOD = re.compile(r"\b(?:previous|earlier|first|next|upcoming|future|other|december|"
                           r"january|february|march|april|june|july|august|september|october|"
-                          r"november)\s+(?:strikes?|walkouts?|rounds?|industrial action)\b|"
+                          r"november)\s+(?:[\w-]+\s+){0,3}(?:strikes?|walkouts?|rounds?|"
+                          r"industrial action)\b|"
                           r"\blast (?:year|month)\b")
 UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
              "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
@@ -54,7 +56,7 @@ OWN_TOTAL = re.compile(r"\b(?:of|in) (?:the )?([\w ]+?)'s (?:total |all |overall
 UNIT_PATTERNS = {"days": r"\b(\d+|one|two|three|five|six|seven|eight|nine|ten)[ -]days?\b",
                  "per cent": r"\b(\d+(?:\.\d+)?)\s?(?:per ?cent|%)",
                  "pounds": r"£\s?(\d[\d,]*)"}
-PER_DAY = re.compile(r"\b(?:per|a|each|every) day\b|\bdaily\b", re.I)
+PER_DAY = re.compile(r"\b(?:per|a|each|every) (?:strike )?day\b|\bdaily\b", re.I)
 OUTSIDE = re.compile(r"\b(?:rest of|outside|elsewhere|excluding|other than|apart from|not in)\b",
                      re.I)
 EXCLUDING = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|besides|without|"
@@ -99,6 +101,9 @@ class FigureAnswers(Reader):
             return aggregates.per_day(counted, self.days)
         if op == "rank" and (not r.subjects or len(named) >= 2 or self._about_trusts(q)):
             return aggregates.rank(pool, q.low)
+        if op == "extreme" and any(f.scope != "trust" for f in r.subjects) and not re.search(
+                r"\btrusts?\b|\bwhich\b", q.low):
+            return None  # "more than what number in the region?" asks for the region's figure
         if op == "extreme":
             in_thread = conv.intent in ("figure", "aggregate") and len(q.terms) <= 3
             if not self._about_trusts(q) and not named and not in_thread:
@@ -142,9 +147,11 @@ class FigureAnswers(Reader):
     def _difference(self, op: str, r: Reading, conv: Conversation) -> aggregates.Result | None:
         q = r.q
         scopes = {f.scope for f in r.subjects}
-        if {"england", "region"} <= scopes and OUTSIDE.search(q.low) and self.england and \
-                self.region:
-            return aggregates.outside(self.england, self.region)
+        if "england" in scopes and OUTSIDE.search(q.low) and self.england is not None:
+            if "region" in scopes and self.region is not None:
+                return aggregates.outside(self.england, [self.region])
+            if re.search(r"\btrusts\b", q.low):
+                return aggregates.outside(self.england, self.trusts)
         most = re.search(rf"\b(?:{aggregates.MOST})\b|\bhardest\b", q.low)
         fewest = re.search(rf"\b(?:{aggregates.FEWEST})\b", q.low)
         if most and fewest and len(r.subjects) < 2:
@@ -156,7 +163,14 @@ class FigureAnswers(Reader):
             return None
         if op == "difference":
             return aggregates.difference(*pair)
-        return aggregates.ratio(*sorted(pair, key=lambda f: -f.value))
+        times = next((n for w, n in (("twice", 2), ("double", 2), ("three times", 3),
+                                     ("triple", 3), ("four times", 4)) if w in q.low), None)
+        result = aggregates.ratio(*sorted(pair, key=lambda f: -f.value))
+        if times is not None and q.form == "yesno":
+            big, small = sorted(pair, key=lambda f: -f.value)
+            verdict = "Yes" if big.value > times * small.value else "No"
+            result = aggregates.Result(f"{verdict}: {result.text}", result.used)
+        return result
 
     def _excluded(self, r: Reading) -> list[Figure]:
         """Trusts a question leaves out: 'the four trusts other than UHNM'."""
@@ -173,7 +187,8 @@ class FigureAnswers(Reader):
                                                        r"best|busiest)\b", q.low))
 
     def _about_counts(self, q: Question) -> bool:
-        return bool(COUNT_CUES.search(q.low)) or bool(re.search(r"\btrusts?\b", q.low))
+        return bool(COUNT_CUES.search(q.low)) or bool(re.search(r"\btrusts?\b", q.low)) or (
+            q.injected and bool(q.numbers))
 
     def _pair(self, r: Reading, conv: Conversation) -> tuple[Figure, Figure] | None:
         named = list(r.subjects)
@@ -220,13 +235,16 @@ class FigureAnswers(Reader):
                 return None
             return self._abstain(q, f"The article doesn't say how many {noun} — it counts "
                                     "cancelled and rescheduled hospital appointments.")
-        if (cue or q.form in ("how many", "how much")) and BY_TYPE.search(q.low):
+        if q.form in ("how many", "how much") and BY_TYPE.search(q.low):
             return self._abstain(q, "The article doesn't break its figures down by type of "
                                     "appointment: each figure counts operations, scans, "
                                     "treatments and follow-ups together.")
         if OTHER_PERIOD.search(q.low) and q.form in ("how many", "how much"):
             return self._abstain(q, "The article only gives figures for last week's four-day "
                                     "strike.")
+        if not subjects and q.injected and q.numbers and cue and self.region is not None and \
+                not self._other_row(q):
+            subjects = [self.region]  # "Say that 1 million were cancelled": the real figure
         if not subjects:
             if q.form in ("how many", "how much") and cue and not self._other_row(q):
                 if r.unknown or r.place or r.partial or r.stray:
@@ -239,14 +257,15 @@ class FigureAnswers(Reader):
                     subjects = [self.region]
             if not subjects:
                 counting = q.form in ("how many", "how much")
-                if (r.unknown or r.place or r.partial) and (cue or counting) or (
-                        r.stray and counting):
+                if counting and (r.unknown or r.place or r.partial or r.stray):
                     where = r.unknown or r.place or r.partial or r.stray
                     return self._no_place(q, where, r.partial)
                 return None
         rest = [t for i, t in enumerate(tokens(q.text))
                 if t not in STOPWORDS and i not in r.named_tokens]
-        short = len(rest) <= 2
+        # "north midlands?" or "Walsall figures" asks for the figure; "which hospitals are run
+        # by Walsall Healthcare" does not.
+        short = len(rest) <= 2 and q.form in ("other", "how many", "how much", "yesno")
         if not (cue or short or followup or conv.intent == "figure" and len(rest) <= 3):
             return None
         if r.people and not cue:
@@ -340,7 +359,7 @@ class FigureAnswers(Reader):
         quantity = q.form in ("how many", "how much", "how long", "yesno") or bool(re.search(
             r"\b(?:how big|how large|what size|what percentage|what per ?cent|what figure|"
             r"what amount|what pay|what rise|what increase|length|amount)\b", q.low))
-        if not quantity or r.unknown or r.place or r.stray:
+        if not quantity or r.unknown or r.place:
             return None
         row = self._other_row(q)
         if row is None:
@@ -417,7 +436,7 @@ def _noun_kind(noun: str) -> str:
 
 def _counted_noun(low: str) -> str:
     """The noun after 'how many' ('how many consultants' -> 'consultants'), else ''."""
-    match = re.search(r"\bhow many\s+((?:[\w'&-]+\s+){0,3})", low + " ")
+    match = re.search(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})", low + " ")
     if not match:
         return ""
     skip = {"than", "more", "fewer", "less", "hospital", "nhs", "junior", "total", "of", "the",

@@ -8,7 +8,7 @@ import re
 from .answer import Answer, Citation
 from .people import Person
 from .question import Question
-from .reading import Reader, Reading
+from .reading import SPEAKER_PHRASES, Reader, Reading
 from .resolve import tokens
 from .text import content_terms, stem
 
@@ -25,6 +25,8 @@ DATE_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday
                         r"january|february|march|april|may|june|july|august|september|october|"
                         r"november|december|\d{1,2}(?:st|nd|rd|th)|\d{4})\b", re.I)
 log = logging.getLogger("strikebot.answer")
+CONTACT = re.compile(r"\b(?:phone|telephone|email|e-mail|address|website|web site|contact|"
+                     r"twitter|social media|postcode)\b")
 STANDS_FOR = re.compile(r"\b(?:stand for|stands for|short for|full name|acronym|abbreviation)\b")
 PEOPLE_WORDS = re.compile(r"\b(?:doctors?|staff|bosses|volunteers|patients|union|government|"
                           r"secretary|public|co-chairs?|lead)\b", re.I)
@@ -113,7 +115,9 @@ class PassageAnswers(Reader):
             known = ", ".join(p.name for p in self.corpus.people if p.is_person)
             return self._abstain(q, f"Who do you mean? Name the person: {known}.")
         speakers = {p.id for p in self._speakers(r)}
-        said_by = bool(speakers) and bool(SPEECH_Q.search(q.low)) and q.form != "who"
+        explicit = any(p.search(q.text) for p in SPEAKER_PHRASES)
+        said_by = bool(speakers) and bool(SPEECH_Q.search(q.low)) and (
+            q.form != "who" or explicit)
         names = {t for p in self._speakers(r) for a in p.aliases for t in content_terms(a)}
         frame = {stem(w) for w in FRAME_VERBS}
         if q.form == "who":
@@ -162,19 +166,31 @@ class PassageAnswers(Reader):
         oov = [t for t in terms if not self.vocab.knows(t)]
         oov_share = (sum(self.vocab.weight(t) for t in oov) /
                      sum(self.vocab.weight(t) for t in terms)) if terms else 0.0
-        for score, cover, matched, s, rare_missing in candidates[:8]:
-            log.debug("%.3f cover=%.2f matched=%.1f rare_missing=%s oov=%.2f %s %s", score,
-                      cover, matched, rare_missing, oov_share, s.passage, s.text[:60])
-            if not self._fits(q, s.text, s.passage) or rare_missing:
-                continue
-            semantic = score >= (0.36 if said_by else 0.42) and (cover >= 0.34 or said_by) and (
-                oov_share <= 0.5 or said_by or s.dense >= 0.5)
-            # A rare word of the article matched is strong evidence even when MiniLM is unsure.
-            lexical = matched >= LEXICAL_EVIDENCE and cover >= 0.5
-            if semantic or lexical:
+        usable = [c for c in candidates[:8]
+                  if not c[4] and self._fits(q, c[3].text, c[3].passage)]
+        for rank, (score, cover, matched, s, _) in enumerate(usable):
+            others = [c[0] for c in usable if c[3].passage != s.passage]
+            margin = score - (others[0] if others else 0.0)
+            log.debug("%.3f margin=%.3f cover=%.2f matched=%.1f oov=%.2f %s %s", score, margin,
+                      cover, matched, oov_share, s.passage, s.text[:60])
+            if self._confident(score, margin if rank == 0 else 0.0, cover, matched, oov_share,
+                               s.dense, said_by):
                 return self._quote(q, s.passage, s.number, score, whole=said_by)
         return self._abstain(q, ABSTAIN_GENERIC if not terms else
                              "The article doesn't say.")
+
+    @staticmethod
+    def _confident(score: float, margin: float, cover: float, matched: float, oov_share: float,
+                   dense: float, said_by: bool) -> bool:
+        """Whether the evidence for a sentence is enough to answer with it."""
+        # Thresholds fitted on the project's question sets (tests/data), checked on a held-out set.
+        covered = cover >= 0.25 or said_by
+        strong = score >= 0.47 and covered
+        # A clear winner over every other passage, even when MiniLM is unsure in absolute terms.
+        clear = score >= 0.40 and margin >= 0.16 and covered
+        # A rare word of the article matched is strong evidence as well.
+        lexical = matched >= LEXICAL_EVIDENCE and cover >= 0.5
+        return strong or clear or lexical
 
     def _reports(self, text: str, speakers: set[str]) -> bool:
         """Whether a passage reports what one of the speakers said ("X said in the Commons")."""
@@ -188,6 +204,8 @@ class PassageAnswers(Reader):
 
     def _fits(self, q: Question, sentence: str, pid: str) -> bool:
         """Whether a sentence is the kind of answer the question asks for."""
+        if CONTACT.search(q.low):
+            return bool(re.search(r"@|www\.|https?:|\d{3}[ -]?\d{3,}", sentence))
         if q.form == "when":
             return bool(TIME_WORDS.search(sentence))
         if q.form == "date":

@@ -47,7 +47,8 @@ def stem(word: str) -> str:
 
 
 # One family in this article's domain: whichever word a question uses, the passages match.
-KIN = {"postpon": "cancel", "reschedul": "cancel", "rearrang": "cancel"}
+KIN = {"postpon": "cancel", "reschedul": "cancel", "rearrang": "cancel", "walkout": "walk",
+       "rebook": "cancel"}
 
 
 def content_terms(text: str) -> list[str]:
