@@ -15,6 +15,11 @@ from .reading import Reading
 SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|"
                         r"thank you|cheers|ok|okay|bye|goodbye)\b[\s!.,?]*(?:there|bot|"
                         r"strikebot|very much|a lot)?[\s!.,?]*$")
+# A job title a question gives someone ("Diane Wake, chief executive of Walsall Healthcare").
+ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|head|leader|"
+                        r"minister|president|spokes(?:person|man|woman)|manager|boss|"
+                        r"chancellor|prime minister)\b(?: of (?:the )?[A-Z][\w ]*?)?(?=[,?.]|$|"
+                        r" say| said| and)", re.I)
 # Staff groups other than junior doctors: the article says nothing about them.
 OTHER_STAFF = re.compile(r"\b(?:consultants?|nurses?|midwi(?:fe|ves)|paramedics?|gps?|surgeons?|"
                          r"dentists?|pharmacists?|physio\w*|porters?|radiographers?|"
@@ -60,6 +65,15 @@ class Composer(FigureAnswers, PassageAnswers):
                          f"“{wrong.span}” ({wrong.passage}).")
         if other and r.people:
             notes.append(f"The article is about junior doctors, not {other}.")
+        persons = [p for p in r.people if p.is_person]
+        claim = ROLE_CLAIM.search(r.q.text)
+        if claim and len({p.role for p in persons}) == 1 and claim.group(1).lower() not in \
+                persons[0].role.lower() and not any(
+                    claim.group(0).lower() in a.lower() for a in persons[0].aliases):
+            who = " and ".join(p.name for p in persons)
+            notes.append(f"{who} {'is' if len(persons) == 1 else 'are'} the "
+                         f"{persons[0].role}, not {claim.group(0).strip()} "
+                         f"({persons[0].introduced}).")
         if not notes:
             return answer
         if answer.abstained:

@@ -10,6 +10,7 @@ from . import aggregates
 from .answer import Answer, Citation
 from .conversation import Conversation
 from .figures import Figure
+from .passage_answers import SPEECH_Q
 from .question import Question
 from .reading import Reader, Reading
 from .resolve import tokens
@@ -268,8 +269,8 @@ class FigureAnswers(Reader):
         short = len(rest) <= 2 and q.form in ("other", "how many", "how much", "yesno")
         if not (cue or short or followup or conv.intent == "figure" and len(rest) <= 3):
             return None
-        if r.people and not cue:
-            return None
+        if r.people and (not cue or SPEECH_Q.search(q.low)):
+            return None  # "What did Diane Wake say about the rescheduling?" asks for words
         used = list(subjects)
         trusts = [f for f in used if f.scope == "trust"]
         if len(trusts) > 1:
