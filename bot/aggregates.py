@@ -36,7 +36,8 @@ def detect(low: str) -> str | None:
                                            r"trusts?\b", low):
         return "threshold"
     if re.search(r"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:england|the "
-                 r"country)\b|\b(?:outside|elsewhere than) (?:staffordshire|the region|the black)",
+                 r"country)\b|\b(?:outside|elsewhere than) (?:staffordshire|the region|the black|"
+                 r"the (?:five )?trusts)",
                  low):
         return "difference"
     if re.search(r"\b(?:each|every|all the|all five|all of the|per|individual|breakdown|by)\s+"
@@ -235,10 +236,11 @@ def outside(whole: Figure, parts: list[Figure]) -> Result:
     inside = sum(f.value for f in parts)
     rest = whole.value - inside
     named = parts[0].subject if len(parts) == 1 else "the five trusts"
-    shown = parts[0].display if len(parts) == 1 else (
-        f"({' + '.join(f.display for f in parts)})")
+    shown = parts[0].display if len(parts) == 1 else format_number(inside)
+    summed = "" if len(parts) == 1 else (
+        f", where {' + '.join(f.display for f in parts)} = {format_number(inside)}")
     return Result(f"About {format_number(rest)} outside {named}: {whole.display} − {shown} = "
-                  f"{format_number(rest)} (the article's “more than” figures make this "
+                  f"{format_number(rest)}{summed} (the article's “more than” figures make this "
                   f"approximate) ({_passages(whole, *parts)}).", (whole, *parts))
 
 

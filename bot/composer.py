@@ -45,6 +45,8 @@ class Composer(FigureAnswers, PassageAnswers):
                           if thanks else GREETING, True, "none")
         reading = self._read(q, conv)
         other = OTHER_STAFF.search(q.low)
+        if other and re.search(rf"\b{re.escape(other.group())}\s+appointments\b", q.low):
+            other = None  # "GP appointments" are appointments, not a staff group
         if other and not re.search(r"\bjunior doctors?\b", q.low) and not reading.people:
             return Answer(q.raw, f"The article is about the junior doctors' strike; it says "
                           f"nothing about {other.group()}.", True, "none")

@@ -115,6 +115,8 @@ class FigureAnswers(Reader):
             if len(explicit) == 1 and result.used:
                 # "Why did Dudley have the most?" carries a claim: check it.
                 one = explicit[0]
+                if result.used[0] is one and q.form == "why":
+                    return None  # the claim holds; the article gives no reason: let it say so
                 verdict = ("Yes." if result.used[0] is one
                            else f"No: {one.subject} had {one.display}.")
                 result = aggregates.Result(f"{verdict} {result.text}", result.used)

@@ -27,6 +27,8 @@ DATE_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday
 log = logging.getLogger("strikebot.answer")
 CONTACT = re.compile(r"\b(?:phone|telephone|email|e-mail|address|website|web site|contact|"
                      r"twitter|social media|postcode)\b")
+ORG_Q = re.compile(r"\b(?:which|what) (?:trade )?(?:union|organisation|organization|association)\b")
+ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|job|post|title)\b")
 STANDS_FOR = re.compile(r"\b(?:stand for|stands for|short for|full name|acronym|abbreviation)\b")
 PEOPLE_WORDS = re.compile(r"\b(?:doctors?|staff|bosses|volunteers|patients|union|government|"
                           r"secretary|public|co-chairs?|lead)\b", re.I)
@@ -65,10 +67,15 @@ class PassageAnswers(Reader):
             return self._describe_people(q, r.people)
         if STANDS_FOR.search(q.low) and r.people:
             return self._describe_people(q, r.people)
+        if ORG_Q.search(q.low):
+            orgs = [p for p in self.corpus.people if p.kind == "organisation"]
+            if orgs:
+                return self._describe_people(q, orgs)
         role_words = {t for p in r.people if p.kind == "person"
                       for t in content_terms(p.role)} - {"bma", "junior", "doctor"}
-        asks_role = bool(r.people) and not SPEECH_Q.search(q.low) and len(
-            role_words & set(q.terms)) >= 1 and q.form in ("which", "what", "other")
+        asks_role = bool(r.people) and not SPEECH_Q.search(q.low) and (
+            len(role_words & set(q.terms)) >= 1 or ROLE_HINT.search(q.low)) and q.form in (
+            "which", "what", "other")
         if asks_role:
             return self._describe_people(q, [p for p in r.people if p.kind == "person"])
         if not ROLE_Q.search(q.low) or SPEECH_Q.search(q.low):

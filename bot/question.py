@@ -59,6 +59,7 @@ def form_of(low: str) -> str:
     ):
         if re.search(pattern, low):
             return form
+    low = re.sub(r"^(?:yes or no|true or false|is it true that|correct or not)\W*", "", low)
     if re.match(r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b", low):
         return "yesno"
     return "other"
