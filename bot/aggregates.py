@@ -20,10 +20,6 @@ class Result:
     used: tuple[Figure, ...]
 
 
-def stated(f: Figure) -> str:
-    return f.stated
-
-
 def short(f: Figure) -> str:
     """'Walsall Healthcare NHS Trust (750)'."""
     return f"{f.subject} ({f.display})"
