@@ -92,7 +92,7 @@ def numbers_in(text: str) -> list[float]:
 
 
 def format_number(value: float, decimals: int = 0) -> str:
-    if decimals == 0 or float(value).is_integer() and decimals == 0:
+    if decimals == 0:
         return f"{round(value):,}"
     text = f"{value:,.{decimals}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
