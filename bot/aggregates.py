@@ -46,8 +46,11 @@ def detect(low: str) -> str | None:
         return "rank"
     if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction)\b|%", low):
         return "share"
-    if re.search(r"\b(?:average|mean|typical)\b|\bper trust\b", low):
+    if re.search(r"\b(?:average|mean|typical)\b|\bper trust\b|\b(?:per|a|each|every) (?:strike )?"
+                 r"day\b|\bdaily\b", low):
         return "average"
+    if re.search(r"\b(?:middle|median)\b", low):
+        return "median"
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger)\b|\bratio\b|"
                  r"\b(?:twice|double|triple)\b", low):
         return "ratio"
@@ -276,3 +279,16 @@ def _larger(a: float, b: float) -> str:
 
 def _smaller(a: float, b: float) -> str:
     return format_number(min(a, b))
+
+
+def group_versus(group: list[Figure], single: Figure) -> Result:
+    """'Walsall and Dudley together versus Royal Wolverhampton'."""
+    together = sum(f.value for f in group)
+    parts = " + ".join(f.display for f in group)
+    names = " and ".join(f.subject for f in group)
+    rel = "more" if together > single.value else "fewer"
+    gap = abs(together - single.value)
+    return Result(f"{names} together had {format_number(together)} ({parts}), {format_number(gap)} "
+                  f"{rel} than {single.subject}'s {single.display} "
+                  f"({_larger(together, single.value)} − {_smaller(together, single.value)} = "
+                  f"{format_number(gap)}) (p04).", (*group, single))

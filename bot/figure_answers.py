@@ -29,9 +29,12 @@ surgeries surgery""".split())
 PEOPLE_NOUNS = frozenset("patient patients people persons".split())
 FUNCTION_WORDS = frozenset("""were was had did got have has in at across for of more fewer less
 times do does is are a an were""".split())
-CANCEL_WORDS = re.compile(r"\b(?:cancel\w*|resched\w*|postpone\w*|called off|affected|lost|"
-                          r"moved|missed|delayed|rearrang\w*)\b")
-BY_TYPE = re.compile(r"\(?\bnot (?:the )?(?:scans|operations|ops|treatments|follow-ups?)\b|\b(?:"
+OUTCOME = re.compile(r"\b(?:already|since|so far|yet|still|now)\b.*\b(?:rebook\w*|rearrang\w*|"
+                     r"reschedul\w*|seen|treated|done)\b|\bhave (?:now |already )?been "
+                     r"(?:rebook\w*|rearrang\w*|seen|treated)\b")
+BY_TYPE = re.compile(r"\b(?:as opposed to|rather than|versus|vs|compared with) (?:the )?(?:scans|"
+                     r"operations|ops|treatments|follow-ups?)\b|"
+                     r"\(?\bnot (?:the )?(?:scans|operations|ops|treatments|follow-ups?)\b|\b(?:"
                      r"only|just|excluding|except)\s+(?:the )?(?:scans|operations|ops|treatments|"
                      r"follow-ups?)\b|\bhow many (?:of them )?(?:were|was) (?:operations|scans|"
                      r"treatments|follow-ups?)\b")
@@ -57,6 +60,9 @@ OWN_TOTAL = re.compile(r"\b(?:of|in) (?:the )?([\w ]+?)'s (?:total |all |overall
 UNIT_PATTERNS = {"days": r"\b(\d+|one|two|three|five|six|seven|eight|nine|ten)[ -]days?\b",
                  "per cent": r"\b(\d+(?:\.\d+)?)\s?(?:per ?cent|%)",
                  "pounds": r"£\s?(\d[\d,]*)"}
+VERSUS = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger) than\b|\bversus\b|\bvs\b|"
+                    r"\bcompared (?:to|with)\b|\bon (?:its|their) own\b|\bwhich is (?:larger|"
+                    r"bigger|more|greater|smaller)\b")
 PER_DAY = re.compile(r"\b(?:per|a|each|every) (?:strike )?day\b|\bdaily\b", re.I)
 OUTSIDE = re.compile(r"\b(?:rest of|outside|elsewhere|excluding|other than|apart from|not in)\b",
                      re.I)
@@ -70,6 +76,9 @@ class FigureAnswers(Reader):
         op = aggregates.detect(q.low)
         if op is None:
             return None
+        noun = _counted_noun(q.low)
+        if noun not in ("trusts", "trust") and _noun_kind(noun) in ("people", "other"):
+            return None  # "how many patients … in total": not a count the article gives
         named = [f for f in r.subjects if f.scope == "trust"]
         if not named and (re.search(r"\b(?:one|them|those|the two|these|that|it|both|"
                                     r"they)\b", q.low) or len(q.terms) <= 2):
@@ -100,7 +109,7 @@ class FigureAnswers(Reader):
             counted = [f for f in r.subjects if f.scope != "trust"][:1] or (
                 explicit if explicit else pool)
             return aggregates.per_day(counted, self.days)
-        if op == "rank" and (not r.subjects or len(named) >= 2 or self._about_trusts(q)):
+        if op == "rank" and (len(named) >= 2 or self._about_trusts(q) or self._about_counts(q)):
             return aggregates.rank(pool, q.low)
         if op == "extreme" and any(f.scope != "trust" for f in r.subjects) and not re.search(
                 r"\btrusts?\b|\bwhich\b", q.low):
@@ -121,6 +130,10 @@ class FigureAnswers(Reader):
                            else f"No: {one.subject} had {one.display}.")
                 result = aggregates.Result(f"{verdict} {result.text}", result.used)
             return result
+        if len(named) >= 3 and VERSUS.search(q.low) and re.search(
+                r"\b(?:together|combined|between them|added|in total|sum)\b", q.low):
+            *group, single = named
+            return aggregates.group_versus(group, single)
         if op == "total":
             if len(named) >= 2 and not self._excluded(r):
                 return aggregates.total(named, None)
@@ -141,6 +154,12 @@ class FigureAnswers(Reader):
             if self._about_counts(q) or r.subjects:
                 return aggregates.average(pool)
             return None
+        if op == "median":
+            ordered = sorted(self.trusts, key=lambda f: -f.value)
+            middle = ordered[len(ordered) // 2]
+            listed = ", ".join(aggregates.short(f) for f in ordered)
+            return aggregates.Result(f"{middle.subject} is in the middle with {middle.display} "
+                                     f"(from most to fewest: {listed}) (p04).", tuple(ordered))
         if op == "threshold":
             return aggregates.threshold(self.trusts, q.low)
         if op == "count":
@@ -232,12 +251,19 @@ class FigureAnswers(Reader):
         if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers):
             return None
         kind = _noun_kind(noun)
-        cancelled = bool(CANCEL_WORDS.search(q.low))
-        if kind == "other" or (kind == "people" and not cancelled):
+        if kind in ("other", "people"):
             if any(stem(noun) == stem(f.unit) for f in self.others):
                 return None
             return self._abstain(q, f"The article doesn't say how many {noun} — it counts "
                                     "cancelled and rescheduled hospital appointments.")
+        if q.form in ("how many", "how much") and OUTCOME.search(q.low):
+            return self._abstain(q, "The article doesn't say how many have been rebooked or "
+                                    "seen since; it only counts the appointments that had to "
+                                    "be rescheduled.")
+        if subjects and r.stray and re.search(rf"\b{re.escape(r.stray.lower())} hospital\b",
+                                              q.low):
+            return self._abstain(q, f"The article gives figures by trust, not for individual "
+                                    f"hospitals such as {r.stray.title()} Hospital.")
         if q.form in ("how many", "how much") and BY_TYPE.search(q.low):
             return self._abstain(q, "The article doesn't break its figures down by type of "
                                     "appointment: each figure counts operations, scans, "

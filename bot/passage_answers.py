@@ -213,6 +213,8 @@ class PassageAnswers(Reader):
 
     def _fits(self, q: Question, sentence: str, pid: str) -> bool:
         """Whether a sentence is the kind of answer the question asks for."""
+        if re.search(r"\b(?:which|what) (?:hospital|ward|clinic|department)\b", q.low):
+            return bool(re.search(r"\b[A-Z]\w+ (?:Hospital|Infirmary|Ward|Clinic)\b", sentence))
         if CONTACT.search(q.low):
             return bool(re.search(r"@|www\.|https?:|\d{3}[ -]?\d{3,}", sentence))
         if q.form == "when":

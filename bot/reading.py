@@ -23,7 +23,7 @@ region area hospitals hospital trusts trust nhs england week strike appointments
 last recent particular question article country uk britain""".split())
 CAPITALISED = r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*)"
 VERBISH = re.compile(r"(?:ed|ing|ise|ize|ised|ized|ising|izing)$")
-PRONOUN_CONTRACTIONS = frozenset({"I'm", "I'd", "I've", "I'll", "I"})
+PRONOUN_CONTRACTIONS = frozenset({"I'm", "I'd", "I've", "I'll", "I", "We'd", "We're", "We've"})
 # Words of trust names that name no trust alone.
 NAME_GLUE = frozenset("""the of and nhs trust trusts foundation group healthcare hospital hospitals
 university royal""".split())
@@ -161,7 +161,8 @@ class Reader(Lookups):
                 stray = stray or tok
         # Capitalised names anywhere but the first word: "Birmingham Children's Hospital".
         name = ""
-        for found in re.findall(CAPITALISED, q.text):
+        unquoted = re.sub(r"[\"“][^\"”]*[\"”]|(?<!\w)'[^']*'(?!\w)", " ", q.text)
+        for found in re.findall(CAPITALISED, unquoted):
             toks = tokens(found)
             if toks and found not in PRONOUN_CONTRACTIONS and any(
                     not self.vocab.knows(t) for t in toks):
