@@ -54,6 +54,7 @@ ABSTAIN_GENERIC = ("The article doesn't say. It covers the junior doctors' strik
 WHOLE_QUOTE_CHARS = 420
 FRAME_VERBS = ("say", "said", "says", "saying", "tell", "told", "state", "stated", "quote")
 RARE_IDF = 1.9  # a term in at most two of the 21 passages
+RARE_SHARE = 0.3  # of the question's weight, missing from a passage, rules it out
 LEXICAL_EVIDENCE = 2.5  # the idf of a word found in one passage of the article
 
 
@@ -163,7 +164,7 @@ class PassageAnswers(Reader):
                                and t not in have and t not in self.entity_terms
                                and self.vocab.weight(t) >= RARE_IDF)
             weight = sum(self.vocab.weight(t) for t in terms) or 1.0
-            candidates.append((score, cover, matched, s, rare_missing / weight >= 0.3))
+            candidates.append((score, cover, matched, s, rare_missing / weight >= RARE_SHARE))
         candidates.sort(key=lambda c: -c[0])
         if said_by and not terms:
             # "What did X say?": X's first words in the article, where X is introduced.

@@ -71,6 +71,9 @@ class Lookups:
                                             stop=frozenset(STOPWORDS))
         self.people_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
                                            stop=frozenset(STOPWORDS) | {"union", "government"})
+        # Inside "what did X say", "the government" and "the union" can only mean a speaker.
+        self.speaker_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
+                                            stop=frozenset(STOPWORDS))
         self.alias_tokens = {t for f in self.counts for a in f.aliases for t in tokens(a)}
         self.fragment_tokens = {t for t in self.alias_tokens if t not in NAME_GLUE
                                 and t not in GENERIC_PLACE and t not in STOPWORDS and len(t) > 3}
@@ -176,7 +179,7 @@ class Reader(Lookups):
         if match:
             phrase = match.group(1)
             named = [self.people[k] for k in
-                     AliasMatcher.keys(self.people_matcher.find(phrase))]
+                     AliasMatcher.keys(self.speaker_matcher.find(phrase))]
             if named:
                 return self._with_members(named)
             if re.search(r"\b(?:she|he|they|her|him|them)\b", phrase.lower()):

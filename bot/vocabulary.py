@@ -27,7 +27,8 @@ compare compared comparison previous earlier other others ones wide piece
 # Everyday verbs: rare in a 21-paragraph article, yet they say little about which paragraph.
 LIGHT = frozenset(stem(w) for w in """want wants need make take give get think know try keep
 use come go see look find help ask feel seem leave put become show happen happened hold handle
-deal cope manage""".split())
+deal cope manage good bad new old big small high low great real full whole right wrong
+true false main key""".split())
 
 
 class Vocabulary:
