@@ -59,7 +59,7 @@ def detect(low: str) -> str | None:
                  r"\boutnumber\w*\b", low):
         return "difference"
     if re.search(r"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall|"
-                 r"between them)\b",
+                 r"between them)\b|\btrusts (?:other than|except|apart from|excluding)\b",
                  low):
         return "total"
     if re.search(r"\bhow many (?:nhs |hospital )?trusts\b", low):

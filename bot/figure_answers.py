@@ -60,7 +60,7 @@ OWN_TOTAL = re.compile(r"\b(?:of|in) (?:the )?([\w ]+?)'s (?:total |all |overall
 UNIT_PATTERNS = {"days": r"\b(\d+|one|two|three|five|six|seven|eight|nine|ten)[ -]days?\b",
                  "per cent": r"\b(\d+(?:\.\d+)?)\s?(?:per ?cent|%)",
                  "pounds": r"£\s?(\d[\d,]*)"}
-VERSUS = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger) than\b|\bversus\b|\bvs\b|"
+VERSUS = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger)\b.*\bthan\b|\bversus\b|\bvs\b|"
                     r"\bcompared (?:to|with)\b|\bon (?:its|their) own\b|\bwhich is (?:larger|"
                     r"bigger|more|greater|smaller)\b")
 PER_DAY = re.compile(r"\b(?:per|a|each|every) (?:strike )?day\b|\bdaily\b", re.I)
@@ -453,8 +453,8 @@ def _number_words(low: str) -> list[float]:
 
 def _noun_kind(noun: str) -> str:
     """What a 'how many X' counts: appointments, people, something else, or nothing said."""
-    if not noun or noun in FUNCTION_WORDS:
-        return ""
+    if not noun or noun in FUNCTION_WORDS or noun.endswith("ed"):
+        return ""  # "how many were cancelled", "how many rescheduled": nothing else named
     if noun in APPOINTMENT_NOUNS or any(fuzz.ratio(noun, n) >= 85 for n in APPOINTMENT_NOUNS
                                         if len(n) > 5):
         return "appointments"

@@ -15,7 +15,7 @@ from .text import content_terms, stem
 SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|describe\w*|call\w*|"
                       r"thank\w*|urg\w*|"
                       r"quot\w*|claim\w*|stat\w*|accus\w*|apologi\w*|warn\w*|recogni\w*|"
-                      r"respon\w*|blam\w*|criticis\w*|mean)\b", re.I)
+                      r"respond\w*|response|blam\w*|criticis\w*|mean)\b", re.I)
 TIME_WORDS = re.compile(r"\b(?:last week|yesterday|today|tomorrow|week|month|year|days?|"
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
                         r"february|march|april|may|june|july|august|september|october|"
@@ -27,6 +27,9 @@ DATE_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday
 log = logging.getLogger("strikebot.answer")
 CONTACT = re.compile(r"\b(?:phone|telephone|email|e-mail|address|website|web site|contact|"
                      r"twitter|social media|postcode)\b")
+# "What is a junior doctor's starting salary?": the thing asked for, last in the question.
+HEAD_NOUN = re.compile(r"^(?:what|which) (?:is|are|was|were) (?:the |a |an )?(?:[\w'-]+ ){0,4}?"
+                       r"([a-z]{4,})\W*$")
 ORG_Q = re.compile(r"\b(?:which|what) (?:trade )?(?:union|organisation|organization|association)\b")
 ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|job|post|title)\b")
 STANDS_FOR = re.compile(r"\b(?:stand for|stands for|short for|full name|acronym|abbreviation)\b")
@@ -74,12 +77,16 @@ class PassageAnswers(Reader):
                 return self._describe_people(q, orgs)
         role_words = {t for p in r.people if p.kind == "person"
                       for t in content_terms(p.role)} - {"bma", "junior", "doctor"}
+        # Only a question about the role itself: nothing asked beyond names and role words.
+        rest = set(q.terms) - role_words - self.people_terms - {
+            stem(w) for w in ROLE_HINT.findall(q.low)} - self.vocab.frame
         asks_role = bool(r.people) and not SPEECH_Q.search(q.low) and (
             len(role_words & set(q.terms)) >= 1 or ROLE_HINT.search(q.low)) and q.form in (
-            "which", "what", "other")
+            "which", "what", "other") and not rest
         if asks_role:
             return self._describe_people(q, [p for p in r.people if p.kind == "person"])
-        if not ROLE_Q.search(q.low) or SPEECH_Q.search(q.low):
+        if not ROLE_Q.search(q.low) or SPEECH_Q.search(q.low) or q.form in (
+                "how long", "how many", "how much", "when", "date"):
             return None
         people = [p for p in r.people if p.kind != "group" or len(r.people) == 1]
         if any(p.is_person for p in people):
@@ -118,6 +125,9 @@ class PassageAnswers(Reader):
             return self._summary(q)
         if r.unknown:
             return self._abstain(q, f"The article doesn't mention {r.unknown}.")
+        head = HEAD_NOUN.search(q.low)
+        if head and not self.vocab.knows(head.group(1)) and not self.vocab.near(head.group(1)):
+            return self._abstain(q, f"The article doesn't mention any {head.group(1)}.")
         if not r.people and re.search(r"\b(?:he|she|him|her)\b", q.low) and SPEECH_Q.search(
                 q.low):
             known = ", ".join(p.name for p in self.corpus.people if p.is_person)
@@ -158,11 +168,13 @@ class PassageAnswers(Reader):
                 score += 0.05
             matched = sum(self.vocab.weight(t) for t in terms
                           if t in have and t not in self.entity_terms)
-            # A rare article word the passage lacks points elsewhere; names don't (pronouns,
-            # titles and roles stand in for them).
-            rare_missing = sum(self.vocab.weight(t) for t in terms if self.vocab.knows(t)
-                               and t not in have and t not in self.entity_terms
-                               and self.vocab.weight(t) >= RARE_IDF)
+            # A rare article word the passage lacks points elsewhere, unless the passage holds
+            # more of the rare words; names don't count (pronouns and titles stand in for them).
+            rare = [t for t in terms if self.vocab.knows(t) and t not in self.entity_terms
+                    and self.vocab.weight(t) >= RARE_IDF]
+            rare_missing = sum(self.vocab.weight(t) for t in rare if t not in have)
+            if rare_missing < sum(self.vocab.weight(t) for t in rare if t in have):
+                rare_missing = 0.0
             weight = sum(self.vocab.weight(t) for t in terms) or 1.0
             candidates.append((score, cover, matched, s, rare_missing / weight >= RARE_SHARE))
         candidates.sort(key=lambda c: -c[0])
@@ -199,7 +211,8 @@ class PassageAnswers(Reader):
         # A clear winner over every other passage, even when MiniLM is unsure in absolute terms.
         clear = score >= 0.40 and margin >= 0.16 and covered
         # A rare word of the article matched is strong evidence as well.
-        lexical = matched >= LEXICAL_EVIDENCE and cover >= 0.5
+        lexical = (matched >= LEXICAL_EVIDENCE and cover >= 0.5) or (
+            matched >= 2 * LEXICAL_EVIDENCE and cover >= 0.4)
         return strong or clear or lexical or (typed and score >= 0.40 and covered)
 
     def _reports(self, text: str, speakers: set[str]) -> bool:

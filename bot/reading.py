@@ -28,10 +28,10 @@ PRONOUN_CONTRACTIONS = frozenset({"I'm", "I'd", "I've", "I'll", "I", "We'd", "We
 NAME_GLUE = frozenset("""the of and nhs trust trusts foundation group healthcare hospital hospitals
 university royal""".split())
 SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
+    r"\baccording to\s+(.+?)(?:,|$)",
     r"\b(?:did|does|do|has|have|had|would|will)\s+(.+?)\s+(?:say|said|tell|think|describe|"
     r"call|claim|urge|thank|want|mean|ask|demand|respond|reply|add|argue|accuse|blame|"
     r"apologi[sz]e)\b",
-    r"\baccording to\s+(.+)$",
     r"^(.+?)\s+(?:said|says|stated|told|claimed|described)\b",
     r"^(?:what (?:was|is) )?(.+?)'s\s+(?:statement|response|quote|comments?|words|view|message)\b",
 ))
@@ -83,6 +83,7 @@ class Lookups:
                            for f in self.others}
         self.people_tokens = {t for p in corpus.people for a in p.aliases for t in tokens(a)}
         self.people_tokens |= {"dr", "mr", "mrs", "ms", "s"}
+        self.people_terms = {t for p in corpus.people for a in p.aliases for t in content_terms(a)}
         self.entity_terms = {t for f in self.counts for a in f.aliases for t in content_terms(a)}
         self.entity_terms |= {t for p in corpus.people for a in p.aliases
                               for t in content_terms(a)}
@@ -175,8 +176,10 @@ class Reader(Lookups):
 
     def _speakers(self, r: Reading) -> list[Person]:
         """The people a question asks to hear from: the X of 'what did X say about Y'."""
-        match = next((m for m in (p.search(r.q.text) for p in SPEAKER_PHRASES) if m), None)
-        if match:
+        for pattern in SPEAKER_PHRASES:
+            match = pattern.search(r.q.text)
+            if not match:
+                continue
             phrase = match.group(1)
             named = [self.people[k] for k in
                      AliasMatcher.keys(self.speaker_matcher.find(phrase))]
