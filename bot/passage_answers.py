@@ -257,6 +257,7 @@ class PassageAnswers(Reader):
         if whole and len(passage.text) <= WHOLE_QUOTE_CHARS and passage.text.startswith(
                 ("\u201c", '"')):
             sentence = passage.text  # a short quote paragraph reads best whole
+        verbatim = sentence  # citations quote the article as it is
         # An "It includes…" sentence right after is part of the same point.
         follow = self.corpus.passage(f"p{int(pid[1:]) + 1:02d}")
         extra = ""
@@ -280,7 +281,7 @@ class PassageAnswers(Reader):
             text = f"{_names(speakers)}: {sentence}{extra} ({pid})"
         else:
             text = f"{sentence}{extra} ({pid})"
-        cites = [Citation(pid, sentence, round(score, 3))]
+        cites = [Citation(pid, verbatim, round(score, 3))]
         if extra and follow:
             cites.append(Citation(follow.id, follow.sentences[0], round(score, 3)))
         return Answer(q.raw, text, False, "passage", tuple(cites), (),

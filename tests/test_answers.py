@@ -9,7 +9,7 @@ import pytest
 from support import DATA, SHARED_EVAL, read_jsonl
 
 from bot.evaluation import judge
-from bot.text import numbers_in
+from bot.text import fold, numbers_in
 
 # Written with the code: every one must be right.
 OWN = [q for name in ("own_questions", "more_questions")
@@ -86,6 +86,16 @@ def test_every_number_comes_from_the_table_or_the_cited_passage(engine: Any,
              and not any(abs(n - r) <= 0.051 for r in results)
              and not (answer.kind == "aggregate" and n <= 5 and n.is_integer())]
     assert not stray, f"numbers {stray} neither stated nor worked out in {answer.answer!r}"
+
+
+@pytest.mark.parametrize("q", EVERY, ids=[q["id"] for q in EVERY])
+def test_citations_quote_the_article_verbatim(engine: Any, q: dict[str, Any]) -> None:
+    answer = engine.ask(q["q"])
+    for citation in answer.citations:
+        passage = engine.passage(citation.passage)
+        assert passage is not None, citation.passage
+        for piece in citation.text.split(" … "):
+            assert fold(piece) in fold(passage.text), (citation.passage, piece)
 
 
 def _strip_ids(text: str) -> str:
