@@ -54,7 +54,8 @@ def detect(low: str) -> str | None:
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger)\b|\bratio\b|"
                  r"\b(?:twice|double|triple)\b", low):
         return "ratio"
-    if re.search(r"\bdifference\b|\bgap\b|\bhow many (?:more|fewer|less)\b|\bhow much "
+    if re.search(r"\bdifference\b|\bgap\b|\bsubtract\w*|\bminus\b|\btake away\b|"
+                 r"\bhow many (?:more|fewer|less)\b|\bhow much "
                  r"(?:more|fewer|less|higher|lower)\b|\bexceed\w*\b|\bby how (?:much|many)\b|"
                  r"\boutnumber\w*\b", low):
         return "difference"

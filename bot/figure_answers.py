@@ -36,11 +36,11 @@ BY_TYPE = re.compile(r"\b(?:as opposed to|rather than|versus|vs|compared with) (
                      r"operations|ops|treatments|follow-ups?)\b|"
                      r"\(?\bnot (?:the )?(?:scans|operations|ops|treatments|follow-ups?)\b|\b(?:"
                      r"only|just|excluding|except)\s+(?:the )?(?:scans|operations|ops|treatments|"
-                     r"follow-ups?)\b|\bhow many (?:of them )?(?:were|was) (?:operations|scans|"
+                     r"follow-ups?)\b|\bhow many\b.*\b(?:were|was) (?:operations|scans|"
                      r"treatments|follow-ups?)\b")
 OTHER_PERIOD = re.compile(r"\b(?:previous|earlier|first|next|upcoming|future|other|december|"
                           r"january|february|march|april|june|july|august|september|october|"
-                          r"november)\s+(?:[\w-]+\s+){0,3}(?:strikes?|walkouts?|rounds?|"
+                          r"november)\s+(?:[\w'-]+\s+){0,3}(?:strikes?|walkouts?|rounds?|"
                           r"industrial action)\b|"
                           r"\blast (?:year|month)\b")
 UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
@@ -57,7 +57,8 @@ REST_TOGETHER = re.compile(r"\b(?:than|as) (?:all )?(?:the )?(?:other|rest|remai
                            r"remaining) (?:four|trusts) (?:put together|combined)\b", re.I)
 OWN_TOTAL = re.compile(r"\b(?:of|in) (?:the )?([\w ]+?)'s (?:total |all |overall |usual |normal "
                        r"|own )?(?:appointments|operations|activity|workload|patients|bookings)")
-UNIT_PATTERNS = {"days": r"\b(\d+|one|two|three|five|six|seven|eight|nine|ten)[ -]days?\b",
+UNIT_PATTERNS = {"days": r"\b(\d+|one|two|three|five|six|seven|eight|nine|ten)[ -]days?\b|"
+                         r"\b(?:a|one|full|whole) (?:full |whole )?(week)\b",
                  "per cent": r"\b(\d+(?:\.\d+)?)\s?(?:per ?cent|%)",
                  "pounds": r"£\s?(\d[\d,]*)"}
 VERSUS = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger)\b.*\bthan\b|\bversus\b|\bvs\b|"
@@ -408,7 +409,8 @@ class FigureAnswers(Reader):
             if pattern is None:
                 continue
             for match in re.finditer(pattern, q.low):
-                said = match.group(1).replace(",", "")
+                said = next(g for g in match.groups() if g).replace(",", "")
+                said = "seven" if said == "week" else said
                 value = float(WORD_NUMBERS.get(said, 0) or said) if (
                     said in WORD_NUMBERS or said.replace(".", "").isdigit()) else None
                 if value is not None and value != f.value and self._topic(f, q):

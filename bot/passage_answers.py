@@ -8,7 +8,7 @@ import re
 from .answer import Answer, Citation
 from .people import Person
 from .question import Question
-from .reading import SPEAKER_PHRASES, Reader, Reading
+from .reading import Reader, Reading
 from .resolve import tokens
 from .text import content_terms, stem
 
@@ -31,6 +31,7 @@ CONTACT = re.compile(r"\b(?:phone|telephone|email|e-mail|address|website|web sit
 HEAD_NOUN = re.compile(r"^(?:what|which) (?:is|are|was|were) (?:the |a |an )?(?:[\w'-]+ ){0,4}?"
                        r"([a-z]{4,})\W*$")
 ORG_Q = re.compile(r"\b(?:which|what) (?:trade )?(?:union|organisation|organization|association)\b")
+ROLE_FRAME = frozenset(stem(w) for w in "role job title position exactly actually".split())
 ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|job|post|title)\b")
 STANDS_FOR = re.compile(r"\b(?:stand for|stands for|short for|full name|acronym|abbreviation)\b")
 PEOPLE_WORDS = re.compile(r"\b(?:doctors?|staff|bosses|volunteers|patients|union|government|"
@@ -79,7 +80,7 @@ class PassageAnswers(Reader):
                       for t in content_terms(p.role)} - {"bma", "junior", "doctor"}
         # Only a question about the role itself: nothing asked beyond names and role words.
         rest = set(q.terms) - role_words - self.people_terms - {
-            stem(w) for w in ROLE_HINT.findall(q.low)} - self.vocab.frame
+            stem(w) for w in ROLE_HINT.findall(q.low)} - ROLE_FRAME
         asks_role = bool(r.people) and not SPEECH_Q.search(q.low) and (
             len(role_words & set(q.terms)) >= 1 or ROLE_HINT.search(q.low)) and q.form in (
             "which", "what", "other") and not rest
@@ -133,18 +134,19 @@ class PassageAnswers(Reader):
             known = ", ".join(p.name for p in self.corpus.people if p.is_person)
             return self._abstain(q, f"Who do you mean? Name the person: {known}.")
         speakers = {p.id for p in self._speakers(r)}
-        explicit = any(p.search(q.text) for p in SPEAKER_PHRASES)
-        said_by = bool(speakers) and bool(SPEECH_Q.search(q.low)) and (
+        explicit = bool(self._phrase_speakers(r))
+        said_by = bool(speakers) and (bool(SPEECH_Q.search(q.low)) or explicit) and (
             q.form != "who" or explicit)
         names = {t for p in self._speakers(r) for a in p.aliases for t in content_terms(a)}
         frame = {stem(w) for w in FRAME_VERBS}
-        if q.form == "who":
+        if q.form == "who" and not explicit:
             # "Who called it…", "who described…": the verb frames the quote being asked about.
             frame |= {stem(w) for w in re.findall(r"\w+", " ".join(SPEECH_Q.findall(q.low)))}
             frame |= {stem(w) for w in ("people", "person", "one", "man", "woman", "group")}
         terms = [t for t in q.terms if t not in names and t not in GENERIC_TERMS
                  and t not in frame]
         talk = bool(speakers) or bool(SPEECH_Q.search(q.low)) or q.form == "who"
+        wants_person = bool(re.search(r"\bwhich (?:person|official|speaker|individual)\b", q.low))
         vector = self.retriever.embed(q.text)
         hits = {h.passage: h for h in self.retriever.passages(q.text, vector)}
         candidates = []
@@ -166,6 +168,9 @@ class PassageAnswers(Reader):
                 score -= 0.02
             if said_by and own:
                 score += 0.05
+            if wants_person and passage.speakers and not any(
+                    self.people[p].is_person for p in passage.speakers if p in self.people):
+                score -= 0.05
             matched = sum(self.vocab.weight(t) for t in terms
                           if t in have and t not in self.entity_terms)
             # A rare article word the passage lacks points elsewhere, unless the passage holds

@@ -51,7 +51,7 @@ def form_of(low: str) -> str:
          r"\bwhen (?:is|was|will be) the (?:next|last|previous|first)\b", "date"),
         (r"\bhow many\b", "how many"), (r"\bhow much\b", "how much"),
         (r"\bhow (?:long|many days)\b", "how long"), (r"\bwhen\b", "when"),
-        (r"\bwhich (?:people|person|one of them|man|woman|politician|official|minister|"
+        (r"\bwhich (?:people|person|speaker|one of them|man|woman|politician|official|minister|"
          r"organisation|organization|group)\b", "who"),
         (r"\bwhere\b", "where"), (r"\bwhy\b|\bwhat (?:is|was|were|are) .+ (?:about|over)\W*$",
                                    "why"), (r"\bwho(?:m|se)?\b", "who"),

@@ -20,7 +20,8 @@ LOCATION_PREP = re.compile(r"\b(?:at|in|for|across|from|by|within|around|near)\s
                            r"[\w'&.-]+(?:\s+[\w'&.-]+){0,5})", re.I)
 GENERIC_PLACE = frozenset("""total all each every the a an this that these those its their
 region area hospitals hospital trusts trust nhs england week strike appointments general
-last recent particular question article country uk britain""".split())
+last recent particular question article country uk britain pounds pound per cent percent
+days weeks figures numbers terms""".split())
 CAPITALISED = r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*)"
 VERBISH = re.compile(r"(?:ed|ing|ise|ize|ised|ized|ising|izing)$")
 PRONOUN_CONTRACTIONS = frozenset({"I'm", "I'd", "I've", "I'll", "I", "We'd", "We're", "We've"})
@@ -29,9 +30,10 @@ NAME_GLUE = frozenset("""the of and nhs trust trusts foundation group healthcare
 university royal""".split())
 SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
     r"\baccording to\s+(.+?)(?:,|$)",
-    r"\b(?:did|does|do|has|have|had|would|will)\s+(.+?)\s+(?:say|said|tell|think|describe|"
+    r"\b(?:did|does|do|has|have|had|would|will)\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s+(?:say|said|"
+    r"tell|think|describe|"
     r"call|claim|urge|thank|want|mean|ask|demand|respond|reply|add|argue|accuse|blame|"
-    r"apologi[sz]e)\b",
+    r"apologi[sz]e|give|offer|cite|express|blame|criticise|criticize)\b",
     r"^(.+?)\s+(?:said|says|stated|told|claimed|described)\b",
     r"^(?:what (?:was|is) )?(.+?)'s\s+(?:statement|response|quote|comments?|words|view|message)\b",
 ))
@@ -176,6 +178,10 @@ class Reader(Lookups):
 
     def _speakers(self, r: Reading) -> list[Person]:
         """The people a question asks to hear from: the X of 'what did X say about Y'."""
+        return self._phrase_speakers(r) or self._with_members(r.people)
+
+    def _phrase_speakers(self, r: Reading) -> list[Person]:
+        """The speakers a 'did X say' / 'according to X' phrase names, if any."""
         for pattern in SPEAKER_PHRASES:
             match = pattern.search(r.q.text)
             if not match:
@@ -187,7 +193,7 @@ class Reader(Lookups):
                 return self._with_members(named)
             if re.search(r"\b(?:she|he|they|her|him|them)\b", phrase.lower()):
                 return self._with_members(r.referred)
-        return self._with_members(r.people)
+        return []
 
     def _with_members(self, people: list[Person]) -> list[Person]:
         """An organisation speaks through its members (the BMA through its co-chairs)."""

@@ -20,7 +20,8 @@ ops op operation operations happen happened affected affect hit hardest role job
 position name who what which where when why big large small long happen quote quotes mention
 mentioned according person people area place region overall week strike striking doctors
 kind kinds type types sort sorts sorts affected describe described call called calling
-compare compared comparison previous earlier other others ones wide piece
+compare compared comparison previous earlier other others ones wide piece besides else
+apart probably possibly actually really exactly roughly approximately reason reasons
 """.split())
 
 
