@@ -282,7 +282,8 @@ class PassageAnswers(Reader):
         if speakers and is_quote:
             who = _names(speakers)
             text = f"{who} said: “{quoted}” ({pid})"
-        elif speakers and q.form == "who":
+        elif speakers and q.form == "who" and not any(
+                p.name.split()[-1] in sentence for p in speakers):
             text = f"{_names(speakers)}: {sentence}{extra} ({pid})"
         else:
             text = f"{sentence}{extra} ({pid})"
