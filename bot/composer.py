@@ -18,8 +18,8 @@ SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evenin
 # A job title a question gives someone ("Diane Wake, chief executive of Walsall Healthcare").
 ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|head|leader|"
                         r"minister|president|spokes(?:person|man|woman)|manager|boss|"
-                        r"chancellor|prime minister)\b(?: of (?:the )?[A-Z][\w ]*?)?(?=[,?.]|$|"
-                        r" say| said| and)", re.I)
+                        r"chancellor|prime minister)\b(?: (?:of|for|at) (?:the )?[A-Z][\w ]*?)?"
+                        r"(?=[,?.]|$| say| said| and)", re.I)
 # Staff groups other than junior doctors: the article says nothing about them.
 OTHER_STAFF = re.compile(r"\b(?:consultants?|nurses?|midwi(?:fe|ves)|paramedics?|gps?|surgeons?|"
                          r"dentists?|pharmacists?|physio\w*|porters?|radiographers?|"

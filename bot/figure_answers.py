@@ -14,7 +14,7 @@ from .passage_answers import SPEECH_Q
 from .question import Question
 from .reading import Reader, Reading
 from .resolve import tokens
-from .text import STOPWORDS, format_number, stem
+from .text import NUMBER_WORDS, STOPWORDS, format_number, stem
 
 # Words that say "give me the appointment figure".
 COUNT_CUES = re.compile(
@@ -389,8 +389,8 @@ class FigureAnswers(Reader):
         quantity = q.form in ("how many", "how much", "how long", "yesno") or bool(re.search(
             r"\b(?:how big|how large|what size|what percentage|what per ?cent|what figure|"
             r"what amount|what pay|what rise|what increase|length|amount)\b", q.low))
-        if not quantity or r.unknown or r.place:
-            return None
+        if not quantity or r.unknown or r.place or re.search(r"\boffer\w*\b", q.low):
+            return None  # the article gives the union's demand, never an offer
         row = self._other_row(q)
         if row is None:
             return None
@@ -472,7 +472,7 @@ def _counted_noun(low: str) -> str:
         return ""
     skip = {"than", "more", "fewer", "less", "hospital", "nhs", "junior", "total", "of", "the",
             "individual", "separate", "different", "extra", "additional"}
-    following = [w for w in match.group(1).split() if w not in skip]
+    following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS]
     # "how many patient appointments": the appointment noun is what is counted.
     return next((w for w in following if w in APPOINTMENT_NOUNS), following[0] if following
                 else "")

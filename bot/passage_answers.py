@@ -183,8 +183,10 @@ class PassageAnswers(Reader):
             weight = sum(self.vocab.weight(t) for t in terms) or 1.0
             candidates.append((score, cover, matched, s, rare_missing / weight >= RARE_SHARE))
         candidates.sort(key=lambda c: -c[0])
-        if said_by and not terms:
-            # "What did X say?": X's first words in the article, where X is introduced.
+        familiar = [t for t in terms if self.vocab.knows(t) and self.vocab.weight(t) >= 1.0]
+        if said_by and (not terms or not familiar and not any(c[1] > 0 for c in candidates)):
+            # "What did X say?" (or only words the article never uses): X's first words,
+            # where X is introduced.
             first = next((p for p in self.corpus.passages if speakers & set(p.speakers)), None)
             if first is not None:
                 return self._quote(q, first.id, 0, 1.0, whole=True)

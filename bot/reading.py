@@ -21,19 +21,20 @@ LOCATION_PREP = re.compile(r"\b(?:at|in|for|across|from|by|within|around|near)\s
 GENERIC_PLACE = frozenset("""total all each every the a an this that these those its their
 region area hospitals hospital trusts trust nhs england week strike appointments general
 last recent particular question article country uk britain pounds pound per cent percent
-days weeks figures numbers terms""".split())
+percentage days weeks figures numbers terms""".split())
 CAPITALISED = r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*)"
 VERBISH = re.compile(r"(?:ed|ing|ise|ize|ised|ized|ising|izing)$")
 PRONOUN_CONTRACTIONS = frozenset({"I'm", "I'd", "I've", "I'll", "I", "We'd", "We're", "We've"})
 # Words of trust names that name no trust alone.
 NAME_GLUE = frozenset("""the of and nhs trust trusts foundation group healthcare hospital hospitals
-university royal""".split())
+university royal across whole""".split())
 SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
     r"\baccording to\s+(.+?)(?:,|$)",
     r"\b(?:did|does|do|has|have|had|would|will)\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s+(?:say|said|"
     r"tell|think|describe|"
     r"call|claim|urge|thank|want|mean|ask|demand|respond|reply|add|argue|accuse|blame|"
-    r"apologi[sz]e|give|offer|cite|express|blame|criticise|criticize)\b",
+    r"apologi[sz]e|give|offer|cite|express|blame|criticise|criticize|expect|feel|believe|hope|"
+    r"promise|admit|accept|acknowledge|warn|insist|find)\b",
     r"^(.+?)\s+(?:said|says|stated|told|claimed|described)\b",
     r"^(?:what (?:was|is) )?(.+?)'s\s+(?:statement|response|quote|comments?|words|view|message)\b",
 ))
