@@ -29,8 +29,8 @@ def detect(low: str) -> str | None:
     """Which computation a question asks for, if any (before subjects are known)."""
     low = _spell_thousands(low)
     if re.search(r"\b(?:more|fewer|less|over|under|above|below|at least|at most)\s+(?:than\s+)?"
-                 r"\d", low) and re.search(r"\b(?:which|what|how many) (?:of the )?(?:nhs |hospital )?"
-                                           r"trusts?\b", low):
+                 r"\d", low) and re.search(r"\b(?:which|what|how many) (?:of (?:the )?)?(?:five )?"
+                                           r"(?:nhs |hospital )?trusts?\b", low):
         return "threshold"
     if re.search(r"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:england|the "
                  r"country)\b|\b(?:outside|elsewhere than) (?:staffordshire|the region|the black|"

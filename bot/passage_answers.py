@@ -8,7 +8,7 @@ import re
 from .answer import Answer, Citation
 from .people import Person
 from .question import Question
-from .reading import Reader, Reading
+from .reading import VERBISH, Reader, Reading
 from .resolve import tokens
 from .text import content_terms, stem
 
@@ -20,7 +20,7 @@ TIME_WORDS = re.compile(r"\b(?:last week|yesterday|today|tomorrow|week|month|yea
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
                         r"february|march|april|may|june|july|august|september|october|"
                         r"november|december|\d{4}|as soon as|until|after|before|once|during|"
-                        r"recent)\b", re.I)
+                        r"recent|as quickly as possible|as soon as possible)\b", re.I)
 DATE_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"january|february|march|april|may|june|july|august|september|october|"
                         r"november|december|\d{1,2}(?:st|nd|rd|th)|\d{4})\b", re.I)
@@ -147,6 +147,8 @@ class PassageAnswers(Reader):
                  and t not in frame]
         talk = bool(speakers) or bool(SPEECH_Q.search(q.low)) or q.form == "who"
         wants_person = bool(re.search(r"\bwhich (?:person|official|speaker|individual)\b", q.low))
+        # Unknown words that look like verbs ("issued", "staged") are usually paraphrases.
+        verbs = {stem(w) for w in q.words if VERBISH.search(w) and not self.vocab.knows(w)}
         vector = self.retriever.embed(q.text)
         hits = {h.passage: h for h in self.retriever.passages(q.text, vector)}
         candidates = []
@@ -158,8 +160,8 @@ class PassageAnswers(Reader):
                 continue
             own_terms = self.sentence_terms[(s.passage, s.number)]
             have = own_terms | self.vocab.passage_terms[s.passage]
-            cover = self.vocab.coverage(terms, have) if terms else 0.5
-            sentence_cover = self.vocab.coverage(terms, own_terms) if terms else 0
+            cover = self.vocab.coverage(terms, have, verbs) if terms else 0.5
+            sentence_cover = self.vocab.coverage(terms, own_terms, verbs) if terms else 0
             score = 0.5 * s.dense + 0.1 * hits[s.passage].dense + 0.25 * cover + \
                 0.15 * sentence_cover
             if passage.is_headline:
@@ -171,19 +173,19 @@ class PassageAnswers(Reader):
             if wants_person and passage.speakers and not any(
                     self.people[p].is_person for p in passage.speakers if p in self.people):
                 score -= 0.05
-            matched = sum(self.vocab.weight(t) for t in terms
+            matched = sum(self.vocab.weight(t, verbs) for t in terms
                           if t in have and t not in self.entity_terms)
             # A rare article word the passage lacks points elsewhere, unless the passage holds
             # more of the rare words; names don't count (pronouns and titles stand in for them).
             rare = [t for t in terms if self.vocab.knows(t) and t not in self.entity_terms
-                    and self.vocab.weight(t) >= RARE_IDF]
-            rare_missing = sum(self.vocab.weight(t) for t in rare if t not in have)
-            if rare_missing < sum(self.vocab.weight(t) for t in rare if t in have):
+                    and self.vocab.weight(t, verbs) >= RARE_IDF]
+            rare_missing = sum(self.vocab.weight(t, verbs) for t in rare if t not in have)
+            if rare_missing < sum(self.vocab.weight(t, verbs) for t in rare if t in have):
                 rare_missing = 0.0
-            weight = sum(self.vocab.weight(t) for t in terms) or 1.0
+            weight = sum(self.vocab.weight(t, verbs) for t in terms) or 1.0
             candidates.append((score, cover, matched, s, rare_missing / weight >= RARE_SHARE))
         candidates.sort(key=lambda c: -c[0])
-        familiar = [t for t in terms if self.vocab.knows(t) and self.vocab.weight(t) >= 1.0]
+        familiar = [t for t in terms if self.vocab.knows(t) and self.vocab.weight(t, verbs) >= 1.0]
         if said_by and (not terms or not familiar and not any(c[1] > 0 for c in candidates)):
             # "What did X say?" (or only words the article never uses): X's first words,
             # where X is introduced.
@@ -191,8 +193,8 @@ class PassageAnswers(Reader):
             if first is not None:
                 return self._quote(q, first.id, 0, 1.0, whole=True)
         oov = [t for t in terms if not self.vocab.knows(t)]
-        oov_share = (sum(self.vocab.weight(t) for t in oov) /
-                     sum(self.vocab.weight(t) for t in terms)) if terms else 0.0
+        oov_share = (sum(self.vocab.weight(t, verbs) for t in oov) /
+                     sum(self.vocab.weight(t, verbs) for t in terms)) if terms else 0.0
         usable = [c for c in candidates[:8]
                   if not c[4] and self._fits(q, c[3].text, c[3].passage)]
         for rank, (score, cover, matched, s, _) in enumerate(usable):

@@ -50,7 +50,8 @@ def form_of(low: str) -> str:
         (r"\b(?:what|which) (?:date|day|days|year|month|time)\b|\bdays of the week\b|"
          r"\bwhen (?:is|was|will be) the (?:next|last|previous|first)\b", "date"),
         (r"\bhow many\b", "how many"), (r"\bhow much\b", "how much"),
-        (r"\bhow (?:long|many days)\b", "how long"), (r"\bwhen\b", "when"),
+        (r"\bhow (?:long|many days)\b", "how long"),
+        (r"\bwhen\b|\bhow (?:soon|quickly|fast)\b", "when"),
         (r"\bwhich (?:people|person|speaker|one of them|man|woman|politician|official|minister|"
          r"organisation|organization|group)\b", "who"),
         (r"\bwhere\b", "where"), (r"\bwhy\b|\bwhat (?:is|was|were|are) .+ (?:about|over)\W*$",

@@ -22,7 +22,7 @@ mentioned according person people area place region overall week strike striking
 kind kinds type types sort sorts sorts affected describe described call called calling
 compare compared comparison previous earlier other others ones wide piece besides else
 apart probably possibly actually really exactly roughly approximately reason reasons
-mps mp parliament commons minister ministers
+mps mp parliament commons minister ministers lost lose hit moved move called off
 """.split())
 
 
@@ -63,7 +63,11 @@ class Vocabulary:
                 self._near[word] = found
         return found
 
-    def weight(self, term: str) -> float:
+    def weight(self, term: str, verbs: AbstractSet[str] = frozenset()) -> float:
+        """How much a question term says: idf in the article; little for frame words, light
+        verbs and unknown verbs (paraphrases); most for unknown nouns."""
+        if term in verbs and term not in self.idf:
+            return 1.0
         if term in LIGHT:
             return min(self.idf.get(term, 0.7), 0.7)
         if term in self.idf:
@@ -71,13 +75,14 @@ class Vocabulary:
         # Words questions use to frame what they ask weigh little; unknown words weigh most.
         return 0.5 if term in self.frame else self.max_idf
 
-    def coverage(self, terms: list[str], have: AbstractSet[str]) -> float:
+    def coverage(self, terms: list[str], have: AbstractSet[str],
+                 verbs: AbstractSet[str] = frozenset()) -> float:
         """Share of the question's (idf-weighted) terms found in `have`, typos forgiven."""
         if not terms:
             return 0.0
         total = found = 0.0
         for term in terms:
-            w = self.weight(term)
+            w = self.weight(term, verbs)
             total += w
             if term in have or (len(term) >= 5 and any(_alike(term, h) for h in have)):
                 found += w
