@@ -27,7 +27,7 @@ def short(f: Figure) -> str:
 
 def detect(low: str) -> str | None:
     """Which computation a question asks for, if any (before subjects are known)."""
-    low = _spell_thousands(low)
+    low = spell_thousands(low)
     if re.search(r"\b(?:more|fewer|less|over|under|above|below|at least|at most)\s+(?:than\s+)?"
                  r"\d", low) and re.search(r"\b(?:which|what|how many) (?:of (?:the )?)?(?:five )?"
                                            r"(?:nhs |hospital )?trusts?\b", low):
@@ -192,7 +192,7 @@ def _passages(*figures: Figure) -> str:
     return ", ".join(dict.fromkeys(f.passage for f in figures))
 
 
-def _spell_thousands(low: str) -> str:
+def spell_thousands(low: str) -> str:
     """'a thousand' -> '1,000', so a line drawn in words is still a line."""
     for words, digits in (("a thousand", "1,000"), ("one thousand", "1,000"),
                           ("two thousand", "2,000"), ("a hundred", "100"),
@@ -203,7 +203,7 @@ def _spell_thousands(low: str) -> str:
 
 def threshold(trusts: list[Figure], low: str) -> Result | None:
     """'Which trusts had fewer than 1,000?': the trusts on the asked side of a line."""
-    low = _spell_thousands(low)
+    low = spell_thousands(low)
     match = re.search(r"\b(more|fewer|less|over|under|above|below|at least|at most)\s+(?:than\s+)?"
                       r"(\d[\d,]*)", low)
     if not match:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from support import DATA, SHARED_EVAL, read_jsonl
 
+from bot.aggregates import spell_thousands
 from bot.evaluation import judge
 from bot.text import fold, numbers_in
 
@@ -81,7 +82,7 @@ def test_every_number_comes_from_the_table_or_the_cited_passage(engine: Any,
     # A line the question draws ("fewer than 1,000") may be repeated, as a line, not a claim.
     lines = {float(n.replace(",", "")) for n in re.findall(
         r"\b(?:more|fewer|less|over|under|above|below|at least|at most) (?:than )?(\d[\d,]*)",
-        q["q"])}
+        spell_thousands(q["q"].lower()))}
     allowed |= {n for n in lines if re.search(rf"(?:than|over|under|above|below|least|most) "
                                               rf"{int(n):,}\b", text)}
     stray = [n for n in numbers_in(text) if n not in allowed
