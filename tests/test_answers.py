@@ -29,18 +29,24 @@ DEV = read_jsonl(SHARED_EVAL) if SHARED_EVAL.exists() else []
 pytestmark = pytest.mark.e2e
 
 
-@pytest.mark.parametrize("name", sorted(INDEPENDENT))
-def test_independent_questions_score_above_floor(engine: Any, name: str) -> None:
-    questions = INDEPENDENT[name]
-    failures = []
+def _misses(engine: Any, questions: list[dict[str, Any]]) -> list[str]:
+    misses = []
     for q in questions:
         answer = engine.ask(q["q"])
         verdict = judge(q, answer.answer, answer.abstained)
         if not verdict.ok:
-            failures.append(f"{q['id']} [{q['kind']}] {q['q']}: {verdict.why}")
-    right = len(questions) - len(failures)
-    print(f"{name}: {right}/{len(questions)}", *failures, sep="\n  ")
-    assert right / len(questions) >= FLOOR[name], "\n".join(failures)
+            misses.append(f"{q.get('id')} [{q.get('kind')}] {q['q']}: {verdict.why}: "
+                          f"{answer.answer[:120]}")
+    return misses
+
+
+@pytest.mark.parametrize("name", sorted(INDEPENDENT))
+def test_independent_questions_score_above_floor(engine: Any, name: str) -> None:
+    questions = INDEPENDENT[name]
+    misses = _misses(engine, questions)
+    right = len(questions) - len(misses)
+    print(f"{name}: {right}/{len(questions)}", *misses, sep="\n  ")
+    assert right / len(questions) >= FLOOR[name], "\n".join(misses)
 
 
 @pytest.mark.parametrize("q", OWN, ids=[q["id"] for q in OWN])
@@ -52,13 +58,8 @@ def test_own_questions(engine: Any, q: dict[str, Any]) -> None:
 
 @pytest.mark.skipif(not DEV, reason="the shared dev questions are not beside the repo")
 def test_shared_dev_questions_all_right(engine: Any) -> None:
-    failures = []
-    for q in DEV:
-        answer = engine.ask(q["q"])
-        verdict = judge(q, answer.answer, answer.abstained)
-        if not verdict.ok:
-            failures.append(f"{q['id']}: {verdict.why}: {answer.answer[:120]}")
-    assert not failures, "\n".join(failures)
+    misses = _misses(engine, DEV)
+    assert not misses, "\n".join(misses)
 
 
 def _allowed_numbers(engine: Any, answer: Any) -> set[float]:
