@@ -42,7 +42,8 @@ def detect(low: str) -> str | None:
                  ) and not re.search(r"\b(?:average|mean|sum|total|add\w*|combined|altogether)\b",
                                      low):
         return "rank"
-    if re.search(r"\b(?:rank|ranking|ranked|order|sort|sorted|list)\b", low) or re.search(
+    if re.search(r"\b(?:rank|ranking|ranked|ranks|order|sort|sorted|list)\b|\bwhere (?:does|did)"
+                 r" .+ (?:come|stand|sit|place|finish)\b", low) or re.search(
             r"\bfrom (?:the )?(?:most|highest|largest|fewest|lowest|least|smallest)\b", low):
         return "rank"
     if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction)\b|%", low):
@@ -291,6 +292,16 @@ def _larger(a: float, b: float) -> str:
 
 def _smaller(a: float, b: float) -> str:
     return format_number(min(a, b))
+
+
+def position(one: Figure, trusts: list[Figure]) -> Result:
+    """'Where does Sandwell rank?': its place from the most cancellations down."""
+    ordered = sorted(trusts, key=lambda f: -f.value)
+    place = ordered.index(one) + 1
+    word = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(place, str(place))
+    listed = "; ".join(f"{i}. {short(f)}" for i, f in enumerate(ordered, start=1))
+    return Result(f"{one.subject} ranks {word} of the {len(ordered)} trusts for cancellations, "
+                  f"with {one.display}: {listed} (p04).", tuple(ordered))
 
 
 def group_versus(group: list[Figure], single: Figure) -> Result:

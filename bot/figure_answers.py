@@ -14,7 +14,7 @@ from .passage_answers import SPEECH_Q
 from .question import Question
 from .reading import Reader, Reading
 from .resolve import tokens
-from .text import NUMBER_WORDS, STOPWORDS, format_number, stem
+from .text import NUMBER_WORDS, STOPWORDS, stem
 
 # Words that say "give me the appointment figure".
 COUNT_CUES = re.compile(
@@ -68,7 +68,8 @@ PER_DAY = re.compile(r"\b(?:per|a|each|every) (?:strike )?day\b|\bdaily\b", re.I
 OUTSIDE = re.compile(r"\b(?:rest of|outside|elsewhere|excluding|other than|apart from|not in)\b",
                      re.I)
 EXCLUDING = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|besides|without|"
-                       r"leaving out|not counting)\s+(.+)$", re.I)
+                       r"leaving out|leave out|leaving aside|set aside|not counting|ignoring|"
+                       r"ignore)\s+(.+)$", re.I)
 
 
 class FigureAnswers(Reader):
@@ -110,6 +111,8 @@ class FigureAnswers(Reader):
             counted = [f for f in r.subjects if f.scope != "trust"][:1] or (
                 explicit if explicit else pool)
             return aggregates.per_day(counted, self.days)
+        if op == "rank" and len(explicit) == 1:
+            return aggregates.position(explicit[0], self.trusts)
         if op == "rank" and (len(named) >= 2 or self._about_trusts(q) or self._about_counts(q)):
             return aggregates.rank(pool, q.low)
         if op == "extreme" and any(f.scope != "trust" for f in r.subjects) and not re.search(
@@ -300,6 +303,9 @@ class FigureAnswers(Reader):
             return None
         if r.people and (not cue or SPEECH_Q.search(q.low)):
             return None  # "What did Diane Wake say about the rescheduling?" asks for words
+        if any(f.scope == "trust" for f in subjects) and not re.search(r"\band\b", q.low):
+            # "How many of the region's cancellations were at Walsall?" asks about Walsall.
+            subjects = [f for f in subjects if f.scope == "trust"]
         used = list(subjects)
         trusts = [f for f in used if f.scope == "trust"]
         if len(trusts) > 1:
@@ -323,11 +329,8 @@ class FigureAnswers(Reader):
             return (f"{f.display} appointments had to be rescheduled at {f.subject} because of "
                     f"the strike ({f.passage}).")
         if f.scope == "region":
-            total = format_number(sum(t.value for t in self.trusts))
-            parts = " + ".join(t.display for t in self.trusts)
             return (f"{f.stated.capitalize()} hospital appointments had to be cancelled across "
-                    f"{f.subject} because of the strike ({f.passage}); the five trusts' figures "
-                    f"add up to {total} ({parts}) (p04).")
+                    f"{f.subject} because of the strike ({f.passage}).")
         if f.scope == "england":
             return (f"Across England, {f.stated} hospital appointments had to be cancelled "
                     f"because of the strike ({f.passage}).")

@@ -25,14 +25,18 @@ DATE_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday
                         r"january|february|march|april|may|june|july|august|september|october|"
                         r"november|december|\d{1,2}(?:st|nd|rd|th)|\d{4})\b", re.I)
 log = logging.getLogger("strikebot.answer")
+OPEN_QUOTES = "\u201c\""
+CLOSE_QUOTES = "\u201d\""
 CONTACT = re.compile(r"\b(?:phone|telephone|email|e-mail|address|website|web site|contact|"
                      r"twitter|social media|postcode)\b")
 # "What is a junior doctor's starting salary?": the thing asked for, last in the question.
 HEAD_NOUN = re.compile(r"^(?:what|which) (?:is|are|was|were) (?:the |a |an )?(?:[\w'-]+ ){0,4}?"
                        r"([a-z]{4,})\W*$")
 ORG_Q = re.compile(r"\b(?:which|what) (?:trade )?(?:union|organisation|organization|association)\b")
-ROLE_FRAME = frozenset(stem(w) for w in "role job title position exactly actually".split())
-ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|job|post|title)\b")
+ROLE_FRAME = frozenset(stem(w) for w in "role job title position exactly actually hold held "
+                       "have".split())
+ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|job|post|title|"
+                       r"position)\b")
 STANDS_FOR = re.compile(r"\b(?:stand for|stands for|short for|full name|acronym|abbreviation)\b")
 PEOPLE_WORDS = re.compile(r"\b(?:doctors?|staff|bosses|volunteers|patients|union|government|"
                           r"secretary|public|co-chairs?|lead)\b", re.I)
@@ -44,7 +48,7 @@ GENERIC_TERMS = frozenset(stem(w) for w in """article say said tell according me
 mentioned quote word think exactly""".split())
 
 ROLE_Q = re.compile(r"\b(?:role|job|title|who is|who are|who's|who was|who were|"
-                    r"what does \w+ do|work for|works for|what (?:position|post|office))\b|"
+                    r"what does \w+ do|work for|works for|what (?:post|office))\b|"
                     r"(?:'s|s') (?:position|post)\b", re.I)
 
 SUMMARY_Q = re.compile(r"\b(?:summar\w+|headline|gist|tl;?dr|overview)\b|^what (?:happened|"
@@ -267,6 +271,12 @@ class PassageAnswers(Reader):
                 ("\u201c", '"')):
             sentence = passage.text  # a short quote paragraph reads best whole
         verbatim = sentence  # citations quote the article as it is
+        before = self.corpus.passage(f"p{int(pid[1:]) - 1:02d}")
+        reason = ""
+        if q.form == "why" and number == 0 and before is not None and re.match(
+                r"^[“\"]?(?:This|That) is why\b", sentence) and set(before.speakers) == set(
+                passage.speakers):
+            reason = before.sentences[-1]  # "This is why…" points back to the reason
         # An "It includes…" sentence right after is part of the same point.
         follow = self.corpus.passage(f"p{int(pid[1:]) + 1:02d}")
         extra = ""
@@ -278,6 +288,10 @@ class PassageAnswers(Reader):
             sentence = sentence[said.end() - 1:]
         if not q.numbers:
             sentence = _without_stray_figures(sentence, set(q.terms))
+        if reason:
+            said_before = re.search(r"\bsaid:\s*[\u201c\"]", reason)
+            reason = reason[said_before.end() - 1:] if said_before else reason
+            sentence = reason.strip().rstrip(CLOSE_QUOTES) + " " + sentence.lstrip(OPEN_QUOTES)
         quoted = sentence.strip().strip("\u201c\u201d\"")
         quoted = re.sub(r",?[\"\u201d]?,?\s*(?:he|she|they) said\.?$", ".", quoted)
         speakers = [self.people[s] for s in passage.speakers if s in self.people]
@@ -292,6 +306,8 @@ class PassageAnswers(Reader):
         else:
             text = f"{sentence}{extra} ({pid})"
         cites = [Citation(pid, verbatim, round(score, 3))]
+        if reason and before is not None:
+            cites.insert(0, Citation(before.id, before.sentences[-1], round(score, 3)))
         if extra and follow:
             cites.append(Citation(follow.id, follow.sentences[0], round(score, 3)))
         return Answer(q.raw, text, False, "passage", tuple(cites), (),

@@ -35,7 +35,7 @@ def stem(word: str) -> str:
     """A light suffix stripper: enough to meet 'cancelled'/'cancellations', 'rescheduled'."""
     if len(word) <= 3 or word.isdigit():
         return word
-    for suffix, keep in (("ations", 3), ("ation", 3), ("ments", 4), ("ment", 4), ("ingly", 4),
+    for suffix, keep in (("ations", 3), ("ation", 3), ("ments", 6), ("ment", 6), ("ingly", 4),
                          ("ings", 4), ("ing", 3), ("edly", 4), ("ied", 3), ("ies", 3),
                          ("ed", 3), ("es", 4), ("ly", 4), ("s", 3)):
         if word.endswith(suffix) and len(word) - len(suffix) >= keep:

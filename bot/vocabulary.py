@@ -22,7 +22,7 @@ mentioned according person people area place region overall week strike striking
 kind kinds type types sort sorts sorts affected describe described call called calling
 compare compared comparison previous earlier other others ones wide piece besides else
 apart probably possibly actually really exactly roughly approximately reason reasons
-mps mp parliament commons minister ministers lost lose hit moved move called off
+mps mp parliament commons minister ministers lost lose hit moved move called off behalf
 """.split())
 
 
