@@ -25,6 +25,8 @@ DATE_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday
                         r"january|february|march|april|may|june|july|august|september|october|"
                         r"november|december|\d{1,2}(?:st|nd|rd|th)|\d{4})\b", re.I)
 log = logging.getLogger("strikebot.answer")
+# Verbs that name what is asked about (an offer is not a demand): never light.
+KEY_VERBS = re.compile(r"^(?:offer|agree|settl|accept|reject|pa(?:id|ying)|earn|cost|vot)")
 OPEN_QUOTES = "\u201c\""
 CLOSE_QUOTES = "\u201d\""
 CONTACT = re.compile(r"\b(?:phone|telephone|email|e-mail|address|website|web site|contact|"
@@ -152,7 +154,8 @@ class PassageAnswers(Reader):
         talk = bool(speakers) or bool(SPEECH_Q.search(q.low)) or q.form == "who"
         wants_person = bool(re.search(r"\bwhich (?:person|official|speaker|individual)\b", q.low))
         # Unknown words that look like verbs ("issued", "staged") are usually paraphrases.
-        verbs = {stem(w) for w in q.words if VERBISH.search(w) and not self.vocab.knows(w)}
+        verbs = {stem(w) for w in q.words if VERBISH.search(w) and not self.vocab.knows(w)
+                 and not KEY_VERBS.search(w)}
         vector = self.retriever.embed(q.text)
         hits = {h.passage: h for h in self.retriever.passages(q.text, vector)}
         candidates = []
@@ -199,8 +202,10 @@ class PassageAnswers(Reader):
         oov = [t for t in terms if not self.vocab.knows(t)]
         oov_share = (sum(self.vocab.weight(t, verbs) for t in oov) /
                      sum(self.vocab.weight(t, verbs) for t in terms)) if terms else 0.0
+        keys = {stem(w) for w in q.words if KEY_VERBS.search(w)}
         usable = [c for c in candidates[:8]
-                  if not c[4] and self._fits(q, c[3].text, c[3].passage)]
+                  if not c[4] and self._fits(q, c[3].text, c[3].passage)
+                  and keys <= self.vocab.passage_terms[c[3].passage]]
         for rank, (score, cover, matched, s, _) in enumerate(usable):
             others = [c[0] for c in usable if c[3].passage != s.passage]
             margin = score - (others[0] if others else 0.0)
