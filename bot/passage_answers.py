@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from .answer import Answer, Citation
 from .people import Person
@@ -126,7 +127,7 @@ class PassageAnswers(Reader):
         return Answer(q.raw, text, False, "passage",
                       (self._cite(head.id, 1.0), self._cite(lead.id, 1.0)))
 
-    def _passage(self, r: Reading) -> Answer:
+    def _passage(self, r: Reading, restrict: bool = True) -> Answer:
         q = r.q
         if SUMMARY_Q.search(q.low):
             return self._summary(q)
@@ -141,7 +142,7 @@ class PassageAnswers(Reader):
             return self._abstain(q, f"Who do you mean? Name the person: {known}.")
         speakers = {p.id for p in self._speakers(r)}
         explicit = bool(self._phrase_speakers(r))
-        said_by = bool(speakers) and (bool(SPEECH_Q.search(q.low)) or explicit) and (
+        said_by = restrict and bool(speakers) and (bool(SPEECH_Q.search(q.low)) or explicit) and (
             q.form != "who" or explicit)
         names = {t for p in self._speakers(r) for a in p.aliases for t in content_terms(a)}
         frame = {stem(w) for w in FRAME_VERBS}
@@ -216,6 +217,17 @@ class PassageAnswers(Reader):
             if self._confident(score, margin if rank == 0 else 0.0, cover, matched, oov_share,
                                s.dense, said_by, typed):
                 return self._quote(q, s.passage, s.number, score, whole=said_by)
+        if said_by:
+            # Nothing from X fits: maybe the article gives those words to someone else.
+            elsewhere = self._passage(r, restrict=False)
+            cited = self.corpus.passage(elsewhere.citations[0].passage) if (
+                elsewhere.citations) else None
+            if not elsewhere.abstained and cited is not None and cited.speakers and not (
+                    speakers & set(cited.speakers)):
+                asked = " and ".join(p.name for p in self._speakers(r) if p.is_person) or (
+                    self._speakers(r)[0].name)
+                return replace(elsewhere, answer=f"The article doesn't give those words to "
+                                                 f"{asked}. {elsewhere.answer}")
         return self._abstain(q, ABSTAIN_GENERIC if not terms else
                              "The article doesn't say.")
 
