@@ -32,6 +32,8 @@ def detect(low: str) -> str | None:
                  r"\d", low) and re.search(r"\b(?:which|what|how many) (?:of (?:the )?)?(?:five )?"
                                            r"(?:nhs |hospital )?trusts?\b", low):
         return "threshold"
+    if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b", low):
+        return "ratio"
     if re.search(r"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:england|the "
                  r"country)\b|\b(?:outside|elsewhere than) (?:staffordshire|the region|the black|"
                  r"the (?:five )?trusts)",

@@ -416,7 +416,7 @@ class FigureAnswers(Reader):
                 said = "seven" if said == "week" else said
                 value = float(WORD_NUMBERS.get(said, 0) or said) if (
                     said in WORD_NUMBERS or said.replace(".", "").isdigit()) else None
-                if value is not None and value != f.value and self._topic(f, q):
+                if value is not None and value != f.value and (self._topic(f, q) or q.injected):
                     return f
         return None
 

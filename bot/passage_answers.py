@@ -33,8 +33,8 @@ CLOSE_QUOTES = "\u201d\""
 CONTACT = re.compile(r"\b(?:phone|telephone|email|e-mail|address|website|web site|contact|"
                      r"twitter|social media|postcode)\b")
 # "What is a junior doctor's starting salary?": the thing asked for, last in the question.
-HEAD_NOUN = re.compile(r"^(?:what|which) (?:is|are|was|were) (?:the |a |an )?(?:[\w'-]+ ){0,4}?"
-                       r"([a-z]{4,})\W*$")
+HEAD_NOUN = re.compile(r"^(?:what|which)(?:'s| is| are| was| were) (?:the |a |an )?"
+                       r"(?:[\w'-]+ ){0,4}?([a-z]{4,})\W*$")
 ORG_Q = re.compile(r"\b(?:which|what) (?:trade )?(?:union|organisation|organization|association)\b")
 ROLE_FRAME = frozenset(stem(w) for w in "role job title position exactly actually hold held "
                        "have".split())
@@ -50,7 +50,8 @@ REASON_WORDS = re.compile(r"\b(?:because|as|since|so|due|led|why|mean|result|to 
 GENERIC_TERMS = frozenset(stem(w) for w in """article say said tell according mention
 mentioned quote word think exactly""".split())
 
-ROLE_Q = re.compile(r"\b(?:role|job|title|who is|who are|who's|who was|who were|"
+ROLE_Q = re.compile(r"\b(?:role|job|title|who is|who are|who's|who was|who were|who (?:co-)?chairs|"
+                    r"who leads|who heads|who runs|"
                     r"what does \w+ do|work for|works for|what (?:post|office))\b|"
                     r"(?:'s|s') (?:position|post)\b", re.I)
 
@@ -140,6 +141,9 @@ class PassageAnswers(Reader):
                 q.low):
             known = ", ".join(p.name for p in self.corpus.people if p.is_person)
             return self._abstain(q, f"Who do you mean? Name the person: {known}.")
+        unnamed = self._unknown_speaker(r)
+        if unnamed:
+            return self._abstain(q, f"The article doesn't quote {unnamed}.")
         speakers = {p.id for p in self._speakers(r)}
         explicit = bool(self._phrase_speakers(r))
         said_by = restrict and bool(speakers) and (bool(SPEECH_Q.search(q.low)) or explicit) and (
@@ -250,8 +254,9 @@ class PassageAnswers(Reader):
         for pid in speakers:
             person = self.people[pid]
             for alias in person.aliases:
-                if len(alias) > 3 and re.search(rf"\b{re.escape(alias)}\b[^.]{{0,40}}\bsaid\b",
-                                                text):
+                if len(alias) > 3 and re.search(
+                        rf"\b{re.escape(alias)}\b[^.]{{0,40}}\b(?:said|demand\w*|want\w*|"
+                        rf"recognis\w*|claim\w*|told|insist\w*)\b", text):
                     return True
         return False
 
@@ -290,7 +295,8 @@ class PassageAnswers(Reader):
         verbatim = sentence  # citations quote the article as it is
         before = self.corpus.passage(f"p{int(pid[1:]) - 1:02d}")
         reason = ""
-        if q.form == "why" and number == 0 and before is not None and re.match(
+        why = q.form == "why" or bool(re.search(r"\breasons?\b|\bcauses?\b", q.low))
+        if why and number == 0 and before is not None and re.match(
                 r"^[“\"]?(?:This|That) is why\b", sentence) and set(before.speakers) == set(
                 passage.speakers):
             reason = before.sentences[-1]  # "This is why…" points back to the reason

@@ -22,7 +22,9 @@ waarom staking ziekenhuis quantas consultas foram canceladas greve médicos
 INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|article|rules|above|previous|"
     r"everything|context)\b|\b(?:pretend|act as|you are now|new instructions?|system prompt|"
-    r"jailbreak|from now on)\b|\b(?:tell me|say|state|confirm|write|repeat)\b\s+(?:that\s+)?"
+    r"jailbreak|from now on|(?:i'm|i am) telling you|as (?:the|an|your) (?:admin|administrator|"
+    r"owner|developer)|quote (?:him|her|them) saying|make (?:it|him|her) say|just say)\b|"
+    r"\b(?:tell me|say|state|confirm|write|repeat)\b\s+(?:that\s+)?"
     r"[\w' ]{0,40}\b(?:cancel+ed|had|rescheduled)\b", re.I)
 
 

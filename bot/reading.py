@@ -28,6 +28,11 @@ PRONOUN_CONTRACTIONS = frozenset({"I'm", "I'd", "I've", "I'll", "I", "We'd", "We
 # Words of trust names that name no trust alone.
 NAME_GLUE = frozenset("""the of and nhs trust trusts foundation group healthcare hospital hospitals
 university royal across whole""".split())
+# Speakers the article never quotes, named by office or body.
+OTHER_SPEAKER = re.compile(r"\b(?:prime minister|pm|chancellor|mayor|president|chief executives?|"
+                           r"ceos?|chair(?:man|woman)|spokes\w+|directors?|opposition|labour|"
+                           r"conservatives?|tor(?:y|ies)|unison|royal college|rcn|police|king|"
+                           r"queen|nhs england|chief medical officer)\b", re.I)
 SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
     r"\baccording to\s+(.+?)(?:,|$)",
     r"\b(?:did|does|do|has|have|had|would|will)\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s+(?:say|said|"
@@ -195,6 +200,19 @@ class Reader(Lookups):
             if re.search(r"\b(?:she|he|they|her|him|them)\b", phrase.lower()):
                 return self._with_members(r.referred)
         return []
+
+    def _unknown_speaker(self, r: Reading) -> str:
+        """'What did the prime minister say?': a speaker the article never quotes."""
+        for pattern in SPEAKER_PHRASES:
+            match = pattern.search(r.q.text)
+            if not match:
+                continue
+            phrase = match.group(1).strip()
+            if self.speaker_matcher.find(phrase):
+                return ""
+            role = OTHER_SPEAKER.search(phrase)
+            return phrase if role else ""
+        return ""
 
     def _with_members(self, people: list[Person]) -> list[Person]:
         """An organisation speaks through its members (the BMA through its co-chairs)."""
