@@ -391,17 +391,26 @@ class FigureAnswers(Reader):
         q = r.q
         quantity = q.form in ("how many", "how much", "how long", "yesno") or bool(re.search(
             r"\b(?:how big|how large|what size|what percentage|what per ?cent|what figure|"
-            r"what amount|what pay|what rise|what increase|length|amount)\b", q.low))
+            r"what amount|what pay|what rise|what increase|length|amount|in (?:cash|money|"
+            r"pounds|percentage) terms|in pounds|how much money)\b", q.low))
         if not quantity or r.unknown or r.place or re.search(r"\boffer\w*\b", q.low):
             return None  # the article gives the union's demand, never an offer
         row = self._other_row(q)
         if row is None:
             return None
-        text = self._figure_sentence(row)
-        correction = self._premise(q, [row])
+        rows = [row]
+        if re.search(r"(?:\band|,) (?:what|how|which|when|who)\b", q.low):
+            # A two-part question ("…demanding, and what would it mean in cash?"): every
+            # figure either part names, in the article's order.
+            rows += [f for f in self.others if f is not row and any(
+                f" {toks} " in f" {' '.join(tokens(q.text))} " for _a, toks in
+                self.cue_tokens[f.id] if " " in toks or len(toks) > 5)]
+            rows.sort(key=lambda f: self.corpus.figures.index(f))
+        text = " ".join(self._figure_sentence(f) for f in rows)
+        correction = self._premise(q, rows)
         if correction:
             text = correction + " " + text
-        return self._figure_answer(q, "figure", text, [row])
+        return self._figure_answer(q, "figure", text, rows)
 
     def _wrong_figure(self, r: Reading) -> Figure | None:
         """A strike-length or pay figure the question states and the article contradicts

@@ -21,7 +21,7 @@ LOCATION_PREP = re.compile(r"\b(?:at|in|for|across|from|by|within|around|near)\s
 GENERIC_PLACE = frozenset("""total all each every the a an this that these those its their
 region area hospitals hospital trusts trust nhs england week strike appointments general
 last recent particular question article country uk britain pounds pound per cent percent
-percentage days weeks figures numbers terms""".split())
+percentage days weeks figures numbers terms cash money""".split())
 CAPITALISED = r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*)"
 VERBISH = re.compile(r"(?:ed|ing|ise|ize|ised|ized|ising|izing)$")
 PRONOUN_CONTRACTIONS = frozenset({"I'm", "I'd", "I've", "I'll", "I", "We'd", "We're", "We've"})
