@@ -372,14 +372,17 @@ class FigureAnswers(Reader):
             return None
         return scored[0][1]
 
+    def _cue_hits(self, f: Figure, q: Question) -> list[str]:
+        """The aliases of a non-count figure ("pay rise", "walked out") a question uses."""
+        low = f" {' '.join(tokens(q.text))} "
+        return [toks for toks in self.cue_tokens[f.id] if f" {toks} " in low]
+
     def _cue_score(self, f: Figure, q: Question) -> float:
-        low = " " + " ".join(tokens(q.text)) + " "
         score = 0.0
         strong = False
-        for _alias, toks in self.cue_tokens[f.id]:
-            if toks and f" {toks} " in low:
-                score += len(toks.split())
-                strong = strong or " " in toks
+        for toks in self._cue_hits(f, q):
+            score += len(toks.split())
+            strong = strong or " " in toks
         if score and any(re.search(p, q.low) for p in UNIT_CUES.get(f.unit, ())):
             score += 3
             strong = True
@@ -403,8 +406,7 @@ class FigureAnswers(Reader):
             # A two-part question ("…demanding, and what would it mean in cash?"): every
             # figure either part names, in the article's order.
             rows += [f for f in self.others if f is not row and any(
-                f" {toks} " in f" {' '.join(tokens(q.text))} " for _a, toks in
-                self.cue_tokens[f.id] if " " in toks or len(toks) > 5)]
+                " " in toks or len(toks) > 5 for toks in self._cue_hits(f, q))]
             rows.sort(key=lambda f: self.corpus.figures.index(f))
         text = " ".join(self._figure_sentence(f) for f in rows)
         correction = self._premise(q, rows)
@@ -425,13 +427,10 @@ class FigureAnswers(Reader):
                 said = "seven" if said == "week" else said
                 value = float(WORD_NUMBERS.get(said, 0) or said) if (
                     said in WORD_NUMBERS or said.replace(".", "").isdigit()) else None
-                if value is not None and value != f.value and (self._topic(f, q) or q.injected):
+                if value is not None and value != f.value and (
+                        self._cue_hits(f, q) or q.injected):
                     return f
         return None
-
-    def _topic(self, f: Figure, q: Question) -> bool:
-        return any(f" {toks} " in f" {' '.join(tokens(q.text))} " for _a, toks in
-                   self.cue_tokens[f.id])
 
     def _no_place(self, q: Question, place: str, partial: str) -> Answer:
         if partial:

@@ -87,14 +87,13 @@ class Lookups:
                                 and t not in GENERIC_PLACE and t not in STOPWORDS and len(t) > 3}
         self.sentence_terms = {(p.id, i): frozenset(content_terms(text))
                                for p in corpus.passages for i, text in enumerate(p.sentences)}
-        self.cue_tokens = {f.id: [(a, " ".join(tokens(a))) for a in f.aliases[1:]]
+        self.cue_tokens = {f.id: [" ".join(tokens(a)) for a in f.aliases[1:] if tokens(a)]
                            for f in self.others}
         self.people_tokens = {t for p in corpus.people for a in p.aliases for t in tokens(a)}
         self.people_tokens |= {"dr", "mr", "mrs", "ms", "s"}
         self.people_terms = {t for p in corpus.people for a in p.aliases for t in content_terms(a)}
         self.entity_terms = {t for f in self.counts for a in f.aliases for t in content_terms(a)}
-        self.entity_terms |= {t for p in corpus.people for a in p.aliases
-                              for t in content_terms(a)}
+        self.entity_terms |= self.people_terms
 
     def _cite(self, pid: str, score: float) -> Citation:
         passage = self.corpus.passage(pid)
