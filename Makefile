@@ -31,4 +31,4 @@ bench: setup
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) index/*.faiss index/*.json index/*.onnx index/*.npy
+	rm -rf $(VENV) index/*/ tests/articles/*/index/

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .figures import Figure
+from .lexicon import Lexicon, number_word
 from .text import format_number
 
 ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
@@ -25,24 +26,26 @@ def short(f: Figure) -> str:
     return f"{f.subject} ({f.display})"
 
 
-def detect(low: str) -> str | None:
+def detect(low: str, lex: Lexicon) -> str | None:
     """Which computation a question asks for, if any (before subjects are known)."""
     low = spell_thousands(low)
+    part, parts = re.escape(lex.profile.part), re.escape(lex.profile.parts)
+    one = rf"(?:{part}|{parts})"
+    places = lex.wider_names
     if re.search(r"\b(?:more|fewer|less|over|under|above|below|at least|at most)\s+(?:than\s+)?"
-                 r"\d", low) and re.search(r"\b(?:which|what|how many) (?:of (?:the )?)?(?:five )?"
-                                           r"(?:nhs |hospital )?trusts?\b", low):
+                 r"\d", low) and re.search(rf"\b(?:which|what|how many) (?:of (?:the )?)?(?:\w+ )?"
+                                           rf"(?:nhs |hospital )?{one}\b", low):
         return "threshold"
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b", low):
         return "ratio"
-    if re.search(r"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:england|the "
-                 r"country)\b|\b(?:outside|elsewhere than) (?:staffordshire|the region|the black|"
-                 r"the (?:five )?trusts)",
-                 low):
+    if re.search(rf"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:{places}|the "
+                 rf"country)\b|\b(?:outside|elsewhere than) (?:{places}|the region|"
+                 rf"the (?:\w+ )?{parts})", low):
         return "difference"
-    if re.search(r"\b(?:each|every|all the|all five|all of the|per|individual|breakdown|by)\s+"
-                 r"(?:nhs |hospital )?trusts?\b|\bwhich trusts (?:are|were)\b|\bbreakdown\b", low
-                 ) and not re.search(r"\b(?:average|mean|sum|total|add\w*|combined|altogether)\b",
-                                     low):
+    if re.search(rf"\b(?:each|every|all the|all \w+|all of the|per|individual|breakdown|by)\s+"
+                 rf"(?:nhs |hospital )?{one}\b|\bwhich {parts} (?:are|were)\b|\bbreakdown\b",
+                 low) and not re.search(r"\b(?:average|mean|sum|total|add\w*|combined|"
+                                        r"altogether)\b", low):
         return "rank"
     if re.search(r"\b(?:rank|ranking|ranked|ranks|order|sort|sorted|list)\b|\bwhere (?:does|did)"
                  r" .+ (?:come|stand|sit|place|finish)\b", low) or re.search(
@@ -50,8 +53,8 @@ def detect(low: str) -> str | None:
         return "rank"
     if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction)\b|%", low):
         return "share"
-    if re.search(r"\b(?:average|mean|typical)\b|\bper trust\b|\b(?:per|a|each|every) (?:strike )?"
-                 r"day\b|\bdaily\b", low):
+    if re.search(rf"\b(?:average|mean|typical)\b|\bper {part}\b|\b(?:per|a|each|every) "
+                 r"(?:strike )?day\b|\bdaily\b", low):
         return "average"
     if re.search(r"\b(?:middle|median)\b", low):
         return "median"
@@ -63,14 +66,14 @@ def detect(low: str) -> str | None:
                  r"(?:more|fewer|less|higher|lower)\b|\bexceed\w*\b|\bby how (?:much|many)\b|"
                  r"\boutnumber\w*\b", low):
         return "difference"
-    if re.search(r"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall|"
-                 r"between them)\b|\btrusts (?:other than|except|apart from|excluding)\b",
+    if re.search(rf"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall|"
+                 rf"between them)\b|\b{parts} (?:other than|except|apart from|excluding)\b",
                  low):
         return "total"
-    if re.search(r"\bhow many (?:nhs |hospital )?trusts\b", low):
+    if re.search(rf"\bhow many (?:nhs |hospital )?{parts}\b", low):
         return "count"
     if re.search(rf"\b(?:{MOST}|{FEWEST})\b", low) or re.search(
-            r"\b(?:which|what) (?:trust|hospital trust|nhs trust)\b.*\b(?:first|second|third|"
+            rf"\b(?:which|what) (?:hospital |nhs )?{part}\b.*\b(?:first|second|third|"
             r"fourth|fifth|last|top|bottom|2nd|3rd|4th)\b", low):
         return "extreme"
     return None
@@ -86,37 +89,42 @@ def direction(low: str) -> str:
     return "most"
 
 
-def rank(trusts: list[Figure], low: str) -> Result:
+def rank(trusts: list[Figure], low: str, lex: Lexicon) -> Result:
     ascending = bool(re.search(rf"\bfrom (?:the )?(?:{FEWEST})\b|\bascending\b|\bsmallest first\b",
                                low))
     ordered = sorted(trusts, key=lambda f: f.value, reverse=not ascending)
     label = "fewest to most" if ascending else "most to fewest"
     lines = "; ".join(f"{i}. {short(f)}" for i, f in enumerate(ordered, start=1))
-    return Result(f"The trusts from {label} appointments cancelled: {lines} (p04).", tuple(ordered))
+    return Result(f"The {lex.profile.parts} from {label} {lex.profile.counted}: {lines} "
+                  f"({_passages(*ordered)}).", tuple(ordered))
 
 
-def extreme(trusts: list[Figure], low: str) -> Result:
+def extreme(trusts: list[Figure], low: str, lex: Lexicon) -> Result:
     way = direction(low)
     ordinal = next((n for w, n in ORDINALS.items() if re.search(rf"\b{w}\b", low)), 1)
     ordered = sorted(trusts, key=lambda f: f.value, reverse=(way == "most"))
     pick = ordered[min(ordinal, len(ordered)) - 1]
     position = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}[min(ordinal, 5)]
     word = "most" if way == "most" else "fewest"
-    among = "the five trusts" if len(trusts) == 5 else " and ".join(f.subject for f in trusts)
+    among = lex.among(trusts)
     others = ", ".join(short(f) for f in ordered if f is not pick)
-    return Result(f"{pick.subject} had the {position}{word} cancellations of {among}: "
-                  f"{pick.display} appointments (p04). The others: {others}.",
+    counted = lex.profile.counted
+    return Result(f"{pick.subject} had the {position}{word} {counted} of {among}: "
+                  f"{pick.display} {counted} ({_passages(pick)}). The others: {others}.",
                   (pick, *[f for f in ordered if f is not pick]))
 
 
-def total(trusts: list[Figure], region: Figure | None) -> Result:
+def total(trusts: list[Figure], region: Figure | None, lex: Lexicon) -> Result:
     value = sum(f.value for f in trusts)
     parts = " + ".join(f.display for f in trusts)
-    who = "The five trusts'" if len(trusts) == 5 else " and ".join(f.subject for f in trusts) + "'s"
-    text = f"{who} figures add up to {format_number(value)} ({parts}) (p04)."
+    everyone = len(trusts) == lex.n_parts
+    who = lex.parts_phrase.capitalize() + "'" if everyone else " and ".join(
+        f.subject for f in trusts) + "'s"
+    text = f"{who} figures add up to {format_number(value)} ({parts}) ({_passages(*trusts)})."
     used: tuple[Figure, ...] = tuple(trusts)
-    if len(trusts) == 5 and region is not None:
-        text += f" The article gives the region's total as “{region.stated}” ({region.passage})."
+    if everyone and region is not None:
+        text += (f" The article gives the total for {region.subject} as “{region.stated}” "
+                 f"({region.passage}).")
         used += (region,)
     return Result(text, used)
 
@@ -147,7 +155,7 @@ def compare(a: Figure, b: Figure, low: str) -> Result:
                   f"({_passages(a, b)}).", (a, b))
 
 
-def share(part: Figure | list[Figure], whole: Figure | list[Figure]) -> Result:
+def share(part: Figure | list[Figure], whole: Figure | list[Figure], lex: Lexicon) -> Result:
     part_l = part if isinstance(part, list) else [part]
     whole_l = whole if isinstance(whole, list) else [whole]
     p = sum(f.value for f in part_l)
@@ -155,7 +163,7 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure]) -> Result:
     pct = 100 * p / w
     p_text = " + ".join(f.display for f in part_l)
     if len(whole_l) > 1:
-        w_text = (f"the five trusts' total of {format_number(w)} "
+        w_text = (f"{lex.among(whole_l)}' total of {format_number(w)} "
                   f"({' + '.join(f.display for f in whole_l)})")
     else:
         w_text = whole_l[0].stated
@@ -168,11 +176,12 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure]) -> Result:
                   f"({_passages(*used)}).", used)
 
 
-def average(trusts: list[Figure]) -> Result:
+def average(trusts: list[Figure], lex: Lexicon) -> Result:
     value = sum(f.value for f in trusts) / len(trusts)
     parts = " + ".join(f.display for f in trusts)
-    return Result(f"The average across the {len(trusts)} trusts is {format_number(value, 1)} "
-                  f"appointments: ({parts}) ÷ {len(trusts)} (p04).", tuple(trusts))
+    return Result(f"The average across the {len(trusts)} {lex.profile.parts} is "
+                  f"{format_number(value, 1)} {lex.profile.counted}: ({parts}) ÷ {len(trusts)} "
+                  f"({_passages(*trusts)}).", tuple(trusts))
 
 
 def ratio(a: Figure, b: Figure) -> Result:
@@ -181,10 +190,10 @@ def ratio(a: Figure, b: Figure) -> Result:
                   f"{b.display} = {value:.2f} ({_passages(a, b)}).", (a, b))
 
 
-def count(trusts: list[Figure]) -> Result:
+def count(trusts: list[Figure], lex: Lexicon) -> Result:
     names = "; ".join(f.subject for f in trusts)
-    return Result(f"The article gives figures for {len(trusts)} NHS trusts: {names} (p04).",
-                  tuple(trusts))
+    return Result(f"The article gives figures for {len(trusts)} {lex.profile.parts}: {names} "
+                  f"({_passages(*trusts)}).", tuple(trusts))
 
 
 def _approx(a: Figure, b: Figure) -> str:
@@ -204,7 +213,7 @@ def spell_thousands(low: str) -> str:
     return low
 
 
-def threshold(trusts: list[Figure], low: str) -> Result | None:
+def threshold(trusts: list[Figure], low: str, lex: Lexicon) -> Result | None:
     """'Which trusts had fewer than 1,000?': the trusts on the asked side of a line."""
     low = spell_thousands(low)
     match = re.search(r"\b(more|fewer|less|over|under|above|below|at least|at most)\s+(?:than\s+)?"
@@ -223,33 +232,39 @@ def threshold(trusts: list[Figure], low: str) -> Result | None:
 
     chosen = sorted((f for f in trusts if keep(f.value)), key=lambda f: -f.value)
     phrase = f"{word} {'than ' if word in ('more', 'fewer', 'less') else ''}{match.group(2)}"
+    counted, where = lex.profile.counted, _passages(*trusts)
     if not chosen:
-        return Result(f"None of the five trusts had {phrase} cancellations (p04).", tuple(trusts))
+        return Result(f"None of {lex.among(trusts)} had {phrase} {counted} ({where}).",
+                      tuple(trusts))
     names = "; ".join(short(f) for f in chosen)
-    count = {1: "One trust", 2: "Two trusts", 3: "Three trusts", 4: "Four trusts",
-             5: "All five trusts"}[len(chosen)]
-    return Result(f"{count} had {phrase} cancellations: {names} (p04).", tuple(chosen))
+    p = lex.profile
+    n = len(chosen)
+    count = (f"All {number_word(n)} {p.parts}" if n == len(trusts) and n > 1 else
+             f"{number_word(n).capitalize()} {p.part if n == 1 else p.parts}")
+    return Result(f"{count} had {phrase} {counted}: {names} ({where}).", tuple(chosen))
 
 
-def versus_rest(one: Figure, rest: list[Figure]) -> Result:
+def versus_rest(one: Figure, rest: list[Figure], lex: Lexicon) -> Result:
     """'Did UHNM cancel more than the other four put together?'."""
     together = sum(f.value for f in rest)
     parts = " + ".join(f.display for f in rest)
     bigger = one.value > together
     verdict = "Yes" if bigger else "No"
     rel = "more" if bigger else "fewer"
-    return Result(f"{verdict}: {one.subject} had {one.display}; the other {len(rest)} trusts "
+    return Result(f"{verdict}: {one.subject} had {one.display}; the other {len(rest)} "
+                  f"{lex.profile.parts} "
                   f"together had {format_number(together)} ({parts}), so {one.subject} had "
                   f"{format_number(abs(one.value - together))} {rel} "
                   f"({_larger(one.value, together)} − {_smaller(one.value, together)} = "
-                  f"{format_number(abs(one.value - together))}) (p04).", (one, *rest))
+                  f"{format_number(abs(one.value - together))}) ({_passages(one, *rest)}).",
+                  (one, *rest))
 
 
-def outside(whole: Figure, parts: list[Figure]) -> Result:
+def outside(whole: Figure, parts: list[Figure], lex: Lexicon) -> Result:
     """England less the region (or the five trusts): 'the rest of England'."""
     inside = sum(f.value for f in parts)
     rest = whole.value - inside
-    named = parts[0].subject if len(parts) == 1 else "the five trusts"
+    named = parts[0].subject if len(parts) == 1 else lex.among(parts)
     shown = parts[0].display if len(parts) == 1 else format_number(inside)
     summed = "" if len(parts) == 1 else (
         f", where {' + '.join(f.display for f in parts)} = {format_number(inside)}")
@@ -258,11 +273,11 @@ def outside(whole: Figure, parts: list[Figure]) -> Result:
                   f"approximate) ({_passages(whole, *parts)}).", (whole, *parts))
 
 
-def per_day(figures: list[Figure], days: Figure) -> Result:
+def per_day(figures: list[Figure], days: Figure, lex: Lexicon) -> Result:
     value = sum(f.value for f in figures)
     parts = " + ".join(f.display for f in figures)
     rate = value / days.value
-    who = "the five trusts" if len(figures) == 5 else " and ".join(f.subject for f in figures)
+    who = lex.among(figures)
     summed = f"({parts}) = {format_number(value)}" if len(figures) > 1 else figures[0].display
     return Result(f"About {format_number(rate)} a day at {who}: {summed} over the "
                   f"{days.display} of the strike, {format_number(value)} ÷ "
@@ -275,7 +290,7 @@ def against_average(one: Figure, trusts: list[Figure]) -> Result:
     side = "above" if one.value > mean else "below"
     parts = " + ".join(f.display for f in trusts)
     return Result(f"{one.subject} is {side} the average: {one.display} against "
-                  f"({parts}) ÷ {len(trusts)} = {format_number(mean, 1)} (p04).",
+                  f"({parts}) ÷ {len(trusts)} = {format_number(mean, 1)} ({_passages(*trusts)}).",
                   (one, *[f for f in trusts if f is not one]))
 
 
@@ -285,7 +300,8 @@ def spread(trusts: list[Figure]) -> Result:
     gap = top.value - bottom.value
     return Result(f"{format_number(gap)} between the most, {top.subject} ({top.display}), and "
                   f"the fewest, {bottom.subject} ({bottom.display}): {top.display} − "
-                  f"{bottom.display} = {format_number(gap)} (p04).", (top, bottom))
+                  f"{bottom.display} = {format_number(gap)} ({_passages(top, bottom)}).",
+                  (top, bottom))
 
 
 def _larger(a: float, b: float) -> str:
@@ -296,14 +312,15 @@ def _smaller(a: float, b: float) -> str:
     return format_number(min(a, b))
 
 
-def position(one: Figure, trusts: list[Figure]) -> Result:
+def position(one: Figure, trusts: list[Figure], lex: Lexicon) -> Result:
     """'Where does Sandwell rank?': its place from the most cancellations down."""
     ordered = sorted(trusts, key=lambda f: -f.value)
     place = ordered.index(one) + 1
     word = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(place, str(place))
     listed = "; ".join(f"{i}. {short(f)}" for i, f in enumerate(ordered, start=1))
-    return Result(f"{one.subject} ranks {word} of the {len(ordered)} trusts for cancellations, "
-                  f"with {one.display}: {listed} (p04).", tuple(ordered))
+    return Result(f"{one.subject} ranks {word} of the {len(ordered)} {lex.profile.parts} for "
+                  f"{lex.profile.counted}, with {one.display}: {listed} "
+                  f"({_passages(*ordered)}).", tuple(ordered))
 
 
 def group_versus(group: list[Figure], single: Figure) -> Result:
@@ -316,4 +333,4 @@ def group_versus(group: list[Figure], single: Figure) -> Result:
     return Result(f"{names} together had {format_number(together)} ({parts}), {format_number(gap)} "
                   f"{rel} than {single.subject}'s {single.display} "
                   f"({_larger(together, single.value)} − {_smaller(together, single.value)} = "
-                  f"{format_number(gap)}) (p04).", (*group, single))
+                  f"{format_number(gap)}) ({_passages(*group, single)}).", (*group, single))

@@ -99,8 +99,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
     conversation = Conversation()
     interactive = sys.stdin.isatty() and not args.json
     if interactive:
-        print("Ask about the junior doctors' strike in Staffordshire and the Black Country. "
-              "Follow-ups work (\"And at Dudley?\"). Ctrl-D or 'quit' to leave.")
+        print(engine.greeting())
+        print("Follow-ups work. Ctrl-D or 'quit' to leave.")
     while True:
         try:
             line = input("you> ") if interactive else sys.stdin.readline()
@@ -155,9 +155,11 @@ def cmd_index(args: argparse.Namespace) -> int:
     from .query_encoder import describe
 
     if args.action == "build":
-        build(paths.seeds_dir(), paths.index_dir(), progress=lambda m: _stderr(f"{PROG}: {m}"))
+        seeds = paths.seeds_dir()
+        build(seeds, paths.index_dir(seeds), progress=lambda m: _stderr(f"{PROG}: {m}"))
         return 0
-    seeds, folder = paths.seeds_dir(), paths.index_dir()
+    seeds = paths.seeds_dir()
+    folder = paths.index_dir(seeds)
     saved = load_index(folder, seeds, load_corpus(seeds))
     m = saved.manifest
     print(f"index OK: {folder}")
@@ -170,15 +172,21 @@ def cmd_index(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from .conversation import Conversation
     from .evaluation import judge, per_kind, read_questions
 
     questions = read_questions(Path(args.file))
     engine = _engine(args)
     verdicts = []
+    # Lines that share a "conv" id are the turns of one conversation, in file order.
+    conversations: dict[str, Conversation] = {}
     out = open(args.answers, "w", encoding="utf-8") if args.answers else None  # noqa: SIM115
     try:
         for q in questions:
-            answer = engine.ask(q["q"])
+            conv = q.get("conv")
+            conversation = (conversations.setdefault(str(conv), Conversation())
+                            if conv is not None else None)
+            answer = engine.ask(q["q"], conversation)
             if out:
                 _emit_json(answer, out)
             verdict = judge(q, answer.answer, answer.abstained)
@@ -191,6 +199,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
             out.close()
     for kind, counts in per_kind(verdicts).items():
         print(f"  {kind:10s} {counts['ok']}/{counts['ok'] + counts['bad']}")
+    turns = [v for q, v in zip(questions, verdicts, strict=True) if q.get("conv") is not None]
+    if turns:
+        print(f"  {'(turns)':10s} {sum(v.ok for v in turns)}/{len(turns)} in conversations")
     right = sum(v.ok for v in verdicts)
     print(f"score {right}/{len(verdicts)}")
     if args.min is not None and right < args.min:
@@ -220,40 +231,51 @@ def cmd_telegram(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=PROG,
-        description="Answers questions about the junior doctors' strike article, exactly.")
+        description="Answers questions about news articles, exactly.")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--article", metavar="NAME|DIR", default=None,
+                        help="the article: a name under seeds/ or a folder (default: "
+                             "$STRIKEBOT_ARTICLE, else seeds/articles.toml's default)")
 
-    ask = sub.add_parser("ask", help="answer one question ('-' reads one per stdin line)")
+    ask = sub.add_parser("ask", parents=[common],
+                         help="answer one question ('-' reads one per stdin line)")
     ask.add_argument("question", nargs="+", help="the question, or - for stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per answer")
     ask.set_defaults(func=cmd_ask)
 
-    chat = sub.add_parser("chat", help="a conversation with follow-up questions")
+    chat = sub.add_parser("chat", parents=[common],
+                         help="a conversation with follow-up questions")
     chat.add_argument("--json", action="store_true", help="stdin lines in, JSON lines out")
     chat.set_defaults(func=cmd_chat)
 
-    figures = sub.add_parser("figures", help="show the structured figures table")
+    figures = sub.add_parser("figures", parents=[common],
+                         help="show the structured figures table")
     fmt = figures.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--csv", action="store_true")
     figures.set_defaults(func=cmd_figures)
 
-    index = sub.add_parser("index", help="build or check the saved index")
+    index = sub.add_parser("index", parents=[common],
+                         help="build or check the saved index")
     index.add_argument("action", choices=("build", "check"))
     index.set_defaults(func=cmd_index)
 
-    ev = sub.add_parser("eval", help="score a question file (shared/eval format)")
+    ev = sub.add_parser("eval", parents=[common],
+                         help="score a question file (shared/eval format)")
     ev.add_argument("file")
     ev.add_argument("--min", type=int, default=None, help="exit 1 below this many right")
     ev.add_argument("--answers", metavar="FILE", help="also write the answers as JSON lines")
     ev.add_argument("-v", "--verbose", action="store_true", help="show each failure")
     ev.set_defaults(func=cmd_eval)
 
-    source = sub.add_parser("source", help="show one passage of the article in full")
+    source = sub.add_parser("source", parents=[common],
+                         help="show one passage of the article in full")
     source.add_argument("passage", help="a passage id such as p04")
     source.set_defaults(func=cmd_source)
 
-    telegram = sub.add_parser("telegram", help="run the Telegram bot (long polling)")
+    telegram = sub.add_parser("telegram", parents=[common],
+                         help="run the Telegram bot (long polling)")
     try:
         from .telegram_bot import add_arguments
     except ImportError:  # pragma: no cover - the front end is optional at import time
@@ -272,6 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser().print_help()
         return 2
     try:
+        paths.use_article(getattr(args, "article", None))
         return int(args.func(args))
     except StrikebotError as exc:
         _stderr(f"{PROG}: {exc}")

@@ -20,36 +20,30 @@ ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|he
                         r"minister|president|spokes(?:person|man|woman)|manager|boss|"
                         r"chancellor|prime minister)\b(?: (?:of|for|at) (?:the )?[A-Z][\w ]*?)?"
                         r"(?=[,?.]|$| say| said| and)", re.I)
-# Staff groups other than junior doctors: the article says nothing about them.
-OTHER_STAFF = re.compile(r"\b(?:consultants?|nurses?|midwi(?:fe|ves)|paramedics?|gps?|surgeons?|"
-                         r"dentists?|pharmacists?|physio\w*|porters?|radiographers?|"
-                         r"anaesthetists?|senior doctors?|ambulance (?:staff|workers|crews))\b")
-GREETING = ("Hello! I answer questions about one article: the junior doctors' strike that "
-            "cancelled more than 8,300 appointments in Staffordshire and the Black Country. "
-            "Try \"How many appointments were cancelled at Walsall?\" or \"What did Steve "
-            "Barclay say?\"")
 
 
 class Composer(FigureAnswers, PassageAnswers):
     """Tries the table first, then people, then the text; abstains when nothing fits."""
 
     def answer(self, raw: str, conversation: Conversation | None = None) -> Answer:
-        q = read(raw if isinstance(raw, str) else str(raw))
-        problem = problem_with(q.raw, q.text)
+        q = read(raw if isinstance(raw, str) else str(raw), self.lex.abbreviations)
+        problem = problem_with(q.raw, q.text, self.lex.profile.about, self.lex.example())
         if problem:
             return Answer(q.raw, problem, True, "none")
         conv = conversation or Conversation()
         if SMALL_TALK.match(q.low):
             thanks = re.match(r"^(?:thanks?|thank you|cheers)\b", q.low)
             return Answer(q.raw, "You're welcome! Ask me anything else about the article."
-                          if thanks else GREETING, True, "none")
+                          if thanks else self.lex.greeting(), True, "none")
         reading = self._read(q, conv)
-        other = OTHER_STAFF.search(q.low)
-        if other and re.search(rf"\b{re.escape(other.group())}\s+appointments\b", q.low):
+        other = self.lex.other_staff.search(q.low)
+        if other and q.low[other.end():].split()[:1] and \
+                q.low[other.end():].split()[0] in self.lex.counted_nouns:
             other = None  # "GP appointments" are appointments, not a staff group
-        if other and not re.search(r"\bjunior doctors?\b", q.low) and not reading.people:
-            return Answer(q.raw, f"The article is about the junior doctors' strike; it says "
-                          f"nothing about {other.group()}.", True, "none")
+        staff = self.lex.profile.staff_name
+        if other and not self.lex.staff.search(q.low) and not reading.people:
+            return Answer(q.raw, f"The article is about {staff}; it says nothing about "
+                          f"{other.group()}.", True, "none")
         answer = (self._people(reading) or self._aggregate(reading, conv)
                   or self._figure(reading, conv) or self._other_figure(reading)
                   or self._passage(reading))
@@ -66,7 +60,7 @@ class Composer(FigureAnswers, PassageAnswers):
             notes.append(f"The article says {wrong.stated}, not the figure in your question: "
                          f"“{wrong.span}” ({wrong.passage}).")
         if other and r.people:
-            notes.append(f"The article is about junior doctors, not {other}.")
+            notes.append(f"The article is about {self.lex.profile.staff_name}, not {other}.")
         persons = [p for p in r.people if p.is_person]
         claim = ROLE_CLAIM.search(r.q.text)
         if claim and len({p.role for p in persons}) == 1 and claim.group(1).lower() not in \
@@ -96,7 +90,7 @@ class Composer(FigureAnswers, PassageAnswers):
             conv.intent = "figure"
         elif answer.figures:
             conv.subjects = tuple(f.id for f in answer.figures
-                                  if self.by_id[f.id].scope == "trust") or conv.subjects
+                                  if self.by_id[f.id].scope == "part") or conv.subjects
             conv.intent = "aggregate"
         elif not answer.abstained:
             conv.intent = "passage"

@@ -6,11 +6,13 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import paths
 from .figures import Figure, load_figures
 from .passages import Passage, read_article, split_passages
 from .people import Person, load_people
+from .profile import Profile, load_profile
 
-SEED_FILES = ("article.txt", "figures.csv", "people.csv")
+SEED_FILES = ("article.txt", "figures.csv", "people.csv", "profile.toml")
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,8 @@ class Corpus:
     passages: tuple[Passage, ...]
     people: tuple[Person, ...]
     figures: tuple[Figure, ...]
+    profile: Profile = Profile()
+    name: str = ""
 
     def passage(self, pid: str) -> Passage | None:
         return next((p for p in self.passages if p.id == pid.strip().lower()), None)
@@ -32,7 +36,8 @@ def load_corpus(seeds: Path) -> Corpus:
     people = load_people(seeds / "people.csv", article)
     passages = split_passages(article, people)
     figures = load_figures(seeds / "figures.csv", {p.id: p for p in passages})
-    return Corpus(article, passages, people, figures)
+    profile = load_profile(seeds, paths.seeds_root() / "genres")
+    return Corpus(article, passages, people, figures, profile, seeds.resolve().name)
 
 
 def seeds_digest(seeds: Path) -> dict[str, str]:

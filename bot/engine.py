@@ -16,6 +16,7 @@ from .errors import IndexMissing, IndexStale
 from .figures import Figure
 from .index_store import SavedIndex, build_index, load_index
 from .passages import Passage
+from .profile import Profile
 from .query_encoder import query_encoder
 from .retrieval import Retriever
 
@@ -33,6 +34,14 @@ class Engine:
         self.composer = Composer(corpus, self.retriever)
         # Conversations are per chat, but one engine serves many threads: guard each chat.
         self._lock = threading.Lock()
+
+    @property
+    def profile(self) -> Profile:
+        return self.corpus.profile
+
+    def greeting(self) -> str:
+        """The hello a front end shows first: what the article is, with example questions."""
+        return self.composer.lex.greeting()
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -54,7 +63,7 @@ def build(seeds: Path | None = None, index: Path | None = None,
     from .onnx_export import export_for_index
 
     seeds = seeds or paths.seeds_dir()
-    folder = index or paths.index_dir()
+    folder = index or paths.index_dir(seeds)
     corpus = load_corpus(seeds)
     progress("loading the embedding model (sentence-transformers)")
     encoder = SentenceTransformerEncoder()
@@ -66,7 +75,7 @@ def load_engine(seeds: Path | None = None, index: Path | None = None,
                 progress: Progress = lambda _: None, rebuild: bool = True) -> Engine:
     """Load the engine; a missing or stale index is rebuilt (or reported when rebuild=False)."""
     seeds = seeds or paths.seeds_dir()
-    folder = index or paths.index_dir()
+    folder = index or paths.index_dir(seeds)
     corpus = load_corpus(seeds)
     notices: list[str] = []
     try:

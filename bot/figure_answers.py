@@ -16,33 +16,11 @@ from .reading import Reader, Reading
 from .resolve import tokens
 from .text import NUMBER_WORDS, STOPWORDS, stem
 
-# Words that say "give me the appointment figure".
-COUNT_CUES = re.compile(
-    r"\b(?:cancel\w*|resched\w*|postpone\w*|appoint\w*|appmt?s?|appts?|ops|operations?|"
-    r"procedures?|scans?|figures?|numbers?|count|stats?|statistics|affected|hit|impact\w*|"
-    r"disrupt\w*|lost|missed|called off|how many|how much)\b", re.I)
-# What a "how many ..." may count and still be an appointment figure.
-APPOINTMENT_NOUNS = frozenset("""appointment appointments appt appts apps cancellation
-cancellations operation operations op ops procedure procedures scan scans treatment treatments
-postponement postponements booking bookings clinic clinics outpatient outpatients slot slots
-surgeries surgery""".split())
-PEOPLE_NOUNS = frozenset("patient patients people persons".split())
 FUNCTION_WORDS = frozenset("""were was had did got have has in at across for of more fewer less
 times do does is are a an were""".split())
 OUTCOME = re.compile(r"\b(?:already|since|so far|yet|still|now)\b.*\b(?:rebook\w*|rearrang\w*|"
                      r"reschedul\w*|seen|treated|done)\b|\bhave (?:now |already )?been "
                      r"(?:rebook\w*|rearrang\w*|seen|treated)\b")
-BY_TYPE = re.compile(r"\b(?:as opposed to|rather than|versus|vs|compared with) (?:the )?(?:scans|"
-                     r"operations|ops|treatments|follow-ups?)\b|"
-                     r"\(?\bnot (?:the )?(?:scans|operations|ops|treatments|follow-ups?)\b|\b(?:"
-                     r"only|just|excluding|except)\s+(?:the )?(?:scans|operations|ops|treatments|"
-                     r"follow-ups?)\b|\bhow many\b.*\b(?:were|was) (?:operations|scans|"
-                     r"treatments|follow-ups?)\b")
-OTHER_PERIOD = re.compile(r"\b(?:previous|earlier|first|next|upcoming|future|other|december|"
-                          r"january|february|march|april|june|july|august|september|october|"
-                          r"november)\s+(?:[\w'-]+\s+){0,3}(?:strikes?|walkouts?|rounds?|"
-                          r"industrial action)\b|"
-                          r"\blast (?:year|month)\b")
 UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
              "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
              "days": (r"\bdays?\b", r"\bhow long\b", r"\bweeks?\b")}
@@ -54,9 +32,10 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 REST_TOGETHER = re.compile(r"\b(?:than|as) (?:all )?(?:the )?(?:other|rest|remaining)\b.*"
                            r"\b(?:together|combined|put together|added|in total)\b|\b(?:other|"
-                           r"remaining) (?:four|trusts) (?:put together|combined)\b", re.I)
+                           r"remaining) (?:\w+ )?(?:put together|combined)\b", re.I)
 OWN_TOTAL = re.compile(r"\b(?:of|in) (?:the )?([\w ]+?)'s (?:total |all |overall |usual |normal "
-                       r"|own )?(?:appointments|operations|activity|workload|patients|bookings)")
+                       r"|own )?(\w+)")
+OWN_NOUNS = frozenset("activity workload patients bookings operations".split())
 UNIT_PATTERNS = {"days": r"\b(\d+|one|two|three|five|six|seven|eight|nine|ten)[ -]days?\b|"
                          r"\b(?:a|one|full|whole) (?:full |whole )?(week)\b",
                  "per cent": r"\b(\d+(?:\.\d+)?)\s?(?:per ?cent|%)",
@@ -75,25 +54,29 @@ EXCLUDING = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|be
 class FigureAnswers(Reader):
     def _aggregate(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
-        op = aggregates.detect(q.low)
+        op = aggregates.detect(q.low, self.lex)
         if op is None:
             return None
-        noun = _counted_noun(q.low)
-        if noun not in ("trusts", "trust") and _noun_kind(noun) in ("people", "other"):
+        noun = self._counted_noun(q.low)
+        if not self.lex.part_word.fullmatch(noun) and self._noun_kind(noun) in ("people",
+                                                                                "other"):
             return None  # "how many patients … in total": not a count the article gives
-        named = [f for f in r.subjects if f.scope == "trust"]
+        named = [f for f in r.subjects if f.scope == "part"]
         if not named and (re.search(r"\b(?:one|them|those|the two|these|that|it|both|"
                                     r"they)\b", q.low) or len(q.terms) <= 2):
             named = [self.by_id[k] for k in conv.subjects
-                     if k in self.by_id and self.by_id[k].scope == "trust"]
+                     if k in self.by_id and self.by_id[k].scope == "part"]
         own = OWN_TOTAL.search(q.low)
-        if op == "share" and own and any(m for m in self.subject_matcher.find(own.group(1))
-                                         if self.by_id[m.key].scope == "trust"):
-            return self._abstain(q, "The article doesn't give the trusts' total numbers of "
-                                    "appointments, only how many had to be rescheduled.")
+        if op == "share" and own and (own.group(2) in OWN_NOUNS or own.group(2) in
+                                      self.lex.counted_nouns) and any(
+                m for m in self.subject_matcher.find(own.group(1))
+                if self.by_id[m.key].scope == "part"):
+            p = self.lex.profile
+            return self._abstain(q, f"The article doesn't give the {p.parts}' total numbers of "
+                                    f"{p.counted}, only the figures it reports.")
         excluded = self._excluded(r)
-        pool = [f for f in self.trusts if f not in excluded] if excluded else (
-            named if len(named) >= 2 else self.trusts)
+        pool = [f for f in self.parts if f not in excluded] if excluded else (
+            named if len(named) >= 2 else self.parts)
         result = self._compute(op, r, conv, named, pool)
         if result is None:
             return None
@@ -102,21 +85,22 @@ class FigureAnswers(Reader):
     def _compute(self, op: str, r: Reading, conv: Conversation, named: list[Figure],
                  pool: list[Figure]) -> aggregates.Result | None:
         q = r.q
-        explicit = [f for f in r.subjects if f.scope == "trust"]
+        explicit = [f for f in r.subjects if f.scope == "part"]
         if REST_TOGETHER.search(q.low) and len(explicit) == 1:
             one = explicit[0]
-            return aggregates.versus_rest(one, [f for f in self.trusts if f is not one])
+            return aggregates.versus_rest(one, [f for f in self.parts if f is not one],
+                                          self.lex)
         if PER_DAY.search(q.low) and self.days is not None and (
                 self._about_counts(q) or r.subjects):
-            counted = [f for f in r.subjects if f.scope != "trust"][:1] or (
+            counted = [f for f in r.subjects if f.scope != "part"][:1] or (
                 explicit if explicit else pool)
-            return aggregates.per_day(counted, self.days)
+            return aggregates.per_day(counted, self.days, self.lex)
         if op == "rank" and len(explicit) == 1:
-            return aggregates.position(explicit[0], self.trusts)
+            return aggregates.position(explicit[0], self.parts, self.lex)
         if op == "rank" and (len(named) >= 2 or self._about_trusts(q) or self._about_counts(q)):
-            return aggregates.rank(pool, q.low)
-        if op == "extreme" and any(f.scope != "trust" for f in r.subjects) and not re.search(
-                r"\btrusts?\b|\bwhich\b", q.low):
+            return aggregates.rank(pool, q.low, self.lex)
+        if op == "extreme" and any(f.scope != "part" for f in r.subjects) and not re.search(
+                r"\bwhich\b", q.low) and not self.lex.part_word.search(q.low):
             return None  # "more than what number in the region?" asks for the region's figure
         if op == "extreme":
             in_thread = conv.intent in ("figure", "aggregate") and len(q.terms) <= 3
@@ -124,7 +108,7 @@ class FigureAnswers(Reader):
                 return None
             if len(pool) == 2 and q.form == "yesno":
                 return aggregates.compare(pool[0], pool[1], q.low)
-            result = aggregates.extreme(pool, q.low)
+            result = aggregates.extreme(pool, q.low, self.lex)
             if len(explicit) == 1 and result.used:
                 # "Why did Dudley have the most?" carries a claim: check it.
                 one = explicit[0]
@@ -140,13 +124,14 @@ class FigureAnswers(Reader):
             return aggregates.group_versus(group, single)
         if op == "total":
             if len(named) >= 2 and not self._excluded(r):
-                return aggregates.total(named, None)
-            if r.subjects and all(f.scope == "england" for f in r.subjects):
+                return aggregates.total(named, None, self.lex)
+            if r.subjects and all(f.scope == "national" for f in r.subjects):
                 return None  # "total across England" is a figure question
-            if len(r.subjects) == 1 and r.subjects[0].scope == "trust" and not self._excluded(r):
+            if len(r.subjects) == 1 and r.subjects[0].scope == "part" and not self._excluded(r):
                 return None  # "total at Walsall" is Walsall's figure
             if self._about_counts(q) or r.subjects:
-                return aggregates.total(pool, self.region if len(pool) == 5 else None)
+                return aggregates.total(pool, self.whole if len(pool) == len(self.parts) else None,
+                                        self.lex)
             return None
         if op in ("difference", "ratio"):
             return self._difference(op, r, conv)
@@ -154,38 +139,39 @@ class FigureAnswers(Reader):
             return self._share(r)
         if op == "average":
             if len(explicit) == 1:
-                return aggregates.against_average(explicit[0], self.trusts)
+                return aggregates.against_average(explicit[0], self.parts)
             if self._about_counts(q) or r.subjects:
-                return aggregates.average(pool)
+                return aggregates.average(pool, self.lex)
             return None
         if op == "median":
-            ordered = sorted(self.trusts, key=lambda f: -f.value)
+            ordered = sorted(self.parts, key=lambda f: -f.value)
             middle = ordered[len(ordered) // 2]
             listed = ", ".join(aggregates.short(f) for f in ordered)
             return aggregates.Result(f"{middle.subject} is in the middle with {middle.display} "
-                                     f"(from most to fewest: {listed}) (p04).", tuple(ordered))
+                                     f"(from most to fewest: {listed}) ({self.parts_passage}).",
+                                     tuple(ordered))
         if op == "threshold":
-            return aggregates.threshold(self.trusts, q.low)
+            return aggregates.threshold(self.parts, q.low, self.lex)
         if op == "count":
-            return aggregates.count(self.trusts)
+            return aggregates.count(self.parts, self.lex)
         return None
 
     def _difference(self, op: str, r: Reading, conv: Conversation) -> aggregates.Result | None:
         q = r.q
         scopes = {f.scope for f in r.subjects}
-        if "england" in scopes and OUTSIDE.search(q.low) and self.england is not None:
-            if "region" in scopes and self.region is not None:
-                return aggregates.outside(self.england, [self.region])
-            if re.search(r"\btrusts\b", q.low):
-                return aggregates.outside(self.england, self.trusts)
+        if "national" in scopes and OUTSIDE.search(q.low) and self.national is not None:
+            if "whole" in scopes and self.whole is not None:
+                return aggregates.outside(self.national, [self.whole], self.lex)
+            if self.lex.parts_word.search(q.low):
+                return aggregates.outside(self.national, self.parts, self.lex)
         most = re.search(rf"\b(?:{aggregates.MOST})\b|\bhardest\b", q.low)
         fewest = re.search(rf"\b(?:{aggregates.FEWEST})\b", q.low)
         if most and fewest and len(r.subjects) < 2:
-            return aggregates.spread(self.trusts)
+            return aggregates.spread(self.parts)
         pair = self._pair(r, conv)
         if pair is None:
             if (most or fewest) and self._about_trusts(q):
-                return aggregates.extreme(self.trusts, q.low)
+                return aggregates.extreme(self.parts, q.low, self.lex)
             return None
         if op == "difference":
             return aggregates.difference(*pair)
@@ -205,15 +191,18 @@ class FigureAnswers(Reader):
             return []
         left_out = self.subject_matcher.find(match.group(1))
         ids = {m.key for m in left_out}
-        return [f for f in self.trusts if f.id in ids]
+        return [f for f in self.parts if f.id in ids]
 
     def _about_trusts(self, q: Question) -> bool:
-        return bool(re.search(r"\b(?:trusts?|hospitals?|which|where|who|what)\b", q.low)) and \
-            bool(COUNT_CUES.search(q.low) or re.search(r"\b(?:trust|hit|affected|worst|hardest|"
+        return bool(re.search(r"\b(?:hospitals?|which|where|who|what)\b", q.low) or
+                    self.lex.part_word.search(q.low)) and \
+            bool(self.lex.count_cues.search(q.low) or self.lex.part_word.search(q.low) or
+                 re.search(r"\b(?:hit|affected|worst|hardest|"
                                                        r"best|busiest)\b", q.low))
 
     def _about_counts(self, q: Question) -> bool:
-        return bool(COUNT_CUES.search(q.low)) or bool(re.search(r"\btrusts?\b", q.low)) or (
+        return bool(self.lex.count_cues.search(q.low)) or bool(
+            self.lex.part_word.search(q.low)) or (
             q.injected and bool(q.numbers))
 
     def _pair(self, r: Reading, conv: Conversation) -> tuple[Figure, Figure] | None:
@@ -227,57 +216,59 @@ class FigureAnswers(Reader):
         return named[0], named[1]
 
     def _share(self, r: Reading) -> aggregates.Result | None:
-        scopes = {"trust": 0, "region": 1, "england": 2}
+        scopes = {"part": 0, "whole": 1, "national": 2}
         named = sorted(r.subjects, key=lambda f: scopes[f.scope])
         if not named:
             return None
         if len(named) == 1:
             part = named[0]
-            if part.scope == "trust":
-                return aggregates.share(part, self.trusts)
-            if part.scope == "region" and self.england is not None:
-                return aggregates.share(part, self.england)
+            if part.scope == "part":
+                return aggregates.share(part, self.parts, self.lex)
+            if part.scope == "whole" and self.national is not None:
+                return aggregates.share(part, self.national, self.lex)
             return None
         wholes = [f for f in named if scopes[f.scope] == max(scopes[n.scope] for n in named)]
         whole = wholes[0]
         parts = [f for f in named if f is not whole]
-        if whole.scope == "region" and all(p.scope == "trust" for p in parts):
-            return aggregates.share(parts if len(parts) > 1 else parts[0], self.trusts)
-        return aggregates.share(parts if len(parts) > 1 else parts[0], whole)
+        if whole.scope == "whole" and all(p.scope == "part" for p in parts):
+            return aggregates.share(parts if len(parts) > 1 else parts[0], self.parts, self.lex)
+        return aggregates.share(parts if len(parts) > 1 else parts[0], whole, self.lex)
 
     def _figure(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         subjects = list(r.subjects)
-        cue = bool(COUNT_CUES.search(q.low))
-        noun = _counted_noun(q.low)
+        cue = bool(self.lex.count_cues.search(q.low))
+        noun = self._counted_noun(q.low)
         followup = bool(re.match(r"^(?:and|what about|how about|what of|same for|and for|now)\b",
                                  q.low))
         if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers):
             return None
-        kind = _noun_kind(noun)
+        kind = self._noun_kind(noun)
         if kind in ("other", "people"):
             if any(stem(noun) == stem(f.unit) for f in self.others):
                 return None
             return self._abstain(q, f"The article doesn't say how many {noun} — it counts "
-                                    "cancelled and rescheduled hospital appointments.")
+                                    f"{self.lex.profile.counted}.")
         if q.form in ("how many", "how much") and OUTCOME.search(q.low):
             return self._abstain(q, "The article doesn't say how many have been rebooked or "
-                                    "seen since; it only counts the appointments that had to "
-                                    "be rescheduled.")
+                                    f"seen since; it only counts the {self.lex.profile.counted} "
+                                    "affected.")
         if subjects and r.stray and re.search(rf"\b{re.escape(r.stray.lower())} hospital\b",
                                               q.low):
-            return self._abstain(q, f"The article gives figures by trust, not for individual "
+            return self._abstain(q, f"The article gives figures by {self.lex.profile.part}, "
+                                    f"not for individual "
                                     f"hospitals such as {r.stray.title()} Hospital.")
-        if q.form in ("how many", "how much") and BY_TYPE.search(q.low):
-            return self._abstain(q, "The article doesn't break its figures down by type of "
-                                    "appointment: each figure counts operations, scans, "
-                                    "treatments and follow-ups together.")
-        if OTHER_PERIOD.search(q.low) and q.form in ("how many", "how much"):
-            return self._abstain(q, "The article only gives figures for last week's four-day "
-                                    "strike.")
-        if not subjects and q.injected and q.numbers and cue and self.region is not None and \
+        if q.form in ("how many", "how much") and self.by_type.search(q.low) and \
+                "type" not in self.dimension_keys:
+            return self._abstain(q, f"The article doesn't break its figures down by type of "
+                                    f"{self.lex.profile.counted}.")
+        if self.other_period.search(q.low) and q.form in ("how many", "how much") and \
+                "round" not in self.dimension_keys:
+            period = self.lex.profile.period or "the strike it reports"
+            return self._abstain(q, f"The article only gives figures for {period}.")
+        if not subjects and q.injected and q.numbers and cue and self.whole is not None and \
                 not self._other_row(q):
-            subjects = [self.region]  # "Say that 1 million were cancelled": the real figure
+            subjects = [self.whole]  # "Say that 1 million were cancelled": the real figure
         if not subjects:
             if q.form in ("how many", "how much") and cue and not self._other_row(q):
                 if r.unknown or r.place or r.partial or r.stray:
@@ -285,9 +276,10 @@ class FigureAnswers(Reader):
                     return self._no_place(q, where, r.partial)
                 if followup and conv.subjects:
                     subjects = [self.by_id[k] for k in conv.subjects if k in self.by_id]
-                elif self.region is not None and re.search(
-                        r"\b(?:cancel\w*|appoint\w*|appts?)\b", q.low):
-                    subjects = [self.region]
+                elif self.whole is not None and self.lex.count_cues.search(q.low) and \
+                        not re.search(r"\b(?:figures?|numbers?|count|stats?|statistics|how "
+                                      r"(?:many|much))\b\W*$", q.low):
+                    subjects = [self.whole]
             if not subjects:
                 counting = q.form in ("how many", "how much")
                 if counting and (r.unknown or r.place or r.partial or r.stray):
@@ -303,15 +295,15 @@ class FigureAnswers(Reader):
             return None
         if r.people and (not cue or SPEECH_Q.search(q.low)):
             return None  # "What did Diane Wake say about the rescheduling?" asks for words
-        if any(f.scope == "trust" for f in subjects) and not re.search(r"\band\b", q.low):
+        if any(f.scope == "part" for f in subjects) and not re.search(r"\band\b", q.low):
             # "How many of the region's cancellations were at Walsall?" asks about Walsall.
-            subjects = [f for f in subjects if f.scope == "trust"]
+            subjects = [f for f in subjects if f.scope == "part"]
         used = list(subjects)
-        trusts = [f for f in used if f.scope == "trust"]
+        trusts = [f for f in used if f.scope == "part"]
         if len(trusts) > 1:
             listed = "; ".join(f"{f.subject}: {f.display}" for f in trusts)
-            text = ("Appointments that had to be rescheduled because of the strike — "
-                    f"{listed} (p04).")
+            measure = trusts[0].measure
+            text = f"{measure[:1].upper()}{measure[1:]} — {listed} ({self.parts_passage})."
             text = " ".join([text] + [self._figure_sentence(f) for f in used if f not in trusts])
         else:
             text = " ".join(self._figure_sentence(f) for f in used)
@@ -325,16 +317,7 @@ class FigureAnswers(Reader):
         return self._figure_answer(q, "figure", text, used)
 
     def _figure_sentence(self, f: Figure) -> str:
-        if f.scope == "trust":
-            return (f"{f.display} appointments had to be rescheduled at {f.subject} because of "
-                    f"the strike ({f.passage}).")
-        if f.scope == "region":
-            return (f"{f.stated.capitalize()} hospital appointments had to be cancelled across "
-                    f"{f.subject} because of the strike ({f.passage}).")
-        if f.scope == "england":
-            return (f"Across England, {f.stated} hospital appointments had to be cancelled "
-                    f"because of the strike ({f.passage}).")
-        return f"{f.display[:1].upper()}{f.display[1:]}: “{f.span}” ({f.passage})."
+        return self.lex.figure_sentence(f)
 
     def _premise(self, q: Question, used: list[Figure]) -> str:
         """A correction when the question carries a figure the article doesn't give."""
@@ -439,9 +422,10 @@ class FigureAnswers(Reader):
                 for t in tokens(partial))]
             hint = f" It does give a figure for {' and '.join(names)}." if names else ""
             return self._abstain(q, f"The article has no figure for {partial} as such.{hint}")
+        wider = [f.subject for f in (self.national, self.whole) if f is not None]
+        covered = ", ".join([*wider, self.lex.parts_phrase])
         return self._abstain(q, f"The article doesn't give a figure for {place}. It gives "
-                                "figures only for England, Staffordshire and the Black Country, "
-                                "and five NHS trusts there.")
+                                f"figures only for {covered}.")
 
     def _figure_answer(self, q: Question, kind: str, text: str, used: list[Figure]) -> Answer:
         cites = []
@@ -451,6 +435,30 @@ class FigureAnswers(Reader):
         return Answer(q.raw, text, False, kind,  # type: ignore[arg-type]
                       tuple(cites), tuple(f.ref() for f in used),
                       highlights=tuple(f.display for f in used))
+
+    def _noun_kind(self, noun: str) -> str:
+        """What a 'how many X' counts: the article's count, people, something else, or ''."""
+        nouns = self.lex.counted_nouns
+        if not noun or noun in FUNCTION_WORDS or noun.endswith("ed"):
+            return ""  # "how many were cancelled": nothing else named
+        if noun in self.lex.people_nouns:
+            return "people"
+        if noun in nouns or any(fuzz.ratio(noun, n) >= 85 for n in nouns if len(n) > 5):
+            return "counted"
+        return "other"
+
+    def _counted_noun(self, low: str) -> str:
+        """The noun after 'how many' ('how many consultants' -> 'consultants'), else ''."""
+        match = re.search(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})", low + " ")
+        if not match:
+            return ""
+        skip = {"than", "more", "fewer", "less", "hospital", "nhs", "total", "of", "the",
+                "individual", "separate", "different", "extra", "additional"}
+        skip |= {w for s in self.lex.profile.staff for w in s.lower().split()[:-1]}
+        following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS]
+        # "how many patient appointments": the counted noun is what is counted.
+        return next((w for w in following if w in self.lex.counted_nouns),
+                    following[0] if following else "")
 
 
 def _number_words(low: str) -> list[float]:
@@ -462,28 +470,3 @@ def _number_words(low: str) -> list[float]:
     if re.search(r"\b(?:a|one|two|three) weeks?\b", low):
         found = [n for n in found if n not in (1.0, 2.0, 3.0)]
     return found
-
-
-def _noun_kind(noun: str) -> str:
-    """What a 'how many X' counts: appointments, people, something else, or nothing said."""
-    if not noun or noun in FUNCTION_WORDS or noun.endswith("ed"):
-        return ""  # "how many were cancelled", "how many rescheduled": nothing else named
-    if noun in APPOINTMENT_NOUNS or any(fuzz.ratio(noun, n) >= 85 for n in APPOINTMENT_NOUNS
-                                        if len(n) > 5):
-        return "appointments"
-    if noun in PEOPLE_NOUNS:
-        return "people"
-    return "other"
-
-
-def _counted_noun(low: str) -> str:
-    """The noun after 'how many' ('how many consultants' -> 'consultants'), else ''."""
-    match = re.search(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})", low + " ")
-    if not match:
-        return ""
-    skip = {"than", "more", "fewer", "less", "hospital", "nhs", "junior", "total", "of", "the",
-            "individual", "separate", "different", "extra", "additional"}
-    following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS]
-    # "how many patient appointments": the appointment noun is what is counted.
-    return next((w for w in following if w in APPOINTMENT_NOUNS), following[0] if following
-                else "")

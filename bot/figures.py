@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .answer import FigureRef
@@ -13,8 +14,12 @@ from .text import NUMBER_WORDS, fold, numbers_in
 
 COLUMNS = ("id", "subject", "aliases", "measure", "value", "display", "unit", "qualifier",
            "scope", "period", "passage", "span")
-SCOPES = ("trust", "region", "england", "strike", "pay")
-COUNT_SCOPES = ("trust", "region", "england")
+# part: one of the subjects the article lists and compares; whole: the article's total of the
+# parts; national: the country-wide figure; other: anything else (durations, pay, shares).
+SCOPES = ("part", "whole", "national", "other")
+COUNT_SCOPES = ("part", "whole", "national")
+# Figures written as words that are not number words: "No outpatient clinics", "a single case".
+NONE_WORDS = {"no": 0.0, "none": 0.0, "single": 1.0, "once": 1.0, "twice": 2.0}
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,10 @@ class Figure:
     period: str
     passage: str
     span: str
+    dims: tuple[tuple[str, str], ...] = ()  # ("day", "Monday 28 July"), ("type", "inpatient")
+
+    def dim(self, key: str) -> str:
+        return next((v for k, v in self.dims if k == key), "")
 
     @property
     def is_count(self) -> bool:
@@ -51,9 +60,11 @@ def _display_value(display: str) -> float | None:
     found = numbers_in(display)
     if found:
         return found[0]
-    for word in display.lower().split():
+    for word in re.split(r"[\s-]+", display.lower()):
         if word in NUMBER_WORDS:
             return float(NUMBER_WORDS[word])
+        if word in NONE_WORDS:
+            return NONE_WORDS[word]
     return None
 
 
@@ -89,14 +100,35 @@ def load_figures(path: Path, passages: dict[str, Passage]) -> tuple[Figure, ...]
             raise bad(f"span {row['span']!r} does not hold the figure {row['display']!r}")
         if row["qualifier"] and row["qualifier"].lower() not in span.lower():
             raise bad(f"span {row['span']!r} does not hold the qualifier {row['qualifier']!r}")
+        dims = _dims(row.get("dims", ""))
+        if dims is None:
+            raise bad(f"dims {row.get('dims')!r} must be key=value pairs separated by ';'")
         seen.add(row["id"])
         figures.append(Figure(
             id=row["id"], subject=row["subject"],
             aliases=tuple(dict.fromkeys((row["subject"], *split_list(row["aliases"])))),
             measure=row["measure"], value=value, display=row["display"], unit=row["unit"],
             qualifier=row["qualifier"], scope=row["scope"], period=row["period"],
-            passage=row["passage"], span=span,
+            passage=row["passage"], span=span, dims=dims,
         ))
     if not figures:
         raise SeedError(str(path), None, "no rows")
-    return tuple(figures)
+    return _shared_aliases(figures)
+
+
+def _dims(cell: str) -> tuple[tuple[str, str], ...] | None:
+    pairs = []
+    for item in split_list(cell):
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            return None
+        pairs.append((key.strip().lower(), value.strip()))
+    return tuple(pairs)
+
+
+def _shared_aliases(figures: list[Figure]) -> tuple[Figure, ...]:
+    """Rows of one subject share every alias any of them gives."""
+    names: dict[str, list[str]] = {}
+    for f in figures:
+        names.setdefault(f.subject, []).extend(f.aliases)
+    return tuple(replace(f, aliases=tuple(dict.fromkeys(names[f.subject]))) for f in figures)

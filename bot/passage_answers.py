@@ -60,9 +60,6 @@ SUMMARY_Q = re.compile(r"\b(?:summar\w+|headline|gist|tl;?dr|overview)\b|^what (
                        r"(?:article|story|news)\W*$|\b(?:areas?|regions?|places?|parts? of the "
                        r"country) (?:does|did|is) (?:the |this )?(?:article|story|report) "
                        r"(?:cover|about|focus)")
-ABSTAIN_GENERIC = ("The article doesn't say. It covers the junior doctors' strike in "
-                   "Staffordshire and the Black Country: cancellations at five trusts, the "
-                   "region and England, and what Diane Wake, Steve Barclay and the BMA said.")
 WHOLE_QUOTE_CHARS = 420
 FRAME_VERBS = ("say", "said", "says", "saying", "tell", "told", "state", "stated", "quote")
 RARE_IDF = 1.9  # a term in at most two of the 21 passages
@@ -85,7 +82,7 @@ class PassageAnswers(Reader):
             if orgs:
                 return self._describe_people(q, orgs)
         role_words = {t for p in r.people if p.kind == "person"
-                      for t in content_terms(p.role)} - {"bma", "junior", "doctor"}
+                      for t in content_terms(p.role)} - self.org_terms
         # Only a question about the role itself: nothing asked beyond names and role words.
         rest = set(q.terms) - role_words - self.people_terms - {
             stem(w) for w in ROLE_HINT.findall(q.low)} - ROLE_FRAME
@@ -232,7 +229,7 @@ class PassageAnswers(Reader):
                     self._speakers(r)[0].name)
                 return replace(elsewhere, answer=f"The article doesn't give those words to "
                                                  f"{asked}. {elsewhere.answer}")
-        return self._abstain(q, ABSTAIN_GENERIC if not terms else
+        return self._abstain(q, self.lex.abstain_generic() if not terms else
                              "The article doesn't say.")
 
     @staticmethod
@@ -281,7 +278,7 @@ class PassageAnswers(Reader):
                 r"(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+", sentence)) or bool(
                 PEOPLE_WORDS.search(sentence))
         if q.form == "why":
-            return bool(REASON_WORDS.search(sentence)) and pid != "p01"
+            return bool(REASON_WORDS.search(sentence)) and not self._is_headline(pid)
         return True
 
     def _quote(self, q: Question, pid: str, number: int, score: float,

@@ -21,10 +21,7 @@ class Passage:
     text: str
     speakers: tuple[str, ...]
     sentences: tuple[str, ...]
-
-    @property
-    def is_headline(self) -> bool:
-        return self.id == "p01"
+    is_headline: bool = False
 
 
 def read_article(path: Path) -> str:
@@ -60,5 +57,6 @@ def split_passages(article: str, people: tuple[Person, ...]) -> tuple[Passage, .
                 named = [p for p in named if p.is_person]
             speakers = tuple(p.id for p in named)
         last = speakers or last
-        passages.append(Passage(f"p{number:02d}", line, speakers, tuple(sentences(line))))
+        passages.append(Passage(f"p{number:02d}", line, speakers, tuple(sentences(line)),
+                                is_headline=number == 1))
     return tuple(passages)

@@ -25,7 +25,7 @@ INJECTION = re.compile(
     r"jailbreak|from now on|(?:i'm|i am) telling you|as (?:the|an|your) (?:admin|administrator|"
     r"owner|developer)|quote (?:him|her|them) saying|make (?:it|him|her) say|just say)\b|"
     r"\b(?:tell me|say|state|confirm|write|repeat)\b\s+(?:that\s+)?"
-    r"[\w' ]{0,40}\b(?:cancel+ed|had|rescheduled)\b", re.I)
+    r"[\w' ]{0,40}\b(?:had|\w{4,}ed)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -68,34 +68,34 @@ def form_of(low: str) -> str:
     return "other"
 
 
-ABBREVIATIONS = ((r"\bappts?\b", "appointments"), (r"\bapps\b", "appointments"),
-                 (r"\bops\b", "operations"), (r"\bdocs\b", "doctors"))
+Abbreviations = tuple[tuple[re.Pattern[str], str], ...]
 
 
-def read(raw: str) -> Question:
+def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
     text = clean(raw)
-    for pattern, full in ABBREVIATIONS:
-        text = re.sub(pattern, full, text, flags=re.I)
+    for pattern, full in abbreviations:
+        text = pattern.sub(full, text)
     low = text.lower()
     return Question(raw=raw, text=text, low=low, words=tuple(words(text)),
                     terms=tuple(content_terms(text)), numbers=tuple(numbers_in(text)),
                     form=form_of(low), injected=bool(INJECTION.search(text)))
 
 
-def problem_with(raw: str, text: str) -> str | None:
+def problem_with(raw: str, text: str, about: str = "the article",
+                 example: str = "What is the article about?") -> str | None:
     """Why a message can't be answered as a question, or None when it can."""
     if len(raw) > MAX_CHARS * 4 or len(text) > MAX_CHARS:
         return (f"That message is {len(raw):,} characters long. Please ask one question about "
                 f"the article, in at most {MAX_CHARS:,} characters.")
     if not re.search(r"[^\W\d_]", text):
-        return ("I didn't find a question in that message. Ask me about the junior doctors' "
-                "strike, e.g. \"How many appointments were cancelled at Walsall?\"")
+        return (f"I didn't find a question in that message. Ask me about {about}, "
+                f"e.g. \"{example}\"")
     letters = re.findall(r"[^\W\d_]", text)
     latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
     ws = [w for w in words(text) if w.isalpha()]
     foreign = sum(1 for w in ws if w in FOREIGN)
     english = sum(1 for w in ws if w in STOPWORDS)
     if latin < 0.5 * len(letters) or (foreign >= 2 and foreign > english):
-        return ("I can only answer questions in English about the article (the junior doctors' "
-                "strike in Staffordshire and the Black Country). Please ask in English.")
+        return (f"I can only answer questions in English about the article ({about}). "
+                "Please ask in English.")
     return None

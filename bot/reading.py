@@ -9,6 +9,7 @@ from .answer import Answer, Citation
 from .conversation import Conversation
 from .corpus import Corpus
 from .figures import Figure
+from .lexicon import Lexicon
 from .people import Person
 from .question import Question
 from .resolve import AliasMatcher, Mention, tokens
@@ -16,23 +17,13 @@ from .retrieval import Retriever
 from .text import NUMBER_WORDS, STOPWORDS, content_terms
 from .vocabulary import Vocabulary
 
+MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
+          r"december")
 LOCATION_PREP = re.compile(r"\b(?:at|in|for|across|from|by|within|around|near)\s+((?:the\s+)?"
                            r"[\w'&.-]+(?:\s+[\w'&.-]+){0,5})", re.I)
-GENERIC_PLACE = frozenset("""total all each every the a an this that these those its their
-region area hospitals hospital trusts trust nhs england week strike appointments general
-last recent particular question article country uk britain pounds pound per cent percent
-percentage days weeks figures numbers terms cash money""".split())
 CAPITALISED = r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*)"
 VERBISH = re.compile(r"(?:ed|ing|ise|ize|ised|ized|ising|izing)$")
 PRONOUN_CONTRACTIONS = frozenset({"I'm", "I'd", "I've", "I'll", "I", "We'd", "We're", "We've"})
-# Words of trust names that name no trust alone.
-NAME_GLUE = frozenset("""the of and nhs trust trusts foundation group healthcare hospital hospitals
-university royal across whole""".split())
-# Speakers the article never quotes, named by office or body.
-OTHER_SPEAKER = re.compile(r"\b(?:prime minister|pm|chancellor|mayor|president|chief executives?|"
-                           r"ceos?|chair(?:man|woman)|spokes\w+|directors?|opposition|labour|"
-                           r"conservatives?|tor(?:y|ies)|unison|royal college|rcn|police|king|"
-                           r"queen|nhs england|chief medical officer)\b", re.I)
 SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
     r"\baccording to\s+(.+?)(?:,|$)",
     r"\b(?:did|does|do|has|have|had|would|will)\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s+(?:say|said|"
@@ -68,11 +59,28 @@ class Lookups:
         self.retriever = retriever
         self.vocab = Vocabulary(corpus)
         self.by_id = {f.id: f for f in corpus.figures}
-        self.counts = [f for f in corpus.figures if f.is_count]
-        self.trusts = [f for f in corpus.figures if f.scope == "trust"]
-        self.region = next((f for f in corpus.figures if f.scope == "region"), None)
-        self.england = next((f for f in corpus.figures if f.scope == "england"), None)
-        self.others = [f for f in corpus.figures if not f.is_count]
+        self.counts = [f for f in corpus.figures if f.is_count and not f.dims]
+        self.profile = corpus.profile
+        # Rows with dimensions (a day, a type, an earlier round) are variants of a subject's
+        # main row: the main rows are what names resolve to and aggregates run over.
+        main = [f for f in corpus.figures if not f.dims]
+        self.variants = [f for f in corpus.figures if f.dims]
+        self.parts = [f for f in main if f.scope == "part"]
+        self.whole = next((f for f in main if f.scope == "whole"), None)
+        self.national = next((f for f in main if f.scope == "national"), None)
+        self.parts_passage = self.parts[0].passage if self.parts else ""
+        wider = tuple(f for f in (self.whole, self.national) if f is not None)
+        self.lex = Lexicon(corpus.profile, self.parts, corpus.people, self.parts_passage, wider)
+        self.dimension_keys = frozenset(k for f in self.variants for k, _ in f.dims)
+        types = self.lex.types
+        self.by_type = re.compile(
+            rf"\b(?:as opposed to|rather than|versus|vs|compared with) (?:the )?(?:{types})\b|"
+            rf"\(?\bnot (?:the )?(?:{types})\b|\b(?:only|just|excluding|except)\s+(?:the )?"
+            rf"(?:{types})\b|\bhow many\b.*\b(?:were|was) (?:{types})\b")
+        self.other_period = re.compile(
+            rf"\b(?:previous|earlier|first|next|upcoming|future|other|{MONTHS})\s+"
+            rf"(?:[\w'-]+\s+){{0,3}}(?:{self.lex.rounds})\b|\blast (?:year|month)\b")
+        self.others = [f for f in corpus.figures if not f.is_count and not f.dims]
         self.days = next((f for f in self.others if f.unit == "days"), None)
         self.people = {p.id: p for p in corpus.people}
         self.subject_matcher = AliasMatcher({f.id: f.aliases for f in self.counts},
@@ -83,8 +91,9 @@ class Lookups:
         self.speaker_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
                                             stop=frozenset(STOPWORDS))
         self.alias_tokens = {t for f in self.counts for a in f.aliases for t in tokens(a)}
-        self.fragment_tokens = {t for t in self.alias_tokens if t not in NAME_GLUE
-                                and t not in GENERIC_PLACE and t not in STOPWORDS and len(t) > 3}
+        self.fragment_tokens = {t for t in self.alias_tokens if t not in self.lex.name_glue
+                                and t not in self.lex.place_words and t not in STOPWORDS
+                                and len(t) > 3}
         self.sentence_terms = {(p.id, i): frozenset(content_terms(text))
                                for p in corpus.passages for i, text in enumerate(p.sentences)}
         self.cue_tokens = {f.id: [" ".join(tokens(a)) for a in f.aliases[1:] if tokens(a)]
@@ -94,6 +103,14 @@ class Lookups:
         self.people_terms = {t for p in corpus.people for a in p.aliases for t in content_terms(a)}
         self.entity_terms = {t for f in self.counts for a in f.aliases for t in content_terms(a)}
         self.entity_terms |= self.people_terms
+        # Words of organisations and of the striking staff: a role names no one by them.
+        self.org_terms = {t for p in corpus.people if p.kind == "organisation"
+                          for a in p.aliases for t in content_terms(a)}
+        self.org_terms |= {t for s in corpus.profile.staff for t in content_terms(s)}
+
+    def _is_headline(self, pid: str) -> bool:
+        passage = self.corpus.passage(pid)
+        return passage is not None and passage.is_headline
 
     def _cite(self, pid: str, score: float) -> Citation:
         passage = self.corpus.passage(pid)
@@ -154,11 +171,11 @@ class Reader(Lookups):
                         break
                     continue
                 kept.append(tok)
-            if not kept or all(t in GENERIC_PLACE for t in kept):
+            if not kept or all(t in self.lex.place_words for t in kept):
                 continue
-            if any(not self.vocab.knows(t) for t in kept if t not in GENERIC_PLACE):
+            if any(not self.vocab.knows(t) for t in kept if t not in self.lex.place_words):
                 place = place or " ".join(kept)
-            elif all(t in self.alias_tokens or t in GENERIC_PLACE for t in kept) and not any(
+            elif all(t in self.alias_tokens or t in self.lex.place_words for t in kept) and not any(
                     t in self.people_tokens for t in kept):
                 partial = partial or " ".join(kept)
         for i, tok in enumerate(q_tokens):
@@ -209,7 +226,7 @@ class Reader(Lookups):
             phrase = match.group(1).strip()
             if self.speaker_matcher.find(phrase):
                 return ""
-            role = OTHER_SPEAKER.search(phrase)
+            role = self.lex.speaker_roles.search(phrase)
             return phrase if role else ""
         return ""
 

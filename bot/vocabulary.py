@@ -12,20 +12,6 @@ from rapidfuzz import fuzz
 from .corpus import Corpus
 from .text import STOPWORDS, content_terms, stem, words
 
-# Words a question about this article may use although the article doesn't.
-QUESTION_WORDS = frozenset("""
-many much number figure figures total how trust trusts hospital hospitals nhs article story
-report cancel cancelled canceled cancellation cancellations appointment appointments appt appts
-ops op operation operations happen happened affected affect hit hardest role job title
-position name who what which where when why big large small long happen quote quotes mention
-mentioned according person people area place region overall week strike striking doctors
-kind kinds type types sort sorts sorts affected describe described call called calling
-compare compared comparison previous earlier other others ones wide piece besides else
-apart probably possibly actually really exactly roughly approximately reason reasons
-mps mp parliament commons minister ministers lost lose hit moved move called off behalf
-""".split())
-
-
 # Everyday verbs: rare in a 21-paragraph article, yet they say little about which paragraph.
 LIGHT = frozenset(stem(w) for w in """want wants need make take give get think know try keep
 use come go see look find help ask feel seem leave put become show happen happened hold handle
@@ -39,9 +25,9 @@ class Vocabulary:
         extra = [a for f in corpus.figures for a in f.aliases]
         extra += [a for p in corpus.people for a in p.aliases] + [p.role for p in corpus.people]
         self.words = {w for t in texts + extra for w in words(t)} | set(STOPWORDS)
-        self.words |= QUESTION_WORDS
+        self.words |= set(corpus.profile.question_words)
         self.stems = {stem(w) for w in self.words}
-        self.frame = {stem(w) for w in QUESTION_WORDS}
+        self.frame = {stem(w) for w in corpus.profile.question_words}
         self._near: dict[str, bool] = {}
         self.passage_terms = {p.id: set(content_terms(p.text)) for p in corpus.passages}
         df: Counter[str] = Counter(t for terms in self.passage_terms.values() for t in terms)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+SEEDS = ROOT / "seeds" / "junior-doctors-strike"
 DATA = Path(__file__).resolve().parent / "data"
 SHARED_EVAL = ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import ROOT
+from support import ROOT, SEEDS
 
 from bot import cli
 
@@ -129,8 +129,8 @@ def test_subprocess_bad_seeds_is_one_line(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for name in ("article.txt", "people.csv"):
-        (seeds / name).write_text((ROOT / "seeds" / name).read_text())
-    (seeds / "figures.csv").write_text((ROOT / "seeds" / "figures.csv").read_text()
+        (seeds / name).write_text((SEEDS / name).read_text())
+    (seeds / "figures.csv").write_text((SEEDS / "figures.csv").read_text()
                                        .replace(",606,606,", ",60x,606,"))
     done = _subprocess("ask", "Dudley?", env={"STRIKEBOT_SEEDS": str(seeds),
                                               "STRIKEBOT_INDEX": str(tmp_path / "index")})

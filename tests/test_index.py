@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support import SEEDS
 
 from bot.corpus import load_corpus
 from bot.engine import build, load_engine
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.e2e
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("idx")
     seeds = root / "seeds"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", seeds)
+    shutil.copytree(SEEDS, seeds)
     messages: list[str] = []
     build(seeds, root / "index", progress=messages.append)
     assert any("embedding" in m for m in messages)  # progress is shown
@@ -40,7 +41,8 @@ def test_manifest_describes_the_build(built: tuple[Path, Path]) -> None:
     manifest = json.loads((index / MANIFEST).read_text())
     assert manifest["model"] == "all-MiniLM-L6-v2" and manifest["dimension"] == 384
     assert manifest["passages"] == 21
-    assert set(manifest["seeds_sha256"]) == {"article.txt", "figures.csv", "people.csv"}
+    assert set(manifest["seeds_sha256"]) == {"article.txt", "figures.csv", "people.csv",
+                                             "profile.toml"}
     assert manifest["built_at"] and manifest["build_seconds"] < 120
 
 

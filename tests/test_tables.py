@@ -56,7 +56,7 @@ def _edit(path: Path, old: str, new: str) -> None:
     ("750 at Walsall Healthcare NHS Trust", "750 at Walsall General", "does not occur"),
     (",p04,750 at", ",p99,750 at", "passage 'p99' is not in the article"),
     ("\nwalsall,", "\nsandwell,", "duplicate id"),
-    (",trust,the four-day strike last week,p04,750",
+    (",part,the four-day strike last week,p04,750",
      ",county,the four-day strike last week,p04,750", "scope must be one of"),
 ])
 def test_bad_figure_rows_name_file_line_and_problem(seeds_copy: Path, old: str, new: str,

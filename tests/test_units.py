@@ -7,13 +7,15 @@ from support import SEEDS
 
 from bot import aggregates
 from bot.corpus import load_corpus
+from bot.lexicon import Lexicon
 from bot.question import problem_with, read
 from bot.resolve import AliasMatcher
 from bot.text import numbers_in, sentences, stem, words
 
 CORPUS = load_corpus(SEEDS)
-TRUSTS = [f for f in CORPUS.figures if f.scope == "trust"]
+TRUSTS = [f for f in CORPUS.figures if f.scope == "part"]
 BY_ID = {f.id: f for f in CORPUS.figures}
+LEX = Lexicon(CORPUS.profile, TRUSTS, CORPUS.people, "p04")
 
 
 def test_numbers_and_words() -> None:
@@ -51,13 +53,13 @@ def test_shared_alias_names_every_owner() -> None:
 
 
 def test_aggregates_show_their_working() -> None:
-    total = aggregates.total(TRUSTS, BY_ID["region_total"])
+    total = aggregates.total(TRUSTS, BY_ID["region_total"], LEX)
     assert "8,332" in total.text and "1,169 + 750 + 606 + 1,394 + 4,413" in total.text
     diff = aggregates.difference(BY_ID["sandwell"], BY_ID["walsall"])
     assert "1,169 − 750 = 419" in diff.text
-    share = aggregates.share(BY_ID["region_total"], BY_ID["england_total"])
+    share = aggregates.share(BY_ID["region_total"], BY_ID["england_total"], LEX)
     assert "4.2%" in share.text and "approximate" in share.text
-    avg = aggregates.average(TRUSTS)
+    avg = aggregates.average(TRUSTS, LEX)
     assert "1,666.4" in avg.text
     ratio = aggregates.ratio(BY_ID["uhnm"], BY_ID["dudley"])
     assert "7.3 times" in ratio.text
@@ -71,7 +73,7 @@ def test_aggregates_show_their_working() -> None:
     ("which trust was least affected", "dudley"),
 ])
 def test_extremes(question: str, first: str) -> None:
-    assert aggregates.extreme(TRUSTS, question).used[0].id == first
+    assert aggregates.extreme(TRUSTS, question, LEX).used[0].id == first
 
 
 def test_comparison_and_threshold() -> None:
@@ -79,7 +81,7 @@ def test_comparison_and_threshold() -> None:
     assert no.text.startswith("No:") and "750 − 606 = 144" in no.text
     yes = aggregates.compare(BY_ID["dudley"], BY_ID["walsall"], "did dudley cancel fewer")
     assert yes.text.startswith("Yes:")
-    under = aggregates.threshold(TRUSTS, "which trusts had fewer than 1,000")
+    under = aggregates.threshold(TRUSTS, "which trusts had fewer than 1,000", LEX)
     assert under is not None and {f.id for f in under.used} == {"walsall", "dudley"}
 
 

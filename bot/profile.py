@@ -1,0 +1,101 @@
+"""An article's profile: what it counts, what its subjects are, its examples and wording.
+
+Read from the article folder's profile.toml, merged over the genre lexicon it names
+(seeds/genres/<genre>.toml): the words of a genre are data, defined once, shared by its articles.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import SeedError
+
+LISTS = ("counted_words", "action_words", "people_nouns", "staff", "other_staff", "examples",
+         "question_words", "place_words", "name_glue", "type_words", "other_rounds",
+         "speaker_roles")
+
+
+@dataclass(frozen=True)
+class Profile:
+    about: str = "the article"
+    counted: str = "figures"  # what the part figures count, plural
+    part: str = "subject"
+    parts: str = "subjects"
+    whole: str = "all of them"
+    staff: tuple[str, ...] = ()
+    counted_words: tuple[str, ...] = ()  # words of a question asking for that count
+    action_words: tuple[str, ...] = ()  # what happened to them: "cancelled", "postponed"
+    people_nouns: tuple[str, ...] = ()  # counts of people the article does not give
+    other_staff: tuple[str, ...] = ()  # staff groups the article is not about
+    examples: tuple[str, ...] = ()
+    question_words: tuple[str, ...] = ()  # words questions use that the article may not
+    place_words: tuple[str, ...] = ()  # words of place phrases that name no place
+    name_glue: tuple[str, ...] = ()  # words of subject names that name no subject alone
+    type_words: tuple[str, ...] = ()  # kinds of item inside a count ("scans")
+    other_rounds: tuple[str, ...] = ()  # words for other rounds of the same action
+    speaker_roles: tuple[str, ...] = ()  # offices and bodies that might speak in the genre
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    kin: dict[str, str] = field(default_factory=dict)  # word families: stem -> stem
+    dimensions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    sentences: dict[str, str] = field(default_factory=dict)  # per scope: how a figure reads
+    period: str = ""  # when the article's main figures are from
+
+    def sentence(self, scope: str) -> str:
+        return self.sentences.get(scope, "")
+
+    @property
+    def staff_name(self) -> str:
+        return self.staff[0] if self.staff else "the staff"
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out.get(key), list) and key in LISTS \
+                and key not in ("examples", "staff"):
+            out[key] = list(dict.fromkeys([*out[key], *value]))
+        else:
+            out[key] = value
+    return out
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise SeedError(str(path), None, "file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SeedError(str(path), None, f"not valid TOML: {exc}") from None
+
+
+def load_profile(folder: Path, genres: Path) -> Profile:
+    """The folder's profile.toml over its genre; an article without one gets the defaults."""
+    path = folder / "profile.toml"
+    data = _read(path) if path.exists() else {}
+    genre = data.get("genre")
+    if isinstance(genre, str) and genre:
+        data = _merge(_read(genres / f"{genre}.toml"), data)
+    known = set(Profile.__dataclass_fields__)
+    unknown = sorted(set(data) - known - {"genre"})
+    if unknown:
+        raise SeedError(str(path), None, f"unknown field(s): {', '.join(unknown)}")
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "genre":
+            continue
+        if key in LISTS:
+            kwargs[key] = tuple(str(v) for v in value)
+        elif key == "dimensions":
+            kwargs[key] = {str(d): {str(v): tuple(str(a) for a in aliases)
+                                    for v, aliases in values.items()}
+                           for d, values in value.items()}
+        elif isinstance(value, dict):
+            kwargs[key] = {str(k): str(v) for k, v in value.items()}
+        else:
+            kwargs[key] = str(value)
+    return Profile(**kwargs)
