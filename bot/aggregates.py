@@ -64,7 +64,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
     if re.search(r"\bdifference\b|\bgap\b|\bsubtract\w*|\bminus\b|\btake away\b|"
                  r"\bhow many (?:more|fewer|less)\b|\bhow much "
                  r"(?:more|fewer|less|higher|lower)\b|\bexceed\w*\b|\bby how (?:much|many)\b|"
-                 r"\boutnumber\w*\b", low):
+                 r"\boutnumber\w*\b|\b(?:rise|fall|drop|increase|decrease|change|grow|go up|"
+                 r"go down)\w* (?:between|from)\b", low):
         return "difference"
     if re.search(rf"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall|"
                  rf"between them)\b|\b{parts} (?:other than|except|apart from|excluding)\b",

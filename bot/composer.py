@@ -83,6 +83,8 @@ class Composer(FigureAnswers, PassageAnswers):
                        figures=answer.figures + extra)
 
     def _update(self, conv: Conversation, r: Reading, answer: Answer) -> None:
+        if answer.figures:
+            conv.dims = r.dims
         if answer.figures and answer.kind == "figure":
             ids = tuple(f.id for f in answer.figures if self.by_id[f.id].is_count)
             if ids:

@@ -15,6 +15,7 @@ class Conversation:
     subjects: tuple[str, ...] = ()  # figure ids the last figure question was about
     intent: str = ""  # what the last answered question asked for
     people: tuple[str, ...] = ()  # people the last answer named, newest last
+    dims: tuple[tuple[str, str], ...] = ()  # the days, types or rounds last asked about
     max_turns: int = 20
 
     def remember(self, answer: Answer) -> None:

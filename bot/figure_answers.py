@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -14,16 +15,17 @@ from .passage_answers import SPEECH_Q
 from .question import Question
 from .reading import Reader, Reading
 from .resolve import tokens
-from .text import NUMBER_WORDS, STOPWORDS, stem
+from .text import NUMBER_WORDS, STOPWORDS, content_terms, format_number, stem
 
 FUNCTION_WORDS = frozenset("""were was had did got have has in at across for of more fewer less
-times do does is are a an were""".split())
+times do does is are a an were went go goes gone""".split())
 OUTCOME = re.compile(r"\b(?:already|since|so far|yet|still|now)\b.*\b(?:rebook\w*|rearrang\w*|"
                      r"reschedul\w*|seen|treated|done)\b|\bhave (?:now |already )?been "
                      r"(?:rebook\w*|rearrang\w*|seen|treated)\b")
 UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
              "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
-             "days": (r"\bdays?\b", r"\bhow long\b", r"\bweeks?\b")}
+             "days": (r"\bdays?\b", r"\bhow long\b", r"\bweeks?\b"),
+             "hours": (r"\bhours?\b",), "years": (r"\byears?\b", r"\bhow old\b")}
 ORDINAL_NUMBERS = frozenset({1.0, 2.0, 3.0, 4.0, 5.0})
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
@@ -77,10 +79,124 @@ class FigureAnswers(Reader):
         excluded = self._excluded(r)
         pool = [f for f in self.parts if f not in excluded] if excluded else (
             named if len(named) >= 2 else self.parts)
+        sums: dict[str, list[Figure]] = {}
+        if r.dims:
+            keys = [k for k, _ in r.dims]
+            several = next((k for k in keys if keys.count(k) > 1), None)
+            if op in ("difference", "ratio") and len(r.subjects) == 1 and [
+                    k for k in keys if k not in self.partitions] == keys and len(keys) == 1:
+                # "NUH this time against the April 2023 round": the main row and that round.
+                one = r.subjects[0]
+                then = self._at_dims([one], r.dims, sums)
+                r = replace(r, subjects=[one, *then], dims=())
+                named = list(r.subjects)
+            elif several and len(r.subjects) == 1:
+                # "SFH between the March and April rounds": one figure per value, compared.
+                one = r.subjects[0]
+                rest = tuple(d for d in r.dims if d[0] != several)
+                split = [self._at_dims([one], rest + (d,), sums) for d in r.dims
+                         if d[0] == several]
+                r = replace(r, subjects=[f for group in split for f in group], dims=())
+                named = list(r.subjects)
+            else:
+                pool = self._at_dims(pool, r.dims, sums)
+                named = self._at_dims(named, r.dims, sums)
+                r = replace(r, subjects=self._at_dims(list(r.subjects), r.dims, sums))
+            if not pool:
+                return self._abstain(q, f"The article gives no figures for "
+                                        f"{self._describe_dims(r.dims)}.")
         result = self._compute(op, r, conv, named, pool)
         if result is None:
             return None
-        return self._figure_answer(q, "aggregate", result.text, list(result.used))
+        used = [row for f in result.used for row in sums.get(f.id, [f])]
+        text = result.text
+        working = [f"{f.subject}: {' + '.join(x.display for x in sums[f.id])} = {f.display}"
+                   for f in result.used if f.id in sums]
+        if working:
+            text += f" ({'; '.join(working)}.)"
+        return self._figure_answer(q, "aggregate", text, used)
+
+    def _rows_at(self, f: Figure, dims: tuple[tuple[str, str], ...]) -> list[Figure]:
+        """The subject's rows for the asked days, types or rounds: the exact rows if the
+        article gives them, else the finer rows that add up to them."""
+        want: dict[str, set[str]] = {}
+        for key, value in dims:
+            want.setdefault(key, set()).add(value)
+        rows = [v for v in self.variants if v.subject == f.subject and v.scope == f.scope
+                and all(v.dim(k) in values for k, values in want.items())]
+        exact = [v for v in rows if {k for k, _ in v.dims} == set(want)]
+        if not rows and f.scope == "whole":
+            # The whole is its parts: at a given day or type, their rows add up to it.
+            return [row for part in self.parts for row in self._rows_at(part, dims)]
+        return exact or rows
+
+    def _at_dims(self, figures: list[Figure], dims: tuple[tuple[str, str], ...],
+                 sums: dict[str, list[Figure]]) -> list[Figure]:
+        """Each figure at the asked dimensions: a row, or a sum of rows (recorded in sums)."""
+        out = []
+        for f in figures:
+            rows = self._rows_at(f, dims)
+            if len(rows) == 1:
+                out.append(rows[0])
+            elif rows:
+                total = sum(x.value for x in rows)
+                key = "+".join(x.id for x in rows)
+                sums[key] = rows
+                out.append(replace(rows[0], id=key, value=total, display=format_number(total),
+                                   qualifier="", dims=dims))
+        return out
+
+    def _none_at(self, f: Figure, dims: tuple[tuple[str, str], ...]) -> str:
+        """'All 1,191 on the second day' means none on the first: say so, with the span."""
+        for key, value in dims:
+            whole = [v for v in self.variants if v.subject == f.subject and v.value == f.value
+                     and [k for k, _ in v.dims] == [key] and v.dim(key) != value]
+            if whole:
+                row = whole[0]
+                return (f"No: all {row.display} of {f.subject}'s {f.measure} were on "
+                        f"{row.dim(key)}, none on {value} — “{row.span}” ({row.passage}).")
+        return ""
+
+    def _describe_dims(self, dims: tuple[tuple[str, str], ...]) -> str:
+        parts = []
+        for key, value in dims:
+            parts.append(value if key != "type" else f"{value} {self.lex.profile.counted}")
+        return ", ".join(parts)
+
+    def _dimensioned_answer(self, r: Reading, subjects: list[Figure]) -> Answer:
+        """'NUH outpatients on Monday': the row for those dimensions, or their sum."""
+        q = r.q
+        what = self._describe_dims(r.dims)
+        sentences: list[str] = []
+        used: list[Figure] = []
+        for f in subjects:
+            rows = self._rows_at(f, r.dims)
+            if not rows:
+                sentences.append(self._none_at(f, r.dims) or
+                                 f"The article doesn't give a figure for {f.subject} for {what}.")
+                continue
+            used += rows
+            if len(rows) == 1:
+                row = rows[0]
+                sentences.append(f"{row.subject}, {self._describe_dims(row.dims)}: "
+                                 f"{row.stated} {row.measure} ({row.passage}).")
+                continue
+            total = sum(x.value for x in rows)
+            labels = [self._describe_dims(tuple(d for d in x.dims if d not in r.dims)) or
+                      x.measure for x in rows]
+            working = " + ".join(f"{x.display} ({label})" for x, label in
+                                 zip(rows, labels, strict=True))
+            where = ", ".join(dict.fromkeys(x.passage for x in rows))
+            sentences.append(f"{format_number(total)} at {f.subject} for {what}: {working} = "
+                             f"{format_number(total)} ({where}).")
+        if not used:
+            none = [f for f in subjects if self._none_at(f, r.dims)]
+            if none:  # "all on the second day": an answer, citing the row that says so
+                rows = [v for f in none for v in self.variants
+                        if v.subject == f.subject and v.value == f.value]
+                return self._figure_answer(q, "figure", " ".join(sentences), rows[:1])
+            return self._abstain(q, " ".join(sentences))
+        return self._figure_answer(q, "figure", " ".join(sentences), used)
 
     def _compute(self, op: str, r: Reading, conv: Conversation, named: list[Figure],
                  pool: list[Figure]) -> aggregates.Result | None:
@@ -153,6 +269,9 @@ class FigureAnswers(Reader):
         if op == "threshold":
             return aggregates.threshold(self.parts, q.low, self.lex)
         if op == "count":
+            stated = self._other_row(q)
+            if stated is not None and stated.unit == self.lex.profile.parts:
+                return None  # "how many trusts took part": a figure the article states
             return aggregates.count(self.parts, self.lex)
         return None
 
@@ -298,6 +417,13 @@ class FigureAnswers(Reader):
         if any(f.scope == "part" for f in subjects) and not re.search(r"\band\b", q.low):
             # "How many of the region's cancellations were at Walsall?" asks about Walsall.
             subjects = [f for f in subjects if f.scope == "part"]
+        asked = {u for u, cues in UNIT_CUES.items() if any(re.search(c, q.low) for c in cues)
+                 and u not in ("days", "hours")}  # "on the first day" names a day, not a unit
+        row = self._other_row(q) if asked else None
+        if row is not None and row.unit in asked and not any(f.unit in asked for f in subjects):
+            return None  # "what percentage … nationally": the row in per cent, not the count
+        if r.dims:
+            return self._dimensioned_answer(r, subjects)
         used = list(subjects)
         trusts = [f for f in used if f.scope == "part"]
         if len(trusts) > 1:
@@ -351,8 +477,9 @@ class FigureAnswers(Reader):
         if not scored:
             return None
         scored.sort(key=lambda s: -s[0])
-        if len(scored) > 1 and scored[0][0] == scored[1][0]:
-            return None
+        if len(scored) > 1 and scored[0][0] == scored[1][0] and \
+                scored[0][1].subject != scored[1][1].subject:
+            return None  # two different things fit as well: don't guess
         return scored[0][1]
 
     def _cue_hits(self, f: Figure, q: Question) -> list[str]:
@@ -369,6 +496,11 @@ class FigureAnswers(Reader):
         if score and any(re.search(p, q.low) for p in UNIT_CUES.get(f.unit, ())):
             score += 3
             strong = True
+        # What the row measures ("NHS trusts whose nursing staff took part"), word for word.
+        shared = len(self.measure_terms[f.id] & set(q.terms))
+        if shared >= 2:
+            score += shared
+            strong = True
         # One loose word ("strike", "pay") is not enough to pick a figure.
         return score if strong else 0.0
 
@@ -378,13 +510,24 @@ class FigureAnswers(Reader):
         quantity = q.form in ("how many", "how much", "how long", "yesno") or bool(re.search(
             r"\b(?:how big|how large|what size|what percentage|what per ?cent|what figure|"
             r"what amount|what pay|what rise|what increase|length|amount|in (?:cash|money|"
-            r"pounds|percentage) terms|in pounds|how much money)\b", q.low))
+            r"pounds|percentage) terms|in pounds|how much money|worth)\b", q.low))
+        if not quantity and q.form in ("what", "which", "other") and len(q.terms) <= 5:
+            # "RCN pay demand?", "What is this year's pay award?": a row named outright.
+            named = self._other_row(q)
+            if named is not None and self._cue_score(named, q) >= 2:
+                cue = {t for toks in self._cue_hits(named, q) for t in content_terms(toks)}
+                rest = set(q.terms) - cue - self.entity_terms - self.org_terms - \
+                    self.vocab.frame
+                quantity = len(rest) <= 1  # nothing asked beyond the row's name
         if not quantity or r.unknown or r.place or re.search(r"\boffer\w*\b", q.low):
             return None  # the article gives the union's demand, never an offer
         row = self._other_row(q)
         if row is None:
             return None
-        rows = [row]
+        # Rows of one subject that fit as well ("the pay claim": 5% above RPI, roughly 19%).
+        top = self._cue_score(row, q)
+        rows = [row] + [f for f in self.others if f is not row and f.subject == row.subject
+                        and self._cue_score(f, q) == top]
         if re.search(r"(?:\band|,) (?:what|how|which|when|who)\b", q.low):
             # A two-part question ("…demanding, and what would it mean in cash?"): every
             # figure either part names, in the article's order.

@@ -49,6 +49,7 @@ class Reading:
     stray: str  # a noun the article never uses ("heartlands", "nurses")
     referred: list[Person]  # who "he", "she" or "they" stands for, from earlier turns
     named_tokens: frozenset[int]  # positions of question tokens that named a subject
+    dims: tuple[tuple[str, str], ...] = ()  # dimensions asked for: ("day", "Monday 28 July")
 
 
 class Lookups:
@@ -72,6 +73,16 @@ class Lookups:
         wider = tuple(f for f in (self.whole, self.national) if f is not None)
         self.lex = Lexicon(corpus.profile, self.parts, corpus.people, self.parts_passage, wider)
         self.dimension_keys = frozenset(k for f in self.variants for k, _ in f.dims)
+        used = {pair for f in self.variants for pair in f.dims}
+        # Keys whose rows add up to the main row (type: inpatient + outpatient = all);
+        # an earlier round does not.
+        self.partitions = frozenset(
+            k for k in self.dimension_keys if any(
+                sum(v.value for v in self.variants if v.subject == f.subject and
+                    [d for d, _ in v.dims] == [k]) == f.value for f in self.counts))
+        self.dim_matcher = AliasMatcher(
+            {f"{k}={v}": (v, *aliases) for k, values in corpus.profile.dimensions.items()
+             for v, aliases in values.items() if (k, v) in used}, stop=frozenset(STOPWORDS))
         types = self.lex.types
         self.by_type = re.compile(
             rf"\b(?:as opposed to|rather than|versus|vs|compared with) (?:the )?(?:{types})\b|"
@@ -103,6 +114,8 @@ class Lookups:
         self.people_terms = {t for p in corpus.people for a in p.aliases for t in content_terms(a)}
         self.entity_terms = {t for f in self.counts for a in f.aliases for t in content_terms(a)}
         self.entity_terms |= self.people_terms
+        self.measure_terms = {f.id: frozenset(content_terms(f.measure)) - self.entity_terms
+                              for f in self.others}
         # Words of organisations and of the striking staff: a role names no one by them.
         self.org_terms = {t for p in corpus.people if p.kind == "organisation"
                           for a in p.aliases for t in content_terms(a)}
@@ -131,7 +144,29 @@ class Reader(Lookups):
         people = named + [p for p in referred if p not in named]
         unknown, place, partial, stray = self._unknown(q, mentions)
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
-        return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered)
+        dims = self._dims(q, conv)
+        return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
+                       dims)
+
+    def _dims(self, q: Question, conv: Conversation) -> tuple[tuple[str, str], ...]:
+        """The days, types or rounds a question asks about; a follow-up keeps the last ones."""
+        if not self.variants:
+            return ()
+        # Exact words only: "patients" is no typo of "inpatients".
+        found = AliasMatcher.keys([m for m in self.dim_matcher.find(q.text) if m.exact])
+        values = {k: set(v) for k, v in self.lex.profile.dimensions.items()
+                  if k in self.partitions}
+        for key, every in values.items():
+            # "inpatient and outpatient" together ask for the total, not a dimension.
+            asked = {f.partition("=")[2] for f in found if f.startswith(f"{key}=")}
+            if len(every) > 1 and asked >= every:
+                found = [f for f in found if not f.startswith(f"{key}=")]
+        if found:
+            keys = {k.partition("=")[0] for k in found}
+            kept = tuple(d for d in conv.dims if d[0] not in keys) if len(q.terms) <= 4 else ()
+            return kept + tuple((k.partition("=")[0], k.partition("=")[2]) for k in found)
+        followup = re.match(r"^(?:and|what about|how about|what of|same for|and for)\b", q.low)
+        return conv.dims if followup or len(q.terms) <= 2 else ()
 
     def _pronoun(self, q: Question, conv: Conversation) -> list[Person]:
         for pronoun, pattern in (("she", r"\b(?:she|her|hers)\b"), ("he", r"\b(?:he|him|his)\b")):
