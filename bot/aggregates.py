@@ -90,24 +90,24 @@ def direction(low: str) -> str:
     return "most"
 
 
-def rank(trusts: list[Figure], low: str, lex: Lexicon) -> Result:
+def rank(members: list[Figure], low: str, lex: Lexicon) -> Result:
     ascending = bool(re.search(rf"\bfrom (?:the )?(?:{FEWEST})\b|\bascending\b|\bsmallest first\b",
                                low))
-    ordered = sorted(trusts, key=lambda f: f.value, reverse=not ascending)
+    ordered = sorted(members, key=lambda f: f.value, reverse=not ascending)
     label = "fewest to most" if ascending else "most to fewest"
     lines = "; ".join(f"{i}. {short(f)}" for i, f in enumerate(ordered, start=1))
     return Result(f"The {lex.profile.parts} from {label} {lex.profile.counted}: {lines} "
                   f"({_passages(*ordered)}).", tuple(ordered))
 
 
-def extreme(trusts: list[Figure], low: str, lex: Lexicon) -> Result:
+def extreme(members: list[Figure], low: str, lex: Lexicon) -> Result:
     way = direction(low)
     ordinal = next((n for w, n in ORDINALS.items() if re.search(rf"\b{w}\b", low)), 1)
-    ordered = sorted(trusts, key=lambda f: f.value, reverse=(way == "most"))
+    ordered = sorted(members, key=lambda f: f.value, reverse=(way == "most"))
     pick = ordered[min(ordinal, len(ordered)) - 1]
     position = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}[min(ordinal, 5)]
     word = "most" if way == "most" else "fewest"
-    among = lex.among(trusts)
+    among = lex.among(members)
     others = ", ".join(short(f) for f in ordered if f is not pick)
     counted = lex.profile.counted
     return Result(f"{pick.subject} had the {position}{word} {counted} of {among}: "
@@ -115,14 +115,14 @@ def extreme(trusts: list[Figure], low: str, lex: Lexicon) -> Result:
                   (pick, *[f for f in ordered if f is not pick]))
 
 
-def total(trusts: list[Figure], region: Figure | None, lex: Lexicon) -> Result:
-    value = sum(f.value for f in trusts)
-    parts = " + ".join(f.display for f in trusts)
-    everyone = len(trusts) == lex.n_parts
+def total(members: list[Figure], region: Figure | None, lex: Lexicon) -> Result:
+    value = sum(f.value for f in members)
+    parts = " + ".join(f.display for f in members)
+    everyone = len(members) == lex.n_parts
     who = lex.parts_phrase.capitalize() + "'" if everyone else " and ".join(
-        f.subject for f in trusts) + "'s"
-    text = f"{who} figures add up to {format_number(value)} ({parts}) ({_passages(*trusts)})."
-    used: tuple[Figure, ...] = tuple(trusts)
+        f.subject for f in members) + "'s"
+    text = f"{who} figures add up to {format_number(value)} ({parts}) ({_passages(*members)})."
+    used: tuple[Figure, ...] = tuple(members)
     if everyone and region is not None:
         text += (f" The article gives the total for {region.subject} as “{region.stated}” "
                  f"({region.passage}).")
@@ -177,12 +177,12 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure], lex: Lexico
                   f"({_passages(*used)}).", used)
 
 
-def average(trusts: list[Figure], lex: Lexicon) -> Result:
-    value = sum(f.value for f in trusts) / len(trusts)
-    parts = " + ".join(f.display for f in trusts)
-    return Result(f"The average across the {len(trusts)} {lex.profile.parts} is "
-                  f"{format_number(value, 1)} {lex.profile.counted}: ({parts}) ÷ {len(trusts)} "
-                  f"({_passages(*trusts)}).", tuple(trusts))
+def average(members: list[Figure], lex: Lexicon) -> Result:
+    value = sum(f.value for f in members) / len(members)
+    parts = " + ".join(f.display for f in members)
+    return Result(f"The average across the {len(members)} {lex.profile.parts} is "
+                  f"{format_number(value, 1)} {lex.profile.counted}: ({parts}) ÷ {len(members)} "
+                  f"({_passages(*members)}).", tuple(members))
 
 
 def ratio(a: Figure, b: Figure) -> Result:
@@ -191,10 +191,10 @@ def ratio(a: Figure, b: Figure) -> Result:
                   f"{b.display} = {value:.2f} ({_passages(a, b)}).", (a, b))
 
 
-def count(trusts: list[Figure], lex: Lexicon) -> Result:
-    names = "; ".join(f.subject for f in trusts)
-    return Result(f"The article gives figures for {len(trusts)} {lex.profile.parts}: {names} "
-                  f"({_passages(*trusts)}).", tuple(trusts))
+def count(members: list[Figure], lex: Lexicon) -> Result:
+    names = "; ".join(f.subject for f in members)
+    return Result(f"The article gives figures for {len(members)} {lex.profile.parts}: {names} "
+                  f"({_passages(*members)}).", tuple(members))
 
 
 def _approx(a: Figure, b: Figure) -> str:
@@ -214,8 +214,8 @@ def spell_thousands(low: str) -> str:
     return low
 
 
-def threshold(trusts: list[Figure], low: str, lex: Lexicon) -> Result | None:
-    """'Which trusts had fewer than 1,000?': the trusts on the asked side of a line."""
+def threshold(members: list[Figure], low: str, lex: Lexicon) -> Result | None:
+    """'Which members had fewer than 1,000?': the members on the asked side of a line."""
     low = spell_thousands(low)
     match = re.search(r"\b(more|fewer|less|over|under|above|below|at least|at most)\s+(?:than\s+)?"
                       r"(\d[\d,]*)", low)
@@ -231,16 +231,16 @@ def threshold(trusts: list[Figure], low: str, lex: Lexicon) -> Result | None:
             return inclusive
         return v > line if above else v < line
 
-    chosen = sorted((f for f in trusts if keep(f.value)), key=lambda f: -f.value)
+    chosen = sorted((f for f in members if keep(f.value)), key=lambda f: -f.value)
     phrase = f"{word} {'than ' if word in ('more', 'fewer', 'less') else ''}{match.group(2)}"
-    counted, where = lex.profile.counted, _passages(*trusts)
+    counted, where = lex.profile.counted, _passages(*members)
     if not chosen:
-        return Result(f"None of {lex.among(trusts)} had {phrase} {counted} ({where}).",
-                      tuple(trusts))
+        return Result(f"None of {lex.among(members)} had {phrase} {counted} ({where}).",
+                      tuple(members))
     names = "; ".join(short(f) for f in chosen)
     p = lex.profile
     n = len(chosen)
-    count = (f"All {number_word(n)} {p.parts}" if n == len(trusts) and n > 1 else
+    count = (f"All {number_word(n)} {p.parts}" if n == len(members) and n > 1 else
              f"{number_word(n).capitalize()} {p.part if n == 1 else p.parts}")
     return Result(f"{count} had {phrase} {counted}: {names} ({where}).", tuple(chosen))
 
@@ -262,7 +262,7 @@ def versus_rest(one: Figure, rest: list[Figure], lex: Lexicon) -> Result:
 
 
 def outside(whole: Figure, parts: list[Figure], lex: Lexicon) -> Result:
-    """England less the region (or the five trusts): 'the rest of England'."""
+    """England less the region (or the five members): 'the rest of England'."""
     inside = sum(f.value for f in parts)
     rest = whole.value - inside
     named = parts[0].subject if len(parts) == 1 else lex.among(parts)
@@ -286,17 +286,17 @@ def per_day(figures: list[Figure], days: Figure, lex: Lexicon) -> Result:
                   f"({_passages(*figures, days)}).", (*figures, days))
 
 
-def against_average(one: Figure, trusts: list[Figure]) -> Result:
-    mean = sum(f.value for f in trusts) / len(trusts)
+def against_average(one: Figure, members: list[Figure]) -> Result:
+    mean = sum(f.value for f in members) / len(members)
     side = "above" if one.value > mean else "below"
-    parts = " + ".join(f.display for f in trusts)
+    parts = " + ".join(f.display for f in members)
     return Result(f"{one.subject} is {side} the average: {one.display} against "
-                  f"({parts}) ÷ {len(trusts)} = {format_number(mean, 1)} ({_passages(*trusts)}).",
-                  (one, *[f for f in trusts if f is not one]))
+                  f"({parts}) ÷ {len(members)} = {format_number(mean, 1)} ({_passages(*members)}).",
+                  (one, *[f for f in members if f is not one]))
 
 
-def spread(trusts: list[Figure]) -> Result:
-    ordered = sorted(trusts, key=lambda f: -f.value)
+def spread(members: list[Figure]) -> Result:
+    ordered = sorted(members, key=lambda f: -f.value)
     top, bottom = ordered[0], ordered[-1]
     gap = top.value - bottom.value
     return Result(f"{format_number(gap)} between the most, {top.subject} ({top.display}), and "
@@ -313,9 +313,9 @@ def _smaller(a: float, b: float) -> str:
     return format_number(min(a, b))
 
 
-def position(one: Figure, trusts: list[Figure], lex: Lexicon) -> Result:
+def position(one: Figure, members: list[Figure], lex: Lexicon) -> Result:
     """'Where does Sandwell rank?': its place from the most cancellations down."""
-    ordered = sorted(trusts, key=lambda f: -f.value)
+    ordered = sorted(members, key=lambda f: -f.value)
     place = ordered.index(one) + 1
     word = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(place, str(place))
     listed = "; ".join(f"{i}. {short(f)}" for i, f in enumerate(ordered, start=1))

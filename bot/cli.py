@@ -271,7 +271,7 @@ def parser() -> argparse.ArgumentParser:
 
     source = sub.add_parser("source", parents=[common],
                          help="show one passage of the article in full")
-    source.add_argument("passage", help="a passage id such as p04")
+    source.add_argument("passage", help="a passage id (p01 is the headline)")
     source.set_defaults(func=cmd_source)
 
     telegram = sub.add_parser("telegram", parents=[common],

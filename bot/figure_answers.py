@@ -213,14 +213,14 @@ class FigureAnswers(Reader):
             return aggregates.per_day(counted, self.days, self.lex)
         if op == "rank" and len(explicit) == 1:
             return aggregates.position(explicit[0], self.parts, self.lex)
-        if op == "rank" and (len(named) >= 2 or self._about_trusts(q) or self._about_counts(q)):
+        if op == "rank" and (len(named) >= 2 or self._about_parts(q) or self._about_counts(q)):
             return aggregates.rank(pool, q.low, self.lex)
         if op == "extreme" and any(f.scope != "part" for f in r.subjects) and not re.search(
                 r"\bwhich\b", q.low) and not self.lex.part_word.search(q.low):
             return None  # "more than what number in the region?" asks for the region's figure
         if op == "extreme":
             in_thread = conv.intent in ("figure", "aggregate") and len(q.terms) <= 3
-            if not self._about_trusts(q) and not named and not in_thread:
+            if not self._about_parts(q) and not named and not in_thread:
                 return None
             if len(pool) == 2 and q.form == "yesno":
                 return aggregates.compare(pool[0], pool[1], q.low)
@@ -271,7 +271,7 @@ class FigureAnswers(Reader):
         if op == "count":
             stated = self._other_row(q)
             if stated is not None and stated.unit == self.lex.profile.parts:
-                return None  # "how many trusts took part": a figure the article states
+                return None  # "how many members took part": a figure the article states
             return aggregates.count(self.parts, self.lex)
         return None
 
@@ -289,7 +289,7 @@ class FigureAnswers(Reader):
             return aggregates.spread(self.parts)
         pair = self._pair(r, conv)
         if pair is None:
-            if (most or fewest) and self._about_trusts(q):
+            if (most or fewest) and self._about_parts(q):
                 return aggregates.extreme(self.parts, q.low, self.lex)
             return None
         if op == "difference":
@@ -304,7 +304,7 @@ class FigureAnswers(Reader):
         return result
 
     def _excluded(self, r: Reading) -> list[Figure]:
-        """Trusts a question leaves out: 'the four trusts other than UHNM'."""
+        """Trusts a question leaves out: 'the four members other than UHNM'."""
         match = EXCLUDING.search(r.q.text)
         if not match:
             return []
@@ -312,7 +312,7 @@ class FigureAnswers(Reader):
         ids = {m.key for m in left_out}
         return [f for f in self.parts if f.id in ids]
 
-    def _about_trusts(self, q: Question) -> bool:
+    def _about_parts(self, q: Question) -> bool:
         return bool(re.search(r"\b(?:hospitals?|which|where|who|what)\b", q.low) or
                     self.lex.part_word.search(q.low)) and \
             bool(self.lex.count_cues.search(q.low) or self.lex.part_word.search(q.low) or
@@ -425,12 +425,12 @@ class FigureAnswers(Reader):
         if r.dims:
             return self._dimensioned_answer(r, subjects)
         used = list(subjects)
-        trusts = [f for f in used if f.scope == "part"]
-        if len(trusts) > 1:
-            listed = "; ".join(f"{f.subject}: {f.display}" for f in trusts)
-            measure = trusts[0].measure
+        members = [f for f in used if f.scope == "part"]
+        if len(members) > 1:
+            listed = "; ".join(f"{f.subject}: {f.display}" for f in members)
+            measure = members[0].measure
             text = f"{measure[:1].upper()}{measure[1:]} — {listed} ({self.parts_passage})."
-            text = " ".join([text] + [self._figure_sentence(f) for f in used if f not in trusts])
+            text = " ".join([text] + [self._figure_sentence(f) for f in used if f not in members])
         else:
             text = " ".join(self._figure_sentence(f) for f in used)
         if r.unknown and not r.partial:
@@ -496,7 +496,7 @@ class FigureAnswers(Reader):
         if score and any(re.search(p, q.low) for p in UNIT_CUES.get(f.unit, ())):
             score += 3
             strong = True
-        # What the row measures ("NHS trusts whose nursing staff took part"), word for word.
+        # What the row measures ("NHS members whose nursing staff took part"), word for word.
         shared = len(self.measure_terms[f.id] & set(q.terms))
         if shared >= 2:
             score += shared

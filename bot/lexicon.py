@@ -70,6 +70,10 @@ class Lexicon:
         self.place_words = frozenset(w.lower() for w in p.place_words)
         self.name_glue = frozenset(w.lower() for w in p.name_glue)
         self.question_words = frozenset(w.lower() for w in p.question_words)
+        # Words that name people in a sentence: "who" questions want one of them.
+        self.people_words = re.compile(
+            rf"\b(?:{_alternation([*p.people_nouns, *p.staff, *p.other_staff])}|staff|bosses|"
+            r"volunteers|union|government|secretary|public|co-chairs?|lead)s?\b", re.I)
         self.speaker_roles = re.compile(rf"\b(?:{_alternation(p.speaker_roles)})s?\b", re.I)
 
     @cached_property

@@ -28,10 +28,10 @@ OUTPUT = "sentence_embedding"
 # The export is checked against the reference before it is recorded.
 MIN_COSINE = 0.9995
 CHECK_TEXTS = (
-    "How many appointments were cancelled at Walsall?",
-    "Junior doctors in England went on strike over pay.",
+    "How many were affected at the second site?",
+    "Staff at three hospitals went on strike over pay.",
     "x",
-    "A much longer sentence, with punctuation; numbers like 1,169 and £35, and quotes "
+    "A much longer sentence, with punctuation; numbers like 2,718 and £35, and quotes "
     "\u201clike these\u201d, to exercise the tokenizer's normaliser and the attention mask.",
 )
 

@@ -41,8 +41,6 @@ ROLE_FRAME = frozenset(stem(w) for w in "role job title position exactly actuall
 ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|job|post|title|"
                        r"position)\b")
 STANDS_FOR = re.compile(r"\b(?:stand for|stands for|short for|full name|acronym|abbreviation)\b")
-PEOPLE_WORDS = re.compile(r"\b(?:doctors?|staff|bosses|volunteers|patients|union|government|"
-                          r"secretary|public|co-chairs?|lead)\b", re.I)
 SUPERLATIVE = re.compile(r"\b(?:longest|shortest|biggest|largest|greatest|highest|lowest|fewest|"
                          r"smallest|hardest|worst|best|busiest|most|least|first)\b")
 REASON_WORDS = re.compile(r"\b(?:because|as|since|so|due|led|why|mean|result|to minimise|"
@@ -276,7 +274,7 @@ class PassageAnswers(Reader):
             passage = self.corpus.passage(pid)
             return bool(passage and passage.speakers) or bool(re.search(
                 r"(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+", sentence)) or bool(
-                PEOPLE_WORDS.search(sentence))
+                self.lex.people_words.search(sentence))
         if q.form == "why":
             return bool(REASON_WORDS.search(sentence)) and not self._is_headline(pid)
         return True
