@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import numbers
 from .figures import Figure
 from .text import format_number
 
@@ -27,11 +28,10 @@ def short(f: Figure) -> str:
 
 def detect(low: str) -> str | None:
     """Which computation a question asks for, if any (before subjects are known)."""
-    low = spell_thousands(low)
-    if re.search(r"\b(?:more|fewer|less|over|under|above|below|at least|at most)\s+(?:than\s+)?"
-                 r"\d", low) and re.search(r"\b(?:which|what|how many) (?:of (?:the )?)?(?:five )?"
-                                           r"(?:nhs |hospital )?trusts?\b", low):
+    if numbers.bound(low) is not None and re.search(
+            r"\b(?:which|what|how many) (?:of (?:the )?)?(?:five )?(?:nhs |hospital )?trusts?\b", low):
         return "threshold"
+    low = spell_thousands(low)
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b", low):
         return "ratio"
     if re.search(r"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:england|the "
@@ -205,30 +205,19 @@ def spell_thousands(low: str) -> str:
 
 
 def threshold(trusts: list[Figure], low: str) -> Result | None:
-    """'Which trusts had fewer than 1,000?': the trusts on the asked side of a line."""
-    low = spell_thousands(low)
-    match = re.search(r"\b(more|fewer|less|over|under|above|below|at least|at most)\s+(?:than\s+)?"
-                      r"(\d[\d,]*)", low)
-    if not match:
+    """'Which trusts had fewer than 1,000?': the trusts on the asked side of a line (or
+    inside a range), the line read by `bot.numbers` ('1k', '750.5', 'between 600 and 800')."""
+    line = numbers.bound(low)
+    if line is None:
         return None
-    line = float(match.group(2).replace(",", ""))
-    word = match.group(1)
-    above = word in ("more", "over", "above", "at least")
-    inclusive = word.startswith("at ")
-
-    def keep(v: float) -> bool:
-        if v == line:
-            return inclusive
-        return v > line if above else v < line
-
-    chosen = sorted((f for f in trusts if keep(f.value)), key=lambda f: -f.value)
-    phrase = f"{word} {'than ' if word in ('more', 'fewer', 'less') else ''}{match.group(2)}"
+    chosen = sorted((f for f in trusts if line.holds(f.value)), key=lambda f: -f.value)
     if not chosen:
-        return Result(f"None of the five trusts had {phrase} cancellations (p04).", tuple(trusts))
+        return Result(f"None of the five trusts had {line.phrase} cancellations (p04).",
+                      tuple(trusts))
     names = "; ".join(short(f) for f in chosen)
     count = {1: "One trust", 2: "Two trusts", 3: "Three trusts", 4: "Four trusts",
              5: "All five trusts"}[len(chosen)]
-    return Result(f"{count} had {phrase} cancellations: {names} (p04).", tuple(chosen))
+    return Result(f"{count} had {line.phrase} cancellations: {names} (p04).", tuple(chosen))
 
 
 def versus_rest(one: Figure, rest: list[Figure]) -> Result:
