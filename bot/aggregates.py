@@ -163,6 +163,10 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure]) -> Result:
     approx = " (both are “more than” figures, so this is approximate)" if any(
         f.qualifier for f in part_l + whole_l) else ""
     used = tuple(part_l + whole_l)
+    if len(part_l) > 1:  # a group: its sum over the base, the sum in parentheses
+        return Result(f"About {pct:.1f}%: {who} together account for {format_number(p)} of "
+                      f"{w_text}: ({p_text}) ÷ {format_number(w)} = {format_number(p)} ÷ "
+                      f"{format_number(w)} = {pct:.2f}%{approx} ({_passages(*used)}).", used)
     return Result(f"About {pct:.1f}%: {who} accounts for {p_text} of {w_text} "
                   f"({p_text} ÷ {format_number(w)} = {pct:.2f}%){approx} "
                   f"({_passages(*used)}).", used)
@@ -295,14 +299,26 @@ def position(one: Figure, trusts: list[Figure]) -> Result:
                   f"with {one.display}: {listed} (p04).", tuple(ordered))
 
 
-def group_versus(group: list[Figure], single: Figure) -> Result:
-    """'Walsall and Dudley together versus Royal Wolverhampton'."""
+def group_versus(group: list[Figure], single: Figure, asked: str = "",
+                 group_first: bool = True) -> Result:
+    """'Walsall and Dudley together versus Royal Wolverhampton' (or the single one first:
+    'UHNM against Walsall and Dudley together'); with `asked` ('group more' or 'group
+    fewer') a yes/no verdict leads."""
     together = sum(f.value for f in group)
     parts = " + ".join(f.display for f in group)
     names = " and ".join(f.subject for f in group)
-    rel = "more" if together > single.value else "fewer"
     gap = abs(together - single.value)
-    return Result(f"{names} together had {format_number(together)} ({parts}), {format_number(gap)} "
-                  f"{rel} than {single.subject}'s {single.display} "
-                  f"({_larger(together, single.value)} − {_smaller(together, single.value)} = "
-                  f"{format_number(gap)}) (p04).", (*group, single))
+    working = (f"({_larger(together, single.value)} − {_smaller(together, single.value)} = "
+               f"{format_number(gap)}) (p04).")
+    if group_first:
+        rel = "more" if together > single.value else "fewer"
+        text = (f"{names} together had {format_number(together)} ({parts}), "
+                f"{format_number(gap)} {rel} than {single.subject}'s {single.display} {working}")
+    else:
+        rel = "more" if single.value > together else "fewer"
+        text = (f"{single.subject} had {single.display}, {format_number(gap)} {rel} than "
+                f"{names} together, who had {format_number(together)} ({parts}) {working}")
+    if asked:
+        holds = together != single.value and ((together > single.value) == (asked == "group more"))
+        text = f"{'Yes' if holds else 'No'}: {text}"
+    return Result(text, (*group, single))

@@ -6,7 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from . import aggregates
+from . import aggregates, groups
 from .answer import Answer, Citation
 from .conversation import Conversation
 from .figures import Figure
@@ -136,8 +136,15 @@ class FigureAnswers(Reader):
             return result
         if len(named) >= 3 and VERSUS.search(q.low) and re.search(
                 r"\b(?:together|combined|between them|added|in total|sum)\b", q.low):
-            *group, single = named
-            return aggregates.group_versus(group, single)
+            split = groups.group_and_single(q.text, self.subject_matcher, self.by_id)
+            if split is None:
+                *group, single = named
+                return aggregates.group_versus(group, single)
+            group, single, first = split
+            more = aggregates.direction(q.low) == "most"
+            asked = "" if q.form != "yesno" else (
+                "group more" if more == first else "group fewer")
+            return aggregates.group_versus(group, single, asked, group_first=first)
         if op == "total":
             if len(named) >= 2 and not self._excluded(r):
                 return aggregates.total(named, None)
@@ -231,6 +238,8 @@ class FigureAnswers(Reader):
         named = sorted(r.subjects, key=lambda f: scopes[f.scope])
         if not named:
             return None
+        if len(named) > 1 and all(f.scope == "trust" for f in named):
+            return aggregates.share(named, self.trusts)  # trusts together, of the five's total
         if len(named) == 1:
             part = named[0]
             if part.scope == "trust":
@@ -240,10 +249,12 @@ class FigureAnswers(Reader):
             return None
         wholes = [f for f in named if scopes[f.scope] == max(scopes[n.scope] for n in named)]
         whole = wholes[0]
-        parts = [f for f in named if f is not whole]
+        parts, inside = groups.disjoint([f for f in named if f is not whole])
         if whole.scope == "region" and all(p.scope == "trust" for p in parts):
             return aggregates.share(parts if len(parts) > 1 else parts[0], self.trusts)
-        return aggregates.share(parts if len(parts) > 1 else parts[0], whole)
+        result = aggregates.share(parts if len(parts) > 1 else parts[0], whole)
+        return aggregates.Result(result.text + groups.contained_note(inside, parts),
+                                 result.used + tuple(inside))
 
     def _figure(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
