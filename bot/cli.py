@@ -174,11 +174,12 @@ def cmd_index(args: argparse.Namespace) -> int:
         return 0
     seeds, folder = paths.seeds_dir(), paths.index_dir()
     saved = load_index(folder, seeds, load_corpus(seeds))
-    m = saved.manifest
+    m = {k: saved.manifest.get(k, "?") for k in ("model", "dimension", "passages", "sentences",
+                                                  "built_at")}
     print(f"index OK: {folder}")
     print(f"  model {m['model']} ({m['dimension']} dims), {m['passages']} passages, "
           f"{m['sentences']} sentences, built {m['built_at']}")
-    print(f"  {describe(folder, m)}")
+    print(f"  {describe(folder, saved.manifest)}")
     return 0
 
 
