@@ -10,6 +10,7 @@ from . import aggregates, groups
 from .answer import Answer, Citation
 from .conversation import Conversation
 from .figures import Figure
+from .names import as_name, completes
 from .passage_answers import SPEECH_Q
 from .question import Question
 from .reading import Reader, Reading
@@ -326,8 +327,9 @@ class FigureAnswers(Reader):
             text = " ".join([text] + [self._figure_sentence(f) for f in used if f not in trusts])
         else:
             text = " ".join(self._figure_sentence(f) for f in used)
-        if r.unknown and not r.partial:
-            text += f" The article gives no figure for {r.unknown}."
+        unknown = as_name(r.unknown, self.alias_tokens, q.text)
+        if unknown and not r.partial:
+            text += f" The article gives no figure for {unknown}."
         correction = self._premise(q, used)
         if correction:
             text = correction + " " + text
@@ -450,9 +452,13 @@ class FigureAnswers(Reader):
                 for t in tokens(partial))]
             hint = f" It does give a figure for {' and '.join(names)}." if names else ""
             return self._abstain(q, f"The article has no figure for {partial} as such.{hint}")
-        return self._abstain(q, f"The article doesn't give a figure for {place}. It gives "
-                                "figures only for England, Staffordshire and the Black Country, "
-                                "and five NHS trusts there.")
+        name = as_name(place, self.alias_tokens, q.text)
+        meant = completes(place, self.alias_tokens) if not name else ""
+        hint = next((f" Did you mean {f.subject}?" for f in self.counts if meant and any(
+            meant in tokens(a) for a in f.aliases)), "")
+        return self._abstain(q, f"The article doesn't give a figure for {name or 'that'}.{hint} "
+                                "It gives figures only for England, Staffordshire and the Black "
+                                "Country, and five NHS trusts there.")
 
     def _figure_answer(self, q: Question, kind: str, text: str, used: list[Figure]) -> Answer:
         cites = []
@@ -477,7 +483,7 @@ def _number_words(low: str) -> list[float]:
 
 def _noun_kind(noun: str) -> str:
     """What a 'how many X' counts: appointments, people, something else, or nothing said."""
-    if not noun or noun in FUNCTION_WORDS or noun.endswith("ed"):
+    if not noun or noun in FUNCTION_WORDS or noun in STOPWORDS or noun.endswith("ed"):
         return ""  # "how many were cancelled", "how many rescheduled": nothing else named
     if noun in APPOINTMENT_NOUNS or any(fuzz.ratio(noun, n) >= 85 for n in APPOINTMENT_NOUNS
                                         if len(n) > 5):
