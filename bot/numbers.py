@@ -21,7 +21,8 @@ NOT_FIGURES = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|gov|io|info|co)\b(?:/\S*)?"  # bare domains
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"  # 12/03/2023, 2023-03-12, 12.03.23
     r"|\b\d+(?:\.\d+){2,}\b"  # versions and addresses: 1.2.3, 10.0.0.1
-    r"|\b\d{1,2}(?:[:.]\d{2}){1,2}\s?(?:[ap]\.?m\b\.?)?"  # 10:30, 10.30am, 10:30:15
+    r"|\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\b\.?)?"  # 10:30, 10:30:15, 10:30pm
+    r"|\b\d{1,2}\.\d{2}\s?[ap]\.?m\b\.?"  # 10.30am (10.30 alone is a decimal)
     r"|\b\d{1,2}\s?[ap]\.?m\b\.?"  # 7am, 4 p.m.
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?:\s+\d{{4}})?"  # 12 March (2023)
     rf"|\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"  # March 12(, 2023)
