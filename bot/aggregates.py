@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import numbers
 from .figures import Figure
 from .lexicon import Lexicon, number_word
 from .text import format_number
@@ -28,14 +29,14 @@ def short(f: Figure) -> str:
 
 def detect(low: str, lex: Lexicon) -> str | None:
     """Which computation a question asks for, if any (before subjects are known)."""
-    low = spell_thousands(low)
     part, parts = re.escape(lex.profile.part), re.escape(lex.profile.parts)
     one = rf"(?:{part}|{parts})"
     places = lex.wider_names
-    if re.search(r"\b(?:more|fewer|less|over|under|above|below|at least|at most)\s+(?:than\s+)?"
-                 r"\d", low) and re.search(rf"\b(?:which|what|how many) (?:of (?:the )?)?(?:\w+ )?"
-                                           rf"(?:nhs |hospital )?{one}\b", low):
+    if numbers.bound(low) is not None and re.search(
+            rf"\b(?:which|what|how many) (?:of (?:the )?)?(?:\w+ )?(?:nhs |hospital )?{one}\b",
+            low):
         return "threshold"
+    low = spell_thousands(low)
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b", low):
         return "ratio"
     if re.search(rf"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:{places}|the "
@@ -172,6 +173,10 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure], lex: Lexico
     approx = " (both are “more than” figures, so this is approximate)" if any(
         f.qualifier for f in part_l + whole_l) else ""
     used = tuple(part_l + whole_l)
+    if len(part_l) > 1:  # a group: its sum over the base, the sum in parentheses
+        return Result(f"About {pct:.1f}%: {who} together account for {format_number(p)} of "
+                      f"{w_text}: ({p_text}) ÷ {format_number(w)} = {format_number(p)} ÷ "
+                      f"{format_number(w)} = {pct:.2f}%{approx} ({_passages(*used)}).", used)
     return Result(f"About {pct:.1f}%: {who} accounts for {p_text} of {w_text} "
                   f"({p_text} ÷ {format_number(w)} = {pct:.2f}%){approx} "
                   f"({_passages(*used)}).", used)
@@ -215,34 +220,22 @@ def spell_thousands(low: str) -> str:
 
 
 def threshold(members: list[Figure], low: str, lex: Lexicon) -> Result | None:
-    """'Which members had fewer than 1,000?': the members on the asked side of a line."""
-    low = spell_thousands(low)
-    match = re.search(r"\b(more|fewer|less|over|under|above|below|at least|at most)\s+(?:than\s+)?"
-                      r"(\d[\d,]*)", low)
-    if not match:
+    """'Which of them had fewer than 1,000?': the members on the asked side of a line (or
+    inside a range), the line read by `bot.numbers` ('1k', '750.5', 'between 600 and 800')."""
+    line = numbers.bound(low)
+    if line is None:
         return None
-    line = float(match.group(2).replace(",", ""))
-    word = match.group(1)
-    above = word in ("more", "over", "above", "at least")
-    inclusive = word.startswith("at ")
-
-    def keep(v: float) -> bool:
-        if v == line:
-            return inclusive
-        return v > line if above else v < line
-
-    chosen = sorted((f for f in members if keep(f.value)), key=lambda f: -f.value)
-    phrase = f"{word} {'than ' if word in ('more', 'fewer', 'less') else ''}{match.group(2)}"
+    chosen = sorted((f for f in members if line.holds(f.value)), key=lambda f: -f.value)
     counted, where = lex.profile.counted, _passages(*members)
     if not chosen:
-        return Result(f"None of {lex.among(members)} had {phrase} {counted} ({where}).",
+        return Result(f"None of {lex.among(members)} had {line.phrase} {counted} ({where}).",
                       tuple(members))
     names = "; ".join(short(f) for f in chosen)
     p = lex.profile
     n = len(chosen)
     count = (f"All {number_word(n)} {p.parts}" if n == len(members) and n > 1 else
              f"{number_word(n).capitalize()} {p.part if n == 1 else p.parts}")
-    return Result(f"{count} had {phrase} {counted}: {names} ({where}).", tuple(chosen))
+    return Result(f"{count} had {line.phrase} {counted}: {names} ({where}).", tuple(chosen))
 
 
 def versus_rest(one: Figure, rest: list[Figure], lex: Lexicon) -> Result:
@@ -324,14 +317,26 @@ def position(one: Figure, members: list[Figure], lex: Lexicon) -> Result:
                   f"({_passages(*ordered)}).", tuple(ordered))
 
 
-def group_versus(group: list[Figure], single: Figure) -> Result:
-    """'Walsall and Dudley together versus Royal Wolverhampton'."""
+def group_versus(group: list[Figure], single: Figure, asked: str = "",
+                 group_first: bool = True) -> Result:
+    """'Walsall and Dudley together versus Royal Wolverhampton' (or the single one first:
+    'UHNM against Walsall and Dudley together'); with `asked` ('group more' or 'group
+    fewer') a yes/no verdict leads."""
     together = sum(f.value for f in group)
     parts = " + ".join(f.display for f in group)
     names = " and ".join(f.subject for f in group)
-    rel = "more" if together > single.value else "fewer"
     gap = abs(together - single.value)
-    return Result(f"{names} together had {format_number(together)} ({parts}), {format_number(gap)} "
-                  f"{rel} than {single.subject}'s {single.display} "
-                  f"({_larger(together, single.value)} − {_smaller(together, single.value)} = "
-                  f"{format_number(gap)}) ({_passages(*group, single)}).", (*group, single))
+    working = (f"({_larger(together, single.value)} − {_smaller(together, single.value)} = "
+               f"{format_number(gap)}) ({_passages(*group, single)}).")
+    if group_first:
+        rel = "more" if together > single.value else "fewer"
+        text = (f"{names} together had {format_number(together)} ({parts}), "
+                f"{format_number(gap)} {rel} than {single.subject}'s {single.display} {working}")
+    else:
+        rel = "more" if single.value > together else "fewer"
+        text = (f"{single.subject} had {single.display}, {format_number(gap)} {rel} than "
+                f"{names} together, who had {format_number(together)} ({parts}) {working}")
+    if asked:
+        holds = together != single.value and ((together > single.value) == (asked == "group more"))
+        text = f"{'Yes' if holds else 'No'}: {text}"
+    return Result(text, (*group, single))

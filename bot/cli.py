@@ -7,13 +7,14 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import paths
 from .answer import Answer
 from .conversation import Conversation
 from .errors import StrikebotError, UsageError
+from .input_text import from_argv, from_bytes, json_line_safe, repair
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -64,15 +65,28 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _emit_json(answer: Answer, stream: TextIO) -> None:
+def json_line(answer: Answer, ascii_only: bool = False) -> str:
+    """One answer as one line of JSON, valid UTF-8 whatever the answer holds."""
     payload = {k: v for k, v in answer.to_dict().items() if k not in ("highlights",)}
-    stream.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    return json_line_safe(repair(json.dumps(payload, ensure_ascii=ascii_only)))
+
+
+def _emit_json(answer: Answer, stream: TextIO) -> None:
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    stream.write(json_line(answer, ascii_only=encoding not in ("utf8", "utf8sig")) + "\n")
     stream.flush()
 
 
 def _lines(stream: TextIO) -> Iterable[str]:
+    """Input lines as text: read as bytes where possible, so invalid UTF-8 in one line (or a
+    strict PYTHONIOENCODING) becomes U+FFFD and never stops the lines after it."""
+    raw = getattr(stream, "buffer", None)
+    if raw is not None:
+        for data in raw:
+            yield from_bytes(data).rstrip("\r\n")
+        return
     for line in stream:
-        yield line.rstrip("\r\n")
+        yield repair(line).rstrip("\r\n")
 
 
 def _show(answer: Answer, as_json: bool) -> None:
@@ -83,7 +97,7 @@ def _show(answer: Answer, as_json: bool) -> None:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    question = " ".join(args.question)
+    question = " ".join(from_argv(word) for word in args.question)
     engine = _engine(args)
     if question != "-":
         _show(engine.ask(question), args.json)
@@ -101,14 +115,15 @@ def cmd_chat(args: argparse.Namespace) -> int:
     if interactive:
         print(engine.greeting())
         print("Follow-ups work. Ctrl-D or 'quit' to leave.")
+    lines: Iterator[str] = iter(_lines(sys.stdin))
     while True:
         try:
-            line = input("you> ") if interactive else sys.stdin.readline()
-        except EOFError:
+            line = from_argv(input("you> ")) if interactive else next(lines)
+        except (EOFError, StopIteration):
             break
-        if not interactive and line == "":
-            break
-        line = line.rstrip("\r\n")
+        except UnicodeDecodeError:
+            _stderr(f"{PROG}: that line was not valid text; please type it again")
+            continue
         if line.strip().lower() in ("quit", "exit", ":q", "/quit", "/exit"):
             break
         if not line.strip():
@@ -161,11 +176,12 @@ def cmd_index(args: argparse.Namespace) -> int:
     seeds = paths.seeds_dir()
     folder = paths.index_dir(seeds)
     saved = load_index(folder, seeds, load_corpus(seeds))
-    m = saved.manifest
+    m = {k: saved.manifest.get(k, "?") for k in ("model", "dimension", "passages", "sentences",
+                                                  "built_at")}
     print(f"index OK: {folder}")
     print(f"  model {m['model']} ({m['dimension']} dims), {m['passages']} passages, "
           f"{m['sentences']} sentences, built {m['built_at']}")
-    print(f"  {describe(folder, m)}")
+    print(f"  {describe(folder, saved.manifest)}")
     return 0
 
 

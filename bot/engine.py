@@ -14,6 +14,7 @@ from .corpus import Corpus, load_corpus
 from .encoder import Encoder, SentenceTransformerEncoder
 from .errors import IndexMissing, IndexStale
 from .figures import Figure
+from .index_lock import ensure_writable
 from .index_store import SavedIndex, build_index, load_index
 from .passages import Passage
 from .profile import Profile
@@ -65,6 +66,7 @@ def build(seeds: Path | None = None, index: Path | None = None,
     seeds = seeds or paths.seeds_dir()
     folder = index or paths.index_dir(seeds)
     corpus = load_corpus(seeds)
+    ensure_writable(folder)  # before the model loads: a bad folder is one line, at once
     progress("loading the embedding model (sentence-transformers)")
     encoder = SentenceTransformerEncoder()
     return build_index(corpus, seeds, folder, encoder, progress,
@@ -83,6 +85,7 @@ def load_engine(seeds: Path | None = None, index: Path | None = None,
     except (IndexMissing, IndexStale) as problem:
         if not rebuild:
             raise
+        ensure_writable(folder)  # a folder that can't be rebuilt says so, not "building it"
         notice = f"{problem}; rebuilding it now" if isinstance(problem, IndexStale) else (
             f"no index yet in {folder}; building it now")
         progress(notice)

@@ -42,5 +42,13 @@ class IndexCorrupt(IndexProblem):
     pass
 
 
+class IndexUnusable(IndexProblem):
+    """The index path is a file, or a folder that cannot be written when it must be."""
+
+
+class IndexBusy(IndexProblem):
+    """Another process is building the index and did not finish in time."""
+
+
 class ModelUnavailable(StrikebotError):
     """The embedding model could not be loaded offline."""

@@ -7,10 +7,11 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from . import aggregates
+from . import aggregates, groups
 from .answer import Answer, Citation
 from .conversation import Conversation
 from .figures import Figure
+from .names import as_name, completes
 from .passage_answers import SPEECH_Q
 from .question import Question
 from .reading import Reader, Reading
@@ -236,8 +237,15 @@ class FigureAnswers(Reader):
             return result
         if len(named) >= 3 and VERSUS.search(q.low) and re.search(
                 r"\b(?:together|combined|between them|added|in total|sum)\b", q.low):
-            *group, single = named
-            return aggregates.group_versus(group, single)
+            split = groups.group_and_single(q.text, self.subject_matcher, self.by_id)
+            if split is None:
+                *group, single = named
+                return aggregates.group_versus(group, single)
+            group, single, first = split
+            more = aggregates.direction(q.low) == "most"
+            asked = "" if q.form != "yesno" else (
+                "group more" if more == first else "group fewer")
+            return aggregates.group_versus(group, single, asked, group_first=first)
         if op == "total":
             if len(named) >= 2 and not self._excluded(r):
                 return aggregates.total(named, None, self.lex)
@@ -339,6 +347,8 @@ class FigureAnswers(Reader):
         named = sorted(r.subjects, key=lambda f: scopes[f.scope])
         if not named:
             return None
+        if len(named) > 1 and all(f.scope == "part" for f in named):
+            return aggregates.share(named, self.parts, self.lex)  # together, of all parts' total
         if len(named) == 1:
             part = named[0]
             if part.scope == "part":
@@ -348,10 +358,12 @@ class FigureAnswers(Reader):
             return None
         wholes = [f for f in named if scopes[f.scope] == max(scopes[n.scope] for n in named)]
         whole = wholes[0]
-        parts = [f for f in named if f is not whole]
+        parts, inside = groups.disjoint([f for f in named if f is not whole])
         if whole.scope == "whole" and all(p.scope == "part" for p in parts):
             return aggregates.share(parts if len(parts) > 1 else parts[0], self.parts, self.lex)
-        return aggregates.share(parts if len(parts) > 1 else parts[0], whole, self.lex)
+        result = aggregates.share(parts if len(parts) > 1 else parts[0], whole, self.lex)
+        return aggregates.Result(result.text + groups.contained_note(inside, parts),
+                                 result.used + tuple(inside))
 
     def _figure(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
@@ -433,8 +445,9 @@ class FigureAnswers(Reader):
             text = " ".join([text] + [self._figure_sentence(f) for f in used if f not in members])
         else:
             text = " ".join(self._figure_sentence(f) for f in used)
-        if r.unknown and not r.partial:
-            text += f" The article gives no figure for {r.unknown}."
+        unknown = as_name(r.unknown, self.alias_tokens, q.text)
+        if unknown and not r.partial:
+            text += f" The article gives no figure for {unknown}."
         correction = self._premise(q, used)
         if correction:
             text = correction + " " + text
@@ -565,10 +578,14 @@ class FigureAnswers(Reader):
                 for t in tokens(partial))]
             hint = f" It does give a figure for {' and '.join(names)}." if names else ""
             return self._abstain(q, f"The article has no figure for {partial} as such.{hint}")
+        name = as_name(place, self.alias_tokens, q.text)
+        meant = completes(place, self.alias_tokens) if not name else ""
+        hint = next((f" Did you mean {f.subject}?" for f in self.counts if meant and any(
+            meant in tokens(a) for a in f.aliases)), "")
         wider = [f.subject for f in (self.national, self.whole) if f is not None]
         covered = ", ".join([*wider, self.lex.parts_phrase])
-        return self._abstain(q, f"The article doesn't give a figure for {place}. It gives "
-                                f"figures only for {covered}.")
+        return self._abstain(q, f"The article doesn't give a figure for {name or 'that'}.{hint} "
+                                f"It gives figures only for {covered}.")
 
     def _figure_answer(self, q: Question, kind: str, text: str, used: list[Figure]) -> Answer:
         cites = []
@@ -582,7 +599,8 @@ class FigureAnswers(Reader):
     def _noun_kind(self, noun: str) -> str:
         """What a 'how many X' counts: the article's count, people, something else, or ''."""
         nouns = self.lex.counted_nouns
-        if not noun or noun in FUNCTION_WORDS or noun.endswith("ed"):
+        if not re.search(r"[a-z]", noun) or noun in FUNCTION_WORDS or noun in STOPWORDS or \
+                noun.endswith("ed"):
             return ""  # "how many were cancelled": nothing else named
         if noun in self.lex.people_nouns:
             return "people"

@@ -15,13 +15,15 @@ import numpy as np
 
 from .corpus import Corpus, seeds_digest
 from .encoder import DIMENSION, MODEL_NAME, Encoder
-from .errors import IndexCorrupt, IndexMissing, IndexStale
+from .errors import IndexCorrupt, IndexMissing, IndexProblem, IndexStale
+from .index_lock import building, check_folder, publish
 
 FORMAT = 1
 MANIFEST = "manifest.json"
 PASSAGES_JSON = "passages.json"
 PASSAGES_FAISS = "passages.faiss"
 SENTENCES_FAISS = "sentences.faiss"
+REQUIRED_FILES = (PASSAGES_FAISS, SENTENCES_FAISS, PASSAGES_JSON)
 
 Progress = Callable[[str], None]
 
@@ -51,10 +53,29 @@ def _faiss() -> Any:
 def build_index(corpus: Corpus, seeds: Path, folder: Path, encoder: Encoder,
                 progress: Progress = lambda _: None,
                 after_write: Callable[[Path, dict[str, Any]], None] | None = None) -> SavedIndex:
-    """Embed passages and sentences and write the folder atomically enough for one user."""
+    """Embed passages and sentences and write the folder: under its build lock, through a
+    staging folder whose files are renamed into place, the manifest last (bot.index_lock).
+    A build that had to wait for another one reuses that one's index when it is fresh."""
+    with building(folder, progress) as (staging, waited):
+        if waited:
+            try:
+                saved = load_index(folder, seeds, corpus)
+            except IndexProblem:
+                pass
+            else:
+                progress(f"the index in {folder} was just built by another strikebot; using it")
+                return saved
+        seconds = _write(corpus, seeds, staging, encoder, progress, after_write)
+        publish(staging, folder, MANIFEST)
+    progress(f"index written to {folder} in {seconds} s")
+    return load_index(folder, seeds, corpus)
+
+
+def _write(corpus: Corpus, seeds: Path, folder: Path, encoder: Encoder, progress: Progress,
+           after_write: Callable[[Path, dict[str, Any]], None] | None) -> float:
+    """Every file of the index, the manifest last, into folder; the build's seconds."""
     faiss = _faiss()
     started = time.perf_counter()
-    folder.mkdir(parents=True, exist_ok=True)
     progress(f"embedding {len(corpus.passages)} passages")
     passage_vectors = encoder.encode([p.text for p in corpus.passages])
     keys = [(p.id, i) for p in corpus.passages for i in range(len(p.sentences))]
@@ -80,18 +101,17 @@ def build_index(corpus: Corpus, seeds: Path, folder: Path, encoder: Encoder,
         "passages": len(corpus.passages),
         "sentences": len(keys),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "files": {name: _sha256(folder / name)
-                  for name in (PASSAGES_FAISS, SENTENCES_FAISS, PASSAGES_JSON)},
+        "files": {name: _sha256(folder / name) for name in REQUIRED_FILES},
     }
     if after_write is not None:
         after_write(folder, manifest)
     manifest["build_seconds"] = round(time.perf_counter() - started, 2)
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    progress(f"index written to {folder} in {manifest['build_seconds']} s")
-    return load_index(folder, seeds, corpus)
+    return float(manifest["build_seconds"])
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
+    check_folder(folder)
     path = folder / MANIFEST
     if not path.exists():
         raise IndexMissing(f"no index in {folder} (run `strikebot index build`)")
@@ -108,20 +128,35 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 def check_fresh(manifest: dict[str, Any], seeds: Path) -> None:
     """Raise IndexStale when the seeds changed since the build."""
     if manifest.get("seeds_sha256") != seeds_digest(seeds):
+        recorded = manifest.get("seeds_sha256")
+        recorded = recorded if isinstance(recorded, dict) else {}
         changed = [name for name, digest in seeds_digest(seeds).items()
-                   if manifest.get("seeds_sha256", {}).get(name) != digest]
+                   if recorded.get(name) != digest]
         raise IndexStale(f"the index is stale: {', '.join(changed) or 'seeds'} changed since "
                          "it was built (run `strikebot index build`)")
     if manifest.get("model") != MODEL_NAME or manifest.get("dimension") != DIMENSION:
         raise IndexStale("the index was built with another model (run `strikebot index build`)")
 
 
+def _listed_files(folder: Path, manifest: dict[str, Any]) -> dict[str, str]:
+    """The manifest's files and checksums: every file the index needs, plain names only."""
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and k == Path(k).name and k
+            for k, v in files.items()):
+        raise IndexCorrupt(f"{folder / MANIFEST} is corrupt: its list of files is malformed "
+                           "(run `strikebot index build`)")
+    missing = [name for name in REQUIRED_FILES if name not in files]
+    if missing:
+        raise IndexCorrupt(f"{folder / MANIFEST} is corrupt: it does not list "
+                           f"{', '.join(missing)} (run `strikebot index build`)")
+    return files
+
+
 def load_index(folder: Path, seeds: Path, corpus: Corpus) -> SavedIndex:
     manifest = read_manifest(folder)
     check_fresh(manifest, seeds)
-    files = manifest.get("files")
-    if not isinstance(files, dict):
-        raise IndexCorrupt(f"{folder / MANIFEST} lists no files (run `strikebot index build`)")
+    files = _listed_files(folder, manifest)
     for name, digest in files.items():
         path = folder / name
         if not path.exists():

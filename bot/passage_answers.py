@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from .answer import Answer, Citation
+from .names import as_name
 from .people import Person
 from .question import Question
 from .reading import VERBISH, Reader, Reading
@@ -101,9 +102,15 @@ class PassageAnswers(Reader):
             return self._abstain(q, f"The article doesn't name the {office.group(1)}.")
         if not people:
             if r.unknown and re.search(r"\bwho(?:'s| is| are| was)\b", q.low):
-                return self._abstain(q, f"The article doesn't mention {r.unknown}.")
+                return self._not_mentioned(r)
             return None
         return self._describe_people(q, people)
+
+    def _not_mentioned(self, r: Reading) -> Answer:
+        """'The article doesn't mention Tom.', naming only what reads as a name."""
+        name = as_name(r.unknown, self.people_tokens | self.alias_tokens, r.q.text)
+        return self._abstain(r.q, f"The article doesn't mention {name}." if name else
+                             "The article doesn't mention anyone or anything by that name.")
 
     def _describe_people(self, q: Question, people: list[Person]) -> Answer:
         if len(people) > 1 and all(p.role == people[0].role for p in people):
@@ -128,7 +135,7 @@ class PassageAnswers(Reader):
         if SUMMARY_Q.search(q.low):
             return self._summary(q)
         if r.unknown:
-            return self._abstain(q, f"The article doesn't mention {r.unknown}.")
+            return self._not_mentioned(r)
         head = HEAD_NOUN.search(q.low)
         if head and not self.vocab.knows(head.group(1)) and not self.vocab.near(head.group(1)):
             return self._abstain(q, f"The article doesn't mention any {head.group(1)}.")

@@ -6,6 +6,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .input_text import normalise, repair
 from .text import STOPWORDS, content_terms, fold, numbers_in, words
 
 MAX_CHARS = 1000
@@ -56,11 +57,11 @@ def form_of(low: str) -> str:
         (r"\bwhen\b|\bhow (?:soon|quickly|fast)\b", "when"),
         (r"\bwhich (?:people|person|speaker|one of them|man|woman|politician|official|minister|"
          r"organisation|organization|group)\b", "who"),
-        (r"\bwhere\b", "where"), (r"\bwhy\b|\bwhat (?:is|was|were|are) .+ (?:about|over)\W*$",
-                                   "why"), (r"\bwho(?:m|se)?\b", "who"),
+        (r"\bwhere\b", "where"), (r"\bwhy\b", "why"), ("what-about", "why"),
+        (r"\bwho(?:m|se)?\b", "who"),
         (r"\bwhich\b", "which"), (r"\bwhat\b", "what"), (r"\bhow\b", "how"),
     ):
-        if re.search(pattern, low):
+        if _what_about(low) if pattern == "what-about" else re.search(pattern, low):
             return form
     low = re.sub(r"^(?:yes or no|true or false|is it true that|correct or not)\W*", "", low)
     if re.match(r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b", low):
@@ -68,11 +69,25 @@ def form_of(low: str) -> str:
     return "other"
 
 
+def _what_about(low: str) -> bool:
+    """'What was the strike about?' in linear time (was `what is .+ about$`, quadratic)."""
+    start = re.search(r"\bwhat (?:is|was|were|are) ", low)
+    end = re.search(r" (?:about|over)\W*$", low)
+    return bool(start and end and end.start() > start.end())
+
+
 Abbreviations = tuple[tuple[re.Pattern[str], str], ...]
 
 
 def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
-    text = clean(raw)
+    """The one place a question enters the core: repaired, bounded, normalised, then read."""
+    raw = repair(raw)
+    if len(raw) > MAX_CHARS * 4:  # refused before any regex runs over it
+        return Question(raw=raw, text=raw[:MAX_CHARS + 1], low="", words=(), terms=(),
+                        numbers=(), form="other")
+    text = clean(normalise(raw))
+    if len(text) > MAX_CHARS:
+        return Question(raw=raw, text=text, low="", words=(), terms=(), numbers=(), form="other")
     for pattern, full in abbreviations:
         text = pattern.sub(full, text)
     low = text.lower()

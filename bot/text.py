@@ -6,13 +6,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .numbers import figures
+from .numbers import format_number as format_number
+
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 
 STOPWORDS = frozenset(["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "wasn't", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "might", "must", "shall", "may", "ought", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "tell", "say", "said", "says", "please", "also", "ever", "get", "got", "give", "gave", "go", "went", "many", "much", "there's", "let's", "let", "i'm", "i'd", "we'd", "they're", "you're"])
 
 WORD_RE = re.compile(r"[a-z0-9£%]+(?:[-'][a-z0-9]+)*")
-NUMBER_RE = re.compile(r"(?<![\w.])(?:£\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])(?:£\s?)?\d+(?:\.\d+)?")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
@@ -60,41 +62,15 @@ def content_terms(text: str) -> list[str]:
     return out
 
 
-def parse_number(token: str) -> float | None:
-    token = token.replace("£", "").replace(",", "").strip()
-    try:
-        return float(token)
-    except ValueError:
-        return None
-
-
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
                 "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000}
-SCALE_RE = re.compile(r"^\s*(k|thousand|m|million|bn|billion)\b", re.I)
-SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 
 
 def numbers_in(text: str) -> list[float]:
-    """Every number written in digits (with 'k'/'thousand'/'million' scales) in text."""
-    text = fold(text)
-    found: list[float] = []
-    for match in NUMBER_RE.finditer(text):
-        value = parse_number(match.group())
-        if value is None:
-            continue
-        scale = SCALE_RE.match(text[match.end():])
-        if scale:
-            value *= SCALES[scale.group(1).lower()]
-        found.append(value)
-    return found
-
-
-def format_number(value: float, decimals: int = 0) -> str:
-    if decimals == 0:
-        return f"{round(value):,}"
-    text = f"{value:,.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    """Every figure written in digits (with 'k'/'thousand'/'million' scales) in text; the
+    digits of links, dates, times, ordinals and ids are not figures (see bot.numbers)."""
+    return [n.value for n in figures(fold(text))]
 
 
 def sentences(text: str) -> list[str]:

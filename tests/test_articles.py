@@ -108,8 +108,9 @@ def _code_strings_and_names() -> list[tuple[str, int, str]]:
         tokens = list(tokenize.generate_tokens(io.StringIO(path.read_text()).readline))
         previous = tokenize.NEWLINE
         for tok in tokens:
-            if tok.type in STRINGS and previous not in (
-                    tokenize.NEWLINE, tokenize.INDENT, tokenize.NL, tokenize.DEDENT) or tok.type == tokenize.NAME:
+            docstring = previous in (tokenize.NEWLINE, tokenize.INDENT, tokenize.NL,
+                                     tokenize.DEDENT)
+            if tok.type in STRINGS and not docstring or tok.type == tokenize.NAME:
                 out.append((path.name, tok.start[0], tok.string))
             if tok.type not in (tokenize.COMMENT, tokenize.NL):
                 previous = tok.type
