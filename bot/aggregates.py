@@ -20,6 +20,7 @@ FEWEST = r"fewest|lowest|least|smallest|minimum|min|bottom|lightest|fewer|less|l
 class Result:
     text: str
     used: tuple[Figure, ...]
+    focus: tuple[Figure, ...] = ()  # what the answer is about, for follow-ups (default: used)
 
 
 def short(f: Figure) -> str:
@@ -109,11 +110,10 @@ def extreme(members: list[Figure], low: str, lex: Lexicon) -> Result:
     position = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}[min(ordinal, 5)]
     word = "most" if way == "most" else "fewest"
     among = lex.among(members)
-    others = ", ".join(short(f) for f in ordered if f is not pick)
     counted = lex.profile.counted
     return Result(f"{pick.subject} had the {position}{word} {counted} of {among}: "
-                  f"{pick.display} {counted} ({_passages(pick)}). The others: {others}.",
-                  (pick, *[f for f in ordered if f is not pick]))
+                  f"{pick.display} {counted} ({_passages(pick)}).",
+                  (pick, *[f for f in ordered if f is not pick]), focus=(pick,))
 
 
 def total(members: list[Figure], region: Figure | None, lex: Lexicon) -> Result:
@@ -314,7 +314,7 @@ def position(one: Figure, members: list[Figure], lex: Lexicon) -> Result:
     listed = "; ".join(f"{i}. {short(f)}" for i, f in enumerate(ordered, start=1))
     return Result(f"{one.subject} ranks {word} of the {len(ordered)} {lex.profile.parts} for "
                   f"{lex.profile.counted}, with {one.display}: {listed} "
-                  f"({_passages(*ordered)}).", tuple(ordered))
+                  f"({_passages(*ordered)}).", tuple(ordered), focus=(one,))
 
 
 def group_versus(group: list[Figure], single: Figure, asked: str = "",

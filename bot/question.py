@@ -64,7 +64,10 @@ def form_of(low: str) -> str:
         if _what_about(low) if pattern == "what-about" else re.search(pattern, low):
             return form
     low = re.sub(r"^(?:yes or no|true or false|is it true that|correct or not)\W*", "", low)
-    if re.match(r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b", low):
+    # The question may come last: "SFH rebooked 1,221; was that more than NUH?".
+    last = re.split(r"[;:\u2014\u2013]\s*|,\s+|\s-\s", low)[-1].strip()
+    aux = r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
+    if re.match(aux, low) or re.match(aux, last):
         return "yesno"
     return "other"
 
