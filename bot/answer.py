@@ -38,9 +38,12 @@ class Answer:
     # Plain-text pieces front ends may emphasise (the figure, the quoted sentence); never needed.
     highlights: tuple[str, ...] = field(default=(), compare=False)
     notice: str = ""
+    # The figure ids the answer is about ("the fewest": that one), for follow-ups; not shown.
+    focus: tuple[str, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data.pop("focus")
         data["citations"] = [asdict(c) for c in self.citations]
         data["figures"] = [asdict(f) for f in self.figures]
         data["highlights"] = list(self.highlights)

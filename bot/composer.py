@@ -85,6 +85,13 @@ class Composer(FigureAnswers, PassageAnswers):
     def _update(self, conv: Conversation, r: Reading, answer: Answer) -> None:
         if answer.figures:
             conv.dims = r.dims
+            focus = answer.focus or tuple(f.id for f in answer.figures
+                                          if self.by_id[f.id].is_count)
+            if focus and focus != conv.focus:
+                conv.earlier_focus, conv.focus = conv.focus, focus
+            conv.op = r.op or ""
+            conv.base = tuple(f.id for f in r.subjects if f.scope != "part") if r.op else ()
+            conv.positional = r.positional
         if answer.figures and answer.kind == "figure":
             ids = tuple(f.id for f in answer.figures if self.by_id[f.id].is_count)
             if ids:

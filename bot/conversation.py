@@ -16,6 +16,11 @@ class Conversation:
     intent: str = ""  # what the last answered question asked for
     people: tuple[str, ...] = ()  # people the last answer named, newest last
     dims: tuple[tuple[str, str], ...] = ()  # the days, types or rounds last asked about
+    focus: tuple[str, ...] = ()  # figure ids the last figure answer was about
+    earlier_focus: tuple[str, ...] = ()  # and the one before ("the gap between the two")
+    op: str = ""  # the last computation, for "and at X?" after it
+    base: tuple[str, ...] = ()  # what the last computation measured against ("of the region")
+    positional: bool = False  # the last subject was asked for by its place in the article
     max_turns: int = 20
 
     def remember(self, answer: Answer) -> None:

@@ -57,7 +57,7 @@ EXCLUDING = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|be
 class FigureAnswers(Reader):
     def _aggregate(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
-        op = aggregates.detect(q.low, self.lex)
+        op = r.op
         if op is None:
             return None
         noun = self._counted_noun(q.low)
@@ -115,7 +115,8 @@ class FigureAnswers(Reader):
                    for f in result.used if f.id in sums]
         if working:
             text += f" ({'; '.join(working)}.)"
-        return self._figure_answer(q, "aggregate", text, used)
+        focus = tuple(row for f in result.focus for row in sums.get(f.id, [f]))
+        return self._figure_answer(q, "aggregate", text, used, focus)
 
     def _rows_at(self, f: Figure, dims: tuple[tuple[str, str], ...]) -> list[Figure]:
         """The subject's rows for the asked days, types or rounds: the exact rows if the
@@ -587,14 +588,16 @@ class FigureAnswers(Reader):
         return self._abstain(q, f"The article doesn't give a figure for {name or 'that'}.{hint} "
                                 f"It gives figures only for {covered}.")
 
-    def _figure_answer(self, q: Question, kind: str, text: str, used: list[Figure]) -> Answer:
+    def _figure_answer(self, q: Question, kind: str, text: str, used: list[Figure],
+                       focus: tuple[Figure, ...] = ()) -> Answer:
         cites = []
         for pid in dict.fromkeys(f.passage for f in used):
             spans = [f.span for f in used if f.passage == pid]
             cites.append(Citation(pid, " … ".join(spans), 1.0))
         return Answer(q.raw, text, False, kind,  # type: ignore[arg-type]
                       tuple(cites), tuple(f.ref() for f in used),
-                      highlights=tuple(f.display for f in used))
+                      highlights=tuple(f.display for f in used),
+                      focus=tuple(f.id for f in focus if f.id in self.by_id))
 
     def _noun_kind(self, noun: str) -> str:
         """What a 'how many X' counts: the article's count, people, something else, or ''."""

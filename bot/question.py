@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .input_text import normalise, repair
+from .shorthand import write_out
 from .text import STOPWORDS, content_terms, fold, numbers_in, words
 
 MAX_CHARS = 1000
@@ -91,6 +92,7 @@ def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
     text = clean(normalise(raw))
     if len(text) > MAX_CHARS:
         return Question(raw=raw, text=text, low="", words=(), terms=(), numbers=(), form="other")
+    text = write_out(text)
     for pattern, full in abbreviations:
         text = pattern.sub(full, text)
     low = text.lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import aggregates
 from .answer import Answer, Citation
 from .conversation import Conversation
 from .corpus import Corpus
@@ -14,9 +15,23 @@ from .people import Person
 from .question import Question
 from .resolve import AliasMatcher, Mention, tokens
 from .retrieval import Retriever
-from .text import NUMBER_WORDS, STOPWORDS, content_terms
+from .text import NUMBER_WORDS, STOPWORDS, content_terms, fold
 from .vocabulary import Vocabulary
 
+FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
+REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"
+                       r"each other)\b")
+ORDINAL_WORD = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|"
+                          r"seventh|7th|last)\b")
+ORDINAL_VALUE = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+                 "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7}
+LISTED = re.compile(r"\b(?:listed|mentioned|named|in the list|in the article|in the story|"
+                    r"given)\b")
+# Computations a short follow-up runs on earlier subjects; those over a pair; those carried on
+# to a new subject ("share of the region?" … "and RWT?").
+TAKING_OPS = frozenset({"total", "difference", "ratio", "share", "average"})
+PAIR_OPS = frozenset({"total", "difference", "ratio"})
+CARRIED_OPS = frozenset({"share", "average"})
 MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
           r"december")
 LOCATION_PREP = re.compile(r"\b(?:at|in|for|across|from|by|within|around|near)\s+((?:the\s+)?"
@@ -50,6 +65,8 @@ class Reading:
     referred: list[Person]  # who "he", "she" or "they" stands for, from earlier turns
     named_tokens: frozenset[int]  # positions of question tokens that named a subject
     dims: tuple[tuple[str, str], ...] = ()  # dimensions asked for: ("day", "Monday 28 July")
+    op: str | None = None  # the computation asked for, if any (or carried from the last turn)
+    positional: bool = False  # a subject asked for by its place in the article's list
 
 
 class Lookups:
@@ -72,6 +89,14 @@ class Lookups:
         self.parts_passage = self.parts[0].passage if self.parts else ""
         wider = tuple(f for f in (self.whole, self.national) if f is not None)
         self.lex = Lexicon(corpus.profile, self.parts, corpus.people, self.parts_passage, wider)
+        # The parts in the order the article lists them; words only one part's name has.
+        self.in_order = sorted(self.parts, key=lambda f: (
+            f.passage, fold(self._passage_text(f.passage)).lower().find(f.span.lower())))
+        counts: dict[str, list[Figure]] = {}
+        for f in self.parts:
+            for t in set(tokens(f.subject)) - set(STOPWORDS) - {self.lex.profile.part}:
+                counts.setdefault(t, []).append(f)
+        self.unique_words = {t: fs[0] for t, fs in counts.items() if len(fs) == 1}
         self.dimension_keys = frozenset(k for f in self.variants for k, _ in f.dims)
         used = {pair for f in self.variants for pair in f.dims}
         # Keys whose rows add up to the main row (type: inpatient + outpatient = all);
@@ -121,6 +146,10 @@ class Lookups:
                           for a in p.aliases for t in content_terms(a)}
         self.org_terms |= {t for s in corpus.profile.staff for t in content_terms(s)}
 
+    def _passage_text(self, pid: str) -> str:
+        passage = self.corpus.passage(pid)
+        return passage.text if passage else ""
+
     def _is_headline(self, pid: str) -> bool:
         passage = self.corpus.passage(pid)
         return passage is not None and passage.is_headline
@@ -139,6 +168,11 @@ class Reader(Lookups):
     def _read(self, q: Question, conv: Conversation) -> Reading:
         mentions = self.subject_matcher.find(q.text)
         subjects = [self.by_id[k] for k in AliasMatcher.keys(mentions)]
+        op = aggregates.detect(q.low, self.lex)
+        positional = False
+        if not subjects:
+            subjects, positional = self._described(q, conv, op)
+        subjects, op = self._from_conversation(q, conv, subjects, op)
         named = [self.people[k] for k in AliasMatcher.keys(self.people_matcher.find(q.text))]
         referred = self._pronoun(q, conv)
         people = named + [p for p in referred if p not in named]
@@ -146,7 +180,50 @@ class Reader(Lookups):
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv)
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
-                       dims)
+                       dims, op, positional)
+
+    def _described(self, q: Question, conv: Conversation,
+                   op: str | None) -> tuple[list[Figure], bool]:
+        """Subjects asked for without their name: by their place in the article's list ('the
+        2nd trust listed', then 'and the 4th'), by their figure ('the one with 750'), or by
+        a word of their name no other subject has ('the foundation trust')."""
+        ordinal = ORDINAL_WORD.search(q.low)
+        listed = LISTED.search(q.low) or (conv.positional and FOLLOWUP.match(q.low))
+        if ordinal and listed and self.parts:
+            word = ordinal.group(1)
+            n = len(self.in_order) if word == "last" else ORDINAL_VALUE.get(word, 0)
+            if 1 <= n <= len(self.in_order):
+                return [self.in_order[n - 1]], True
+        if op is None:
+            by_value = [f for f in self.parts if f.value in q.numbers]
+            if len(by_value) == 1 and re.search(r"(?:one|which|who|whose|the)", q.low):
+                return by_value, False
+        toks = tokens(q.text)
+        for i, tok in enumerate(toks[:-1]):
+            if toks[i + 1] in (self.lex.profile.part, "one") and tok in self.unique_words:
+                return [self.unique_words[tok]], False
+        return [], False
+
+    def _from_conversation(self, q: Question, conv: Conversation, subjects: list[Figure],
+                           op: str | None) -> tuple[list[Figure], str | None]:
+        """What a follow-up takes from earlier turns: 'combined?' the last two subjects,
+        'and as a % of England?' the last answer's subjects, 'and RWT?' the last computation."""
+        focus = [self.by_id[k] for k in conv.focus if k in self.by_id]
+        earlier = [self.by_id[k] for k in conv.earlier_focus if k in self.by_id]
+        short = len(q.terms) <= 3 or bool(REFERRING.search(q.low))
+        if op is None and subjects and FOLLOWUP.match(q.low) and conv.op in CARRIED_OPS and \
+                all(f.scope == "part" for f in subjects):
+            base = [self.by_id[k] for k in conv.base if k in self.by_id]
+            return subjects + [f for f in base if f not in subjects], conv.op
+        if op not in TAKING_OPS or not focus or not short or self.lex.all_parts.search(q.low):
+            return subjects, op
+        if not subjects:
+            if op in PAIR_OPS and len(focus) == 1 and earlier:
+                return [*earlier[-1:], *focus] if earlier[-1] not in focus else focus, op
+            return focus, op
+        if op in ("share", "average") and all(f.scope != "part" for f in subjects):
+            return [f for f in focus if f.scope == "part"] + subjects, op
+        return subjects, op
 
     def _dims(self, q: Question, conv: Conversation) -> tuple[tuple[str, str], ...]:
         """The days, types or rounds a question asks about; a follow-up keeps the last ones."""

@@ -1,0 +1,41 @@
+"""Chat shorthand written out before a question is read: named data, defined once.
+
+English chat abbreviations only; an article's own shorthand (its subjects' nicknames) lives in
+its profile's [abbreviations].
+"""
+
+from __future__ import annotations
+
+import re
+
+SHORTHAND: tuple[tuple[str, str], ...] = (
+    (r"\btot\b", "total"),
+    (r"\btots\b", "totals"),
+    (r"\bexcl\b\.?|\bexcl\.", "excluding"),
+    (r"\bincl\b\.?|\bincl\.", "including"),
+    (r"\bw/o\b", "without"),
+    (r"\bavg\b|\bave\b", "average"),
+    (r"(?:^|\s)/\s*(?:the\s+)?(?:strike\s+)?days?\b", " per day"),
+    (r"\bx\s*times\b", "how many times"),
+    (r"\bdiff\b", "difference"),
+    (r"\bnos\b|\bnums\b|\bnumbrs\b", "numbers"),
+    (r"\bgovt\b|\bgov\b", "government"),
+    (r"\bsec\b", "secretary"),
+    (r"\bprob\b", "probably"),
+    (r"\bpls\b|\bplz\b|\bplease\b", ""),
+    (r"\bwk\b", "week"),
+    (r"\bwhats\b", "what is"),
+    (r"\bhows\b", "how is"),
+    (r"\bthx\b|\bty\b", "thanks"),
+    (r"\bcombo\b", "combined"),
+    (r"\bpct\b|\bperc\b", "percentage"),
+    (r"(?<=\w)\s+\+\s+(?=\w)", " and "),
+)
+_COMPILED = tuple((re.compile(p, re.I), r) for p, r in SHORTHAND)
+
+
+def write_out(text: str) -> str:
+    """'tot excl. uhnm?' -> 'total excluding uhnm?' (bounded input: linear patterns only)."""
+    for pattern, full in _COMPILED:
+        text = pattern.sub(full, text)
+    return re.sub(r"\s{2,}", " ", text).strip()
