@@ -128,7 +128,7 @@ def total(members: list[Figure], region: Figure | None, lex: Lexicon) -> Result:
         text += (f" The article gives the total for {region.subject} as “{region.stated}” "
                  f"({region.passage}).")
         used += (region,)
-    return Result(text, used)
+    return Result(text, used, focus=tuple(members))
 
 
 def difference(a: Figure, b: Figure) -> Result:
@@ -276,7 +276,7 @@ def per_day(figures: list[Figure], days: Figure, lex: Lexicon) -> Result:
     return Result(f"About {format_number(rate)} a day at {who}: {summed} over the "
                   f"{days.display} of the strike, {format_number(value)} ÷ "
                   f"{format_number(days.value)} = {format_number(rate, 1)} "
-                  f"({_passages(*figures, days)}).", (*figures, days))
+                  f"({_passages(*figures, days)}).", (*figures, days), focus=tuple(figures))
 
 
 def against_average(one: Figure, members: list[Figure]) -> Result:

@@ -196,7 +196,7 @@ class Reader(Lookups):
                 return [self.in_order[n - 1]], True
         if op is None:
             by_value = [f for f in self.parts if f.value in q.numbers]
-            if len(by_value) == 1 and re.search(r"(?:one|which|who|whose|the)", q.low):
+            if len(by_value) == 1 and re.search(r"\b(?:one|which|who|whose|the)\b", q.low):
                 return by_value, False
         toks = tokens(q.text)
         for i, tok in enumerate(toks[:-1]):
