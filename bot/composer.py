@@ -9,7 +9,7 @@ from .answer import Answer
 from .conversation import Conversation
 from .figure_answers import FigureAnswers
 from .passage_answers import PassageAnswers
-from .question import problem_with, read
+from .question import Question, problem_with, read, split_parts
 from .reading import Reading
 
 SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|"
@@ -35,6 +35,15 @@ class Composer(FigureAnswers, PassageAnswers):
             thanks = re.match(r"^(?:thanks?|thank you|cheers)\b", q.low)
             return Answer(q.raw, "You're welcome! Ask me anything else about the article."
                           if thanks else self.lex.greeting(), True, "none")
+        parts = split_parts(q.text)
+        if len(parts) > 1:
+            # Every part of a multi-part question, in order, each seeing the ones before.
+            answers = [self._answer_one(read(p, self.lex.abbreviations), conv) for p in parts]
+            if sum(not a.abstained for a in answers) >= 1:
+                return _joined(q.raw, answers)
+        return self._answer_one(q, conv)
+
+    def _answer_one(self, q: Question, conv: Conversation) -> Answer:
         reading = self._read(q, conv)
         other = self.lex.other_staff.search(q.low)
         if other and q.low[other.end():].split()[:1] and \
@@ -110,3 +119,14 @@ class Composer(FigureAnswers, PassageAnswers):
                 named += [s for s in passage.speakers if s not in named]
         if named:
             conv.people = tuple([p for p in conv.people if p not in named] + named)[-6:]
+
+
+def _joined(raw: str, answers: list[Answer]) -> Answer:
+    """One answer from the answers to each part of a question."""
+    texts = list(dict.fromkeys(a.answer for a in answers))
+    answered = [a for a in answers if not a.abstained]
+    return Answer(raw, " ".join(texts), not answered, answered[0].kind if answered else "none",
+                  tuple(dict.fromkeys(c for a in answers for c in a.citations)),
+                  tuple(dict.fromkeys(f for a in answers for f in a.figures)),
+                  highlights=tuple(dict.fromkeys(h for a in answers for h in a.highlights)),
+                  focus=next((a.focus for a in reversed(answers) if a.focus), ()))

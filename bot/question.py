@@ -95,10 +95,33 @@ def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
     text = write_out(text)
     for pattern, full in abbreviations:
         text = pattern.sub(full, text)
+    # "Answer yes or no." is how to answer, not part of what is asked.
+    text, asked_yesno = YESNO_INSTRUCTION.subn("", text)
+    text = text.strip() or raw
     low = text.lower()
     return Question(raw=raw, text=text, low=low, words=tuple(words(text)),
                     terms=tuple(content_terms(text)), numbers=tuple(numbers_in(text)),
-                    form=form_of(low), injected=bool(INJECTION.search(text)))
+                    form="yesno" if asked_yesno else form_of(low),
+                    injected=bool(INJECTION.search(text)))
+
+
+YESNO_INSTRUCTION = re.compile(r"[\s.,;:(-]*\b(?:please )?(?:answer|reply|respond)(?: with| only)?"
+                               r" (?:a )?(?:yes or no|yes/no|true or false)\b[\s.)!]*", re.I)
+
+
+def split_parts(text: str) -> list[str]:
+    """'How long did it last, and how many were cancelled?' -> its two questions."""
+    pieces = [p.strip(" ,;") for p in PART_BREAK.split(text) if p and p.strip(" ,;?")]
+    if len(pieces) < 2 or any(len(p.split()) < 3 or not ASKS.match(p) for p in pieces):
+        return [text]
+    return [p if p.endswith("?") else p + "?" for p in pieces]
+
+
+ASKS = re.compile(r"(?:and\s+)?(?:what|how|which|who|whom|whose|when|where|why|in what|did|does|"
+                  r"do|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
+PART_BREAK = re.compile(r"(?:[,;?]\s*and\s+|[;?]\s+|,\s+(?=(?:and\s+)?(?:what|how|which|who|"
+                        r"when|where|why)\b))(?=(?:what|how|which|who|whom|whose|when|where|why|"
+                        r"in what|did|does|do|is|are|was|were)\b)", re.I)
 
 
 def problem_with(raw: str, text: str, about: str = "the article",
