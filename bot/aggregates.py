@@ -13,6 +13,8 @@ from .text import format_number
 ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
             "5th": 5}
 MOST = r"most|highest|largest|biggest|greatest|hardest|worst|maximum|max|top|heaviest|more|higher|larger|bigger|greater|worse"
+MOST_ONLY = r"most|highest|largest|biggest|greatest|hardest|worst|maximum|top"
+FEWEST_ONLY = r"fewest|lowest|least|smallest|minimum|bottom"
 FEWEST = r"fewest|lowest|least|smallest|minimum|min|bottom|lightest|fewer|less|lower|smaller"
 
 

@@ -23,6 +23,16 @@ times do does is are a an were went go goes gone""".split())
 OUTCOME = re.compile(r"\b(?:already|since|so far|yet|still|now)\b.*\b(?:rebook\w*|rearrang\w*|"
                      r"reschedul\w*|seen|treated|done)\b|\bhave (?:now |already )?been "
                      r"(?:rebook\w*|rearrang\w*|seen|treated)\b")
+ALL_OF = re.compile(r"\b(?:all|every|each|everyone|everybody|whole)\b")
+SOME = re.compile(r"\b(?:some|many|a number of|several|a few|hundreds of|thousands of)\b")
+DENOMINATOR = re.compile(r"\b(?:scheduled|planned|booked|due|usual|normal|expected|capacity|"
+                         r"total number of|all (?:the |of the )?\w+ (?:that|which)\b)")
+# What a figure is: asked for and not given, or given. Named data, one list each.
+MODALITY = (("demanded", r"\b(?:demand\w*|seek\w*|asking for|ask(?:ed|s)? for|call\w* for|"
+                         r"claim\w*|want\w*|push\w* for)\b"),
+            ("received", r"\b(?:receiv\w*|got|get|gets|given|award\w*|paid|won|granted|"
+                         r"secured|agreed)\b"),
+            ("offered", r"\boffer\w*\b"))
 UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
              "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
              "days": (r"\bdays?\b", r"\bhow long\b", r"\bweeks?\b"),
@@ -58,8 +68,22 @@ class FigureAnswers(Reader):
     def _aggregate(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         op = r.op
+        wholes = [f for f in r.subjects if f.scope in ("whole", "national")]
+        ones = [f for f in r.subjects if f.scope == "part"]
+        if q.form == "yesno" and ALL_OF.search(q.low) and wholes and len(ones) == 1:
+            # "Were all of the 8,300 at UHNM?": a part is not the whole.
+            one, whole = ones[0], wholes[0]
+            return self._figure_answer(q, "aggregate", (
+                f"No: {one.subject} had {one.display} of the {whole.stated} across "
+                f"{whole.subject} ({_passages(one, whole)})."), [one, whole])
         if op is None:
             return None
+        stated = self._other_row(q) if op == "share" else None
+        if op == "share" and DENOMINATOR.search(q.low) and (
+                stated is None or stated.unit != "per cent"):
+            return self._abstain(q, f"The article doesn't say how many {self.lex.profile.counted}"
+                                    " were scheduled, only how many were affected, so it gives "
+                                    "no such percentage.")
         noun = self._counted_noun(q.low)
         if not self.lex.part_word.fullmatch(noun) and self._noun_kind(noun) in ("people",
                                                                                 "other"):
@@ -208,7 +232,7 @@ class FigureAnswers(Reader):
             one = explicit[0]
             return aggregates.versus_rest(one, [f for f in self.parts if f is not one],
                                           self.lex)
-        if PER_DAY.search(q.low) and self.days is not None and (
+        if PER_DAY.search(q.low) and self.days is not None and q.form != "why" and (
                 self._about_counts(q) or r.subjects):
             counted = [f for f in r.subjects if f.scope != "part"][:1] or (
                 explicit if explicit else pool)
@@ -226,6 +250,9 @@ class FigureAnswers(Reader):
                 return None
             if len(pool) == 2 and q.form == "yesno":
                 return aggregates.compare(pool[0], pool[1], q.low)
+            if re.search(rf"\b(?:{aggregates.MOST_ONLY})\b", q.low) and re.search(
+                    rf"\b(?:{aggregates.FEWEST_ONLY})\b", q.low):
+                return aggregates.spread(pool)  # "the most and the fewest": both
             result = aggregates.extreme(pool, q.low, self.lex)
             if len(explicit) == 1 and result.used:
                 # "Why did Dudley have the most?" carries a claim: check it.
@@ -459,6 +486,20 @@ class FigureAnswers(Reader):
     def _figure_sentence(self, f: Figure) -> str:
         return self.lex.figure_sentence(f)
 
+    def _claim_differs(self, q: Question, used: list[Figure]) -> str:
+        """A yes/no claim whose number matches but whose words do not: 'every' where the
+        article says 'some', 'received' where it says 'demanding'."""
+        for f in used:
+            said = f"{f.span} {f.measure}".lower()
+            if ALL_OF.search(q.low) and SOME.search(said):
+                return f"No: the article says “{f.span}” ({f.passage}), not all."
+            asked = _modality(q.low)
+            stated = _modality(said)
+            if asked and stated and asked != stated:
+                return (f"No: the article gives it as {stated}, not {asked}: “{f.span}” "
+                        f"({f.passage}).")
+        return ""
+
     def _premise(self, q: Question, used: list[Figure]) -> str:
         """A correction when the question carries a figure the article doesn't give."""
         stated = {f.value for f in used}
@@ -468,6 +509,9 @@ class FigureAnswers(Reader):
         alien = [n for n in numbers if n not in stated and n not in years
                  and (n not in ORDINAL_NUMBERS or not counts)]
         if not alien:
+            claim = self._claim_differs(q, used) if q.form == "yesno" else ""
+            if claim:
+                return claim
             if q.form == "yesno" and numbers and not counts:
                 return "Yes."
             return ""
@@ -623,6 +667,15 @@ class FigureAnswers(Reader):
         # "how many patient appointments": the counted noun is what is counted.
         return next((w for w in following if w in self.lex.counted_nouns),
                     following[0] if following else "")
+
+
+def _modality(text: str) -> str:
+    found = [name for name, pattern in MODALITY if re.search(pattern, text)]
+    return found[0] if len(found) == 1 else ""
+
+
+def _passages(*figures: Figure) -> str:
+    return ", ".join(dict.fromkeys(f.passage for f in figures))
 
 
 def _number_words(low: str) -> list[float]:
