@@ -63,7 +63,7 @@ def detect(low: str) -> str | None:
                  r"(?:more|fewer|less|higher|lower)\b|\bexceed\w*\b|\bby how (?:much|many)\b|"
                  r"\boutnumber\w*\b", low):
         return "difference"
-    if re.search(r"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall|"
+    if re.search(r"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall|plus|"
                  r"between them)\b|\btrusts (?:other than|except|apart from|excluding)\b",
                  low):
         return "total"
@@ -159,7 +159,7 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure]) -> Result:
                   f"({' + '.join(f.display for f in whole_l)})")
     else:
         w_text = whole_l[0].stated
-    who = " and ".join(f.subject for f in part_l)
+    who = "the five trusts" if len(part_l) == 5 else _listed(part_l)
     approx = " (both are “more than” figures, so this is approximate)" if any(
         f.qualifier for f in part_l + whole_l) else ""
     used = tuple(part_l + whole_l)
@@ -189,6 +189,12 @@ def count(trusts: list[Figure]) -> Result:
     names = "; ".join(f.subject for f in trusts)
     return Result(f"The article gives figures for {len(trusts)} NHS trusts: {names} (p04).",
                   tuple(trusts))
+
+
+def _listed(figures: list[Figure]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    names = [f.subject for f in figures]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _approx(a: Figure, b: Figure) -> str:

@@ -147,6 +147,9 @@ class FigureAnswers(Reader):
                 "group more" if more == first else "group fewer")
             return aggregates.group_versus(group, single, asked, group_first=first)
         if op == "total":
+            kept, inside = groups.disjoint(list(r.subjects))
+            if inside and kept and not self._excluded(r):  # "Walsall and the region together"
+                return groups.total_with_contained(kept, inside)
             if len(named) >= 2 and not self._excluded(r):
                 return aggregates.total(named, None)
             if r.subjects and all(f.scope == "england" for f in r.subjects):
@@ -247,6 +250,8 @@ class FigureAnswers(Reader):
                 return aggregates.share(part, self.trusts)
             if part.scope == "region" and self.england is not None:
                 return aggregates.share(part, self.england)
+            if part.scope == "england" and re.search(r"\b(?:five|the|all) trusts\b", r.q.low):
+                return aggregates.share(self.trusts, part)  # the five trusts' share of England
             return None
         wholes = [f for f in named if scopes[f.scope] == max(scopes[n.scope] for n in named)]
         whole = wholes[0]

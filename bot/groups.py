@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .aggregates import Result
 from .figures import Figure
 from .resolve import AliasMatcher, tokens
 
@@ -66,3 +67,10 @@ def contained_note(inside: list[Figure], kept: list[Figure]) -> str:
     pronoun = "it is" if len(inside) == 1 else "they are"
     return (f" {names} {verb} part of {container.subject}'s figure, so {pronoun} not counted "
             "twice.")
+
+
+def total_with_contained(kept: list[Figure], inside: list[Figure]) -> Result:
+    """'Walsall and the region together': the region's figure, Walsall not added again."""
+    stated = " and ".join(f"“{f.stated}” for {f.subject} ({f.passage})" for f in kept)
+    return Result(f"The article gives {stated}.{contained_note(inside, kept)}",
+                  (*kept, *inside))
