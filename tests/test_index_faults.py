@@ -193,3 +193,20 @@ def test_two_real_index_builds_at_once(tmp_path: Path) -> None:
                            env=env, capture_output=True, text=True, timeout=120)
     assert check.returncode == 0 and "onnx" in check.stdout.lower(), check.stdout
     assert "fall" not in check.stdout.lower(), check.stdout
+
+
+def test_a_reader_waits_for_a_build_under_way(fresh_copy: Path) -> None:
+    manifest = (fresh_copy / MANIFEST).read_bytes()
+    (fresh_copy / MANIFEST).unlink()  # as while a build renames its files into place
+    found: list[Any] = []
+    with open(fresh_copy / LOCK, "a+b") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        reader = threading.Thread(target=lambda: found.append(
+            load_index(fresh_copy, SEEDS, CORPUS)))
+        reader.start()
+        time.sleep(0.5)
+        assert reader.is_alive() and not found  # waiting, not "no index"
+        (fresh_copy / MANIFEST).write_bytes(manifest)
+        fcntl.flock(held.fileno(), fcntl.LOCK_UN)
+    reader.join(10)
+    assert found and found[0].passage_ids
