@@ -137,15 +137,7 @@ class FigureAnswers(Reader):
             return result
         if len(named) >= 3 and VERSUS.search(q.low) and re.search(
                 r"\b(?:together|combined|between them|added|in total|sum)\b", q.low):
-            split = groups.group_and_single(q.text, self.subject_matcher, self.by_id)
-            if split is None:
-                *group, single = named
-                return aggregates.group_versus(group, single)
-            group, single, first = split
-            more = aggregates.direction(q.low) == "most"
-            asked = "" if q.form != "yesno" else (
-                "group more" if more == first else "group fewer")
-            return aggregates.group_versus(group, single, asked, group_first=first)
+            return groups.versus_together(q, named, self.subject_matcher, self.by_id)
         if op == "total":
             kept, inside = groups.disjoint(list(r.subjects))
             if inside and kept and not self._excluded(r):  # "Walsall and the region together"

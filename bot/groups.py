@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .aggregates import Result
+from .aggregates import Result, direction, group_versus
 from .figures import Figure
+from .question import Question
 from .resolve import AliasMatcher, tokens
 
 # The word that divides "A … than B and C together" into its two sides.
@@ -46,6 +47,20 @@ def group_and_single(text: str, matcher: AliasMatcher, by_id: dict[str, Figure]
     if len(before) == 1 and len(after) >= 2:
         return after, before[0], False
     return None
+
+
+def versus_together(q: Question, named: list[Figure], matcher: AliasMatcher,
+                    by_id: dict[str, Figure]) -> Result:
+    """'Did UHNM have more than Walsall and Dudley together?': the pair the question groups
+    against the one it doesn't, with a verdict for a yes/no question."""
+    split = group_and_single(q.text, matcher, by_id)
+    if split is None:
+        *group, single = named
+        return group_versus(group, single)
+    group, single, first = split
+    more = direction(q.low) == "most"
+    asked = "" if q.form != "yesno" else ("group more" if more == first else "group fewer")
+    return group_versus(group, single, asked, group_first=first)
 
 
 def disjoint(parts: list[Figure]) -> tuple[list[Figure], list[Figure]]:
