@@ -230,6 +230,26 @@ def threshold(trusts: list[Figure], low: str) -> Result | None:
     return Result(f"{count} had {line.phrase} cancellations: {names} (p04).", tuple(chosen))
 
 
+UNIT_OF_LINE = {"appointments": "", "per cent": "%", "pounds": "£", "days": "days"}
+
+
+def line_verdict(f: Figure, line: numbers.Bound) -> str | None:
+    """'Did Sandwell cancel more than 1,168.9?': Yes/No from the figure against the line
+    (a "more than" figure only answers when the line is below it); None when the line is
+    in another unit than the figure."""
+    if UNIT_OF_LINE.get(f.unit) != line.unit:
+        return None
+    if not f.qualifier:
+        return "Yes." if line.holds(f.value) else "No."
+    # "more than 8,300": the true figure is above the display, by how much is unknown.
+    if line.high is not None and (line.high < f.value or line.high == f.value
+                                  and not line.high_inclusive):
+        return "No."
+    if line.high is None and line.low is not None and line.low <= f.value:
+        return "Yes."
+    return f"The article doesn't say: it gives {f.stated}, not whether it was {line.phrase}."
+
+
 def versus_rest(one: Figure, rest: list[Figure]) -> Result:
     """'Did UHNM cancel more than the other four put together?'."""
     together = sum(f.value for f in rest)

@@ -11,6 +11,7 @@ from .answer import Answer, Citation
 from .conversation import Conversation
 from .figures import Figure
 from .names import as_name, completes
+from .numbers import bound
 from .passage_answers import SPEECH_Q
 from .question import Question
 from .reading import Reader, Reading
@@ -103,6 +104,8 @@ class FigureAnswers(Reader):
     def _compute(self, op: str, r: Reading, conv: Conversation, named: list[Figure],
                  pool: list[Figure]) -> aggregates.Result | None:
         q = r.q
+        if q.form == "yesno" and len(r.subjects) == 1 and bound(q.low) is not None:
+            return None  # "Did Sandwell cancel more than 1,168.9?": the figure against a line
         explicit = [f for f in r.subjects if f.scope == "trust"]
         if REST_TOGETHER.search(q.low) and len(explicit) == 1:
             one = explicit[0]
@@ -348,6 +351,10 @@ class FigureAnswers(Reader):
 
     def _premise(self, q: Question, used: list[Figure]) -> str:
         """A correction when the question carries a figure the article doesn't give."""
+        line = bound(q.low) if q.form == "yesno" and len(used) == 1 else None
+        verdict = aggregates.line_verdict(used[0], line) if line is not None else None
+        if verdict is not None:
+            return verdict
         stated = {f.value for f in used}
         counts = all(f.is_count for f in used)
         numbers = list(q.numbers) if counts else list(q.numbers) + _number_words(q.low)
