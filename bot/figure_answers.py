@@ -487,7 +487,7 @@ def _number_words(low: str) -> list[float]:
 
 def _noun_kind(noun: str) -> str:
     """What a 'how many X' counts: appointments, people, something else, or nothing said."""
-    if not re.search(r"[a-z]", noun) or noun in FUNCTION_WORDS or noun in STOPWORDS or \
+    if not re.match(r"[a-z]", noun) or noun in FUNCTION_WORDS or noun in STOPWORDS or \
             noun.endswith("ed"):
         return ""  # "how many were cancelled", "how many rescheduled": nothing else named
     if noun in APPOINTMENT_NOUNS or any(fuzz.ratio(noun, n) >= 85 for n in APPOINTMENT_NOUNS
