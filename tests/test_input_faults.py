@@ -150,3 +150,12 @@ def test_subprocess_invalid_bytes_in_argv_and_stdin() -> None:
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout.decode("utf-8"))
     assert "750" in data["answer"] and data["question"].endswith("\ufffd")
+
+
+def test_question_files_split_on_newlines_only(tmp_path: Any) -> None:
+    from bot.evaluation import read_questions
+
+    path = tmp_path / "q.jsonl"
+    path.write_text(json.dumps({"id": "a", "q": "How\u2028many at Walsall?\x85"},
+                               ensure_ascii=False) + "\r\n", encoding="utf-8")
+    assert [q["q"] for q in read_questions(path)] == ["How\u2028many at Walsall?\x85"]
