@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-# Spans whose digits are not figures; each alternative is linear (no nested repetition).
+# Spans whose digits are not figures. Each alternative is linear: a run-matching one starts
+# only where its run starts (a lookbehind), so it never rescans a run from inside it.
 NOT_FIGURES = re.compile(
     r"(?:https?://|ftp://|www\.)\S+"  # links
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|gov|io|info|co)\b(?:/\S*)?"  # bare domains
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|gov|io|info|co)\b(?:/\S*)?"  # domains
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"  # 12/03/2023, 2023-03-12, 12.03.23
-    r"|\b\d+(?:\.\d+){2,}\b"  # versions and addresses: 1.2.3, 10.0.0.1
+    r"|(?<![\d.])\d+(?:\.\d+){2,}\b"  # versions and addresses: 1.2.3, 10.0.0.1
     r"|\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\b\.?)?"  # 10:30, 10:30:15, 10:30pm
     r"|\b\d{1,2}\.\d{2}\s?[ap]\.?m\b\.?"  # 10.30am (10.30 alone is a decimal)
     r"|\b\d{1,2}\s?[ap]\.?m\b\.?"  # 7am, 4 p.m.

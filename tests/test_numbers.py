@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import pytest
@@ -124,3 +125,13 @@ def test_units_beside_numbers() -> None:
         "%", "£", "days", ""]
     line = bound("more than 30 per cent")
     assert line is not None and line.unit == "%"
+
+
+@pytest.mark.parametrize("unit", ["a.", "a@", "a-", "1.", "1-", "1,", "1 ", "one ", "+1 ", "1:",
+                                  "a.com ", "1.1 ", "more than 1 ", "between 1 and ", "#1-"])
+def test_the_parser_is_linear(unit: str) -> None:
+    text = unit * (20_000 // len(unit))  # 20 times what a question may hold
+    started = time.perf_counter()
+    figures(text, words=True)
+    bound(text)
+    assert time.perf_counter() - started < 1.0, unit
