@@ -437,15 +437,14 @@ class FigureAnswers(Reader):
         q = r.q
         for f in self.others:
             pattern = UNIT_PATTERNS.get(f.unit)
-            if pattern is None:
-                continue
+            if pattern is None or not (q.injected or self._cue_hits(f, q)):
+                continue  # (asked once per figure, not per number: linear in the question)
             for match in re.finditer(pattern, q.low):
                 said = next(g for g in match.groups() if g).replace(",", "")
                 said = "seven" if said == "week" else said
                 value = float(WORD_NUMBERS.get(said, 0) or said) if (
                     said in WORD_NUMBERS or said.replace(".", "").isdigit()) else None
-                if value is not None and value != f.value and (
-                        self._cue_hits(f, q) or q.injected):
+                if value is not None and value != f.value:
                     return f
         return None
 
