@@ -210,3 +210,14 @@ def test_a_reader_waits_for_a_build_under_way(fresh_copy: Path) -> None:
         fcntl.flock(held.fileno(), fcntl.LOCK_UN)
     reader.join(10)
     assert found and found[0].passage_ids
+
+
+@pytest.mark.parametrize("value", [None, "x", -1, [], 10**9, True])
+def test_a_malformed_onnx_token_limit_is_a_reason_not_a_crash(fresh_copy: Path,
+                                                              value: Any) -> None:
+    from bot.onnx_encoder import OnnxEncoder, OnnxUnavailable
+
+    entry = dict(json.loads((fresh_copy / MANIFEST).read_text())["onnx"], max_length=value)
+    for verify in (True, False):
+        with pytest.raises(OnnxUnavailable, match="max_length"):
+            OnnxEncoder.from_manifest(fresh_copy, entry, verify=verify)
