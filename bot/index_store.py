@@ -175,6 +175,9 @@ def load_index(folder: Path, seeds: Path, corpus: Corpus, wait: bool = True) -> 
         stored = json.loads((folder / PASSAGES_JSON).read_text(encoding="utf-8"))
     except (RuntimeError, ValueError, UnicodeDecodeError) as exc:
         raise IndexCorrupt(f"cannot read the index in {folder}: {exc}") from None
+    if not isinstance(stored, list) or not all(isinstance(p, dict) and "id" in p for p in stored):
+        raise IndexCorrupt(f"{folder / PASSAGES_JSON} is not a list of passages "
+                           "(run `strikebot index build`)")
     ids = tuple(p["id"] for p in stored)
     if ids != tuple(p.id for p in corpus.passages) or passage_index.ntotal != len(ids):
         raise IndexStale(f"the index in {folder} does not match the article's passages "

@@ -221,3 +221,15 @@ def test_a_malformed_onnx_token_limit_is_a_reason_not_a_crash(fresh_copy: Path,
     for verify in (True, False):
         with pytest.raises(OnnxUnavailable, match="max_length"):
             OnnxEncoder.from_manifest(fresh_copy, entry, verify=verify)
+
+
+@pytest.mark.parametrize("content", ['["p01"]', "{}", '[{"text": "x"}]'])
+def test_passages_of_the_wrong_shape_are_corrupt(fresh_copy: Path, content: str) -> None:
+    from bot.index_store import PASSAGES_JSON, _sha256
+
+    (fresh_copy / PASSAGES_JSON).write_text(content)
+    manifest = json.loads((fresh_copy / MANIFEST).read_text())
+    manifest["files"][PASSAGES_JSON] = _sha256(fresh_copy / PASSAGES_JSON)  # checksum agrees
+    (fresh_copy / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(IndexCorrupt, match="not a list of passages"):
+        load_index(fresh_copy, SEEDS, CORPUS)
