@@ -72,7 +72,7 @@ def detect(low: str, lex: Lexicon) -> str | None:
                  r"go down)\w* (?:between|from)\b", low):
         return "difference"
     if re.search(rf"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall|"
-                 rf"between them)\b|\b{parts} (?:other than|except|apart from|excluding)\b",
+                 rf"plus|between them)\b|\b{parts} (?:other than|except|apart from|excluding)\b",
                  low):
         return "total"
     if re.search(rf"\bhow many (?:nhs |hospital )?{parts}\b", low):
@@ -171,7 +171,7 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure], lex: Lexico
                   f"({' + '.join(f.display for f in whole_l)})")
     else:
         w_text = whole_l[0].stated
-    who = " and ".join(f.subject for f in part_l)
+    who = lex.among(part_l) if len(part_l) == lex.n_parts else _listed(part_l)
     approx = " (both are “more than” figures, so this is approximate)" if any(
         f.qualifier for f in part_l + whole_l) else ""
     used = tuple(part_l + whole_l)
@@ -202,6 +202,12 @@ def count(members: list[Figure], lex: Lexicon) -> Result:
     names = "; ".join(f.subject for f in members)
     return Result(f"The article gives figures for {len(members)} {lex.profile.parts}: {names} "
                   f"({_passages(*members)}).", tuple(members))
+
+
+def _listed(figures: list[Figure]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    names = [f.subject for f in figures]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _approx(a: Figure, b: Figure) -> str:
@@ -238,6 +244,26 @@ def threshold(members: list[Figure], low: str, lex: Lexicon) -> Result | None:
     count = (f"All {number_word(n)} {p.parts}" if n == len(members) and n > 1 else
              f"{number_word(n).capitalize()} {p.part if n == 1 else p.parts}")
     return Result(f"{count} had {line.phrase} {counted}: {names} ({where}).", tuple(chosen))
+
+
+UNIT_OF_LINE = {"per cent": "%", "pounds": "£", "days": "days"}
+
+
+def line_verdict(f: Figure, line: numbers.Bound) -> str | None:
+    """'Did Sandwell cancel more than 1,168.9?': Yes/No from the figure against the line
+    (a "more than" figure only answers when the line is below it); None when the line is
+    in another unit than the figure."""
+    if ("" if f.is_count else UNIT_OF_LINE.get(f.unit)) != line.unit:
+        return None
+    if not f.qualifier:
+        return "Yes." if line.holds(f.value) else "No."
+    # "more than 8,300": the true figure is above the display, by how much is unknown.
+    if line.high is not None and (line.high < f.value or line.high == f.value
+                                  and not line.high_inclusive):
+        return "No."
+    if line.high is None and line.low is not None and line.low <= f.value:
+        return "Yes."
+    return f"The article doesn't say: it gives {f.stated}, not whether it was {line.phrase}."
 
 
 def versus_rest(one: Figure, rest: list[Figure], lex: Lexicon) -> Result:

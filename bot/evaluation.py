@@ -49,7 +49,8 @@ def judge(q: dict[str, Any], answer: str, abstained: bool) -> Verdict:
 
 def read_questions(path: Path) -> list[dict[str, Any]]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # JSON lines end at "\n" only: a raw U+2028 inside a string is not a line break.
+        lines = [line.rstrip("\r") for line in path.read_text(encoding="utf-8").split("\n")]
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read question file {path}: {exc}") from None
     questions = []

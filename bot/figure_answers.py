@@ -12,6 +12,7 @@ from .answer import Answer, Citation
 from .conversation import Conversation
 from .figures import Figure
 from .names import as_name, completes
+from .numbers import bound
 from .passage_answers import SPEECH_Q
 from .question import Question
 from .reading import Reader, Reading
@@ -227,6 +228,8 @@ class FigureAnswers(Reader):
     def _compute(self, op: str, r: Reading, conv: Conversation, named: list[Figure],
                  pool: list[Figure]) -> aggregates.Result | None:
         q = r.q
+        if q.form == "yesno" and len(r.subjects) == 1 and bound(q.low) is not None:
+            return None  # "Did Sandwell cancel more than 1,168.9?": the figure against a line
         explicit = [f for f in r.subjects if f.scope == "part"]
         if REST_TOGETHER.search(q.low) and len(explicit) == 1:
             one = explicit[0]
@@ -265,16 +268,11 @@ class FigureAnswers(Reader):
             return result
         if len(named) >= 3 and VERSUS.search(q.low) and re.search(
                 r"\b(?:together|combined|between them|added|in total|sum)\b", q.low):
-            split = groups.group_and_single(q.text, self.subject_matcher, self.by_id)
-            if split is None:
-                *group, single = named
-                return aggregates.group_versus(group, single)
-            group, single, first = split
-            more = aggregates.direction(q.low) == "most"
-            asked = "" if q.form != "yesno" else (
-                "group more" if more == first else "group fewer")
-            return aggregates.group_versus(group, single, asked, group_first=first)
+            return groups.versus_together(q, named, self.subject_matcher, self.by_id)
         if op == "total":
+            kept, inside = groups.disjoint(list(r.subjects))
+            if inside and kept and not self._excluded(r):  # "Walsall and the region together"
+                return groups.total_with_contained(kept, inside)
             if len(named) >= 2 and not self._excluded(r):
                 return aggregates.total(named, None, self.lex)
             if r.subjects and all(f.scope == "national" for f in r.subjects):
@@ -383,6 +381,8 @@ class FigureAnswers(Reader):
                 return aggregates.share(part, self.parts, self.lex)
             if part.scope == "whole" and self.national is not None:
                 return aggregates.share(part, self.national, self.lex)
+            if part.scope == "national" and self.lex.all_parts.search(r.q.low):
+                return aggregates.share(self.parts, part, self.lex)  # all the parts' share
             return None
         wholes = [f for f in named if scopes[f.scope] == max(scopes[n.scope] for n in named)]
         whole = wholes[0]
@@ -435,9 +435,7 @@ class FigureAnswers(Reader):
                     return self._no_place(q, where, r.partial)
                 if followup and conv.subjects:
                     subjects = [self.by_id[k] for k in conv.subjects if k in self.by_id]
-                elif self.whole is not None and self.lex.count_cues.search(q.low) and \
-                        not re.search(r"\b(?:figures?|numbers?|count|stats?|statistics|how "
-                                      r"(?:many|much))\b\W*$", q.low):
+                elif self.whole is not None and self.lex.count_words.search(q.low):
                     subjects = [self.whole]
             if not subjects:
                 counting = q.form in ("how many", "how much")
@@ -502,6 +500,10 @@ class FigureAnswers(Reader):
 
     def _premise(self, q: Question, used: list[Figure]) -> str:
         """A correction when the question carries a figure the article doesn't give."""
+        line = bound(q.low) if q.form == "yesno" and len(used) == 1 else None
+        verdict = aggregates.line_verdict(used[0], line) if line is not None else None
+        if verdict is not None:
+            return verdict
         stated = {f.value for f in used}
         counts = all(f.is_count for f in used)
         numbers = list(q.numbers) if counts else list(q.numbers) + _number_words(q.low)
@@ -604,15 +606,14 @@ class FigureAnswers(Reader):
         q = r.q
         for f in self.others:
             pattern = UNIT_PATTERNS.get(f.unit)
-            if pattern is None:
-                continue
+            if pattern is None or not (q.injected or self._cue_hits(f, q)):
+                continue  # (asked once per figure, not per number: linear in the question)
             for match in re.finditer(pattern, q.low):
                 said = next(g for g in match.groups() if g).replace(",", "")
                 said = "seven" if said == "week" else said
                 value = float(WORD_NUMBERS.get(said, 0) or said) if (
                     said in WORD_NUMBERS or said.replace(".", "").isdigit()) else None
-                if value is not None and value != f.value and (
-                        self._cue_hits(f, q) or q.injected):
+                if value is not None and value != f.value:
                     return f
         return None
 
@@ -646,7 +647,7 @@ class FigureAnswers(Reader):
     def _noun_kind(self, noun: str) -> str:
         """What a 'how many X' counts: the article's count, people, something else, or ''."""
         nouns = self.lex.counted_nouns
-        if not re.search(r"[a-z]", noun) or noun in FUNCTION_WORDS or noun in STOPWORDS or \
+        if not re.match(r"[a-z]", noun) or noun in FUNCTION_WORDS or noun in STOPWORDS or \
                 noun.endswith("ed"):
             return ""  # "how many were cancelled": nothing else named
         if noun in self.lex.people_nouns:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
+from .aggregates import Result, direction, group_versus
 from .figures import Figure
+from .question import Question
 from .resolve import AliasMatcher, tokens
 
 # The word that divides "A … than B and C together" into its two sides.
@@ -47,6 +49,20 @@ def group_and_single(text: str, matcher: AliasMatcher, by_id: dict[str, Figure]
     return None
 
 
+def versus_together(q: Question, named: list[Figure], matcher: AliasMatcher,
+                    by_id: dict[str, Figure]) -> Result:
+    """'Did UHNM have more than Walsall and Dudley together?': the pair the question groups
+    against the one it doesn't, with a verdict for a yes/no question."""
+    split = group_and_single(q.text, matcher, by_id)
+    if split is None:
+        *group, single = named
+        return group_versus(group, single)
+    group, single, first = split
+    more = direction(q.low) == "most"
+    asked = "" if q.form != "yesno" else ("group more" if more == first else "group fewer")
+    return group_versus(group, single, asked, group_first=first)
+
+
 def disjoint(parts: list[Figure]) -> tuple[list[Figure], list[Figure]]:
     """Parts to add up, and the parts left out because another part's total contains them
     (a trust beside its region is counted once, in the region)."""
@@ -66,3 +82,10 @@ def contained_note(inside: list[Figure], kept: list[Figure]) -> str:
     pronoun = "it is" if len(inside) == 1 else "they are"
     return (f" {names} {verb} part of {container.subject}'s figure, so {pronoun} not counted "
             "twice.")
+
+
+def total_with_contained(kept: list[Figure], inside: list[Figure]) -> Result:
+    """'Walsall and the region together': the region's figure, Walsall not added again."""
+    stated = " and ".join(f"“{f.stated}” for {f.subject} ({f.passage})" for f in kept)
+    return Result(f"The article gives {stated}.{contained_note(inside, kept)}",
+                  (*kept, *inside))

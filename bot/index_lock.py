@@ -91,6 +91,38 @@ def _acquire(fd: int, folder: Path, progress: Progress) -> bool:
             time.sleep(0.2)
 
 
+def wait_for_build(folder: Path, progress: Progress = lambda _: None) -> bool:
+    """If another process is building folder, wait (bounded) until it is done; True if so.
+    A reader that finds no manifest mid-build then reads the new one instead of starting a
+    build of its own."""
+    path = folder / LOCK
+    if not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as handle:
+            if _try_shared(handle.fileno()):
+                return False  # nobody is building
+            progress(f"another strikebot is building the index in {folder}; waiting for it")
+            deadline = time.monotonic() + _wait_seconds()
+            while time.monotonic() < deadline:
+                if _try_shared(handle.fileno()):
+                    return True
+                time.sleep(0.2)
+    except OSError:
+        pass
+    return False
+
+
+def _try_shared(fd: int) -> bool:
+    """Take and drop a shared lock: True when no build holds the folder."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    return True
+
+
 def publish(staging: Path, folder: Path, manifest_name: str) -> None:
     """Rename every staged file into folder, the manifest last, so a reader never finds a
     manifest whose files are not there yet (while they move, it finds no manifest, and a

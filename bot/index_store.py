@@ -16,7 +16,7 @@ import numpy as np
 from .corpus import Corpus, seeds_digest
 from .encoder import DIMENSION, MODEL_NAME, Encoder
 from .errors import IndexCorrupt, IndexMissing, IndexProblem, IndexStale
-from .index_lock import building, check_folder, publish
+from .index_lock import building, check_folder, publish, wait_for_build
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -59,7 +59,7 @@ def build_index(corpus: Corpus, seeds: Path, folder: Path, encoder: Encoder,
     with building(folder, progress) as (staging, waited):
         if waited:
             try:
-                saved = load_index(folder, seeds, corpus)
+                saved = load_index(folder, seeds, corpus, wait=False)  # we hold the lock
             except IndexProblem:
                 pass
             else:
@@ -110,9 +110,13 @@ def _write(corpus: Corpus, seeds: Path, folder: Path, encoder: Encoder, progress
     return float(manifest["build_seconds"])
 
 
-def read_manifest(folder: Path) -> dict[str, Any]:
+def read_manifest(folder: Path, wait: bool = True) -> dict[str, Any]:
+    """The manifest; with wait, a manifest missing because a build is under way is waited
+    for rather than reported missing."""
     check_folder(folder)
     path = folder / MANIFEST
+    if not path.exists() and wait:
+        wait_for_build(folder)
     if not path.exists():
         raise IndexMissing(f"no index in {folder} (run `strikebot index build`)")
     try:
@@ -153,8 +157,8 @@ def _listed_files(folder: Path, manifest: dict[str, Any]) -> dict[str, str]:
     return files
 
 
-def load_index(folder: Path, seeds: Path, corpus: Corpus) -> SavedIndex:
-    manifest = read_manifest(folder)
+def load_index(folder: Path, seeds: Path, corpus: Corpus, wait: bool = True) -> SavedIndex:
+    manifest = read_manifest(folder, wait)
     check_fresh(manifest, seeds)
     files = _listed_files(folder, manifest)
     for name, digest in files.items():
@@ -171,6 +175,9 @@ def load_index(folder: Path, seeds: Path, corpus: Corpus) -> SavedIndex:
         stored = json.loads((folder / PASSAGES_JSON).read_text(encoding="utf-8"))
     except (RuntimeError, ValueError, UnicodeDecodeError) as exc:
         raise IndexCorrupt(f"cannot read the index in {folder}: {exc}") from None
+    if not isinstance(stored, list) or not all(isinstance(p, dict) and "id" in p for p in stored):
+        raise IndexCorrupt(f"{folder / PASSAGES_JSON} is not a list of passages "
+                           "(run `strikebot index build`)")
     ids = tuple(p["id"] for p in stored)
     if ids != tuple(p.id for p in corpus.passages) or passage_index.ntotal != len(ids):
         raise IndexStale(f"the index in {folder} does not match the article's passages "

@@ -30,6 +30,11 @@ _BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _NUMBER_LIKE = re.compile("[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070\u2074-\u2079\u2080-\u2089"
                           "\u2150-\u215f\u2189]")
 
+# Combining marks still on a plain Latin letter after NFKC has composed what it can ("é" is
+# one character by then): decoration ("W̴a̴l̴s̴a̴l̴l̴"), not spelling.
+_DECORATION = re.compile("(?<=[A-Za-z])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+                         "\ufe20-\ufe2f]+")
+
 
 def repair(text: str) -> str:
     """Valid Unicode: lone surrogates become U+FFFD (a valid pair becomes its character)."""
@@ -42,7 +47,7 @@ def normalise(text: str) -> str:
     """What the core reads: repaired, no invisible characters, NFKC where it is safe."""
     text = _INVISIBLE.sub("", repair(text))
     text = _BREAKS.sub(" ", _NUMBER_LIKE.sub(" ", text))
-    return unicodedata.normalize("NFKC", text)
+    return _DECORATION.sub("", unicodedata.normalize("NFKC", text))
 
 
 def from_bytes(data: bytes) -> str:

@@ -56,6 +56,8 @@ class Lexicon:
         self.count_cues = re.compile(
             rf"\b(?:{_alternation([*p.counted_words, *p.action_words], stems=True)}|"
             rf"{GENERIC_COUNT_CUES})\b", re.I)
+        self.count_words = re.compile(
+            rf"\b(?:{_alternation([*p.counted_words, *p.action_words], stems=True)})\b", re.I)
         self.action = re.compile(rf"\b(?:{_alternation(p.action_words, stems=True)})\b", re.I)
         own = {s.lower() for s in p.staff}
         others = [s for s in p.other_staff if s.lower() not in own and not any(

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-# Spans whose digits are not figures; each alternative is linear (no nested repetition).
+# Spans whose digits are not figures. Each alternative is linear: a run-matching one starts
+# only where its run starts (a lookbehind), so it never rescans a run from inside it.
 NOT_FIGURES = re.compile(
     r"(?:https?://|ftp://|www\.)\S+"  # links
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|gov|io|info|co)\b(?:/\S*)?"  # bare domains
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|uk|gov|io|info|co)\b(?:/\S*)?"  # domains
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"  # 12/03/2023, 2023-03-12, 12.03.23
-    r"|\b\d+(?:\.\d+){2,}\b"  # versions and addresses: 1.2.3, 10.0.0.1
+    r"|(?<![\d.])\d+(?:\.\d+){2,}\b"  # versions and addresses: 1.2.3, 10.0.0.1
     r"|\b\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\b\.?)?"  # 10:30, 10:30:15, 10:30pm
     r"|\b\d{1,2}\.\d{2}\s?[ap]\.?m\b\.?"  # 10.30am (10.30 alone is a decimal)
     r"|\b\d{1,2}\s?[ap]\.?m\b\.?"  # 7am, 4 p.m.
@@ -69,6 +70,7 @@ class Number:
     end: int
     decimals: int = 0
     words: bool = False
+    unit: str = ""  # "%", "£" or "days" when the question writes one beside it
 
     @property
     def shown(self) -> str:
@@ -84,6 +86,7 @@ class Bound:
     low_inclusive: bool = False
     high_inclusive: bool = False
     phrase: str = ""  # as strikebot writes it back: "more than 1,000"
+    unit: str = ""  # the unit written beside the line's number, as Number.unit
 
     def holds(self, value: float) -> bool:
         if self.low is not None and (value < self.low or value == self.low
@@ -116,14 +119,29 @@ def figures(text: str, words: bool = False) -> list[Number]:
         if m.group(4):
             value *= SCALES[m.group(4).lower()]
             decimals = max(0, decimals - len(str(int(SCALES[m.group(4).lower()]))) + 1)
-        found.append(Number(value, m.start(), m.end(), decimals))
+        found.append(Number(value, m.start(), m.end(), decimals,
+                            unit=_unit(plain, m.start(), m.end(), bool(m.group(1)))))
     if words:
         for m in WORDS.finditer(plain):
             spelled = _word_value(m.group())
             if spelled is not None:
-                found.append(Number(spelled, m.start(), m.start() + len(m.group()), 0, True))
+                end = m.start() + len(m.group())
+                found.append(Number(spelled, m.start(), end, 0, True,
+                                    unit=_unit(plain, m.start(), end, False)))
         found.sort(key=lambda n: n.start)
     return found
+
+
+UNIT_AFTER = re.compile(r"^\s?(?:(%|per ?cent\b)|(days?\b|-day\b))", re.I)
+
+
+def _unit(text: str, start: int, end: int, currency: bool) -> str:
+    if currency or text[max(0, start - 2):start].strip().endswith("£"):
+        return "£"
+    after = UNIT_AFTER.match(text[end:end + 10])
+    if after:
+        return "%" if after.group(1) else "days"
+    return ""
 
 
 def _word_value(phrase: str) -> float | None:
@@ -161,7 +179,7 @@ def bound(text: str) -> Bound | None:
             if RANGE_JOIN.match(join) and (RANGE_START.search(before) or join.strip() == "-"):
                 low, high = sorted((n, nums[i + 1]), key=lambda x: x.value)
                 return Bound(low.value, high.value, True, True,
-                             f"between {low.shown} and {high.shown}")
+                             f"between {low.shown} and {high.shown}", high.unit or low.unit)
         side = _side(text, n, before)
         if side is not None and side.low is not None:
             lower = lower or side
@@ -169,7 +187,7 @@ def bound(text: str) -> Bound | None:
             upper = upper or side
     if lower and upper:
         return Bound(lower.low, upper.high, lower.low_inclusive, upper.high_inclusive,
-                     f"{lower.phrase} and {upper.phrase}")
+                     f"{lower.phrase} and {upper.phrase}", lower.unit or upper.unit)
     return lower or upper
 
 
@@ -180,11 +198,11 @@ def _side(text: str, n: Number, before: str) -> Bound | None:
         word = comparator.group(1).lower()
         above, inclusive = next((a, inc) for c, a, inc in COMPARATORS if c == word)
         if above:
-            return Bound(n.value, None, inclusive, False, f"{word} {n.shown}")
-        return Bound(None, n.value, False, inclusive, f"{word} {n.shown}")
+            return Bound(n.value, None, inclusive, False, f"{word} {n.shown}", n.unit)
+        return Bound(None, n.value, False, inclusive, f"{word} {n.shown}", n.unit)
     after = AFTER.match(text[n.end:n.end + 16])
     if not after:
         return None
     if after.group(1) or after.group(3):
-        return Bound(n.value, None, True, False, f"{n.shown} or more")
-    return Bound(None, n.value, False, True, f"{n.shown} or fewer")
+        return Bound(n.value, None, True, False, f"{n.shown} or more", n.unit)
+    return Bound(None, n.value, False, True, f"{n.shown} or fewer", n.unit)

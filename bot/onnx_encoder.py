@@ -31,6 +31,14 @@ def default_threads() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+def _max_length(entry: dict[str, Any]) -> int:
+    """The manifest's token limit, or OnnxUnavailable when it is not a sensible count."""
+    value = entry.get("max_length", 256)
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 8192:
+        raise OnnxUnavailable(f"the manifest's max_length {value!r} is not a token count")
+    return value
+
+
 def _sha256(path: Path) -> str:
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
@@ -95,7 +103,7 @@ class OnnxEncoder:
             if not path.is_file():
                 raise OnnxUnavailable(f"{path} is missing")
         if not verify:
-            return cls(model_file, tokenizer_file, int(entry.get("max_length", 256)), threads,
+            return cls(model_file, tokenizer_file, _max_length(entry), threads,
                        str(entry.get("output", "sentence_embedding")))
         # Hash the files while onnxruntime builds the session (hashlib releases the GIL):
         # verification then costs almost nothing on a 2-core machine.
@@ -114,7 +122,7 @@ class OnnxEncoder:
         encoder: OnnxEncoder | None = None
         failure: OnnxUnavailable | None = None
         try:
-            encoder = cls(model_file, tokenizer_file, int(entry.get("max_length", 256)), threads,
+            encoder = cls(model_file, tokenizer_file, _max_length(entry), threads,
                           str(entry.get("output", "sentence_embedding")))
         except OnnxUnavailable as exc:
             failure = exc

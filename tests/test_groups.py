@@ -67,3 +67,21 @@ def test_the_right_pair_is_grouped(engine: Any, question: str, verdict: str,
     assert answer.startswith(verdict), answer
     assert all(e in answer for e in expected), answer
     assert "5,163" not in answer and "4,557" not in answer  # UHNM + Walsall grouped: wrong
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What's the combined total of Walsall and the region?", "“more than 8,300”"),
+    ("What is Walsall plus England?", "“more than 196,000”"),
+])
+def test_a_trust_is_never_added_to_a_total_that_contains_it(engine: Any, question: str,
+                                                            expected: str) -> None:
+    answer = engine.ask(question).answer
+    assert expected in answer and "not counted twice" in answer, answer
+    assert "9,050" not in answer and "196,750" not in answer
+
+
+@pytest.mark.e2e
+def test_the_five_trusts_share_of_england(engine: Any) -> None:
+    answer = engine.ask("What proportion of England's total was at the five trusts?").answer
+    assert "(1,169 + 750 + 606 + 1,394 + 4,413) ÷ 196,000" in answer and "4.25%" in answer

@@ -193,3 +193,43 @@ def test_two_real_index_builds_at_once(tmp_path: Path) -> None:
                            env=env, capture_output=True, text=True, timeout=120)
     assert check.returncode == 0 and "onnx" in check.stdout.lower(), check.stdout
     assert "fall" not in check.stdout.lower(), check.stdout
+
+
+def test_a_reader_waits_for_a_build_under_way(fresh_copy: Path) -> None:
+    manifest = (fresh_copy / MANIFEST).read_bytes()
+    (fresh_copy / MANIFEST).unlink()  # as while a build renames its files into place
+    found: list[Any] = []
+    with open(fresh_copy / LOCK, "a+b") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        reader = threading.Thread(target=lambda: found.append(
+            load_index(fresh_copy, SEEDS, CORPUS)))
+        reader.start()
+        time.sleep(0.5)
+        assert reader.is_alive() and not found  # waiting, not "no index"
+        (fresh_copy / MANIFEST).write_bytes(manifest)
+        fcntl.flock(held.fileno(), fcntl.LOCK_UN)
+    reader.join(10)
+    assert found and found[0].passage_ids
+
+
+@pytest.mark.parametrize("value", [None, "x", -1, [], 10**9, True])
+def test_a_malformed_onnx_token_limit_is_a_reason_not_a_crash(fresh_copy: Path,
+                                                              value: Any) -> None:
+    from bot.onnx_encoder import OnnxEncoder, OnnxUnavailable
+
+    entry = dict(json.loads((fresh_copy / MANIFEST).read_text())["onnx"], max_length=value)
+    for verify in (True, False):
+        with pytest.raises(OnnxUnavailable, match="max_length"):
+            OnnxEncoder.from_manifest(fresh_copy, entry, verify=verify)
+
+
+@pytest.mark.parametrize("content", ['["p01"]', "{}", '[{"text": "x"}]'])
+def test_passages_of_the_wrong_shape_are_corrupt(fresh_copy: Path, content: str) -> None:
+    from bot.index_store import PASSAGES_JSON, _sha256
+
+    (fresh_copy / PASSAGES_JSON).write_text(content)
+    manifest = json.loads((fresh_copy / MANIFEST).read_text())
+    manifest["files"][PASSAGES_JSON] = _sha256(fresh_copy / PASSAGES_JSON)  # checksum agrees
+    (fresh_copy / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(IndexCorrupt, match="not a list of passages"):
+        load_index(fresh_copy, SEEDS, CORPUS)

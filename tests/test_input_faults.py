@@ -33,6 +33,11 @@ def test_invisible_characters_are_removed_inside_words(mark: str) -> None:
     assert normalise(f"Wal{mark}sall") == "Walsall"
 
 
+def test_decoration_marks_go_but_accents_stay() -> None:
+    assert normalise("W\u0334a\u0334l\u0334s\u0334a\u0334l\u0334l\u0334") == "Walsall"
+    assert normalise("e\u0301t\u00e9") == "\u00e9t\u00e9"  # composed, not stripped
+
+
 def test_normalise_is_nfkc_but_makes_no_new_numbers() -> None:
     assert normalise("Ｗａｌｓａｌｌ ７５０") == "Walsall 750"  # full-width forms
     assert "7502" not in normalise("750²") and "750" in normalise("750²")
@@ -57,6 +62,7 @@ def test_json_lines_escape_line_separators() -> None:
 def test_invisible_characters_change_no_answer(engine: Any, mark: str) -> None:
     plain = engine.ask(WALSALL)
     for damaged in (WALSALL.replace("Walsall", f"Wal{mark}sall"),
+                    WALSALL.replace("Walsall", "".join(c + "\u0336" for c in "Walsall")),
                     WALSALL.replace("many", f"ma{mark}ny"), mark + WALSALL + mark):
         answer = engine.ask(damaged)
         assert answer.answer == plain.answer, damaged
@@ -144,3 +150,12 @@ def test_subprocess_invalid_bytes_in_argv_and_stdin() -> None:
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout.decode("utf-8"))
     assert "750" in data["answer"] and data["question"].endswith("\ufffd")
+
+
+def test_question_files_split_on_newlines_only(tmp_path: Any) -> None:
+    from bot.evaluation import read_questions
+
+    path = tmp_path / "q.jsonl"
+    path.write_text(json.dumps({"id": "a", "q": "How\u2028many at Walsall?\x85"},
+                               ensure_ascii=False) + "\r\n", encoding="utf-8")
+    assert [q["q"] for q in read_questions(path)] == ["How\u2028many at Walsall?\x85"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import pytest
@@ -100,3 +101,37 @@ def test_links_dates_and_ids_are_not_figures(engine: Any, tail: str) -> None:
     assert "750" in answer.answer and not answer.abstained
     assert "doesn't give the figure" not in answer.answer
     assert not re.search(r"doesn't say how many (?:on|at)\b", answer.answer)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("question", "start"), [
+    ("Did Sandwell cancel more than 1,168.9?", "Yes."),
+    ("Did Walsall cancel more than 1,000?", "No."),
+    ("Did Dudley cancel at least 606?", "Yes."),
+    ("Did UHNM cancel between 4,000 and 5,000?", "Yes."),
+    ("Did more than 8.3k get cancelled in the region?", "Yes."),
+    ("Were fewer than 8,000 cancelled in the region?", "No."),
+    ("Did more than 9k get cancelled in the region?", "The article doesn't say"),
+    ("Did the strike last more than 3 days?", "Yes."),
+    ("Was the pay demand more than 30%?", "Yes."),
+])
+def test_yes_no_against_a_line(engine: Any, question: str, start: str) -> None:
+    answer = engine.ask(question).answer
+    assert answer.startswith(start), answer
+
+
+def test_units_beside_numbers() -> None:
+    assert [n.unit for n in figures("35% and £20,000 and 4 days and 750")] == [
+        "%", "£", "days", ""]
+    line = bound("more than 30 per cent")
+    assert line is not None and line.unit == "%"
+
+
+@pytest.mark.parametrize("unit", ["a.", "a@", "a-", "1.", "1-", "1,", "1 ", "one ", "+1 ", "1:",
+                                  "a.com ", "1.1 ", "more than 1 ", "between 1 and ", "#1-"])
+def test_the_parser_is_linear(unit: str) -> None:
+    text = unit * (20_000 // len(unit))  # 20 times what a question may hold
+    started = time.perf_counter()
+    figures(text, words=True)
+    bound(text)
+    assert time.perf_counter() - started < 1.0, unit

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from bot import cli
 from bot.cli import json_line
+from bot.conversation import Conversation
 from bot.input_text import from_bytes
 from bot.numbers import bound, figures, format_number
 from bot.text import numbers_in
@@ -27,7 +28,7 @@ from bot.text import numbers_in
 pytestmark = pytest.mark.e2e
 
 # STRIKEBOT_EXAMPLES=N runs more examples; STRIKEBOT_EXPLORE=1 new random ones each run.
-CI = settings(max_examples=int(os.environ.get("STRIKEBOT_EXAMPLES", "200")), deadline=None,
+CI = settings(max_examples=int(os.environ.get("STRIKEBOT_EXAMPLES", "400")), deadline=None,
               derandomize=not os.environ.get("STRIKEBOT_EXPLORE"), database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 FEW = settings(CI, max_examples=max(10, CI.max_examples // 5))
@@ -190,3 +191,16 @@ def test_ask_json_stdin_answers_every_line_whatever_its_bytes(engine: Any,
     rows = [json.loads(row) for row in text.split("\n") if row]
     assert len(rows) == len(text.splitlines()) == len(expected)
     assert [r["question"] for r in rows] == expected
+
+
+@FEW
+@given(st.lists(st.one_of(QUESTIONS, st.sampled_from(GOOD + [
+    "And at Dudley?", "And the fewest?", "What did she say?", "What about them?",
+    "And in total?", "How many more than that?"])), min_size=1, max_size=6))
+def test_a_conversation_of_any_turns_stays_sound(engine: Any, turns: list[str]) -> None:
+    conversation = Conversation()
+    for turn in turns:
+        answer = engine.ask(turn, conversation)
+        assert answer.answer.strip()
+        json.loads(json_line(answer))
+        assert not stray_numbers(engine, turn, answer), (turn, answer.answer)
