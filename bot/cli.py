@@ -212,9 +212,15 @@ def cmd_source(args: argparse.Namespace) -> int:
 
 
 def cmd_telegram(args: argparse.Namespace) -> int:
-    from .telegram_bot import run_cli
+    from .telegram_frontend.cli import run_cli
 
     return run_cli(args)
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from .telegram_frontend.cli import feedback_cli
+
+    return feedback_cli(args)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -254,13 +260,16 @@ def parser() -> argparse.ArgumentParser:
     source.set_defaults(func=cmd_source)
 
     telegram = sub.add_parser("telegram", help="run the Telegram bot (long polling)")
+    feedback = sub.add_parser("feedback", help="Telegram answers marked wrong, and abstentions")
     try:
-        from .telegram_bot import add_arguments
+        from .telegram_frontend.cli import add_arguments, add_feedback_arguments
     except ImportError:  # pragma: no cover - the front end is optional at import time
         pass
     else:
         add_arguments(telegram)
+        add_feedback_arguments(feedback)
     telegram.set_defaults(func=cmd_telegram)
+    feedback.set_defaults(func=cmd_feedback)
     return p
 
 

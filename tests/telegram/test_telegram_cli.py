@@ -18,7 +18,8 @@ from tg_harness import TOKEN, USERNAME, RunningBot, settings_for
 from bot import cli
 from bot.answer import Answer, Citation, FigureRef
 from bot.errors import StrikebotError, UsageError
-from bot.telegram_bot import (
+from bot.telegram_frontend.formatting import render_answer, split_html, to_plain
+from bot.telegram_frontend.settings import (
     Settings,
     check_token,
     parse_api_root,
@@ -26,7 +27,6 @@ from bot.telegram_bot import (
     redactor,
     settings_from,
 )
-from bot.telegram_format import render_answer, split_html, to_plain
 
 REPO = Path(__file__).resolve().parents[2]
 SECRET = TOKEN.split(":", 1)[1]
@@ -121,7 +121,9 @@ def test_strikebot_telegram_process_answers_and_stops_on_sigterm(tmp_path: Path)
     fake = FakeBotAPI(TOKEN, USERNAME).start()
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": fake.root,
            "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1",
-           "STRIKEBOT_LOG_LEVEL": "DEBUG"}  # the noisiest setting still hides the token
+           "STRIKEBOT_LOG_LEVEL": "DEBUG",  # the noisiest setting still hides the token
+           "STRIKEBOT_TELEGRAM_STATE": str(tmp_path / "state.pickle"),
+           "STRIKEBOT_FEEDBACK_DB": str(tmp_path / "feedback.sqlite")}
     out, err = tmp_path / "out", tmp_path / "err"
     with out.open("w") as stdout, err.open("w") as stderr:
         process = subprocess.Popen([sys.executable, "-m", "bot.cli", "telegram"], cwd=REPO,
@@ -160,8 +162,11 @@ def test_rendered_answers_are_valid_telegram_html() -> None:
     shown = parse_html(rendered.html)  # the fake's Telegram-like parser accepts it
     assert "<b>Walsall</b> & co: 750 🙂 appointments </i> were cancelled" in shown
     assert "<b>750</b>" in rendered.html
-    assert "750 at <Walsall> & more" in shown and "p04" in shown
+    assert "note with <angle> & ampersand" in shown
     assert rendered.passages == ("p04",)
+    quoted = render_answer(Answer("q", "Someone said <this>.", False, "passage", citations=(
+        Citation("p09", "“A quote with <tags> & more words than the answer”", 0.9),)))
+    assert "“A quote with <tags> & more words than the answer”" in parse_html(quoted.html)
     assert to_plain(rendered.html) == shown
 
 
@@ -176,7 +181,7 @@ def test_split_html_keeps_every_word_and_every_tag_balanced(limit: int) -> None:
 
 
 def test_question_limiter_uses_a_sliding_window() -> None:
-    from bot.telegram_app import QuestionLimiter
+    from bot.telegram_frontend.limits import QuestionLimiter
 
     now = [0.0]
     limiter = QuestionLimiter(2, 60.0, clock=lambda: now[0])
@@ -191,15 +196,17 @@ def test_question_limiter_uses_a_sliding_window() -> None:
 
 
 def test_flood_limits_and_concurrency_are_configured(engine: Any) -> None:
-    from bot.telegram_app import RetryingRateLimiter, TelegramFrontEnd
+    from telegram.ext import AIORateLimiter
+
+    from bot.telegram_frontend.app import TelegramFrontEnd
 
     front = TelegramFrontEnd(engine, Settings(token=TOKEN))
     try:
         app = front.build()
         limiter = app.bot.rate_limiter
-        assert isinstance(limiter, RetryingRateLimiter)
+        assert isinstance(limiter, AIORateLimiter)
         assert limiter._group_max_rate == 20 and limiter._group_time_period == 60
         assert limiter._max_retries >= 1  # 429s are waited out, not dropped
         assert app.concurrent_updates >= 30
     finally:
-        front.close()
+        front.answerer.executor.shutdown(wait=False)

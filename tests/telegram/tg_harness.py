@@ -11,7 +11,7 @@ from typing import Any
 from tg_fake_api import FakeBotAPI
 
 from bot.answer import Answer, Citation
-from bot.telegram_bot import Settings
+from bot.telegram_frontend.settings import Settings
 
 TOKEN = "4242424242:AAHfakeTokenForTests_abcdefghijklmnop"
 USERNAME = "strike_test_bot"
@@ -61,7 +61,7 @@ class RunningBot:
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        from bot.telegram_app import serve
+        from bot.telegram_frontend.app import serve
 
         asyncio.set_event_loop(self.loop)
 
