@@ -13,6 +13,7 @@ import contextlib
 import copy
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
@@ -24,7 +25,7 @@ from telegram.ext import Application
 from ..answer import Answer
 from ..conversation import Conversation
 from .delivery import Delivered, Delivery, DeliveryFailed, Target
-from .feedback import FeedbackStore
+from .feedback import Exchange, FeedbackStore
 from .formatting import FigureLike, PassageLike, render_answer
 from .journal import Journal, Question
 from .keyboards import answer_keyboard
@@ -36,7 +37,8 @@ log = logging.getLogger("strikebot.telegram")
 App = Application[Any, Any, Any, Any, Any, Any]
 SORRY = "Sorry — something went wrong while answering that. Please try again in a moment."
 ANSWERS = "sent_answers"  # bot_data: "chat:message" -> what a button press needs
-KEEP_ANSWERS = 2000
+KEEP_ANSWERS = 500
+MAX_CHATS = 5000
 CONVERSATION = "conversation"  # chat_data key
 
 
@@ -64,6 +66,7 @@ class Answerer:
         self._delivery: Delivery | None = None
         self._journal: Journal | None = None
         self._flush: asyncio.Task[None] | None = None
+        self.recent: OrderedDict[int, None] = OrderedDict()
 
     # --- wiring -----------------------------------------------------------------------------
 
@@ -105,6 +108,9 @@ class Answerer:
 
     async def close(self) -> None:
         await self.queues.close(self.settings.drain_grace)
+        if self._flush is not None and not self._flush.done():
+            with contextlib.suppress(Exception):
+                await self._flush
         self.executor.shutdown(wait=False, cancel_futures=True)
         if self.feedback is not None:
             self.feedback.close()
@@ -118,8 +124,12 @@ class Answerer:
 
     async def _persist(self) -> None:
         await asyncio.sleep(0.05)
-        with contextlib.suppress(Exception):
+        try:
             await self.app.update_persistence()
+            if self.app.persistence is not None:
+                await self.app.persistence.flush()
+        except Exception as exc:
+            log.warning("could not write the state file: %s: %s", type(exc).__name__, exc)
 
     # --- the pipeline -------------------------------------------------------------------------
 
@@ -147,6 +157,14 @@ class Answerer:
 
         self.queues.submit(target.chat_id, job)
 
+    def touch(self, chat_id: int) -> None:
+        """Keep the memory of the most recent MAX_CHATS chats."""
+        self.recent[chat_id] = None
+        self.recent.move_to_end(chat_id)
+        while len(self.recent) > MAX_CHATS:
+            old, _ = self.recent.popitem(last=False)
+            self.app.drop_chat_data(old)
+
     def conversation(self, chat_id: int) -> Conversation:
         stored = self.app.chat_data[self.delivery.chat(chat_id)].get(CONVERSATION)
         return stored if isinstance(stored, Conversation) else Conversation()
@@ -165,11 +183,13 @@ class Answerer:
         self.app.chat_data[chat][CONVERSATION] = working
         self.app.mark_data_for_update_persistence(chat_ids=chat)
         rendered = render_answer(answer, quote=question.chat_type == ChatType.PRIVATE)
-        row = self.record(question, answer) if answer.abstained else None
+        exchange = self.exchange(question, answer)
+        row = self.record(exchange) if answer.abstained else None
         keyboard = answer_keyboard(rendered.passages, self.feedback is not None)
         delivered = await self.deliver(question, target, rendered.html, keyboard)
         if delivered is not None:
-            self.remember(delivered, question, answer, rendered.passages, row)
+            self.remember(delivered, exchange, rendered.passages, row)
+        self.touch(chat)
         log.info("answered chat %s (%s, %d chars) in %.0f ms", chat, answer.kind,
                  len(question.text), (time.perf_counter() - started) * 1000)
 
@@ -205,22 +225,21 @@ class Answerer:
 
     # --- what buttons need later ----------------------------------------------------------------
 
-    def record(self, question: Question, answer: Answer, verdict: str | None = None) -> int | None:
-        if self.feedback is None:
-            return None
+    def exchange(self, question: Question, answer: Answer) -> Exchange:
         ids = self.settings.feedback_ids
-        return self.feedback.record(
-            chat_type=question.chat_type, article=article_of(answer), question=question.text,
-            answer=answer.answer, kind=answer.kind, abstained=answer.abstained,
-            verdict=verdict, chat_id=question.chat_id if ids else None,
-            user_id=question.user_id if ids else None)
+        return Exchange(question.chat_type, question.text, answer.answer, answer.kind,
+                        answer.abstained, article_of(answer),
+                        question.chat_id if ids else None, question.user_id if ids else None)
 
-    def remember(self, delivered: Delivered, question: Question, answer: Answer,
-                 passages: tuple[str, ...], row: int | None) -> None:
+    def record(self, exchange: Exchange, verdict: str | None = None) -> int | None:
+        return self.feedback.record(exchange, verdict) if self.feedback is not None else None
+
+    def remember(self, delivered: Delivered, exchange: Exchange, passages: tuple[str, ...],
+                 row: int | None) -> None:
         answers = self.sent_answers()
         key = f"{delivered.message.chat_id}:{delivered.message.message_id}"
         answers[key] = {"html": delivered.html, "behind": list(passages), "shown": [],
-                        "question": question, "answer": answer, "row": row}
+                        "exchange": exchange, "row": row}
         while len(answers) > KEEP_ANSWERS:
             del answers[next(iter(answers))]
         self.persist_soon()

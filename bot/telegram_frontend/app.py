@@ -80,8 +80,10 @@ def persistence_for(path: Path) -> PicklePersistence[Any, Any, Any]:
             log.warning("could not read the state file %s (%s); starting afresh, the old one "
                         "is kept as %s", path, type(exc).__name__, aside.name)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # on_flush: the front end writes the file itself (once per batch of changes), rather than
+    # once per chat on every update.
     return PicklePersistence(path, store_data=PersistenceInput(
-        bot_data=True, chat_data=True, user_data=False, callback_data=False))
+        bot_data=True, chat_data=True, user_data=False, callback_data=False), on_flush=True)
 
 
 class TelegramFrontEnd:
@@ -209,7 +211,7 @@ async def stop(front: TelegramFrontEnd, app: App) -> None:
     """Stop fetching, let answers in flight finish briefly, keep the rest for the restart."""
     if app.updater is not None and app.updater.running:
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(app.updater.stop(), 3.0)
+            await asyncio.wait_for(app.updater.stop(), 2.0)
     await front.answerer.close()
     if app.running:
         with contextlib.suppress(Exception):

@@ -23,9 +23,9 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from ..answer import Answer
 from .answering import Answerer, EngineLike
 from .delivery import DeliveryFailed, Target
+from .feedback import Exchange
 from .formatting import (
     MAX_MESSAGE,
     clip,
@@ -36,7 +36,6 @@ from .formatting import (
     tg_len,
     to_plain,
 )
-from .journal import Question
 from .keyboards import DOWN, FEEDBACK_PREFIX, SOURCE_PREFIX, UP, answer_keyboard
 from .settings import Settings
 
@@ -135,7 +134,7 @@ class Buttons:
                 entry = self.unknown_answer(message)
                 self.answerer.sent_answers()[key] = entry
             if entry.get("row") is None:
-                entry["row"] = self.answerer.record(entry["question"], entry["answer"], verdict)
+                entry["row"] = self.answerer.record(entry["exchange"], verdict)
             elif store is not None:
                 store.set_verdict(int(entry["row"]), verdict)
             entry["verdict"] = verdict
@@ -147,10 +146,8 @@ class Buttons:
     def unknown_answer(message: Message) -> dict[str, Any]:
         replied = message.reply_to_message
         question = replied.text if replied is not None and replied.text else ""
-        return {"html": None, "behind": [], "shown": [], "row": None,
-                "question": Question(message.chat.id, 0, question, message.chat.type, None,
-                                     None, None),
-                "answer": Answer(question, message.text or "", False, "none")}
+        exchange = Exchange(message.chat.type, question, message.text or "", "unknown", False)
+        return {"html": None, "behind": [], "shown": [], "row": None, "exchange": exchange}
 
     # --- inline mode --------------------------------------------------------------------------
 

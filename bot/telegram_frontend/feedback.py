@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -29,6 +30,20 @@ CREATE TABLE IF NOT EXISTS answers (
     user_id INTEGER
 )
 """
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """A question and the answer the bot gave, as feedback stores it."""
+
+    chat_type: str
+    question: str
+    answer: str
+    kind: str
+    abstained: bool
+    article: str = ""
+    chat_id: int | None = None  # only when the setting asks for ids
+    user_id: int | None = None
 
 
 class FeedbackStore:
@@ -52,16 +67,15 @@ class FeedbackStore:
     def close(self) -> None:
         self._db.close()
 
-    def record(self, *, chat_type: str, article: str, question: str, answer: str, kind: str,
-               abstained: bool, verdict: str | None = None, chat_id: int | None = None,
-               user_id: int | None = None) -> int:
+    def record(self, exchange: Exchange, verdict: str | None = None) -> int:
         at = datetime.now(UTC).isoformat(timespec="microseconds")
+        e = exchange
         with self._lock, self._db:
             cursor = self._db.execute(
                 "INSERT INTO answers (at, chat_type, article, question, answer, kind, "
                 "abstained, verdict, chat_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (at, chat_type, article, question, answer, kind, int(abstained), verdict,
-                 chat_id, user_id))
+                (at, e.chat_type, e.article, e.question, e.answer, e.kind, int(e.abstained),
+                 verdict, e.chat_id, e.user_id))
             row = cursor.lastrowid
         assert row is not None
         return row

@@ -45,7 +45,7 @@ class Settings:
     delivery_patience: float = 180.0  # seconds an answer is retried through an outage
     backoff_start: float = 0.5  # first wait after a failed send; doubles up to backoff_max
     backoff_max: float = 15.0
-    drain_grace: float = 4.0  # seconds a stop waits for answers being delivered
+    drain_grace: float = 3.0  # seconds a stop waits for answers being delivered
     state_file: Path | None = None  # PicklePersistence file; None keeps state in memory only
     persist_interval: float = 5.0  # seconds between writes of the state file
     feedback_db: Path | None = None  # SQLite file for 👍/👎 and abstentions; None: off
