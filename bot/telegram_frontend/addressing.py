@@ -24,6 +24,16 @@ OPENERS = re.compile(
     r"list|give|compare|rank|explain|summari[sz]e|quote|name)\b")
 
 
+GREETING = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|bye|goodbye)"
+                      r"\b[\s!.,]*(?:there|all|everyone|bot)?[\s!.,]*$")
+
+
+def is_small_talk(text: str) -> bool:
+    """Greetings and thanks: nothing the article could answer, nothing to learn from."""
+    low = " ".join(text.lower().split())
+    return is_symbols_only(low) or bool(ACKNOWLEDGEMENT.match(low) or GREETING.match(low))
+
+
 def is_symbols_only(text: str) -> bool:
     """Only emoji, punctuation and spaces (👍, "!!", "🙏🙏")."""
     return not any(unicodedata.category(ch)[0] in "LN" for ch in text)

@@ -24,6 +24,7 @@ from telegram.ext import Application
 
 from ..answer import Answer
 from ..conversation import Conversation
+from .addressing import is_small_talk
 from .delivery import Delivered, Delivery, DeliveryFailed, Target
 from .feedback import Exchange, FeedbackStore
 from .formatting import FigureLike, PassageLike, render_answer
@@ -184,7 +185,8 @@ class Answerer:
         self.app.mark_data_for_update_persistence(chat_ids=chat)
         rendered = render_answer(answer, quote=question.chat_type == ChatType.PRIVATE)
         exchange = self.exchange(question, answer)
-        row = self.record(exchange) if answer.abstained else None
+        row = self.record(exchange) if answer.abstained and not is_small_talk(
+            question.text) else None
         keyboard = answer_keyboard(rendered.passages, self.feedback is not None)
         delivered = await self.deliver(question, target, rendered.html, keyboard)
         if delivered is not None:
