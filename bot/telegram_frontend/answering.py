@@ -171,15 +171,18 @@ class Answerer:
         return stored if isinstance(stored, Conversation) else Conversation()
 
     async def answer(self, question: Question) -> None:
-        started = time.perf_counter()
-        working = copy.deepcopy(self.conversation(question.chat_id))
+        """Answer one accepted question; whatever fails, it is not left pending forever."""
         target = Target(question.chat_id, question.reply_to, question.thread_id)
         try:
-            answer = await self.run_ask(question, working)
+            await self.compose_and_deliver(question, target)
         except Exception:
-            log.exception("the engine failed on a question in chat %s", question.chat_id)
+            log.exception("could not answer a question in chat %s", question.chat_id)
             await self.deliver(question, target, SORRY, None)
-            return
+
+    async def compose_and_deliver(self, question: Question, target: Target) -> None:
+        started = time.perf_counter()
+        working = copy.deepcopy(self.conversation(question.chat_id))
+        answer = await self.run_ask(question, working)
         chat = self.delivery.chat(question.chat_id)
         self.app.chat_data[chat][CONVERSATION] = working
         self.app.mark_data_for_update_persistence(chat_ids=chat)

@@ -172,7 +172,7 @@ def test_strikebot_telegram_process_answers_and_stops_on_sigterm(tmp_path: Path)
         assert replies[0].text.startswith("Hello")
         assert "750" in replies[1].text
         fake.outage(120)  # Telegram goes down while the next answer is being sent
-        fake.message(8080, "And at Dudley?")
+        fake.message(8080, "And the fewest?")  # a follow-up only memory can answer
         fake.wait(lambda: ("sendMessage", 502, "Bad Gateway") in fake.rejected, timeout=20)
         assert stop_process(processes[0]) < 8
         fake.outage(0)

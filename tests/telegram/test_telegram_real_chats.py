@@ -132,10 +132,30 @@ def test_a_migrated_group_gets_its_answer_and_keeps_its_memory(tg: Harness) -> N
     fake.message(old, "/ask And at Dudley?", user_id=7)  # sent before the upgrade
     [second] = fake.wait_replies(new)
     assert "606" in second.text
-    fake.message(new, "/ask And at Sandwell?", user_id=7)  # the memory followed the chat
+    fake.message(new, "/ask And the fewest?", user_id=7)  # the memory followed the chat
     third = fake.wait_replies(new, 2)[1]
-    assert "1,169" in third.text
+    assert "606" in third.text and "fewest" in third.text
     assert len(fake.to_chat(old)) == 1
+
+
+def test_the_migration_service_message_moves_the_memory(tg: Harness) -> None:
+    fake = tg.fake
+    old, new = -4_242_002, -1_004_242_002
+    fake.chat_types[old] = "group"
+    fake.message(old, f"/ask {WALSALL}", user_id=17)
+    fake.wait_replies(old)
+    fake.message(old, None, user_id=17, extra={"migrate_to_chat_id": new})
+    fake.message(new, None, user_id=17, extra={"migrate_from_chat_id": old})
+    fake.message(new, "/ask And the fewest?", user_id=17)  # needs the old chat's memory
+    [reply] = fake.wait_replies(new)
+    assert "606" in reply.text
+
+
+def test_an_update_delivered_twice_is_answered_once(tg: Harness, chat_id: int) -> None:
+    tg.fake.message(chat_id, WALSALL)
+    tg.fake.again(tg.fake.last_update())
+    tg.fake.wait_replies(chat_id)
+    quiet_for(tg.fake, chat_id, 1)
 
 
 # --- 6. one busy group does not hold up other chats -----------------------------------------------
@@ -271,7 +291,7 @@ def test_conversations_survive_a_restart(engine: Any, redaction: None, tmp_path:
         bot.stop()
         assert state.exists()
         fake2, bot = launch(engine, fake=fake, state_file=state)
-        fake.message(7004, "And at Dudley?")
+        fake.message(7004, "And the fewest?")  # a follow-up only memory can answer
         assert "606" in fake.wait_replies(7004, 2)[1].text
     finally:
         bot.stop()

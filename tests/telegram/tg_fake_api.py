@@ -124,6 +124,7 @@ class FakeBotAPI:
         self.bot_id = bot_id if bot_id is not None else int(token.split(":")[0])
         self.cond = threading.Condition()
         self.updates: list[dict[str, Any]] = []
+        self.pushed: list[dict[str, Any]] = []  # every update ever pushed
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.sent: list[Sent] = []
         self.messages: dict[tuple[int, int], Sent] = {}
@@ -423,6 +424,7 @@ class FakeBotAPI:
         with self.cond:
             update = {"update_id": next(self._update_ids), **update}
             self.updates.append(update)
+            self.pushed.append(update)
             self.cond.notify_all()
         return update
 
@@ -473,6 +475,16 @@ class FakeBotAPI:
                                       "chat_instance": "ci", "data": data,
                                       "message": self.message_json(sent)}})
         return query_id
+
+    def again(self, update: dict[str, Any]) -> dict[str, Any]:
+        """Deliver an update's message once more under a new update id (as Telegram does when
+        the offset was never confirmed)."""
+        body = {k: v for k, v in update.items() if k != "update_id"}
+        return self.push(body)
+
+    def last_update(self) -> dict[str, Any]:
+        with self.cond:
+            return dict(self.pushed[-1])
 
     def old_poll(self) -> int:
         """A poll in the shape older Bot API servers send (no persistent_id on its options),
