@@ -55,12 +55,12 @@ PRIVATE_COMMANDS = (
     ("start", "greeting and example questions"),
     ("help", "what I know and how to ask"),
     ("figures", "the table of figures in the article"),
-    ("source", "show a passage in full, e.g. /source p04"),
+    ("source", "show a passage in full by its id"),
 )
 GROUP_COMMANDS = (
     ("ask", "ask a question about the article"),
     ("figures", "the table of figures in the article"),
-    ("source", "show a passage in full, e.g. /source p04"),
+    ("source", "show a passage in full by its id"),
     ("help", "what I know and how to ask"),
 )
 NOT_TEXT = (filters.Sticker.ALL | filters.PHOTO | filters.VIDEO | filters.VOICE | filters.AUDIO

@@ -198,7 +198,8 @@ def render_figures(figures: Sequence[FigureLike]) -> str:
         stated = f"{figure.qualifier} {figure.display}".strip()
         lines.append(f"• <b>{esc(stated)}</b> {esc(figure.measure)} — {esc(figure.subject)} "
                      f"<code>{esc(figure.passage)}</code>")
-    lines += ["", "Open a passage with /source followed by its id, e.g. /source p04."]
+    lines += ["", f"Open a passage with /source followed by its id, e.g. /source "
+                  f"{esc(figures[0].passage)}."]
     return "\n".join(lines)
 
 

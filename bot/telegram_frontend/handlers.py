@@ -37,6 +37,12 @@ class Handlers:
                                  if engine.passage(pid) is not None)
 
     @property
+    def example_pid(self) -> str:
+        """A passage id to show in examples: one the answers cite most often."""
+        cited = [f.passage for f in self.engine.figures] or list(self.passage_ids) or ["p1"]
+        return max(set(cited), key=cited.count)
+
+    @property
     def intro(self) -> Intro:
         if self._intro is None:
             self._intro = article_intro(self.engine)
@@ -137,7 +143,8 @@ class Handlers:
                          "inline answer.\n\n"
                          "<b>Commands</b>\n"
                          "/figures — the figures in the article\n"
-                         "/source p04 — a passage in full (the 📄 buttons show it too)\n"
+                         f"/source {self.example_pid} — a passage in full (the 📄 buttons "
+                         "show it too)\n"
                          "/ask — ask in a group\n\n"
                          "👍 / 👎 under an answer tell the people who run me whether it was "
                          "right.")
@@ -154,11 +161,11 @@ class Handlers:
     async def on_source(self, update: Update, context: Context) -> None:
         args = context.args or []
         span = (f"{self.passage_ids[0]}–{self.passage_ids[-1]}" if self.passage_ids
-                else "like p04")
+                else f"like {self.example_pid}")
         passage = self.engine.passage(self.passage_id(args[0])) if args else None
         if not args:
             self.say(update, f"Which passage? Passages are {span}: for example "
-                             "<code>/source p04</code>.")
+                             f"<code>/source {self.example_pid}</code>.")
         elif passage is None:
             self.say(update, f"There is no passage {esc(clip(args[0], 40))}; passages are "
                              f"{span}.")

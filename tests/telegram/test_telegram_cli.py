@@ -127,6 +127,16 @@ def test_help_does_not_import_telegram() -> None:
     assert "TELEGRAM_BOT_TOKEN" in done.stdout and "--token-file" in done.stdout
 
 
+def test_feedback_command_needs_no_telegram_and_handles_a_missing_file(tmp_path: Path) -> None:
+    code = ("import sys, bot.cli\n"
+            f"code = bot.cli.main(['feedback', '--db', {str(tmp_path / 'none.sqlite')!r}])\n"
+            "print(code, 'telegram' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                          text=True, timeout=60)
+    assert "no feedback yet" in done.stdout
+    assert done.stdout.strip().endswith("0 False"), done.stdout + done.stderr
+
+
 def test_a_rejected_token_is_a_clear_error(engine: Any) -> None:
     fake = FakeBotAPI(TOKEN).start()
     try:
