@@ -67,6 +67,7 @@ class Answerer:
         self._delivery: Delivery | None = None
         self._journal: Journal | None = None
         self._flush: asyncio.Task[None] | None = None
+        self._dirty = False
         self.recent: OrderedDict[int, None] = OrderedDict()
 
     # --- wiring -----------------------------------------------------------------------------
@@ -94,7 +95,9 @@ class Answerer:
 
     def move_chat(self, old: int, new: int) -> None:
         """A group became a supergroup: its memory and settings go to the new id."""
-        if old in self.app.chat_data and new not in self.app.chat_data:
+        if old in self.app.chat_data and not self.app.chat_data.get(new):
+            if new in self.app.chat_data:  # an empty entry made by an update from the new id
+                self.app.drop_chat_data(new)
             self.app.migrate_chat_data(old_chat_id=old, new_chat_id=new)
         self.persist_soon()
 
@@ -108,10 +111,14 @@ class Answerer:
         return len(waiting)
 
     async def close(self) -> None:
+        """Stop answering: running work gets the grace period, the rest stays pending."""
         await self.queues.close(self.settings.drain_grace)
         if self._flush is not None and not self._flush.done():
             with contextlib.suppress(Exception):
                 await self._flush
+
+    def release(self) -> None:
+        """After the application has shut down: the threads and the feedback file."""
         self.executor.shutdown(wait=False, cancel_futures=True)
         if self.feedback is not None:
             self.feedback.close()
@@ -120,17 +127,20 @@ class Answerer:
         """Write the state file shortly (several changes close together are one write)."""
         if self._app is None or self._app.persistence is None:
             return
+        self._dirty = True
         if self._flush is None or self._flush.done():
             self._flush = asyncio.create_task(self._persist())
 
     async def _persist(self) -> None:
-        await asyncio.sleep(0.05)
-        try:
-            await self.app.update_persistence()
-            if self.app.persistence is not None:
-                await self.app.persistence.flush()
-        except Exception as exc:
-            log.warning("could not write the state file: %s: %s", type(exc).__name__, exc)
+        while self._dirty:
+            self._dirty = False
+            await asyncio.sleep(0.05)
+            try:
+                await self.app.update_persistence()
+                if self.app.persistence is not None:
+                    await self.app.persistence.flush()
+            except Exception as exc:
+                log.warning("could not write the state file: %s: %s", type(exc).__name__, exc)
 
     # --- the pipeline -------------------------------------------------------------------------
 

@@ -218,6 +218,7 @@ async def stop(front: TelegramFrontEnd, app: App) -> None:
             await app.stop()
     with contextlib.suppress(Exception):
         await app.shutdown()
+    front.answerer.release()
 
 
 async def serve(settings: Settings, engine: EngineLike, stop_event: asyncio.Event,

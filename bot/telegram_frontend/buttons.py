@@ -135,7 +135,7 @@ class Buttons:
                 self.answerer.sent_answers()[key] = entry
             if entry.get("row") is None:
                 entry["row"] = self.answerer.record(entry["exchange"], verdict)
-            elif store is not None:
+            else:
                 store.set_verdict(int(entry["row"]), verdict)
             entry["verdict"] = verdict
             self.answerer.persist_soon()

@@ -268,4 +268,4 @@ def test_flood_limits_and_concurrency_are_configured(engine: Any) -> None:
         assert limiter._max_retries >= 1  # 429s are waited out, not dropped
         assert app.concurrent_updates >= 30
     finally:
-        front.answerer.executor.shutdown(wait=False)
+        front.answerer.release()

@@ -409,3 +409,21 @@ def test_the_front_end_package_has_no_import_cycle() -> None:
         visit(name, ())
     assert "telegram" not in graph  # the package never shadows python-telegram-bot
     assert USERNAME
+
+
+def test_feedback_stores_ids_only_when_asked(engine: Any, redaction: None,
+                                             tmp_path: Path) -> None:
+    from bot.telegram_frontend.feedback import FeedbackStore
+
+    db = tmp_path / "feedback.sqlite"
+    fake, bot = launch(engine, feedback_db=db, feedback_ids=True)
+    try:
+        fake.message(7006, "How many appointments were cancelled in Wales?")
+        fake.wait_replies(7006)
+        time.sleep(0.2)
+    finally:
+        bot.stop()
+        fake.stop()
+    with FeedbackStore(db) as store:
+        [row] = store.all()
+    assert row["chat_id"] == 7006 and row["user_id"] == 7006 and row["abstained"] == 1
