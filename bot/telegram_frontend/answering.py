@@ -113,8 +113,9 @@ class Answerer:
     async def close(self) -> None:
         """Stop answering: running work gets the grace period, the rest stays pending."""
         await self.queues.close(self.settings.drain_grace)
-        if self._flush is not None and not self._flush.done():
-            with contextlib.suppress(Exception):
+        if self._flush is not None and not self._flush.done():  # the shutdown writes it all
+            self._flush.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._flush
 
     def release(self) -> None:
@@ -124,7 +125,8 @@ class Answerer:
             self.feedback.close()
 
     def persist_soon(self) -> None:
-        """Write the state file shortly (several changes close together are one write)."""
+        """Write the state file within `persist_interval` seconds (the changes meanwhile are
+        one write); a stop writes it at once."""
         if self._app is None or self._app.persistence is None:
             return
         self._dirty = True
@@ -134,7 +136,7 @@ class Answerer:
     async def _persist(self) -> None:
         while self._dirty:
             self._dirty = False
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(self.settings.persist_interval)
             try:
                 await self.app.update_persistence()
                 if self.app.persistence is not None:

@@ -47,7 +47,7 @@ class Settings:
     backoff_max: float = 15.0
     drain_grace: float = 3.0  # seconds a stop waits for answers being delivered
     state_file: Path | None = None  # PicklePersistence file; None keeps state in memory only
-    persist_interval: float = 5.0  # seconds between writes of the state file
+    persist_interval: float = 1.0  # seconds at most between a change and its write
     feedback_db: Path | None = None  # SQLite file for 👍/👎 and abstentions; None: off
     feedback_ids: bool = False  # also store chat and user ids with feedback
 
