@@ -79,7 +79,15 @@ def persistence_for(path: Path) -> PicklePersistence[Any, Any, Any]:
             path.replace(aside)
             log.warning("could not read the state file %s (%s); starting afresh, the old one "
                         "is kept as %s", path, type(exc).__name__, aside.name)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("ab"):
+            pass
+    except OSError as exc:
+        raise StrikebotError(f"cannot write the state file {path}: {exc.strerror or exc} (set "
+                             "STRIKEBOT_TELEGRAM_STATE to another file, or 'off')") from None
+    if path.stat().st_size == 0:
+        path.unlink()  # PicklePersistence wants no file rather than an empty one
     # on_flush: the front end writes the file itself (once per batch of changes), rather than
     # once per chat on every update.
     return PicklePersistence(path, store_data=PersistenceInput(
@@ -225,7 +233,11 @@ async def serve(settings: Settings, engine: EngineLike, stop_event: asyncio.Even
                 ready: Callable[[str], None] | None = None) -> None:
     """Poll until `stop_event` is set, then shut down cleanly."""
     front = TelegramFrontEnd(engine, settings)
-    app = front.build()
+    try:
+        app = front.build()
+    except BaseException:
+        front.answerer.release()
+        raise
     try:
         await start(front, app)
         username = app.bot.username

@@ -427,3 +427,28 @@ def test_feedback_stores_ids_only_when_asked(engine: Any, redaction: None,
     with FeedbackStore(db) as store:
         [row] = store.all()
     assert row["chat_id"] == 7006 and row["user_id"] == 7006 and row["abstained"] == 1
+
+
+def test_an_unreadable_state_file_is_set_aside(engine: Any, redaction: None,
+                                               tmp_path: Path) -> None:
+    state = tmp_path / "state.pickle"
+    state.write_bytes(b"not a pickle")
+    fake, bot = launch(engine, state_file=state)
+    try:
+        fake.message(7007, WALSALL)
+        assert "750" in fake.wait_replies(7007)[0].text
+    finally:
+        bot.stop()
+        fake.stop()
+    assert (tmp_path / "state.pickle.unreadable").read_bytes() == b"not a pickle"
+    assert state.stat().st_size > 0
+
+
+def test_an_unwritable_state_file_is_a_one_line_error(engine: Any, tmp_path: Path) -> None:
+    from bot.errors import StrikebotError
+    from bot.telegram_frontend.app import persistence_for
+
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(StrikebotError, match="cannot write the state file"):
+        persistence_for(blocker / "state.pickle")
