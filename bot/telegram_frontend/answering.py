@@ -32,6 +32,7 @@ from .journal import Journal, Question
 from .keyboards import answer_keyboard
 from .queues import ChatQueues
 from .settings import Settings
+from .wording import article_name
 
 log = logging.getLogger("strikebot.telegram")
 
@@ -48,11 +49,6 @@ class EngineLike(Protocol):
     def passage(self, pid: str) -> PassageLike | None: ...
     @property
     def figures(self) -> Sequence[FigureLike]: ...
-
-
-def article_of(answer: Answer) -> str:
-    """The article an answer is about, once the engine says so; '' while there is one."""
-    return str(getattr(answer, "article", "") or "")
 
 
 class Answerer:
@@ -127,8 +123,8 @@ class Answerer:
     def persist_soon(self) -> None:
         """Write the state file within `persist_interval` seconds (the changes meanwhile are
         one write); a stop writes it at once."""
-        if self._app is None or self._app.persistence is None:
-            return
+        if self._app is None or self._app.persistence is None or self.queues.closed:
+            return  # (once stopping, the shutdown writes everything)
         self._dirty = True
         if self._flush is None or self._flush.done():
             self._flush = asyncio.create_task(self._persist())
@@ -245,7 +241,7 @@ class Answerer:
     def exchange(self, question: Question, answer: Answer) -> Exchange:
         ids = self.settings.feedback_ids
         return Exchange(question.chat_type, question.text, answer.answer, answer.kind,
-                        answer.abstained, article_of(answer),
+                        answer.abstained, article_name(answer),
                         question.chat_id if ids else None, question.user_id if ids else None)
 
     def record(self, exchange: Exchange, verdict: str | None = None) -> int | None:

@@ -269,3 +269,20 @@ def test_flood_limits_and_concurrency_are_configured(engine: Any) -> None:
         assert app.concurrent_updates >= 30
     finally:
         front.answerer.release()
+
+
+def test_the_intro_comes_from_the_engine(engine: Any) -> None:
+    from bot.telegram_frontend.wording import article_intro
+
+    class Greets:
+        def greeting(self) -> str:
+            return 'Hello! I answer questions about one article: a flood. Try "How deep?"'
+
+        def ask(self, question: str, conversation: Any = None) -> Answer:
+            raise AssertionError("greeting() is used when the engine has one")
+
+    intro = article_intro(Greets())
+    assert intro.about == "I answer questions about one article: a flood."
+    assert intro.examples == ("How deep?",)
+    real = article_intro(engine)  # this engine's answer to "hello"
+    assert len(real.examples) >= 2 and all(q.endswith("?") for q in real.examples)

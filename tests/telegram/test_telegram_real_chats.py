@@ -365,7 +365,7 @@ def test_feedback_is_stored_without_names_or_ids(engine: Any, redaction: None, t
         rows = store.all()
     assert {r["verdict"] for r in rows} == {"down", None}
     assert all(r["chat_id"] is None and r["user_id"] is None for r in rows)
-    assert all(r["chat_type"] == "private" for r in rows)
+    assert all(r["chat_type"] == "private" and r["article"] for r in rows)
     capsys.readouterr()
     assert cli.main(["feedback", "--db", str(db), "--json"]) == 0
     listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
