@@ -176,10 +176,6 @@ def render_answer(answer: Answer, *, quote: bool = True, buttons: bool = True) -
     parts = [emphasise(main, results_of(answer, main), first_only=True)]
     if working:
         parts[0] += "\n" + " · ".join(f"<i>{esc(w)}</i>" for w in dict.fromkeys(working))
-    missing = [f for f in answer.figures if f.display not in answer.answer]
-    for figure in missing:
-        stated = f"{figure.qualifier} {figure.display}".strip()
-        parts.append(f"• <b>{esc(stated)}</b> — {esc(figure.subject)}")
     if answer.notice:
         parts.append(f"<i>{esc(answer.notice)}</i>")
     extra = _quote(answer, answer.answer) if quote else None
