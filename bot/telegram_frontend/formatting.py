@@ -15,7 +15,6 @@ from typing import Protocol
 from ..answer import Answer
 
 MAX_MESSAGE = 4096  # Telegram's limit, counted after entity parsing
-MAX_QUOTE = 400
 _TAG = re.compile(r"<[^>]*>")
 
 
