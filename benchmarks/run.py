@@ -218,7 +218,7 @@ def rss_mb(pid: int) -> float:
 
 
 def bench_telegram(index: Path, total: int) -> Report:
-    if not (REPO / "bot" / "telegram_app.py").exists() or not (
+    if not (REPO / "bot" / "telegram_frontend" / "app.py").exists() or not (
             REPO / "tests" / "telegram" / "tg_fake_api.py").exists():
         return {"skipped": "no Telegram application or fake Bot API in this checkout"}
     sys.path.insert(0, str(REPO / "tests" / "telegram"))

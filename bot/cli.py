@@ -239,9 +239,15 @@ def cmd_source(args: argparse.Namespace) -> int:
 
 
 def cmd_telegram(args: argparse.Namespace) -> int:
-    from .telegram_bot import run_cli
+    from .telegram_frontend.cli import run_cli
 
     return run_cli(args)
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from .telegram_frontend.cli import feedback_cli
+
+    return feedback_cli(args)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -255,30 +261,30 @@ def parser() -> argparse.ArgumentParser:
                              "$STRIKEBOT_ARTICLE, else seeds/articles.toml's default)")
 
     ask = sub.add_parser("ask", parents=[common],
-                         help="answer one question ('-' reads one per stdin line)")
+                              help="answer one question ('-' reads one per stdin line)")
     ask.add_argument("question", nargs="+", help="the question, or - for stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per answer")
     ask.set_defaults(func=cmd_ask)
 
     chat = sub.add_parser("chat", parents=[common],
-                         help="a conversation with follow-up questions")
+                              help="a conversation with follow-up questions")
     chat.add_argument("--json", action="store_true", help="stdin lines in, JSON lines out")
     chat.set_defaults(func=cmd_chat)
 
     figures = sub.add_parser("figures", parents=[common],
-                         help="show the structured figures table")
+                              help="show the structured figures table")
     fmt = figures.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--csv", action="store_true")
     figures.set_defaults(func=cmd_figures)
 
     index = sub.add_parser("index", parents=[common],
-                         help="build or check the saved index")
+                              help="build or check the saved index")
     index.add_argument("action", choices=("build", "check"))
     index.set_defaults(func=cmd_index)
 
     ev = sub.add_parser("eval", parents=[common],
-                         help="score a question file (shared/eval format)")
+                              help="score a question file (shared/eval format)")
     ev.add_argument("file")
     ev.add_argument("--min", type=int, default=None, help="exit 1 below this many right")
     ev.add_argument("--answers", metavar="FILE", help="also write the answers as JSON lines")
@@ -286,19 +292,23 @@ def parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=cmd_eval)
 
     source = sub.add_parser("source", parents=[common],
-                         help="show one passage of the article in full")
+                              help="show one passage of the article in full")
     source.add_argument("passage", help="a passage id (p01 is the headline)")
     source.set_defaults(func=cmd_source)
 
     telegram = sub.add_parser("telegram", parents=[common],
-                         help="run the Telegram bot (long polling)")
+                              help="run the Telegram bot (long polling)")
+    feedback = sub.add_parser("feedback", parents=[common],
+                              help="Telegram answers marked wrong, and abstentions")
     try:
-        from .telegram_bot import add_arguments
+        from .telegram_frontend.cli import add_arguments, add_feedback_arguments
     except ImportError:  # pragma: no cover - the front end is optional at import time
         pass
     else:
         add_arguments(telegram)
+        add_feedback_arguments(feedback)
     telegram.set_defaults(func=cmd_telegram)
+    feedback.set_defaults(func=cmd_feedback)
     return p
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from tg_harness import TOKEN, Harness, ProxyEngine, launch
 
-from bot.telegram_bot import install_redaction
+from bot.telegram_frontend.settings import install_redaction
 
 
 @pytest.fixture(scope="session")

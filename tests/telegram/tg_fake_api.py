@@ -4,7 +4,10 @@ It speaks enough of the Bot API for python-telegram-bot's Application: getMe, ge
 polling over a queue of updates the test pushes), sendMessage, editMessageText,
 answerCallbackQuery, answerInlineQuery, setMyCommands, getMyCommands, sendChatAction,
 deleteWebhook. Like Telegram it rejects malformed HTML and texts over 4,096 characters, and it
-answers 429 (with retry_after) or 500 on demand.
+answers 429 (with retry_after) or 500 on demand, goes down for a while (`outage`), moves a
+group to a supergroup id (`migrate`: 400 with migrate_to_chat_id), has forum topics
+(message_thread_id; a reply to a deleted message fails there even with
+allow_sending_without_reply) and records what answerInlineQuery was told (is_personal).
 """
 
 from __future__ import annotations
@@ -31,11 +34,13 @@ TOKEN_RE = re.compile(
 
 
 class ApiError(Exception):
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+    def __init__(self, code: int, description: str, retry_after: int | None = None,
+                 migrate_to: int | None = None) -> None:
         super().__init__(description)
         self.code = code
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to = migrate_to
 
 
 def tg_len(text: str) -> int:
@@ -102,6 +107,7 @@ class Sent:
     reply_to: int | None
     reply_markup: dict[str, Any] | None
     edits: list[str] = field(default_factory=list)
+    thread_id: int | None = None
 
     @property
     def buttons(self) -> list[dict[str, Any]]:
@@ -118,6 +124,7 @@ class FakeBotAPI:
         self.bot_id = bot_id if bot_id is not None else int(token.split(":")[0])
         self.cond = threading.Condition()
         self.updates: list[dict[str, Any]] = []
+        self.pushed: list[dict[str, Any]] = []  # every update ever pushed
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.sent: list[Sent] = []
         self.messages: dict[tuple[int, int], Sent] = {}
@@ -133,6 +140,13 @@ class FakeBotAPI:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self.poll_cap = 0.3  # seconds a getUpdates call waits for updates at most
+        self.descriptions: dict[tuple[str, int], str] = {}  # a fault's own description
+        self.outages: dict[str, tuple[float, int]] = {}  # method -> (until, status)
+        self.moved: dict[int, int] = {}  # group id -> supergroup id
+        self.chat_types: dict[int, str] = {}  # chat id -> type, when not the default
+        self.forums: set[int] = set()
+        self.deleted: set[tuple[int, int]] = set()
+        self.threads: dict[tuple[int, int], int] = {}  # (chat, message) -> topic
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -190,9 +204,28 @@ class FakeBotAPI:
     # --- faults ---------------------------------------------------------------------------
 
     def fail_next(self, method: str, status: int, times: int = 1,
-                  retry_after: int | None = None) -> None:
+                  retry_after: int | None = None, description: str | None = None) -> None:
         with self.cond:
             self.faults.setdefault(method, []).extend([(status, retry_after)] * times)
+            if description is not None:
+                self.descriptions[(method, status)] = description
+
+    def outage(self, seconds: float, methods: tuple[str, ...] = ("sendMessage",),
+               status: int = 502) -> None:
+        """Answer `status` to these methods for the next `seconds`."""
+        with self.cond:
+            for method in methods:
+                self.outages[method] = (time.monotonic() + seconds, status)
+
+    def migrate(self, old: int, new: int) -> None:
+        """The group `old` became the supergroup `new`: sends to `old` fail with a 400."""
+        with self.cond:
+            self.moved[old] = new
+            self.chat_types.setdefault(old, "group")
+
+    def delete(self, chat_id: int, message_id: int) -> None:
+        with self.cond:
+            self.deleted.add((chat_id, message_id))
 
     # --- request handling -----------------------------------------------------------------
 
@@ -206,15 +239,20 @@ class FakeBotAPI:
             self.calls.append((method, params))
             faults = self.faults.get(method)
             fault = faults.pop(0) if faults else None
+        if fault is None and method in self.outages:
+            until, status = self.outages[method]
+            if time.monotonic() < until:
+                fault = (status, None)
         if fault is not None:
             status, retry_after = fault
             if status == 0:
                 with self.cond:
                     self.rejected.append((method, 0, "connection dropped"))
                 return 0, {}
-            description = {429: f"Too Many Requests: retry after {retry_after}",
-                           400: "Bad Request: can't parse entities: Unsupported start tag",
-                           502: "Bad Gateway"}.get(status, "Internal Server Error")
+            description = self.descriptions.get((method, status)) or {
+                429: f"Too Many Requests: retry after {retry_after}",
+                400: "Bad Request: can't parse entities: Unsupported start tag",
+                502: "Bad Gateway"}.get(status, "Internal Server Error")
             payload: dict[str, Any] = {"ok": False, "error_code": status,
                                        "description": description}
             if retry_after is not None:
@@ -230,8 +268,12 @@ class FakeBotAPI:
         except ApiError as exc:
             with self.cond:
                 self.rejected.append((method, exc.code, exc.description))
-            return exc.code, {"ok": False, "error_code": exc.code,
-                              "description": exc.description}
+                self.cond.notify_all()
+            error: dict[str, Any] = {"ok": False, "error_code": exc.code,
+                                     "description": exc.description}
+            if exc.migrate_to is not None:
+                error["parameters"] = {"migrate_to_chat_id": exc.migrate_to}
+            return exc.code, error
 
     @staticmethod
     def parse(content_type: str, body: bytes) -> dict[str, Any]:
@@ -254,11 +296,14 @@ class FakeBotAPI:
         return {"id": self.bot_id, "is_bot": True, "first_name": "Strikebot",
                 "username": self.username}
 
-    @staticmethod
-    def chat(chat_id: int) -> dict[str, Any]:
+    def chat(self, chat_id: int) -> dict[str, Any]:
         if chat_id > 0:
             return {"id": chat_id, "type": "private", "first_name": f"User{chat_id}"}
-        return {"id": chat_id, "type": "supergroup", "title": f"Team {chat_id}"}
+        data = {"id": chat_id, "type": self.chat_types.get(chat_id, "supergroup"),
+                "title": f"Team {chat_id}"}
+        if chat_id in self.forums:
+            data["is_forum"] = True
+        return data
 
     def api_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
         return {**self.me(), "can_join_groups": True, "can_read_all_group_messages": False,
@@ -307,13 +352,29 @@ class FakeBotAPI:
 
     def api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = int(params["chat_id"])
+        if chat_id in self.moved:
+            raise ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                           migrate_to=self.moved[chat_id])
         raw = params.get("text", "")
         parse_mode = params.get("parse_mode")
         shown = self.visible(raw, parse_mode)
         reply = params.get("reply_parameters") or {}
+        thread = params.get("message_thread_id")
+        thread = int(thread) if thread not in (None, "") else None
+        if reply.get("message_id") is not None:
+            target = (chat_id, int(reply["message_id"]))
+            lenient = reply.get("allow_sending_without_reply") in (True, "true")
+            if target in self.deleted and (chat_id in self.forums or not lenient):
+                raise ApiError(400, "Bad Request: message to be replied not found")
+            if target in self.deleted:
+                reply = {}
+            elif target in self.threads:  # a reply lands in the replied-to message's topic
+                thread = self.threads[target]
+        if thread is not None and chat_id not in self.forums:
+            thread = None  # outside forums Telegram ignores it here
         with self.cond:
             sent = Sent(chat_id, next(self._message_ids), shown, raw, parse_mode,
-                        reply.get("message_id"), params.get("reply_markup"))
+                        reply.get("message_id"), params.get("reply_markup"), thread_id=thread)
             self.sent.append(sent)
             self.messages[(chat_id, sent.message_id)] = sent
             self.cond.notify_all()
@@ -340,6 +401,9 @@ class FakeBotAPI:
                                 "text": sent.text}
         if sent.reply_markup:
             data["reply_markup"] = sent.reply_markup
+        if sent.thread_id is not None:
+            data["message_thread_id"] = sent.thread_id
+            data["is_topic_message"] = True
         return data
 
     def api_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -360,21 +424,29 @@ class FakeBotAPI:
         with self.cond:
             update = {"update_id": next(self._update_ids), **update}
             self.updates.append(update)
+            self.pushed.append(update)
             self.cond.notify_all()
         return update
 
     @staticmethod
-    def user(user_id: int) -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"}
+    def user(user_id: int, is_bot: bool = False) -> dict[str, Any]:
+        return {"id": user_id, "is_bot": is_bot, "first_name": f"User{user_id}"}
 
     def message(self, chat_id: int, text: str | None, user_id: int | None = None,
                 reply_to: dict[str, Any] | None = None, edited: bool = False,
-                extra: dict[str, Any] | None = None) -> int:
+                extra: dict[str, Any] | None = None, thread_id: int | None = None,
+                from_bot: bool = False) -> int:
         """Push a message from a user (private chat when chat_id > 0); returns its id."""
         user_id = user_id if user_id is not None else abs(chat_id)
         message_id = next(self._user_message_ids)
         message: dict[str, Any] = {"message_id": message_id, "date": int(time.time()),
-                                   "chat": self.chat(chat_id), "from": self.user(user_id)}
+                                   "chat": self.chat(chat_id),
+                                   "from": self.user(user_id, from_bot)}
+        if thread_id is not None:
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
+            with self.cond:
+                self.threads[(chat_id, message_id)] = thread_id
         if text is not None:
             message["text"] = text
             entities = entities_for(text)
@@ -403,6 +475,26 @@ class FakeBotAPI:
                                       "chat_instance": "ci", "data": data,
                                       "message": self.message_json(sent)}})
         return query_id
+
+    def again(self, update: dict[str, Any]) -> dict[str, Any]:
+        """Deliver an update's message once more under a new update id (as Telegram does when
+        the offset was never confirmed)."""
+        body = {k: v for k, v in update.items() if k != "update_id"}
+        return self.push(body)
+
+    def last_update(self) -> dict[str, Any]:
+        with self.cond:
+            return dict(self.pushed[-1])
+
+    def old_poll(self) -> int:
+        """A poll in the shape older Bot API servers send (no persistent_id on its options),
+        which python-telegram-bot 22 cannot parse; returns the update id."""
+        update = self.push({"poll": {
+            "id": "poll1", "question": "Lunch?", "total_voter_count": 1, "is_closed": False,
+            "is_anonymous": True, "type": "regular", "allows_multiple_answers": False,
+            "options": [{"text": "yes", "voter_count": 1}, {"text": "no", "voter_count": 0}]}})
+        update_id: int = update["update_id"]
+        return update_id
 
     def inline(self, query: str, user_id: int = 1) -> str:
         query_id = f"iq{next(self._update_ids)}"

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from dataclasses import replace
 from typing import Any
 
 from tg_fake_api import FakeBotAPI
 
 from bot.answer import Answer, Citation
-from bot.telegram_bot import Settings
+from bot.telegram_frontend.settings import Settings
 
 TOKEN = "4242424242:AAHfakeTokenForTests_abcdefghijklmnop"
 USERNAME = "strike_test_bot"
@@ -32,6 +33,9 @@ class ProxyEngine:
         return self.real.passage(pid)
 
     def ask(self, question: str, conversation: Any = None) -> Answer:
+        if question.startswith("__slow__"):  # an answer that takes a while to compute
+            time.sleep(SLOW)
+            question = question[len("__slow__"):]
         if question.startswith("__boom__"):
             raise RuntimeError("the engine fell over")
         if question.startswith("__long__"):
@@ -43,6 +47,7 @@ class ProxyEngine:
         return answer
 
 
+SLOW = 0.5
 LONG_ANSWER = "\n\n".join(
     f"Paragraph {n}: " + " ".join(f"<w{n}.{k}> & 🙂" for k in range(180)) for n in range(6))
 GIANT_ANSWER = " ".join(f"word{k}<&>" for k in range(1500))
@@ -61,7 +66,7 @@ class RunningBot:
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        from bot.telegram_app import serve
+        from bot.telegram_frontend.app import serve
 
         asyncio.set_event_loop(self.loop)
 
@@ -101,12 +106,17 @@ class Harness:
 
 
 def settings_for(fake: FakeBotAPI, **changes: Any) -> Settings:
-    base = Settings(token=fake.token, api_root=fake.root, poll_timeout=5, max_retries=4)
+    # Short back-offs and grace so that outages and stops take a test seconds, not minutes.
+    base = Settings(token=fake.token, api_root=fake.root, poll_timeout=5, max_retries=4,
+                    backoff_start=0.05, backoff_max=0.5, delivery_patience=10.0,
+                    drain_grace=1.0, persist_interval=0.2)
     return replace(base, **changes)
 
 
-def launch(engine: Any, **changes: Any) -> tuple[FakeBotAPI, RunningBot]:
-    fake = FakeBotAPI(TOKEN, USERNAME).start()
+def launch(engine: Any, fake: FakeBotAPI | None = None,
+           **changes: Any) -> tuple[FakeBotAPI, RunningBot]:
+    """The real application against a fake server (a new one unless given)."""
+    fake = fake or FakeBotAPI(TOKEN, USERNAME).start()
     bot = RunningBot(settings_for(fake, **changes), engine)
     try:
         bot.start()

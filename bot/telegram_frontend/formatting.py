@@ -12,10 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .answer import Answer
+from ..answer import Answer
 
 MAX_MESSAGE = 4096  # Telegram's limit, counted after entity parsing
-MAX_QUOTE = 400
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -62,15 +61,21 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def emphasise(text: str, highlights: Iterable[str]) -> str:
-    """Escape `text`, wrapping each occurrence of a highlight in <b>."""
+def emphasise(text: str, highlights: Iterable[str], first_only: bool = False) -> str:
+    """Escape `text`, wrapping occurrences of a highlight in <b> (only the first of each when
+    `first_only`)."""
     wanted = sorted({h for h in highlights if h and h.strip()}, key=len, reverse=True)
     if not wanted:
         return esc(text)
-    pattern = re.compile("|".join(re.escape(h) for h in wanted))
+    pattern = re.compile("|".join(rf"(?<![\w,.]){re.escape(h)}(?![\w]|[,.]\d)"
+                                  for h in wanted))
     out: list[str] = []
     last = 0
+    done: set[str] = set()
     for match in pattern.finditer(text):
+        if first_only and match.group(0) in done:
+            continue
+        done.add(match.group(0))
         out.append(esc(text[last:match.start()]))
         out.append(f"<b>{esc(match.group(0))}</b>")
         last = match.end()
@@ -78,8 +83,26 @@ def emphasise(text: str, highlights: Iterable[str]) -> str:
     return "".join(out)
 
 
+# "(p04)", "(p04, p06)": the passage ids an answer names; the buttons carry them instead.
+PASSAGE_REF = re.compile(r"\s*\((p\d{2}(?:,\s*p\d{2})*)\)")
+_OPS = "+−×÷="
+_ARITH = rf"[\d,.()%\s{_OPS}]*[{_OPS}][\d,.()%\s{_OPS}]*"
+# Working after a colon at the end of a sentence: "…: 1,169 − 750 = 419."
+COLON_WORKING = re.compile(rf":\s*({_ARITH}?\d[\d,.()%\s{_OPS}]*?)(?=\.(?:\s|$)|$)")
+# Working in brackets: "(1,169 + 750 + 606)".
+BRACKET_WORKING = re.compile(rf"\s*\(([\d,.%\s]*[{_OPS}][\d,.%\s{_OPS}]*)\)")
+NUMBER = re.compile(r"(?<![\w,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\w,.])\d+(?:\.\d+)?%?")
+SPEAKER = re.compile(r"^([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})(?= \(| said\b)")
+MAX_BOLD = 60  # longer highlights (whole sentences) are not put in bold
+SHORT_QUOTE = 200
+
+
 def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).strip(" .") == " ".join(b.split()).strip(" .")
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
 
 
 @dataclass(frozen=True)
@@ -88,36 +111,78 @@ class Rendered:
     passages: tuple[str, ...]  # cited passage ids, for the "show passage" buttons
 
 
-def render_answer(answer: Answer) -> Rendered:
-    highlights = list(answer.highlights)
-    highlights += [f.display for f in answer.figures]
-    body = emphasise(answer.answer.strip() or "I have no answer to that.", highlights)
+def split_working(text: str) -> tuple[str, list[str]]:
+    """The answer's sentences without the arithmetic, and the arithmetic on its own."""
+    working: list[str] = []
+
+    def colon(match: re.Match[str]) -> str:
+        working.append(" ".join(match.group(1).split()).rstrip(" ."))
+        return ""
+
+    def bracket(match: re.Match[str]) -> str:
+        working.append(" ".join(match.group(1).split()))
+        return ""
+
+    text = COLON_WORKING.sub(colon, text)
+    text = BRACKET_WORKING.sub(bracket, text)
+    return re.sub(r"\s+([.,;])", r"\1", text).strip(), working
+
+
+def results_of(answer: Answer, text: str) -> list[str]:
+    """What to put in bold: the result, not the inputs."""
+    displays = [f.display for f in answer.figures]
     if answer.abstained:
-        body = f"🤷 {body}"
-    parts = [body]
-    if answer.notice:
-        parts.append(f"<i>{esc(answer.notice)}</i>")
-    figure_lines = []
-    for figure in answer.figures:
-        stated = f"{figure.qualifier} {figure.display}".strip()
-        figure_lines.append(f"• <b>{esc(stated)}</b> — {esc(figure.subject)} "
-                            f"<code>{esc(figure.passage)}</code>")
-    if figure_lines:
-        parts.append("\n".join(figure_lines))
-    source_lines = []
+        return []
+    if answer.kind == "figure":
+        return displays
+    if answer.kind == "aggregate":
+        numbers = [n.group(0) for n in NUMBER.finditer(text)
+                   if not (len(n.group(0)) <= 2 and text[n.end():n.end() + 1] == ".")]
+        computed = [n for n in numbers if n not in displays and n != str(len(displays))]
+        return computed[:2] or numbers[:1]
+    speaker = SPEAKER.match(text)
+    short = [h for h in answer.highlights if len(h) <= MAX_BOLD]
+    return ([speaker.group(1)] if speaker else []) + short
+
+
+def _quote(answer: Answer, shown: str) -> str | None:
+    """One short supporting quote for a private chat, when it adds to the answer."""
+    if answer.abstained or answer.kind != "passage" or not answer.citations:
+        return None
+    text = answer.citations[0].text.strip().strip("“”\"' ")
+    if not text or _same(text, answer.answer):
+        return None
+    words = _words(text)
+    if not words or len(words & _words(shown)) >= 0.6 * len(words):
+        return None
+    return f"“<i>{esc(clip(text, SHORT_QUOTE))}</i>”"
+
+
+def render_answer(answer: Answer, *, quote: bool = True, buttons: bool = True) -> Rendered:
+    """An answer as Telegram HTML: the result first and in bold, each figure once, the working
+    once on its own line, the source behind a button (`buttons`) and, with `quote`, one short
+    supporting quote."""
     passages: list[str] = []
     for citation in answer.citations:
-        if citation.passage in passages:
-            continue
-        passages.append(citation.passage)
-        if _same(citation.text, answer.answer) or not citation.text.strip():
-            source_lines.append(f"📄 Source: <code>{esc(citation.passage)}</code>")
-        else:
-            source_lines.append(f"📄 <code>{esc(citation.passage)}</code>: "
-                                f"“<i>{esc(clip(citation.text, MAX_QUOTE))}</i>”")
-    if source_lines:
-        parts.append("\n".join(source_lines[:3]))
-    return Rendered("\n\n".join(parts), tuple(passages[:3]))
+        if citation.passage not in passages:
+            passages.append(citation.passage)
+    passages = passages[:3]
+    text = answer.answer.strip() or "I have no answer to that."
+    if buttons:
+        text = PASSAGE_REF.sub(lambda m: "" if set(re.findall(r"p\d{2}", m.group(1)))
+                               <= set(passages) else m.group(0), text)
+    main, working = split_working(text) if answer.kind == "aggregate" else (text, [])
+    parts = [emphasise(main, results_of(answer, main), first_only=True)]
+    if working:
+        parts[0] += "\n" + " · ".join(f"<i>{esc(w)}</i>" for w in dict.fromkeys(working))
+    if answer.notice:
+        parts.append(f"<i>{esc(answer.notice)}</i>")
+    extra = _quote(answer, answer.answer) if quote else None
+    if extra:
+        parts.append(extra)
+    if not buttons:
+        passages = []
+    return Rendered("\n\n".join(parts), tuple(passages))
 
 
 def render_figures(figures: Sequence[FigureLike]) -> str:
@@ -128,7 +193,8 @@ def render_figures(figures: Sequence[FigureLike]) -> str:
         stated = f"{figure.qualifier} {figure.display}".strip()
         lines.append(f"• <b>{esc(stated)}</b> {esc(figure.measure)} — {esc(figure.subject)} "
                      f"<code>{esc(figure.passage)}</code>")
-    lines += ["", "Open a passage with /source followed by its id, e.g. /source p04."]
+    lines += ["", f"Open a passage with /source followed by its id, e.g. /source "
+                  f"{esc(figures[0].passage)}."]
     return "\n".join(lines)
 
 

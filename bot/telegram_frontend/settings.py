@@ -1,31 +1,30 @@
-"""The Telegram front end's command-line side: settings, token checks, log redaction.
+"""The Telegram front end's settings: environment and flags, token checks, log redaction.
 
-This module must stay cheap to import: `strikebot --help` builds the parser through
-`add_arguments`, so python-telegram-bot is only imported (via `bot.telegram_app`) once
-`run_cli` has checked the settings.
+Cheap to import (no python-telegram-bot): `strikebot --help` builds its parser through
+`bot.telegram_frontend.cli`, which uses this module.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
-import os
 import re
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import UsageError
+from .. import paths
+from ..errors import UsageError
 
 DEFAULT_API_ROOT = "https://api.telegram.org"
 # A Bot API token: the bot's numeric id, a colon, and a 35-character secret (base64url alphabet).
 TOKEN_PATTERN = re.compile(r"^[0-9]{1,20}:[A-Za-z0-9_-]{30,64}$")
+TOKEN_ANYWHERE = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{30,64}")
 REDACTED = "<redacted-token>"
-
-log = logging.getLogger("strikebot.telegram")
+OFF = ("0", "off", "no", "false", "none")
+STATE_FILE = "telegram-state.pickle"
+FEEDBACK_FILE = "feedback.sqlite"
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,16 @@ class Settings:
     workers: int = 4  # threads that run engine.ask
     concurrency: int = 64  # updates handled at once, and the HTTP connection pool size
     max_question: int = 1000  # characters; longer questions get a polite note
-    max_retries: int = 4  # retries for 429 / 5xx / network errors on each Bot API call
+    max_retries: int = 4  # 429s waited out per Bot API call (by the rate limiter)
+    group_rate: int = 20  # messages per minute into one group (Telegram's limit)
+    delivery_patience: float = 180.0  # seconds an answer is retried through an outage
+    backoff_start: float = 0.5  # first wait after a failed send; doubles up to backoff_max
+    backoff_max: float = 15.0
+    drain_grace: float = 3.0  # seconds a stop waits for answers being delivered
+    state_file: Path | None = None  # PicklePersistence file; None keeps state in memory only
+    persist_interval: float = 1.0  # seconds at most between a change and its write
+    feedback_db: Path | None = None  # SQLite file for 👍/👎 and abstentions; None: off
+    feedback_ids: bool = False  # also store chat and user ids with feedback
 
     @property
     def base_url(self) -> str:
@@ -56,23 +64,6 @@ class Settings:
                 f"allowed_chats={self.allowed_chats!r}, rate_limit={self.rate_limit})")
 
     __str__ = __repr__
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Run the Telegram bot with long polling. The token comes from TELEGRAM_BOT_TOKEN or "
-        "--token-file; TELEGRAM_API_BASE_URL points it at another Bot API server; "
-        "STRIKEBOT_ALLOWED_CHATS (comma-separated chat ids) restricts where it answers.")
-    parser.add_argument("--token-file", metavar="FILE",
-                        help="read the bot token from this file instead of TELEGRAM_BOT_TOKEN")
-    parser.add_argument("--allowed-chats", metavar="IDS",
-                        help="comma-separated chat ids to answer in "
-                             "(default: STRIKEBOT_ALLOWED_CHATS, or every chat)")
-    parser.add_argument("--rate-limit", type=int, metavar="N", default=None,
-                        help="questions per user per minute (default: STRIKEBOT_RATE_LIMIT "
-                             "or 10; 0 turns the limit off)")
-    parser.add_argument("--log-level", default=None, metavar="LEVEL",
-                        help="logging level (default: STRIKEBOT_LOG_LEVEL or INFO)")
 
 
 def check_token(token: str) -> str:
@@ -100,15 +91,23 @@ def read_token(token_file: str | None, environ: Mapping[str, str]) -> str:
     return check_token(environ.get("TELEGRAM_BOT_TOKEN", ""))
 
 
+def without_tokens(text: str) -> str:
+    """Anything shaped like a bot token replaced, for messages that echo user input."""
+    return TOKEN_ANYWHERE.sub(REDACTED, text)
+
+
 def parse_api_root(value: str) -> str:
-    """The Bot API server's root URL, e.g. https://api.telegram.org or http://localhost:8081."""
+    """The Bot API server's root URL, e.g. https://api.telegram.org or http://localhost:8081.
+
+    People paste ".../bot" or even ".../bot<token>": both are accepted and cut off, so the
+    token never ends up in a URL this program prints.
+    """
     root = value.strip().rstrip("/")
-    if root.endswith("/bot"):  # people often paste the ".../bot" prefix; accept it
-        root = root[: -len("/bot")]
+    root = re.sub(r"/bot(?:[0-9]{1,20}:[^/]*)?$", "", root)
     parts = urlsplit(root)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme not in ("http", "https") or not parts.netloc or TOKEN_ANYWHERE.search(root):
         raise UsageError(f"TELEGRAM_API_BASE_URL must be an http(s) URL such as "
-                         f"{DEFAULT_API_ROOT}, not {value!r}")
+                         f"{DEFAULT_API_ROOT}, not {without_tokens(value)!r}")
     return root
 
 
@@ -139,18 +138,51 @@ def _int_setting(name: str, value: str | int | None, default: int, minimum: int 
     return number
 
 
-def settings_from(args: argparse.Namespace, environ: Mapping[str, str]) -> Settings:
+def _seconds_setting(name: str, value: str | None, default: float) -> float:
+    if value is None or not value.strip():
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise UsageError(f"{name} must be a number of seconds, not {value!r}") from None
+    if number < 0:
+        raise UsageError(f"{name} must not be negative")
+    return number
+
+
+def path_setting(value: str | None, default_name: str) -> Path | None:
+    """A file path; unset means beside the index, 'off' means none."""
+    if value is None or not value.strip():
+        return paths.index_dir() / default_name
+    if value.strip().lower() in OFF:
+        return None
+    return Path(value.strip()).expanduser()
+
+
+def _pick(args: Any, flag: str, environ: Mapping[str, str], variable: str) -> Any:
+    value = getattr(args, flag, None)
+    return value if value is not None else environ.get(variable)
+
+
+def settings_from(args: Any, environ: Mapping[str, str]) -> Settings:
     """Check everything the user configured; raise UsageError before anything starts."""
     token = read_token(getattr(args, "token_file", None), environ)
     root = parse_api_root(environ.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_ROOT)
-    allowed_value = getattr(args, "allowed_chats", None)
-    if allowed_value is None:
-        allowed_value = environ.get("STRIKEBOT_ALLOWED_CHATS")
-    allowed = parse_chat_ids(allowed_value)
-    rate = getattr(args, "rate_limit", None)
-    rate_limit = _int_setting("--rate-limit", rate if rate is not None
-                              else environ.get("STRIKEBOT_RATE_LIMIT"), 10)
-    return Settings(token=token, api_root=root, allowed_chats=allowed, rate_limit=rate_limit)
+    allowed = parse_chat_ids(_pick(args, "allowed_chats", environ, "STRIKEBOT_ALLOWED_CHATS"))
+    rate_limit = _int_setting("--rate-limit",
+                              _pick(args, "rate_limit", environ, "STRIKEBOT_RATE_LIMIT"), 10)
+    patience = _seconds_setting("STRIKEBOT_DELIVERY_PATIENCE",
+                                environ.get("STRIKEBOT_DELIVERY_PATIENCE"), 180.0)
+    state = path_setting(_pick(args, "state_file", environ, "STRIKEBOT_TELEGRAM_STATE"),
+                          STATE_FILE)
+    feedback = path_setting(_pick(args, "feedback_db", environ, "STRIKEBOT_FEEDBACK_DB"),
+                             FEEDBACK_FILE)
+    if (environ.get("STRIKEBOT_FEEDBACK") or "").strip().lower() in OFF[1:]:
+        feedback = None
+    ids = (environ.get("STRIKEBOT_FEEDBACK_IDS") or "").strip().lower() in ("1", "yes", "true")
+    return Settings(token=token, api_root=root, allowed_chats=allowed, rate_limit=rate_limit,
+                    delivery_patience=patience, state_file=state, feedback_db=feedback,
+                    feedback_ids=ids)
 
 
 # --- keeping the token out of every log line -------------------------------------------------
@@ -206,36 +238,3 @@ def install_redaction(secret: str) -> Callable[[], None]:
             logging.getLogger(name).setLevel(level)
 
     return undo
-
-
-def _configure_logging(level_name: str) -> None:
-    level = logging.getLevelName(level_name.upper())
-    if not isinstance(level, int):
-        raise UsageError(f"unknown log level {level_name!r} (try INFO or DEBUG)")
-    root = logging.getLogger()
-    if not root.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-    # Our own and the Telegram library's lines at the chosen level; other libraries (faiss,
-    # sentence-transformers) only when they warn, unless DEBUG asks for everything.
-    root.setLevel(level if level <= logging.DEBUG else max(level, logging.WARNING))
-    for name in ("strikebot", "telegram"):
-        logging.getLogger(name).setLevel(level)
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    settings = settings_from(args, os.environ)
-    _configure_logging(getattr(args, "log_level", None)
-                       or os.environ.get("STRIKEBOT_LOG_LEVEL") or "INFO")
-    undo = install_redaction(settings.token)
-    try:
-        from .engine import load_engine
-        from .telegram_app import run
-
-        print("strikebot: loading the answer engine", file=sys.stderr, flush=True)
-        engine = load_engine(progress=lambda m: print(f"strikebot: {m}", file=sys.stderr,
-                                                      flush=True))
-        return run(settings, engine)
-    finally:
-        undo()
