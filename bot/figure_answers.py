@@ -205,8 +205,10 @@ class FigureAnswers(Reader):
             used += rows
             if len(rows) == 1:
                 row = rows[0]
-                sentences.append(f"{row.subject}, {self._describe_dims(row.dims)}: "
-                                 f"{row.stated} {row.measure} ({row.passage}).")
+                wrong = self._premise(q, [row])
+                sentences.append(f"{wrong + ' ' if wrong else ''}{row.subject}, "
+                                 f"{self._describe_dims(row.dims)}: {row.stated} {row.measure} "
+                                 f"({row.passage}).")
                 continue
             total = sum(x.value for x in rows)
             labels = [self._describe_dims(tuple(d for d in x.dims if d not in r.dims)) or
@@ -396,7 +398,7 @@ class FigureAnswers(Reader):
     def _figure(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         subjects = list(r.subjects)
-        cue = bool(self.lex.count_cues.search(q.low))
+        cue = bool(self.lex.count_cues.search(q.low)) or bool(r.dims and subjects)
         noun = self._counted_noun(q.low)
         followup = bool(re.match(r"^(?:and|what about|how about|what of|same for|and for|now)\b",
                                  q.low))

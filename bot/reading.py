@@ -146,6 +146,12 @@ class Lookups:
                           for a in p.aliases for t in content_terms(a)}
         self.org_terms |= {t for s in corpus.profile.staff for t in content_terms(s)}
 
+    def _main_row(self, f: Figure) -> Figure:
+        """A row with dimensions stands for its subject's main row."""
+        if not f.dims:
+            return f
+        return next((m for m in self.counts if m.subject == f.subject and m.scope == f.scope), f)
+
     def _passage_text(self, pid: str) -> str:
         passage = self.corpus.passage(pid)
         return passage.text if passage else ""
@@ -179,6 +185,10 @@ class Reader(Lookups):
         unknown, place, partial, stray = self._unknown(q, mentions)
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv)
+        if not subjects and dims and conv.focus and (len(q.terms) <= 4 or FOLLOWUP.match(q.low)):
+            # "outpatients only?", "and on Tuesday?": the same subjects at other dimensions.
+            subjects = list(dict.fromkeys(self._main_row(self.by_id[k]) for k in conv.focus
+                                          if k in self.by_id))
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
                        dims, op, positional)
 

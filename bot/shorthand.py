@@ -30,6 +30,9 @@ SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\bcombo\b", "combined"),
     (r"\bpct\b|\bperc\b", "percentage"),
     (r"(?<=\w)\s+\+\s+(?=\w)", " and "),
+    (r"(?<=\w)\s+n\s+(?=\w)", " and "),
+    (r"\bwknd\b|\bwkend\b", "weekend"),
+    (r"\bbtw\b", "between"),
 )
 _COMPILED = tuple((re.compile(p, re.I), r) for p, r in SHORTHAND)
 
