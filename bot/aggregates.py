@@ -13,6 +13,12 @@ from .text import format_number
 ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
             "5th": 5}
 MOST = r"most|highest|largest|biggest|greatest|hardest|worst|maximum|max|top|heaviest|more|higher|larger|bigger|greater|worse"
+# "By what percentage was it lower", "% change", "how much higher in per cent".
+CHANGE = re.compile(r"\b(?:percentage|per ?cent|%)\s*(?:change|fall|drop|rise|increase|decrease|"
+                    r"reduction|difference)\b|\b(?:percentage|per ?cent)\b.{0,60}\b(?:lower|higher|"
+                    r"fewer|down|up|fall|fell|drop|dropped|rise|rose|increase|decrease|reduc\w*)\b|"
+                    r"\b(?:lower|higher|fewer|more|less|fall|fell|drop|rise|rose|increase|decrease|"
+                    r"down|up)\b.{0,30}\bby (?:what|how much of a|how many) (?:percentage|per ?cent)")
 MOST_ONLY = r"most|highest|largest|biggest|greatest|hardest|worst|maximum|top"
 FEWEST_ONLY = r"fewest|lowest|least|smallest|minimum|bottom"
 FEWEST = r"fewest|lowest|least|smallest|minimum|min|bottom|lightest|fewer|less|lower|smaller"
@@ -55,6 +61,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
                  r" .+ (?:come|stand|sit|place|finish)\b", low) or re.search(
             r"\bfrom (?:the )?(?:most|highest|largest|fewest|lowest|least|smallest)\b", low):
         return "rank"
+    if CHANGE.search(low):
+        return "change"
     if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction)\b|%", low):
         return "share"
     if re.search(rf"\b(?:average|mean|typical)\b|\bper {part}\b|\b(?:per|a|each|every) "
@@ -314,6 +322,17 @@ def against_average(one: Figure, members: list[Figure]) -> Result:
     return Result(f"{one.subject} is {side} the average: {one.display} against "
                   f"({parts}) ÷ {len(members)} = {format_number(mean, 1)} ({_passages(*members)}).",
                   (one, *[f for f in members if f is not one]))
+
+
+def change(new: Figure, base: Figure) -> Result:
+    """'By what percentage was NUH's July total lower than in April 2023?'."""
+    pct = 100 * (new.value - base.value) / base.value
+    way = "lower" if pct < 0 else "higher"
+    gap = abs(new.value - base.value)
+    return Result(f"About {abs(pct):.1f}% {way}: {new.display} against {base.display}, "
+                  f"({_larger(new.value, base.value)} − {_smaller(new.value, base.value)}) ÷ "
+                  f"{base.display} = {format_number(gap)} ÷ {base.display} = {abs(pct):.1f}% "
+                  f"({_passages(new, base)}).", (new, base))
 
 
 def spread(members: list[Figure]) -> Result:

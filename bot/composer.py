@@ -122,8 +122,10 @@ class Composer(FigureAnswers, PassageAnswers):
 
 
 def _joined(raw: str, answers: list[Answer]) -> Answer:
-    """One answer from the answers to each part of a question."""
-    texts = list(dict.fromkeys(a.answer for a in answers))
+    """One answer from the answers to each part of a question (a part the others already
+    answered, "and how many?", adds no "doesn't say")."""
+    texts = list(dict.fromkeys(a.answer for a in answers if not a.abstained or len(
+        a.question.split()) >= 6))
     answered = [a for a in answers if not a.abstained]
     return Answer(raw, " ".join(texts), not answered, answered[0].kind if answered else "none",
                   tuple(dict.fromkeys(c for a in answers for c in a.citations)),

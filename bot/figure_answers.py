@@ -79,6 +79,17 @@ class FigureAnswers(Reader):
                 f"{whole.subject} ({_passages(one, whole)})."), [one, whole])
         if op is None:
             return None
+        superlative = re.search(rf"\b(?:{aggregates.MOST_ONLY}|{aggregates.FEWEST_ONLY}|busiest|"
+                                rf"quietest|peak)\b", q.low)
+        over = self._over_dimension(r) if op in ("extreme", "rank") or superlative else None
+        if over is not None:
+            return over
+        if op == "share" and r.dims and len(ones) == 1:
+            # "What proportion of NUH's rebookings were inpatients?": a part of its own total.
+            rows = self._rows_at(ones[0], r.dims)
+            if len(rows) == 1:
+                within = aggregates.share(rows[0], ones[0], self.lex)
+                return self._figure_answer(q, "aggregate", within.text, list(within.used))
         stated = self._other_row(q) if op == "share" else None
         if op == "share" and DENOMINATOR.search(q.low) and (
                 stated is None or stated.unit != "per cent"):
@@ -109,14 +120,14 @@ class FigureAnswers(Reader):
         if r.dims:
             keys = [k for k, _ in r.dims]
             several = next((k for k in keys if keys.count(k) > 1), None)
-            if op in ("difference", "ratio") and len(r.subjects) == 1 and [
+            if op in ("difference", "ratio", "change") and len(r.subjects) == 1 and [
                     k for k in keys if k not in self.partitions] == keys and len(keys) == 1:
                 # "NUH this time against the April 2023 round": the main row and that round.
                 one = r.subjects[0]
                 then = self._at_dims([one], r.dims, sums)
                 r = replace(r, subjects=[one, *then], dims=())
                 named = list(r.subjects)
-            elif several and len(r.subjects) == 1:
+            elif several and len(r.subjects) == 1 and op in ("difference", "ratio", "change"):
                 # "SFH between the March and April rounds": one figure per value, compared.
                 one = r.subjects[0]
                 rest = tuple(d for d in r.dims if d[0] != several)
@@ -143,6 +154,33 @@ class FigureAnswers(Reader):
         focus = tuple(row for f in result.focus for row in sums.get(f.id, [f]))
         return self._figure_answer(q, "aggregate", text, used, focus)
 
+    def _over_dimension(self, r: Reading) -> Answer | None:
+        """'Which day saw the most, both trusts combined?': each value of a dimension summed
+        over the subjects, then the most (or fewest)."""
+        q = r.q
+        key = next((k for k in self.dimension_keys if re.search(
+            rf"\b(?:which|what|worst|best|busiest|quietest|heaviest|biggest|peak)\s+(?:\w+\s+)?"
+            rf"{re.escape(k)}s?\b|\b{re.escape(k)}s? (?:saw|had|was|with)\b", q.low)), None)
+        if key is None:
+            return None
+        subjects = [f for f in r.subjects if f.scope == "part"] or self.parts
+        totals: list[tuple[float, str, list[Figure]]] = []
+        for value in self.lex.profile.dimensions.get(key, {}):
+            rows = [row for f in subjects for row in self._rows_at(f, ((key, value), *[
+                d for d in r.dims if d[0] != key]))]
+            if rows:
+                totals.append((sum(x.value for x in rows), value, rows))
+        if not totals:
+            return None
+        way = aggregates.direction(q.low)
+        top, name, found = (max if way == "most" else min)(totals, key=lambda t: t[0])
+        word = "most" if way == "most" else "fewest"
+        who = " and ".join(dict.fromkeys(f.subject for f in subjects))
+        working = " + ".join(x.display for x in found)
+        text = (f"{name} had the {word}: {format_number(top)} at {who} ({working} = "
+                f"{format_number(top)}) ({_passages(*found)}).")
+        return self._figure_answer(q, "aggregate", text, found)
+
     def _rows_at(self, f: Figure, dims: tuple[tuple[str, str], ...]) -> list[Figure]:
         """The subject's rows for the asked days, types or rounds: the exact rows if the
         article gives them, else the finer rows that add up to them."""
@@ -160,18 +198,27 @@ class FigureAnswers(Reader):
     def _at_dims(self, figures: list[Figure], dims: tuple[tuple[str, str], ...],
                  sums: dict[str, list[Figure]]) -> list[Figure]:
         """Each figure at the asked dimensions: a row, or a sum of rows (recorded in sums)."""
-        out = []
+        out: list[Figure] = []
         for f in figures:
+            if f.scope == "whole" and not any(v.subject == f.subject for v in self.variants):
+                out += self._at_dims(self.parts, dims, sums)  # the whole is its parts
+                continue
             rows = self._rows_at(f, dims)
             if len(rows) == 1:
-                out.append(rows[0])
+                # Named with its dimensions, so a comparison says which is which.
+                out.append(replace(rows[0], subject=f"{rows[0].subject} "
+                                                    f"({self._describe_dims(rows[0].dims)})"))
             elif rows:
+                rows = [x for x in rows if x.value] or rows[:1]  # a zero adds nothing
+                if len(rows) == 1:
+                    out.append(rows[0])
+                    continue
                 total = sum(x.value for x in rows)
                 key = "+".join(x.id for x in rows)
                 sums[key] = rows
                 out.append(replace(rows[0], id=key, value=total, display=format_number(total),
                                    qualifier="", dims=dims))
-        return out
+        return list({f.id: f for f in out}.values())
 
     def _none_at(self, f: Figure, dims: tuple[tuple[str, str], ...]) -> str:
         """'All 1,191 on the second day' means none on the first: say so, with the span."""
@@ -282,9 +329,13 @@ class FigureAnswers(Reader):
             if len(r.subjects) == 1 and r.subjects[0].scope == "part" and not self._excluded(r):
                 return None  # "total at Walsall" is Walsall's figure
             if self._about_counts(q) or r.subjects:
-                return aggregates.total(pool, self.whole if len(pool) == len(self.parts) else None,
+                return aggregates.total(pool, self.whole if len(pool) == len(self.parts) and
+                                        not r.dims else None,
                                         self.lex)
             return None
+        if op == "change":
+            pair = self._pair(r, conv)
+            return aggregates.change(*pair) if pair else None
         if op in ("difference", "ratio"):
             return self._difference(op, r, conv)
         if op == "share":

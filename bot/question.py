@@ -68,7 +68,7 @@ def form_of(low: str) -> str:
     # The question may come last: "SFH rebooked 1,221; was that more than NUH?".
     last = re.split(r"[;:\u2014\u2013]\s*|,\s+|\s-\s", low)[-1].strip()
     aux = r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
-    if re.match(aux, low) or re.match(aux, last):
+    if re.match(aux, low) or re.match(aux, last) or TAG_QUESTION.search(low):
         return "yesno"
     return "other"
 
@@ -105,6 +105,9 @@ def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
                     injected=bool(INJECTION.search(text)))
 
 
+# "SFH had 75 on the Monday, right?": a statement offered for checking.
+TAG_QUESTION = re.compile(r"(?:,\s*|\s+)(?:right|yeah|yes|correct|true|innit|isn'?t (?:it|that)|"
+                          r"is that (?:right|correct)|no)\s*\?+\s*$")
 YESNO_INSTRUCTION = re.compile(r"[\s.,;:(-]*\b(?:please )?(?:answer|reply|respond)(?: with| only)?"
                                r" (?:a )?(?:yes or no|yes/no|true or false)\b[\s.)!]*", re.I)
 

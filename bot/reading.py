@@ -185,7 +185,8 @@ class Reader(Lookups):
         unknown, place, partial, stray = self._unknown(q, mentions)
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv)
-        if not subjects and dims and conv.focus and (len(q.terms) <= 4 or FOLLOWUP.match(q.low)):
+        if not subjects and dims and conv.focus and op is None and not \
+                self.lex.part_word.search(q.low) and (len(q.terms) <= 3 or FOLLOWUP.match(q.low)):
             # "outpatients only?", "and on Tuesday?": the same subjects at other dimensions.
             subjects = list(dict.fromkeys(self._main_row(self.by_id[k]) for k in conv.focus
                                           if k in self.by_id))
@@ -240,17 +241,27 @@ class Reader(Lookups):
         if not self.variants:
             return ()
         # Exact words only: "patients" is no typo of "inpatients".
-        found = AliasMatcher.keys([m for m in self.dim_matcher.find(q.text) if m.exact])
+        mentions = [m for m in self.dim_matcher.find(q.text) if m.exact]
+        found = AliasMatcher.keys(mentions)
         values = {k: set(v) for k, v in self.lex.profile.dimensions.items()
                   if k in self.partitions}
+        toks = tokens(q.text)
         for key, every in values.items():
-            # "inpatient and outpatient" together ask for the total, not a dimension.
-            asked = {f.partition("=")[2] for f in found if f.startswith(f"{key}=")}
-            if len(every) > 1 and asked >= every:
+            mine = [m for m in mentions if m.key.startswith(f"{key}=")]
+            asked = {m.key.partition("=")[2] for m in mine}
+            if len(every) < 2 or not asked >= every:
+                continue
+            between = " ".join(toks[mine[0].end:mine[-1].start])
+            if re.search(r"\b(?:rather than|as opposed to|instead of|not)\b", between):
+                # "inpatients rather than outpatients": the first is what is asked.
+                found = [f for f in found if not f.startswith(f"{key}=") or f == mine[0].key]
+            elif not re.search(r"\b(?:vs|versus|compared|against|or)\b", between):
+                # "inpatient and outpatient" together ask for the total, not a dimension.
                 found = [f for f in found if not f.startswith(f"{key}=")]
         if found:
             keys = {k.partition("=")[0] for k in found}
-            kept = tuple(d for d in conv.dims if d[0] not in keys) if len(q.terms) <= 4 else ()
+            brief = len(q.terms) <= 2 or FOLLOWUP.match(q.low)
+            kept = tuple(d for d in conv.dims if d[0] not in keys) if brief else ()
             return kept + tuple((k.partition("=")[0], k.partition("=")[2]) for k in found)
         followup = re.match(r"^(?:and|what about|how about|what of|same for|and for)\b", q.low)
         return conv.dims if followup or len(q.terms) <= 2 else ()
