@@ -121,8 +121,11 @@ def extreme(members: list[Figure], low: str, lex: Lexicon) -> Result:
     word = "most" if way == "most" else "fewest"
     among = lex.among(members)
     counted = lex.profile.counted
+    # Among a few named ones the others' figures are part of the answer; among all, noise.
+    others = "" if len(members) > 3 else " The others: " + ", ".join(
+        short(f) for f in ordered if f is not pick) + "."
     return Result(f"{pick.subject} had the {position}{word} {counted} of {among}: "
-                  f"{pick.display} {counted} ({_passages(pick)}).",
+                  f"{pick.display} {counted} ({_passages(pick)}).{others}",
                   (pick, *[f for f in ordered if f is not pick]), focus=(pick,))
 
 

@@ -37,7 +37,12 @@ class Composer(FigureAnswers, PassageAnswers):
                           if thanks else self.lex.greeting(), True, "none")
         parts = split_parts(q.text)
         if len(parts) > 1:
-            # Every part of a multi-part question, in order, each seeing the ones before.
+            # Every part of a multi-part question, in order, each seeing the ones before —
+            # unless the table answers the whole at once ("the demand, and in cash?").
+            scratch = replace(conv, turns=list(conv.turns))
+            whole = self._answer_one(q, scratch)
+            if whole.kind in ("figure", "aggregate") and len(whole.figures) >= 2:
+                return self._answer_one(q, conv)
             answers = [self._answer_one(read(p, self.lex.abbreviations), conv) for p in parts]
             if sum(not a.abstained for a in answers) >= 1:
                 return _joined(q.raw, answers)

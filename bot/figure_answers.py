@@ -358,7 +358,7 @@ class FigureAnswers(Reader):
         if op == "count":
             stated = self._other_row(q)
             if stated is not None and stated.unit == self.lex.profile.parts:
-                return None  # "how many members took part": a figure the article states
+                return None  # "how many trusts took part": a figure the article states
             return aggregates.count(self.parts, self.lex)
         return None
 
@@ -391,7 +391,7 @@ class FigureAnswers(Reader):
         return result
 
     def _excluded(self, r: Reading) -> list[Figure]:
-        """Trusts a question leaves out: 'the four members other than UHNM'."""
+        """Trusts a question leaves out: 'the four trusts other than UHNM'."""
         match = EXCLUDING.search(r.q.text)
         if not match:
             return []
@@ -609,8 +609,9 @@ class FigureAnswers(Reader):
         if score and any(re.search(p, q.low) for p in UNIT_CUES.get(f.unit, ())):
             score += 3
             strong = True
-        # What the row measures ("NHS members whose nursing staff took part"), word for word.
-        shared = len(self.measure_terms[f.id] & set(q.terms))
+        # What the row measures ("NHS trusts whose nursing staff took part"), word for word,
+        # for a row none of whose names the question uses.
+        shared = len(self.measure_terms[f.id] & set(q.terms)) if not score else 0
         if shared >= 2:
             score += shared
             strong = True

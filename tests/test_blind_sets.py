@@ -1,0 +1,42 @@
+"""Question sets written blind (from the article alone) and scored first-sight before any fix;
+now regression data: each keeps its score or better (tests/data/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import DATA, ROOT, read_jsonl, score_set
+
+ARTICLES = ROOT / "tests" / "articles"
+# (file, article folder or None for the default, floor = the score when the set was last fixed)
+SETS = [
+    (DATA / "blind_strike_chat_A.jsonl", None, 40),
+    (DATA / "blind_strike_analyst_A.jsonl", None, 45),
+    (ARTICLES / "london-nurses" / "blind_A.jsonl", ARTICLES / "london-nurses", 28),
+    (ARTICLES / "notts-resident-doctors" / "blind_A.jsonl", ARTICLES / "notts-resident-doctors",
+     34),
+]
+_ENGINES: dict[Path, Any] = {}
+
+
+def _engine_for(folder: Path | None, default: Any) -> Any:
+    if folder is None:
+        return default
+    if folder not in _ENGINES:
+        from bot.engine import load_engine
+
+        _ENGINES[folder] = load_engine(folder)
+    return _ENGINES[folder]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("path", "folder", "floor"), SETS,
+                         ids=[f"{p.parent.name}/{p.stem}" for p, _, _ in SETS])
+def test_blind_set_keeps_its_score(engine: Any, path: Path, folder: Path | None,
+                                   floor: int) -> None:
+    questions = read_jsonl(path)
+    right, misses = score_set(_engine_for(folder, engine), questions)
+    print(f"{path.name}: {right}/{len(questions)}", *misses, sep="\n  ")
+    assert right >= floor, "\n".join(misses)
