@@ -125,7 +125,7 @@ def extreme(members: list[Figure], low: str, lex: Lexicon) -> Result:
     others = "" if len(members) > 3 else " The others: " + ", ".join(
         short(f) for f in ordered if f is not pick) + "."
     return Result(f"{pick.subject} had the {position}{word} {counted} of {among}: "
-                  f"{pick.display} {counted} ({_passages(pick)}).{others}",
+                  f"{pick.display} ({_passages(pick)}).{others}",
                   (pick, *[f for f in ordered if f is not pick]), focus=(pick,))
 
 

@@ -683,7 +683,7 @@ class FigureAnswers(Reader):
         hint = next((f" Did you mean {f.subject}?" for f in self.counts if meant and any(
             meant in tokens(a) for a in f.aliases)), "")
         wider = [f.subject for f in (self.national, self.whole) if f is not None]
-        covered = ", ".join([*wider, self.lex.parts_phrase])
+        covered = ", ".join(wider) + (" and " if wider else "") + self.lex.parts_phrase
         return self._abstain(q, f"The article doesn't give a figure for {name or 'that'}.{hint} "
                                 f"It gives figures only for {covered}.")
 
