@@ -449,7 +449,8 @@ class FigureAnswers(Reader):
     def _figure(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         subjects = list(r.subjects)
-        cue = bool(self.lex.count_cues.search(q.low)) or bool(r.dims and subjects)
+        cue = bool(self.lex.count_cues.search(q.low)) or bool(r.dims and subjects) or \
+            r.positional
         noun = self._counted_noun(q.low)
         followup = bool(re.match(r"^(?:and|what about|how about|what of|same for|and for|now)\b",
                                  q.low))

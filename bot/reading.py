@@ -25,8 +25,9 @@ ORDINAL_WORD = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5
                           r"seventh|7th|last)\b")
 ORDINAL_VALUE = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
                  "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7}
+NEXT = re.compile(r"\b(next|following|previous|one before)\b")
 LISTED = re.compile(r"\b(?:listed|mentioned|named|in the list|in the article|in the story|"
-                    r"given)\b")
+                    r"given|(?:article's|the) list)\b")
 # Computations a short follow-up runs on earlier subjects; those over a pair; those carried on
 # to a new subject ("share of the region?" … "and RWT?").
 TAKING_OPS = frozenset({"total", "difference", "ratio", "share", "average"})
@@ -178,6 +179,8 @@ class Reader(Lookups):
         positional = False
         if not subjects:
             subjects, positional = self._described(q, conv, op)
+            if positional and op == "rank":
+                op = None  # "the 3rd trust in the list" names a trust; it asks for no ranking
         subjects, op = self._from_conversation(q, conv, subjects, op)
         named = [self.people[k] for k in AliasMatcher.keys(self.people_matcher.find(q.text))]
         referred = self._pronoun(q, conv)
@@ -200,6 +203,13 @@ class Reader(Lookups):
         a word of their name no other subject has ('the foundation trust')."""
         ordinal = ORDINAL_WORD.search(q.low)
         listed = LISTED.search(q.low) or (conv.positional and FOLLOWUP.match(q.low))
+        step = NEXT.search(q.low)
+        last = [self.in_order.index(f) for k in conv.focus if k in self.by_id
+                and (f := self._main_row(self.by_id[k])) in self.in_order]
+        if step and conv.positional and last:
+            n = last[-1] + 1 + (1 if step.group(1) in ("next", "following") else -1)
+            if 1 <= n <= len(self.in_order):
+                return [self.in_order[n - 1]], True
         if ordinal and listed and self.parts:
             word = ordinal.group(1)
             n = len(self.in_order) if word == "last" else ORDINAL_VALUE.get(word, 0)
@@ -208,7 +218,7 @@ class Reader(Lookups):
         if op is None:
             by_value = [f for f in self.parts if f.value in q.numbers]
             if len(by_value) == 1 and re.search(r"\b(?:one|which|who|whose|the)\b", q.low):
-                return by_value, False
+                return by_value, True  # asked for as the one with that figure
         toks = tokens(q.text)
         for i, tok in enumerate(toks[:-1]):
             if toks[i + 1] in (self.lex.profile.part, "one") and tok in self.unique_words:
