@@ -42,8 +42,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
     one = rf"(?:{part}|{parts})"
     places = lex.wider_names
     if numbers.bound(low) is not None and re.search(
-            rf"\b(?:which|what|how many) (?:of (?:the )?)?(?:\w+ )?(?:nhs |hospital )?{one}\b",
-            low):
+            rf"\b(?:which|what|how many|did|do|were|was|had|have) (?:all |each |every |any |none )?"
+            rf"(?:of (?:the )?)?(?:\w+ )?(?:nhs |hospital )?{one}\b", low):
         return "threshold"
     low = spell_thousands(low)
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b", low):
@@ -252,6 +252,15 @@ def threshold(members: list[Figure], low: str, lex: Lexicon) -> Result | None:
     names = "; ".join(short(f) for f in chosen)
     p = lex.profile
     n = len(chosen)
+    every = re.search(r"\b(?:all|each|every)\b", low)
+    if every and re.match(r"^(?:did|do|were|was|had|have|has|is|are)\b", low.strip()):
+        # "Did each of the trusts have more than a thousand?": the claim over all of them.
+        rest = [f for f in members if f not in chosen]
+        if not rest:
+            return Result(f"Yes: all {number_word(n)} had {line.phrase} {counted}: {names} "
+                          f"({where}).", tuple(chosen))
+        return Result(f"No: {'; '.join(short(f) for f in rest)} did not have {line.phrase} "
+                      f"{counted} ({where}).", tuple(rest))
     count = (f"All {number_word(n)} {p.parts}" if n == len(members) and n > 1 else
              f"{number_word(n).capitalize()} {p.part if n == 1 else p.parts}")
     return Result(f"{count} had {line.phrase} {counted}: {names} ({where}).", tuple(chosen))

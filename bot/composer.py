@@ -9,7 +9,7 @@ from .answer import Answer
 from .conversation import Conversation
 from .figure_answers import FigureAnswers
 from .passage_answers import PassageAnswers
-from .question import Question, problem_with, read, split_parts
+from .question import NOTE_WORDS, Question, problem_with, read, split_parts, split_preamble
 from .reading import Reading
 
 SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|"
@@ -35,6 +35,17 @@ class Composer(FigureAnswers, PassageAnswers):
             thanks = re.match(r"^(?:thanks?|thank you|cheers)\b", q.low)
             return Answer(q.raw, "You're welcome! Ask me anything else about the article."
                           if thanks else self.lex.greeting(), True, "none")
+        preamble, asked = split_preamble(q.text)
+        if preamble:
+            # The question proper is answered; what was said before it is checked, not taken.
+            answer = self._answer_one(read(asked, self.lex.abbreviations), conv)
+            if NOTE_WORDS.search(preamble) or q.injected:
+                note = ("I answer only from the article; the note in your message does not "
+                        "change it.")
+                return replace(answer, question=q.raw, answer=f"{note} {answer.answer}")
+            scratch = replace(conv, turns=list(conv.turns))
+            return replace(self._with_corrections(self._read(q, scratch), answer, ""),
+                           question=q.raw)
         parts = split_parts(q.text)
         if len(parts) > 1:
             # Every part of a multi-part question, in order, each seeing the ones before —
@@ -55,10 +66,21 @@ class Composer(FigureAnswers, PassageAnswers):
                 q.low[other.end():].split()[0] in self.lex.counted_nouns:
             other = None  # "GP appointments" are appointments, not a staff group
         staff = self.lex.profile.staff_name
+        event = other and re.match(r"(?:'s?|s')?\s*(?:strikes?|walk-?outs?|action|industrial)\b",
+                                   q.low[other.end():])
+        if other and event and not self.lex.staff.search(q.low) and not reading.people:
+            # "How many were cancelled in the nurses' strike?": put right, then answered.
+            instead = read(q.text[:other.start()] + staff + q.text[other.end():],
+                           self.lex.abbreviations)
+            answer = self._answer_one(instead, conv)
+            if not answer.abstained:
+                return replace(answer, question=q.raw, answer=(
+                    f"The article is about {staff}, not {other.group()}. {answer.answer}"))
         if other and not self.lex.staff.search(q.low) and not reading.people:
             return Answer(q.raw, f"The article is about {staff}; it says nothing about "
                           f"{other.group()}.", True, "none")
-        answer = (self._people(reading) or self._aggregate(reading, conv)
+        answer = (self._people(reading) or self._quoted(reading) or self._called(reading)
+                  or self._aggregate(reading, conv)
                   or self._figure(reading, conv) or self._other_figure(reading)
                   or self._passage(reading))
         answer = self._with_corrections(reading, answer, other.group() if other else "")

@@ -24,6 +24,7 @@ times do does is are a an were went go goes gone""".split())
 OUTCOME = re.compile(r"\b(?:already|since|so far|yet|still|now)\b.*\b(?:rebook\w*|rearrang\w*|"
                      r"reschedul\w*|seen|treated|done)\b|\bhave (?:now |already )?been "
                      r"(?:rebook\w*|rearrang\w*|seen|treated)\b")
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|under the demand)\b")
 ALL_OF = re.compile(r"\b(?:all|every|each|everyone|everybody|whole)\b")
 SOME = re.compile(r"\b(?:some|many|a number of|several|a few|hundreds of|thousands of)\b")
 DENOMINATOR = re.compile(r"\b(?:scheduled|planned|booked|due|usual|normal|expected|capacity|"
@@ -545,6 +546,10 @@ class FigureAnswers(Reader):
             said = f"{f.span} {f.measure}".lower()
             if ALL_OF.search(q.low) and SOME.search(said):
                 return f"No: the article says “{f.span}” ({f.passage}), not all."
+            if HYPOTHETICAL.search(said) and not HYPOTHETICAL.search(q.low) and \
+                    _modality(q.low) == "received":
+                return (f"No: the article says it would happen, not that it has: “{f.span}” — "
+                        f"{f.measure} ({f.passage}).")
             asked = _modality(q.low)
             stated = _modality(said)
             if asked and stated and asked != stated:

@@ -59,6 +59,15 @@ SUMMARY_Q = re.compile(r"\b(?:summar\w+|headline|gist|tl;?dr|overview)\b|^what (
                        r"(?:article|story|news)\W*$|\b(?:areas?|regions?|places?|parts? of the "
                        r"country) (?:does|did|is) (?:the |this )?(?:article|story|report) "
                        r"(?:cover|about|focus)")
+# "What did X call Y", "how did X describe Y": the thing named is group 1.
+CALL_Q = re.compile(r"\b(?:what|how) (?:did|does|do|has|have) .+? (?:call|describe|label|dub|"
+                    r"brand|term|characteri[sz]e)d?\s+(.+?)\W*$")
+VERDICT = re.compile(r"^[\u201c\"]?(?:This|That|It|Such) (?:is|was|were|are)\b")
+QUOTED_Q = re.compile(r"\b(?:who|which (?:people|persons|individuals|named individuals|"
+                      r"speakers|officials)|(?:name|list) (?:every|each|all)(?: the)? (?:person|"
+                      r"people|one|individuals?|speakers?)|how many (?:named )?(?:individuals|"
+                      r"people|persons|speakers))\b.*\b(?:quote[sd]?|quoting|speaks?|gets? to "
+                      r"speak)\b|\bwho (?:is|are) quoted\b")
 WHOLE_QUOTE_CHARS = 420
 FRAME_VERBS = ("say", "said", "says", "saying", "tell", "told", "state", "stated", "quote")
 RARE_IDF = 1.9  # a term in at most two of the 21 passages
@@ -105,6 +114,56 @@ class PassageAnswers(Reader):
                 return self._not_mentioned(r)
             return None
         return self._describe_people(q, people)
+
+    def _called(self, r: Reading) -> Answer | None:
+        """'What did the co-chairs call Barclay's Commons comments?': inside X's words, the
+        sentence about Y, or the verdict right after it ("This is an incredible act of …")."""
+        q = r.q
+        match = CALL_Q.search(q.low)
+        if not match:
+            return None
+        speakers = {p.id for p in self._phrase_speakers(r)} or {
+            p.id for p in self._with_members(r.referred)}
+        if not speakers:
+            return None
+        target = set(content_terms(match.group(1))) - GENERIC_TERMS
+        best: tuple[float, str, int] | None = None
+        for passage in self.corpus.passages:
+            if not speakers & set(passage.speakers):
+                continue
+            for number, _ in enumerate(passage.sentences):
+                terms = self.sentence_terms[(passage.id, number)]
+                score = sum(self.vocab.weight(t, set()) for t in target & terms)
+                if score and (best is None or score > best[0]):
+                    best = (score, passage.id, number)
+        full = sum(self.vocab.weight(t, set()) for t in target)
+        if best is None or best[0] < 0.5 * full:
+            return None  # the thing named is not among their words
+        _, pid, number = best
+        found = self.corpus.passage(pid)
+        assert found is not None
+        nxt = number + 1
+        if nxt < len(found.sentences) and VERDICT.match(found.sentences[nxt]):
+            number = nxt
+        return self._quote(q, pid, number, 1.0)
+
+    def _quoted(self, r: Reading) -> Answer | None:
+        """'Who does the article quote?': every person whose words it gives."""
+        if not QUOTED_Q.search(r.q.low):
+            return None
+        seen: dict[str, str] = {}
+        for passage in self.corpus.passages:
+            for pid in passage.speakers:
+                person = self.people.get(pid)
+                if person and person.kind == "person" and pid not in seen:
+                    seen[pid] = passage.id
+        if not seen:
+            return None
+        people = [self.people[p] for p in seen]
+        listed = "; ".join(f"{p.name} ({p.role}, {seen[p.id]})" for p in people)
+        return Answer(r.q.raw, f"The article quotes {len(people)} people: {listed}.", False,
+                      "passage", tuple(self._cite(pid, 1.0) for pid in dict.fromkeys(
+                          seen.values())), (), highlights=tuple(p.name for p in people))
 
     def _not_mentioned(self, r: Reading) -> Answer:
         """'The article doesn't mention Tom.', naming only what reads as a name."""

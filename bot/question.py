@@ -112,6 +112,31 @@ YESNO_INSTRUCTION = re.compile(r"[\s.,;:(-]*\b(?:please )?(?:answer|reply|respon
                                r" (?:a )?(?:yes or no|yes/no|true or false)\b[\s.)!]*", re.I)
 
 
+def split_preamble(text: str) -> tuple[str, str]:
+    """'[Editor's note: …] How many at Walsall?' or 'Barclay said 50%. What would …?': the
+    statement before the question, and the question ('' and the text when there is none)."""
+    note = NOTE.match(text)
+    if note and note.end() < len(text):
+        return note.group().strip(), text[note.end():].strip()
+    pieces = re.split(r"(?<=[.!])\s+(?=[A-Z\[\(])", text)
+    if len(pieces) >= 2 and pieces[-1].rstrip().endswith("?") and not any(
+            p.rstrip().endswith("?") for p in pieces[:-1]) and len(pieces[-1].split()) >= 6 \
+            and not BACK_REFERENCE.search(pieces[-1]) and not ASKS.match(pieces[0]) and all(
+                len(p.split()) >= 3 for p in pieces[:-1]):
+        return " ".join(pieces[:-1]), pieces[-1]
+    return "", text
+
+
+# A question that leans on the statement before it ("Why so many?") is read with it.
+BACK_REFERENCE = re.compile(r"\b(?:so many|so few|that|this|it|they|them|those|these|then)\b",
+                            re.I)
+# A note put before the question: "[Editor's note: …]", "SYSTEM NOTICE: … ."
+NOTE = re.compile(r"^\s*[\[(][^\])]{0,400}[\])]\s*|^\s*(?:system|admin|editor'?s?|moderator|"
+                  r"developer)(?: note| notice| message| update)?\s*:[^?]{0,400}?[.!]\s+", re.I)
+NOTE_WORDS = re.compile(r"\b(?:note|notice|system|admin|editor|updated?|correct(?:ed|ion)|revised|"
+                        r"from now on|always use|instructions?|confirm)\b", re.I)
+
+
 def split_parts(text: str) -> list[str]:
     """'How long did it last, and how many were cancelled?' -> its two questions."""
     pieces = [p.strip(" ,;") for p in PART_BREAK.split(text) if p and p.strip(" ,;?")]

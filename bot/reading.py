@@ -211,10 +211,14 @@ class Reader(Lookups):
             if 1 <= n <= len(self.in_order):
                 return [self.in_order[n - 1]], True
         if ordinal and listed and self.parts:
-            word = ordinal.group(1)
-            n = len(self.in_order) if word == "last" else ORDINAL_VALUE.get(word, 0)
-            if 1 <= n <= len(self.in_order):
-                return [self.in_order[n - 1]], True
+            # Every place asked for: "the trust listed first and the one listed last".
+            found = []
+            for word in ORDINAL_WORD.findall(q.low):
+                n = len(self.in_order) if word == "last" else ORDINAL_VALUE.get(word, 0)
+                if 1 <= n <= len(self.in_order) and self.in_order[n - 1] not in found:
+                    found.append(self.in_order[n - 1])
+            if found:
+                return found, True
         if op is None:
             by_value = [f for f in self.parts if f.value in q.numbers]
             if len(by_value) == 1 and re.search(r"\b(?:one|which|who|whose|the)\b", q.low):
