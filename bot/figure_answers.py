@@ -70,6 +70,13 @@ class FigureAnswers(Reader):
     def _aggregate(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         op = r.op
+        superlative = re.search(rf"\b(?:{aggregates.MOST_ONLY}|{aggregates.FEWEST_ONLY}|busiest|"
+                                rf"quietest|peak)\b", q.low)
+        over = self._over_dimension(r) if op in ("extreme", "rank") or superlative else None
+        if over is not None:
+            return over
+        if r.unknown_dim:
+            return self._abstain(q, f"The article gives no figures for {r.unknown_dim}.")
         wholes = [f for f in r.subjects if f.scope in ("whole", "national")]
         ones = [f for f in r.subjects if f.scope == "part"]
         if q.form == "yesno" and ALL_OF.search(q.low) and wholes and len(ones) == 1:
@@ -80,11 +87,6 @@ class FigureAnswers(Reader):
                 f"{whole.subject} ({_passages(one, whole)})."), [one, whole])
         if op is None:
             return None
-        superlative = re.search(rf"\b(?:{aggregates.MOST_ONLY}|{aggregates.FEWEST_ONLY}|busiest|"
-                                rf"quietest|peak)\b", q.low)
-        over = self._over_dimension(r) if op in ("extreme", "rank") or superlative else None
-        if over is not None:
-            return over
         if op == "share" and r.dims and len(ones) == 1:
             # "What proportion of NUH's rebookings were inpatients?": a part of its own total.
             rows = self._rows_at(ones[0], r.dims)
@@ -120,6 +122,7 @@ class FigureAnswers(Reader):
         sums: dict[str, list[Figure]] = {}
         if r.dims:
             keys = [k for k, _ in r.dims]
+            dims_asked = r.dims
             several = next((k for k in keys if keys.count(k) > 1), None)
             if op in ("difference", "ratio", "change") and len(r.subjects) == 1 and [
                     k for k in keys if k not in self.partitions] == keys and len(keys) == 1:
@@ -136,6 +139,9 @@ class FigureAnswers(Reader):
                          if d[0] == several]
                 r = replace(r, subjects=[f for group in split for f in group], dims=())
                 named = list(r.subjects)
+                if len(named) < 2:
+                    return self._abstain(q, f"The article doesn't give {one.subject}'s figures "
+                                            f"for {self._describe_dims(tuple(dims_asked))}.")
             else:
                 pool = self._at_dims(pool, r.dims, sums)
                 named = self._at_dims(named, r.dims, sums)
@@ -477,7 +483,7 @@ class FigureAnswers(Reader):
             return self._abstain(q, f"The article doesn't break its figures down by type of "
                                     f"{self.lex.profile.counted}.")
         if self.other_period.search(q.low) and q.form in ("how many", "how much") and \
-                "round" not in self.dimension_keys:
+                "round" not in self.dimension_keys and not r.dims:
             period = self.lex.profile.period or "the strike it reports"
             return self._abstain(q, f"The article only gives figures for {period}.")
         if not subjects and q.injected and q.numbers and cue and self.whole is not None and \
@@ -724,7 +730,8 @@ class FigureAnswers(Reader):
         skip = {"than", "more", "fewer", "less", "hospital", "nhs", "total", "of", "the",
                 "individual", "separate", "different", "extra", "additional"}
         skip |= {w for s in self.lex.profile.staff for w in s.lower().split()[:-1]}
-        following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS]
+        following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS
+                     and not w.endswith(("'s", "s'"))]  # "how many of England's trusts"
         # "how many patient appointments": the counted noun is what is counted.
         return next((w for w in following if w in self.lex.counted_nouns),
                     following[0] if following else "")

@@ -25,6 +25,7 @@ ORDINAL_WORD = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5
                           r"seventh|7th|last)\b")
 ORDINAL_VALUE = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
                  "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7}
+WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 NEXT = re.compile(r"\b(next|following|previous|one before)\b")
 LISTED = re.compile(r"\b(?:listed|mentioned|named|in the list|in the article|in the story|"
                     r"given|(?:article's|the) list)\b")
@@ -68,6 +69,7 @@ class Reading:
     dims: tuple[tuple[str, str], ...] = ()  # dimensions asked for: ("day", "Monday 28 July")
     op: str | None = None  # the computation asked for, if any (or carried from the last turn)
     positional: bool = False  # a subject asked for by its place in the article's list
+    unknown_dim: str = ""  # a day the question names that no figure is for ("Wednesday")
 
 
 class Lookups:
@@ -194,7 +196,21 @@ class Reader(Lookups):
             subjects = list(dict.fromkeys(self._main_row(self.by_id[k]) for k in conv.focus
                                           if k in self.by_id))
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
-                       dims, op, positional)
+                       dims, op, positional, self._unknown_day(q))
+
+    def _unknown_day(self, q: Question) -> str:
+        """A weekday or date the question names that none of the article's days matches."""
+        if "day" not in self.dimension_keys:
+            return ""
+        covered = {i for m in self.dim_matcher.find(q.text) if m.exact
+                   for i in range(m.start, m.end)}
+        toks = tokens(q.text)
+        for i, tok in enumerate(toks):
+            if i not in covered and (tok in WEEKDAY_NAMES or re.fullmatch(
+                    r"\d{1,2}(?:st|nd|rd|th)", tok)):
+                return q.text.split()[min(i, len(q.text.split()) - 1)].strip("?,.!") \
+                    if tok not in WEEKDAY_NAMES else tok.capitalize()
+        return ""
 
     def _described(self, q: Question, conv: Conversation,
                    op: str | None) -> tuple[list[Figure], bool]:

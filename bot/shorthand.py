@@ -7,8 +7,16 @@ its profile's [abbreviations].
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-SHORTHAND: tuple[tuple[str, str], ...] = (
+WEEKDAYS = {"mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday",
+            "weds": "Wednesday", "thu": "Thursday", "thur": "Thursday", "thurs": "Thursday",
+            "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
+MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June",
+          "jul": "July", "aug": "August", "sep": "September", "sept": "September",
+          "oct": "October", "nov": "November", "dec": "December"}
+Replacement = str | Callable[[re.Match[str]], str]
+SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\btot\b", "total"),
     (r"\btots\b", "totals"),
     (r"\bexcl\b\.?|\bexcl\.", "excluding"),
@@ -29,7 +37,16 @@ SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\bthx\b|\bty\b", "thanks"),
     (r"\bcombo\b", "combined"),
     (r"\bpct\b|\bperc\b", "percentage"),
-    (r"(?<=\w)\s+\+\s+(?=\w)", " and "),
+    (r"(?<=\w)\s*\+\s*(?=[a-z])", " and "),
+    (r"\bnatl\b|\bnat'l\b", "national"),
+    # Weekdays and months written short; a two-digit year after a month is that year.
+    (r"\b(mon|tues?|wed|weds|thu|thur|thurs|fri)\b\.?", lambda m: WEEKDAYS[m.group(1).lower()]),
+    (r"\b(on|the|of|and|or)\s+(sat|sun)\b\.?",
+     lambda m: f"{m.group(1)} {WEEKDAYS[m.group(2).lower()]}"),
+    (r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*(?:'?\d{2}\b|\d{4}\b|"
+     r"strike|round|walkout|action|tot|total|figure|\?|$))", lambda m: MONTHS[m.group(1).lower()]),
+    (r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+     r"december)\s+'?(\d{2})\b(?!\s*(?:st|nd|rd|th)\b)", lambda m: f"{m.group(1)} 20{m.group(2)}"),
     (r"(?<=\w)\s+n\s+(?=\w)", " and "),
     (r"\bwknd\b|\bwkend\b", "weekend"),
     (r"\bcx'?e?d\b|\bcxl'?d\b|\bcanx'?d\b|\bcxld\b", "cancelled"),
