@@ -14,7 +14,7 @@ ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, 
             "5th": 5}
 MOST = r"most|highest|largest|biggest|greatest|hardest|worst|maximum|max|top|heaviest|more|higher|larger|bigger|greater|worse"
 # "By what percentage was it lower", "% change", "how much higher in per cent".
-CHANGE = re.compile(r"\b(?:percentage|per ?cent|%)\s*(?:change|fall|drop|rise|increase|decrease|"
+CHANGE = re.compile(r"(?:\b(?:percentage|per ?cent)|%)\s*(?:change|fall|drop|rise|increase|decrease|"
                     r"reduction|difference)\b|\b(?:percentage|per ?cent)\b.{0,60}\b(?:lower|higher|"
                     r"fewer|down|up|fall|fell|drop|dropped|rise|rose|increase|decrease|reduc\w*)\b|"
                     r"\b(?:lower|higher|fewer|more|less|fall|fell|drop|rise|rose|increase|decrease|"
@@ -46,6 +46,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
             rf"(?:of (?:the )?)?(?:\w+ )?(?:nhs |hospital )?{one}\b", low):
         return "threshold"
     low = spell_thousands(low)
+    if CHANGE.search(low):
+        return "change"
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b", low):
         return "ratio"
     if re.search(rf"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:{places}|the "
@@ -61,8 +63,6 @@ def detect(low: str, lex: Lexicon) -> str | None:
                  r" .+ (?:come|stand|sit|place|finish)\b", low) or re.search(
             r"\bfrom (?:the )?(?:most|highest|largest|fewest|lowest|least|smallest)\b", low):
         return "rank"
-    if CHANGE.search(low):
-        return "change"
     if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction)\b|%", low):
         return "share"
     if re.search(rf"\b(?:average|mean|typical)\b|\bper {part}\b|\b(?:per|a|each|every) "

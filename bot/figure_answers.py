@@ -227,6 +227,27 @@ class FigureAnswers(Reader):
                                    qualifier="", dims=dims))
         return list({f.id: f for f in out}.values())
 
+    def _derived(self, f: Figure, dims: tuple[tuple[str, str], ...]
+                 ) -> tuple[str, list[Figure]] | None:
+        """'England on the second day': not given, but the total less the first day is."""
+        if len(dims) != 1 or dims[0][0] not in self.lex.profile.dimensions:
+            return None
+        key, value = dims[0]
+        values = set(self.lex.profile.dimensions[key]) - {value}
+        others = [v for v in self.variants if v.subject == f.subject and v.scope == f.scope
+                  and [k for k, _ in v.dims] == [key] and v.dim(key) in values]
+        if not values or {v.dim(key) for v in others} != values or f.qualifier or any(
+                v.qualifier for v in others):
+            return None
+        rest = f.value - sum(v.value for v in others)
+        if rest < 0:
+            return None
+        minus = " − ".join([f.display, *(v.display for v in others)])
+        named = ", ".join(f"{v.display} on {v.dim(key)}" for v in others)
+        return (f"{format_number(rest)} at {f.subject} for {value}: the article gives the total, "
+                f"{f.display}, and {named}, so {minus} = {format_number(rest)} "
+                f"({_passages(f, *others)}).", [f, *others])
+
     def _none_at(self, f: Figure, dims: tuple[tuple[str, str], ...]) -> str:
         """'All 1,191 on the second day' means none on the first: say so, with the span."""
         for key, value in dims:
@@ -252,6 +273,13 @@ class FigureAnswers(Reader):
         used: list[Figure] = []
         for f in subjects:
             rows = self._rows_at(f, r.dims)
+            derived = self._derived(f, r.dims) if not rows and not self._none_at(f, r.dims) \
+                else None
+            if derived is not None:
+                text, parts = derived
+                sentences.append(text)
+                used += parts
+                continue
             if not rows:
                 sentences.append(self._none_at(f, r.dims) or
                                  f"The article doesn't give a figure for {f.subject} for {what}.")

@@ -31,8 +31,8 @@ LISTED = re.compile(r"\b(?:listed|mentioned|named|in the list|in the article|in 
                     r"given|(?:article's|the) list)\b")
 # Computations a short follow-up runs on earlier subjects; those over a pair; those carried on
 # to a new subject ("share of the region?" … "and RWT?").
-TAKING_OPS = frozenset({"total", "difference", "ratio", "share", "average"})
-PAIR_OPS = frozenset({"total", "difference", "ratio"})
+TAKING_OPS = frozenset({"total", "difference", "ratio", "share", "average", "change"})
+PAIR_OPS = frozenset({"total", "difference", "ratio", "change"})
 CARRIED_OPS = frozenset({"share", "average"})
 MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
           r"december")
@@ -195,6 +195,10 @@ class Reader(Lookups):
             # "outpatients only?", "and on Tuesday?": the same subjects at other dimensions.
             subjects = list(dict.fromkeys(self._main_row(self.by_id[k]) for k in conv.focus
                                           if k in self.by_id))
+            if len(subjects) > 1 and conv.op in ("total", "average"):
+                op = conv.op  # "outpatients only?" after a total: that total, of outpatients
+        if op in PAIR_OPS and len(subjects) == 2 and subjects[1].dims and not subjects[0].dims:
+            dims = ()  # now against a round: each row is already at its dimensions
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
                        dims, op, positional, self._unknown_day(q))
 
@@ -259,6 +263,9 @@ class Reader(Lookups):
         if op not in TAKING_OPS or not focus or not short or self.lex.all_parts.search(q.low):
             return subjects, op
         if not subjects:
+            if op in PAIR_OPS and len(focus) == 1 and focus[0].dims:
+                # "% change to July?" after "NUH in April 2023?": now against that round.
+                return [self._main_row(focus[0]), focus[0]], op
             if op in PAIR_OPS and len(focus) == 1 and earlier:
                 return [*earlier[-1:], *focus] if earlier[-1] not in focus else focus, op
             return focus, op
