@@ -26,6 +26,11 @@ ORDINAL_WORD = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5
 ORDINAL_VALUE = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
                  "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7}
 WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+RANKED_OPS = frozenset({"difference", "ratio", "change"})
+RANK_PHRASE = re.compile(r"\b(?:with|that had|which had|having|had) the (?:(second|third|fourth|"
+                         r"2nd|3rd|4th)[- ])?(most|highest|largest|biggest|greatest|fewest|lowest|"
+                         r"smallest|least)\b|\bthe (?:(second|third|2nd|3rd)[- ])?(largest|biggest|"
+                         r"smallest)\b")
 NEXT = re.compile(r"\b(next|following|previous|one before)\b")
 LISTED = re.compile(r"\b(?:listed|mentioned|named|in the list|in the article|in the story|"
                     r"given|(?:article's|the) list)\b")
@@ -178,6 +183,9 @@ class Reader(Lookups):
         mentions = self.subject_matcher.find(q.text)
         subjects = [self.by_id[k] for k in AliasMatcher.keys(mentions)]
         op = aggregates.detect(q.low, self.lex)
+        if op in RANKED_OPS:
+            # "the trust with the most exceed the one with the second most": by rank.
+            subjects += [f for f in self._by_rank(q.low) if f not in subjects]
         positional = False
         if not subjects:
             subjects, positional = self._described(q, conv, op)
@@ -215,6 +223,18 @@ class Reader(Lookups):
                 return q.text.split()[min(i, len(q.text.split()) - 1)].strip("?,.!") \
                     if tok not in WEEKDAY_NAMES else tok.capitalize()
         return ""
+
+    def _by_rank(self, low: str) -> list[Figure]:
+        ordered = sorted(self.parts, key=lambda f: -f.value)
+        found = []
+        for match in RANK_PHRASE.finditer(low):
+            ordinal = match.group(1) or match.group(3) or "first"
+            word = match.group(2) or match.group(4)
+            n = ORDINAL_VALUE.get(ordinal, 1)
+            fewest = re.fullmatch(aggregates.FEWEST_ONLY, word) is not None
+            if n <= len(ordered):
+                found.append((ordered[::-1] if fewest else ordered)[n - 1])
+        return found
 
     def _described(self, q: Question, conv: Conversation,
                    op: str | None) -> tuple[list[Figure], bool]:
