@@ -41,11 +41,12 @@ ROLE_FRAME = frozenset(stem(w) for w in "role job title position exactly actuall
                        "have".split())
 ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|job|post|title|"
                        r"position)\b")
+NAMES_Q = re.compile(r"\bnames?\b\W*$|^(?:and )?names?\b|\bwho(?:'s| is| are)\b.*\bquoted\W*$")
 STANDS_FOR = re.compile(r"\b(?:stand for|stands for|short for|full name|acronym|abbreviation)\b")
 SUPERLATIVE = re.compile(r"\b(?:longest|shortest|biggest|largest|greatest|highest|lowest|fewest|"
                          r"smallest|hardest|worst|best|busiest|most|least|first)\b")
 REASON_WORDS = re.compile(r"\b(?:because|as|since|so|due|led|why|mean|result|to minimise|"
-                          r"exacerbated|cannot|cut back)\b", re.I)
+                          r"exacerbated|cannot|cut back|given (?:that|his|her|their|the))\b", re.I)
 GENERIC_TERMS = frozenset(stem(w) for w in """article say said tell according mention
 mentioned quote word think exactly""".split())
 
@@ -85,6 +86,11 @@ class PassageAnswers(Reader):
             return self._describe_people(q, r.people)
         if STANDS_FOR.search(q.low) and r.people:
             return self._describe_people(q, r.people)
+        if r.people and NAMES_Q.search(q.low) and not SPEECH_Q.search(q.low.replace(
+                "quoted", "")):
+            # "the BMA co-chairs, names?", "who's the health sec quoted": who they are.
+            persons = [p for p in r.people if p.is_person] or r.people
+            return self._describe_people(q, persons)
         if ORG_Q.search(q.low):
             orgs = [p for p in self.corpus.people if p.kind == "organisation"]
             if orgs:
@@ -282,6 +288,16 @@ class PassageAnswers(Reader):
             if self._confident(score, margin if rank == 0 else 0.0, cover, matched, oov_share,
                                s.dense, said_by, typed):
                 return self._quote(q, s.passage, s.number, score, whole=said_by)
+        if q.form == "why" and said_by:
+            # A reason asked of a named speaker: their best sentence that gives one.
+            reasons = [c for c in candidates if REASON_WORDS.search(c[3].text) and speakers & set(
+                self.corpus.passage(c[3].passage).speakers)]  # type: ignore[union-attr]
+            if reasons:
+                # The one that shares the question's own words ("double-speak") first.
+                asked = set(terms)
+                best = max(reasons, key=lambda c: (len(asked & self.sentence_terms[
+                    (c[3].passage, c[3].number)]), c[0]))
+                return self._quote(q, best[3].passage, best[3].number, best[0])
         if said_by:
             # Nothing from X fits: maybe the article gives those words to someone else.
             elsewhere = self._passage(r, restrict=False)
