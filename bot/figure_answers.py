@@ -38,7 +38,8 @@ MODALITY = (("demanded", r"\b(?:demand\w*|seek\w*|asking for|ask(?:ed|s)? for|ca
 UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
              "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
              "days": (r"\bdays?\b", r"\bhow long\b", r"\bweeks?\b"),
-             "hours": (r"\bhours?\b",), "years": (r"\byears?\b", r"\bhow old\b")}
+             "hours": (r"\bhours?\b",),
+             "years": (r"\bhow many years\b", r"\bhow old\b", r"\d+-year\b", r"\byears? old\b")}
 ORDINAL_NUMBERS = frozenset({1.0, 2.0, 3.0, 4.0, 5.0})
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
@@ -624,6 +625,9 @@ class FigureAnswers(Reader):
     def _other_row(self, q: Question) -> Figure | None:
         # A question that names a unit ("how much money", "what percentage") wants that unit.
         units = {u for u, cues in UNIT_CUES.items() if any(re.search(c, q.low) for c in cues)}
+        noun = self._counted_noun(q.low)  # "how many trusts took part": rows counting trusts
+        if noun and any(f.unit == noun for f in self.others):
+            units = {noun}
         rows = [f for f in self.others if not units or f.unit in units]
         scored = [(self._cue_score(f, q), f) for f in rows]
         scored = [s for s in scored if s[0] > 0]
@@ -644,14 +648,17 @@ class FigureAnswers(Reader):
         score = 0.0
         strong = False
         for toks in self._cue_hits(f, q):
+            if set(toks.split()) <= self.people_tokens:
+                score += 0.5  # a speaker's name says whose figure, not which figure
+                continue
             score += len(toks.split())
             strong = strong or " " in toks
         if score and any(re.search(p, q.low) for p in UNIT_CUES.get(f.unit, ())):
             score += 3
             strong = True
         # What the row measures ("NHS trusts whose nursing staff took part"), word for word,
-        # for a row none of whose names the question uses.
-        shared = len(self.measure_terms[f.id] & set(q.terms)) if not score else 0
+        # for a row whose names the question uses at most loosely.
+        shared = len(self.measure_terms[f.id] & set(q.terms)) if not strong else 0
         if shared >= 2:
             score += shared
             strong = True
