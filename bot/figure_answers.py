@@ -656,6 +656,9 @@ class FigureAnswers(Reader):
         if score and any(re.search(p, q.low) for p in UNIT_CUES.get(f.unit, ())):
             score += 3
             strong = True
+        asked = _modality(q.low)
+        if score and asked and asked == _modality(f"{f.measure} {f.span}".lower()):
+            score += 1  # "the pay rise they want": the demanded figure, not the one received
         # What the row measures ("NHS trusts whose nursing staff took part"), word for word,
         # for a row whose names the question uses at most loosely.
         shared = len(self.measure_terms[f.id] & set(q.terms)) if not strong else 0

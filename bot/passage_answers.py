@@ -294,8 +294,8 @@ class PassageAnswers(Reader):
                 self.corpus.passage(c[3].passage).speakers)]  # type: ignore[union-attr]
             if reasons:
                 # The one that shares the question's own words ("double-speak") first.
-                asked = set(terms)
-                best = max(reasons, key=lambda c: (len(asked & self.sentence_terms[
+                wanted = set(terms)
+                best = max(reasons, key=lambda c: (len(wanted & self.sentence_terms[
                     (c[3].passage, c[3].number)]), c[0]))
                 return self._quote(q, best[3].passage, best[3].number, best[0])
         if said_by:

@@ -60,7 +60,8 @@ def form_of(low: str) -> str:
          r"organisation|organization|group)\b", "who"),
         (r"\bwhere\b", "where"), (r"\bwhy\b", "why"),
         (r"\b(?:what|which) (?:\w+ )?(?:reasons?|causes?|grounds|explanation|justification)\b|"
-         r"\bfor what reason\b|\bon what grounds\b|\bblam\w* .*\bfor\b", "why"), ("what-about", "why"),
+         r"\bfor what reason\b|\bon what grounds\b|\bblam\w* .*\bfor\b", "why"),
+        ("what-about", "why"),
         (r"\bwho(?:m|se)?\b", "who"),
         (r"\bwhich\b", "which"), (r"\bwhat\b", "what"), (r"\bhow\b", "how"),
     ):

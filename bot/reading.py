@@ -280,8 +280,9 @@ class Reader(Lookups):
                 all(f.scope == "part" for f in subjects):
             base = [self.by_id[k] for k in conv.base if k in self.by_id]
             return subjects + [f for f in base if f not in subjects], conv.op
-        if op not in TAKING_OPS or not focus or not short or self.lex.all_parts.search(q.low):
-            return subjects, op
+        if op not in TAKING_OPS or not focus or not short or (
+                self.lex.all_parts.search(q.low) and op != "share"):
+            return subjects, op  # ("what % of the 5-trust total": the parts are the base)
         if not subjects:
             if op in PAIR_OPS and len(focus) == 1 and focus[0].dims:
                 # "% change to July?" after "NUH in April 2023?": now against that round.
