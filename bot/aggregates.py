@@ -48,6 +48,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
     low = spell_thousands(low)
     if CHANGE.search(low):
         return "change"
+    if re.search(r"\bpercentage points?\b", low):
+        return "difference"
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b", low):
         return "ratio"
     if re.search(rf"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:{places}|the "
@@ -150,8 +152,11 @@ def difference(a: Figure, b: Figure) -> Result:
         return Result(f"{a.subject} and {b.subject} had the same figure: {a.display}.", (a, b))
     more, less = (a, b) if gap > 0 else (b, a)
     note = _approx(a, b)
-    return Result(f"{more.subject} had {format_number(abs(gap))} more than {less.subject}: "
-                  f"{more.display} − {less.display} = {format_number(abs(gap))}{note} "
+    # As many decimals as the figures have: 19 − 4.75 is 14.25, never "14".
+    places = max((len(f"{f.value:g}".partition(".")[2]) for f in (a, b)), default=0)
+    shown = format_number(abs(gap), min(places, 2))
+    return Result(f"{more.subject} had {shown} more than {less.subject}: "
+                  f"{more.display} − {less.display} = {shown}{note} "
                   f"({_passages(a, b)}).", (a, b))
 
 
@@ -222,7 +227,8 @@ def _listed(figures: list[Figure]) -> str:
 
 
 def _approx(a: Figure, b: Figure) -> str:
-    return " (approximate: the article says “more than”)" if a.qualifier or b.qualifier else ""
+    said = next((f.qualifier for f in (a, b) if f.qualifier), "")
+    return f" (approximate: the article says “{said}”)" if said else ""
 
 
 def _passages(*figures: Figure) -> str:

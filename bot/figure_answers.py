@@ -25,6 +25,9 @@ OUTCOME = re.compile(r"\b(?:already|since|so far|yet|still|now)\b.*\b(?:rebook\w
                      r"reschedul\w*|seen|treated|done)\b|\bhave (?:now |already )?been "
                      r"(?:rebook\w*|rearrang\w*|seen|treated)\b")
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|under the demand)\b")
+COMPARATIVE = re.compile(r"\b(?:more|fewer|less|lower|higher|bigger|smaller|larger|greater)\b"
+                         r".*\bthan\b")
+POINTS = re.compile(r"\bpercentage points?\b|\bpoints? (?:apart|between|separate)\b")
 ALL_OF = re.compile(r"\b(?:all|every|each|everyone|everybody|whole)\b")
 SOME = re.compile(r"\b(?:some|many|a number of|several|a few|hundreds of|thousands of)\b")
 DENOMINATOR = re.compile(r"\b(?:scheduled|planned|booked|due|usual|normal|expected|capacity|"
@@ -101,6 +104,8 @@ class FigureAnswers(Reader):
                                     " were scheduled, only how many were affected, so it gives "
                                     "no such percentage.")
         noun = self._counted_noun(q.low)
+        if POINTS.search(q.low):
+            noun = ""  # "how many percentage points": a difference of two percentages
         if not self.lex.part_word.fullmatch(noun) and self._noun_kind(noun) in ("people",
                                                                                 "other"):
             return None  # "how many patients … in total": not a count the article gives
@@ -125,13 +130,19 @@ class FigureAnswers(Reader):
             keys = [k for k, _ in r.dims]
             dims_asked = r.dims
             several = next((k for k in keys if keys.count(k) > 1), None)
-            if op in ("difference", "ratio", "change") and len(r.subjects) == 1 and [
+            claim = q.form == "yesno" and bool(COMPARATIVE.search(q.low))
+            compares = op in ("difference", "ratio", "change") or claim
+            if compares and len(r.subjects) == 1 and [
                     k for k in keys if k not in self.partitions] == keys and len(keys) == 1:
                 # "NUH this time against the April 2023 round": the main row and that round.
                 one = r.subjects[0]
                 then = self._at_dims([one], r.dims, sums)
                 r = replace(r, subjects=[one, *then], dims=())
                 named = list(r.subjects)
+                if claim and len(named) == 2:
+                    # "So SFH's July total was lower than in March 2023, right?"
+                    verdict = aggregates.compare(named[0], named[1], q.low)
+                    return self._figure_answer(q, "aggregate", verdict.text, list(verdict.used))
             elif several and len(r.subjects) == 1 and op in ("difference", "ratio", "change"):
                 # "SFH between the March and April rounds": one figure per value, compared.
                 one = r.subjects[0]
@@ -400,6 +411,17 @@ class FigureAnswers(Reader):
 
     def _difference(self, op: str, r: Reading, conv: Conversation) -> aggregates.Result | None:
         q = r.q
+        if not r.subjects and POINTS.search(q.low):
+            # "How many percentage points separate the demand from the award?"
+            rows = sorted(((self._cue_score(f, q), f) for f in self.others
+                           if f.unit == "per cent"), key=lambda s: -s[0])
+            picked: list[Figure] = []
+            for score, f in rows:  # the best row of each of two different subjects
+                if score > 0 and all(f.subject != g.subject for g in picked):
+                    picked.append(f)
+            if len(picked) >= 2:
+                picked = picked[:2]
+                return aggregates.difference(*picked)
         scopes = {f.scope for f in r.subjects}
         if "national" in scopes and OUTSIDE.search(q.low) and self.national is not None:
             if "whole" in scopes and self.whole is not None:
@@ -460,6 +482,13 @@ class FigureAnswers(Reader):
     def _share(self, r: Reading) -> aggregates.Result | None:
         scopes = {"part": 0, "whole": 1, "national": 2}
         named = sorted(r.subjects, key=lambda f: scopes[f.scope])
+        if not any(f.scope == "part" for f in named):
+            # "What proportion of England's trusts took part?": two rows counting trusts.
+            counted = [f for f in self.others if re.search(rf"\b{re.escape(f.unit)}\b", r.q.low)
+                       and f.unit not in UNIT_CUES]
+            if len({f.unit for f in counted}) == 1 and len(counted) == 2:
+                part, whole = sorted(counted, key=lambda f: f.value)
+                return aggregates.share(part, whole, self.lex)
         if not named:
             return None
         if len(named) > 1 and all(f.scope == "part" for f in named):
@@ -708,6 +737,8 @@ class FigureAnswers(Reader):
         """A strike-length or pay figure the question states and the article contradicts
         ("given the strike only lasted three days, …")."""
         q = r.q
+        if any(k == "round" for k, _ in r.dims):
+            return None  # "the three-day strike in March" names another round, not a premise
         for f in self.others:
             pattern = UNIT_PATTERNS.get(f.unit)
             if pattern is None or not (q.injected or self._cue_hits(f, q)):

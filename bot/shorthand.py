@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 WEEKDAYS = {"mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday",
             "weds": "Wednesday", "thu": "Thursday", "thur": "Thursday", "thurs": "Thursday",
             "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
@@ -68,6 +69,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\b(?:the\s+)?bottom one\b", "the one with the fewest"),
     (r"\b(?:the\s+)?top one\b", "the one with the most"),
     (r"\bbtw\b", "between"),
+    (r"\bb4\b", "before"),
+    (r"\b([1-9])[ -](day|week|hour)\b", lambda m: f"{NUMBER_WORDS[int(m.group(1))]}-{m.group(2)}"),
 )
 _COMPILED = tuple((re.compile(p, re.I), r) for p, r in SHORTHAND)
 
