@@ -42,6 +42,7 @@ class Profile:
     dimensions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     sentences: dict[str, str] = field(default_factory=dict)  # per scope: how a figure reads
     period: str = ""  # when the article's main figures are from
+    status: str = "reviewed"  # "draft" while its tables are as `strikebot article add` drafted
 
     def sentence(self, scope: str) -> str:
         return self.sentences.get(scope, "")

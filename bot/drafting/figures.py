@@ -1,0 +1,468 @@
+"""Drafting figures.csv from article.txt: every figure with its subject, qualifier, scope,
+dimensions and the verbatim span that states it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from . import rules
+from .scan import Mention, Piece, Token, clauses, figures, passages, quoted, sentences
+from .subjects import NATIONAL_ALIASES, Subjects
+
+COLUMNS = ("id", "subject", "aliases", "measure", "value", "display", "unit", "qualifier",
+           "scope", "period", "passage", "span", "dims")
+
+
+@dataclass(frozen=True)
+class Draft:
+    subject: str
+    kind: str  # part | whole | national | strike | pay | other
+    measure: str
+    value: float
+    display: str
+    unit: str
+    qualifier: str
+    passage: str
+    span: str
+    dims: tuple[tuple[str, str], ...] = ()
+    scope: str = "other"
+    period: str = ""
+    id: str = ""
+
+    def dim(self, key: str) -> str:
+        return next((v for k, v in self.dims if k == key), "")
+
+    def row(self, aliases: list[str]) -> dict[str, str]:
+        value = f"{self.value:g}" if self.value != int(self.value) else str(int(self.value))
+        return {"id": self.id, "subject": self.subject, "aliases": ";".join(aliases),
+                "measure": self.measure, "value": value, "display": self.display,
+                "unit": self.unit, "qualifier": self.qualifier, "scope": self.scope,
+                "period": self.period, "passage": self.passage, "span": self.span,
+                "dims": ";".join(f"{k}={v}" for k, v in self.dims)}
+
+
+@dataclass
+class Unplaced:
+    passage: str
+    text: str
+    why: str
+
+
+@dataclass
+class _State:
+    subjects: Subjects
+    drafts: list[Draft] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    last: Draft | None = None
+    round: str = ""
+    types: list[str] = field(default_factory=list)  # the previous clause's item types
+    order: list[str] = field(default_factory=list)  # the previous clause's part subjects
+
+
+def draft_figures(article: str, subjects: Subjects) -> tuple[list[Draft], list[Unplaced]]:
+    state = _State(subjects)
+    for pid, text in passages(article)[1:]:
+        quotes = quoted(text)
+        for sentence in sentences(text):
+            _sentence(state, pid, sentence, quotes)
+    return _ids(state.drafts), state.unplaced
+
+
+def _sentence(state: _State, pid: str, sentence: Piece, quotes: list[tuple[int, int]]) -> None:
+    text = sentence.text
+    none = rules.NONE_AT_EITHER.match(sentence.words)
+    if none:
+        _none_at_either(state, pid, sentence, none.group(1).lower())
+        return
+    lead_day = _weekday(text[sentence.start:_first_content(state, sentence)])
+    for clause in clauses(sentence):
+        mentions = state.subjects.mentions(text, clause.start, clause.end)
+        tokens = [t for t in figures(clause)
+                  if not any(m.start <= t.start < m.end for m in mentions)]
+        first = min((m.start for m in mentions if m.kind != "national"), default=clause.end)
+        round_ = _round(state, text[clause.start:first]) if tokens else ""
+        types: list[str] = []
+        order: list[str] = []
+        for i, token in enumerate(tokens):
+            inside = any(a <= token.start < b for a, b in quotes)
+            if inside and any(d.value == token.value for d in state.drafts):
+                continue
+            end = tokens[i + 1].start if i + 1 < len(tokens) else clause.end
+            draft = _item(state, pid, clause, mentions, tokens, i, end, lead_day, round_)
+            if draft is None:
+                if not inside:
+                    state.unplaced.append(Unplaced(pid, _around(text, token),
+                                                   "a number with no clear subject"))
+                continue
+            for extra in _all_on_day(state, clause, token, draft):
+                state.drafts.append(extra)
+            state.drafts.append(draft)
+            types.append(draft.dim("type"))
+            if draft.kind == "part":
+                order.append(draft.subject)
+            state.last = draft
+        if tokens:
+            state.types = types
+            if order:
+                state.order = list(dict.fromkeys(order))
+
+
+def _first_content(state: _State, sentence: Piece) -> int:
+    mentions = state.subjects.mentions(sentence.text, sentence.start, sentence.end)
+    tokens = figures(sentence)
+    starts = [m.start for m in mentions] + [t.start for t in tokens]
+    return min(starts, default=sentence.start)
+
+
+def _around(text: str, token: Token) -> str:
+    return text[max(0, token.start - 40):token.end + 40].strip()
+
+
+def _item(state: _State, pid: str, clause: Piece, mentions: list[Mention], tokens: list[Token],
+          i: int, end: int, lead_day: str, round_: str) -> Draft | None:
+    token = tokens[i]
+    text = clause.text
+    later = [m.start for m in mentions if m.start > token.end
+             and re.search(r"(?:,|\band)\s$", text[:m.start])]
+    tail = _tail(text, token.end, min([end, *later]))
+    item = text[token.start:tail]
+    before = text[clause.start:token.start]
+    qualifier = _qualifier(before)
+    start = token.start - len(qualifier) - (1 if qualifier else 0)
+    special = _special(state, clause, token, tail, before) or \
+        _out_of(state, clause, mentions, token)
+    if special is not None:
+        subject, kind, measure, span_start, tail = special
+    else:
+        found = _subject(state, clause, mentions, tokens, i, item)
+        if found is None:
+            return None
+        subject, kind, span_start = found
+        span_start = min(span_start, start) if span_start >= 0 else start
+    span = text[span_start:tail].strip(" ,")
+    dims = _dims(state, clause, tokens, i, item, text[clause.start:token.start], lead_day,
+                 round_, kind)
+    if special is None:
+        measure = _measure(text[clause.start:tail], item, dict(dims).get("type", ""))
+    out_of = rules.OUT_OF.search(text, clause.start, clause.end)
+    if out_of and token.start in (out_of.start(1), out_of.start(2)):
+        item = text[out_of.start(3):tail]
+    unit = _unit(token, item, kind)
+    scope = _scope(kind, unit, item)
+    return Draft(subject, kind, measure, token.value, token.display, unit, qualifier.lower(),
+                 pid, span, dims, scope, _period(dims, state))
+
+
+def _tail(text: str, after: int, end: int) -> int:
+    stop = rules.TAIL_STOP.search(text, after, end)
+    tail = stop.start() if stop else end
+    joiner = rules.ITEM_JOINER.search(text[after:tail])
+    if joiner and joiner.start() < tail - after:
+        tail = after + joiner.start()
+    return tail
+
+
+def _qualifier(before: str) -> str:
+    low = before.lower()
+    for word in rules.QUALIFIERS:
+        if low.endswith(f"{word} ") and re.search(rf"(?:^|\W){word} $", low):
+            return before[len(before) - len(word) - 1:-1]
+    return ""
+
+
+def _special(state: _State, clause: Piece, token: Token, tail: int, before: str,
+             ) -> tuple[str, str, str, int, int] | None:
+    """Durations, histories, pay claims, awards and pay rises: (subject, kind, measure, span
+    start, span end)."""
+    text = clause.text
+    history = rules.HISTORY.search(text, clause.start, clause.end)
+    if history and history.start(2) == token.start:
+        owner = history.group(1)
+        name = next((n for n in _organisations(text) if owner.lower() in n.lower()), owner)
+        return name, "other", f"years of {name}'s history", history.start(), history.end() - 0
+    if token.unit in ("days", "hours") or re.match(r"\s+(?:further\s+)?strike days\b",
+                                                   text[token.end:token.end + 24]):
+        noun = rules.STRIKE_NOUN.match(text[token.start:clause.end])
+        verbs = list(rules.STRIKE_VERB.finditer(text, clause.start, token.start))
+        start = verbs[-1].start() if verbs else token.start
+        end = token.start + noun.end() if noun else tail
+        measure = "length of the strike" if token.unit != "hours" else "length of each strike day"
+        if "strike days" in text[token.end:end]:
+            measure = "number of strike days"
+        return state.subjects.strike, "strike", measure, start, end
+    if token.unit in ("%", "£"):
+        receive = rules.RECEIVE.search(text, clause.start, token.start)
+        if receive:
+            group = receive.group(1)
+            return f"{group}' pay rise", "pay", "pay rise under the claim", receive.start(), tail
+        claim = rules.CLAIM.search(text, clause.start, token.start)
+        if claim and state.subjects.union:
+            claimed = rules.CLAIM_NOUN.get(claim.group(0).lower(), "pay claim")
+            subject = f"the {state.subjects.union}'s {claimed}"
+            return subject, "pay", f"pay rise the {state.subjects.union} is seeking", \
+                claim.start(), tail
+        award = rules.AWARD.search(text, clause.start, clause.end)
+        if award and award.start() <= token.start:
+            begin, owner = _award_owner(text, clause.start, award.start(), award.group(1))
+            subject = f"the {owner}'s award" if "pay" in owner else f"{owner}'s pay award"
+            return subject, "pay", "pay award", begin, tail
+    return None
+
+
+def _award_owner(text: str, floor: int, start: int, last: str) -> tuple[int, str]:
+    """'the independent pay review body's award' -> (where 'the' starts, 'pay review body')."""
+    words = [last]
+    begin = start
+    for m in reversed(list(re.finditer(r"[\w-]+", text[floor:start]))):
+        word = m.group(0)
+        if word.lower() in rules.AWARD_OWNER_STOP or len(words) >= 5:
+            if word.lower() == "the":
+                begin = floor + m.start()
+            break
+        words.insert(0, word)
+        begin = floor + m.start()
+    owner = " ".join(w for w in words if w.lower() not in rules.DROP_MODIFIERS)
+    return begin, owner
+
+
+def _out_of(state: _State, clause: Piece, mentions: list[Mention], token: Token,
+            ) -> tuple[str, str, str, int, int] | None:
+    """'44 of England's 219 NHS trusts took part': both figures, one span, the named subject."""
+    found = rules.OUT_OF.search(clause.text, clause.start, clause.end)
+    if not found or token.start not in (found.start(1), found.start(2)):
+        return None
+    named = [m for m in mentions if m.kind != "both"]
+    if not named:
+        return None
+    noun = found.group(3)
+    measure = f"{noun} that took part" if token.start == found.start(1) else f"{noun} in all"
+    return named[0].subject, "other", measure, clause.start, clause.end
+
+
+def _organisations(text: str) -> list[str]:
+    return [m.group(1).removeprefix("the ") for m in rules.ORGANISATION.finditer(text)] + \
+        [n for n in rules.UNION_ABBREVIATIONS]
+
+
+def _subject(state: _State, clause: Piece, mentions: list[Mention], tokens: list[Token], i: int,
+             item: str) -> tuple[str, str, int] | None:
+    token = tokens[i]
+    text = clause.text
+    previous = tokens[i - 1] if i else None
+    if previous and state.last and (rules.OF_THEM.match(item)
+                                    or rules.APPOSITION.search(text[:token.start])):
+        return state.last.subject, state.last.kind, _span_start(state.last, text)
+    at = re.match(r"[^;]*?\bat\s", item)
+    if at:
+        after = [m for m in mentions if token.start + at.end() == m.start]
+        if after:
+            return after[0].subject, after[0].kind, token.start
+    preceding = [m for m in mentions if m.end <= token.start]
+    if preceding:
+        nearest = preceding[-1]
+        if nearest.kind == "both":
+            place = sum(1 for t in tokens[:i] if t.start > nearest.end)
+            if place < len(state.order):
+                return state.order[place], "part", nearest.start
+            return None
+        first = next(m for m in preceding if m.subject == nearest.subject)
+        return nearest.subject, nearest.kind, first.start
+    following = [m for m in mentions if m.start >= token.end and m.kind != "both"]
+    if following:
+        return following[0].subject, following[0].kind, -1
+    if state.last is not None and re.match(r"(?:It|They|This)\b", text[clause.start:]):
+        return state.last.subject, state.last.kind, -1
+    earlier = [m for m in state.subjects.mentions(text, 0, clause.start) if m.kind != "both"]
+    if earlier and state.last is not None and state.last.subject == earlier[-1].subject:
+        return earlier[-1].subject, earlier[-1].kind, -1
+    return None
+
+
+def _span_start(draft: Draft, text: str) -> int:
+    at = text.find(draft.span)
+    return at if at >= 0 else -1
+
+
+def _measure(clause: str, item: str, type_: str) -> str:
+    low = clause.lower()
+    action = next((v for k, v in rules.ACTIONS.items() if re.search(rf"\b{k}\b", low)),
+                  "affected")
+    if type_:
+        noun = "inpatient procedures" if type_ == "inpatient" else "outpatient appointments"
+    else:
+        nouns = [w for w in re.findall(r"[a-z]+", item.lower()) if w in rules.COUNTED]
+        noun = "operations and appointments" if len(set(nouns)) > 1 else \
+            (nouns[0] if nouns else "appointments")
+    return f"{noun} {action}"
+
+
+def _unit(token: Token, item: str, kind: str) -> str:
+    if token.unit == "%":
+        return "per cent"
+    if token.unit == "£":
+        return "pounds"
+    if token.unit:
+        return token.unit
+    words = re.findall(r"[a-z]+", item.lower())[:4]
+    for word in words:
+        if word in rules.COUNTED:
+            return "appointments"
+        if word in rules.UNIT_NOUNS:
+            return rules.UNIT_NOUNS[word]
+    return "appointments" if kind in ("part", "whole", "national") else ""
+
+
+def _scope(kind: str, unit: str, item: str) -> str:
+    if kind in ("part", "whole", "national") and unit == "appointments" \
+            and not rules.COMPARATIVE.match(item):
+        return kind
+    return "other"
+
+
+def _weekday(text: str) -> str:
+    found = rules.WEEKDAY.findall(text)
+    return found[-1] if found else ""
+
+
+def _day(state: _State, weekday: str) -> str:
+    return next((d for d in state.subjects.strike_days if d.startswith(weekday)), weekday)
+
+
+def _ordinal_day(state: _State, word: str) -> str:
+    n = rules.ORDINALS.get(word.lower(), 0)
+    days = state.subjects.strike_days
+    if not n or not days:
+        return ""
+    return days[n - 1] if 0 < n <= len(days) else days[-1]
+
+
+def _round(state: _State, before: str) -> str:
+    found = rules.ROUND.search(before)
+    if not found:
+        return ""
+    if found.group(3):
+        if not state.round:
+            return ""
+        month, year = state.round.split()
+        index = rules.MONTHS.index(month)
+        state.round = f"{rules.MONTHS[index - 1]} {int(year) - (index == 0)}"
+    else:
+        state.round = f"{found.group(1)} {found.group(2)}"
+    return state.round
+
+
+def _dims(state: _State, clause: Piece, tokens: list[Token], i: int, item: str, before: str,
+          lead_day: str, round_: str, kind: str) -> tuple[tuple[str, str], ...]:
+    dims: list[tuple[str, str]] = []
+    if kind in ("part", "whole", "national"):
+        of_them = rules.OF_THEM.match(item)
+        weekday = _weekday(item) or _weekday(before) or lead_day
+        day = _ordinal_day(state, of_them.group(1)) if of_them else \
+            (_day(state, weekday) if weekday else "")
+        if day:
+            dims.append(("day", day))
+        type_ = _type(state, clause, tokens, i, item)
+        if type_:
+            dims.append(("type", type_))
+    if round_:
+        dims.append(("round", round_))
+    return tuple(dims)
+
+
+def _type(state: _State, clause: Piece, tokens: list[Token], i: int, item: str) -> str:
+    rest = item[len(tokens[i].display):]
+    adjacent = rules.TYPE_WORD.match(rest.strip())
+    if adjacent and len({t.lower() for t in rules.TYPE_WORD.findall(rest)}) == 1:
+        return adjacent.group(1).lower()
+    if rules.TYPE_WORD.search(rest):
+        return ""
+    if rules.RESPECTIVELY.search(clause.words):
+        place = sum(1 for t in tokens[:i] if t.start >= clause.start)
+        return state.types[place] if place < len(state.types) else ""
+    bare = not re.search(r"[a-z]{3,}", re.sub(r"\bon the \w+day\b", "",
+                                              item[len(tokens[i].display):]))
+    if bare and i and state.drafts:
+        return state.drafts[-1].dim("type")
+    return ""
+
+
+def _period(dims: tuple[tuple[str, str], ...], state: _State) -> str:
+    return next((v for k, v in dims if k in ("day", "round")), "")
+
+
+def _all_on_day(state: _State, clause: Piece, token: Token, draft: Draft) -> list[Draft]:
+    """'stood down 1,191, every one of them on the second strike day': the figure as a total,
+    and again for that day."""
+    found = rules.ALL_ON_DAY.match(clause.text, token.end)
+    if not found:
+        return []
+    day = _ordinal_day(state, found.group(1))
+    if not day:
+        return []
+    span = clause.text[clause.text.find(draft.span):found.end()]
+    return [replace(draft, span=span, dims=(*draft.dims, ("day", day)), period=day)]
+
+
+def _none_at_either(state: _State, pid: str, sentence: Piece, type_: str) -> None:
+    """'No outpatient clinics were affected at either trust over the two days': a zero for each
+    trust on each day the passage names."""
+    text = sentence.text
+    days = list(dict.fromkeys(_day(state, d) for d in rules.WEEKDAY.findall(text)))
+    span = sentence.words
+    for subject in state.subjects.parts:
+        for day in sorted(days, key=lambda d: state.subjects.strike_days.index(d)
+                          if d in state.subjects.strike_days else 99):
+            state.drafts.append(Draft(subject, "part", f"{type_} appointments affected", 0.0,
+                                      span.split()[0], "appointments", "", pid, span,
+                                      (("day", day), ("type", type_)), "part", day))
+
+
+def aliases_of(drafts: list[Draft], subjects: Subjects) -> dict[str, list[str]]:
+    """Each subject's aliases; an alias two subjects would share is given to neither."""
+    out: dict[str, list[str]] = {}
+    for d in drafts:
+        if d.subject in out:
+            continue
+        if d.kind == "part":
+            names = subjects.parts.get(d.subject, [])
+        elif d.kind == "whole":
+            names = subjects.whole_aliases
+        elif d.kind == "national":
+            names = list(NATIONAL_ALIASES)
+        elif d.kind == "strike":
+            staff = subjects.staff
+            names = ["strike", "strikes", f"{staff}' strike", f"{staff} strike", "walkout",
+                     "walked out", "industrial action", "the action", "strike length",
+                     "length of the strike", "strike days"]
+        elif d.kind == "pay":
+            core = d.subject.removeprefix("the ")
+            names = [core, core.replace("'s", ""), core.split("'s ")[-1]]
+        else:
+            names = [d.subject.removeprefix("the ")]
+        out[d.subject] = list(dict.fromkeys(a for a in names if a and a != d.subject))
+    owners: dict[str, set[str]] = {}
+    for subject, names in out.items():
+        for alias in [subject, *names]:
+            owners.setdefault(alias.lower(), set()).add(subject)
+    return {s: [a for a in names if len(owners[a.lower()]) == 1] for s, names in out.items()}
+
+
+def _ids(drafts: list[Draft]) -> list[Draft]:
+    seen: set[str] = set()
+    out: list[Draft] = []
+    for d in drafts:
+        words = re.findall(r"[a-z0-9]+", d.subject.lower().replace("'s", ""))
+        base = "_".join([w for w in words if w not in ("the", "nhs", "trust", "foundation",
+                                                       "of", "and", "hospital", "hospitals",
+                                                       "healthcare", "for")][:3]) or "figure"
+        for key in ("round", "day", "type"):
+            value = d.dim(key)
+            if value:
+                base += "_" + re.sub(r"[^a-z0-9]+", "", value.lower())[:8]
+        ident, n = base, 2
+        while ident in seen:
+            ident, n = f"{base}_{n}", n + 1
+        seen.add(ident)
+        out.append(replace(d, id=ident))
+    return out

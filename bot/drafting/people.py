@@ -1,0 +1,198 @@
+"""Drafting people.csv: who speaks in the article, with role, organisation, pronoun and the
+passage that introduces them; the organisations in the dispute; quotes with no clear speaker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import rules
+from .figures import Unplaced
+from .scan import passages
+
+COLUMNS = ("id", "name", "kind", "role", "organisation", "pronoun", "aliases", "introduced")
+TITLES = ("Dr", "Sir", "Professor", "Dame", "Lord", "Lady", "Mr", "Mrs", "Ms")
+
+
+@dataclass
+class DraftPerson:
+    name: str
+    kind: str
+    role: str
+    organisation: str
+    pronoun: str
+    aliases: list[str]
+    introduced: str
+    id: str = ""
+
+    def row(self) -> dict[str, str]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "role": self.role,
+                "organisation": self.organisation, "pronoun": self.pronoun,
+                "aliases": ";".join(self.aliases), "introduced": self.introduced}
+
+
+def draft_people(article: str) -> tuple[list[DraftPerson], list[Unplaced]]:
+    found: dict[str, DraftPerson] = {}
+    unplaced: list[Unplaced] = []
+    items = passages(article)[1:]
+    last_speaker = ""
+    for pid, text in items:
+        outside = _outside_quotes(text)
+        named = _speakers(outside)
+        for name, role in named:
+            key = _bare(name)
+            if key not in found:
+                found[key] = DraftPerson(name, "person", role, _organisation(role, text),
+                                         _pronoun(text, items, pid, name), [], pid)
+        if named:
+            last_speaker = named[0][0]
+        elif text.startswith(("\u201c", '"')) and not last_speaker:
+            unplaced.append(Unplaced(pid, text[:80], "a quote with no clear speaker"))
+    people = list(found.values())
+    for person in people:
+        person.aliases = _person_aliases(person)
+    people += _organisations(article, items)
+    seen: set[str] = set()
+    for person in people:
+        base = re.sub(r"[^a-z0-9]+", "_", _bare(person.name).lower()).strip("_") or "person"
+        ident, n = base, 2
+        while ident in seen:
+            ident, n = f"{base}_{n}", n + 1
+        seen.add(ident)
+        person.id = ident
+    return people, unplaced
+
+
+def _outside_quotes(text: str) -> str:
+    """The passage with quoted words blanked out (same length)."""
+    out = list(text)
+    inside = False
+    for i, char in enumerate(text):
+        if char in "\u201c\u201d\"":
+            inside = not inside if char == '"' else char == "\u201c"
+            continue
+        if inside:
+            out[i] = " "
+    return "".join(out)
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for m in rules.ROLE_NAME_SAID.finditer(text):
+        role = _role(m.group("role").split(", ")[-1])
+        if role in TITLES:
+            continue
+        names = re.split(r"\s+and\s+", m.group("name"))
+        for name in names:
+            name, more = _split_title(name)
+            role = f"{role} {more}".strip() if more and role else role or more
+            if len(names) > 1:
+                role = _singular(role)
+            if not rules.NOT_A_NAME.search(name) and not any(_bare(name) == _bare(n)
+                                                             for n, _ in out):
+                out.append((name, role))
+    for m in rules.NAME_ROLE_SAID.finditer(text):
+        name = m.group("name")
+        if not rules.NOT_A_NAME.search(name) and not any(_bare(name) == _bare(n)
+                                                         for n, _ in out):
+            out.append((name, _role(m.group("role"))))
+    for m in rules.SAID_NAME.finditer(text):
+        name = m.group("name")
+        if not rules.NOT_A_NAME.search(name) and not any(_bare(name) == _bare(n)
+                                                         for n, _ in out):
+            out.append((name, _role(m.group("role") or "")))
+    return out
+
+
+def _split_title(name: str) -> tuple[str, str]:
+    """'Secretary Steve Barclay' -> ('Steve Barclay', 'Secretary'): words of an office that the
+    name pattern took in go back to the role."""
+    words = name.split()
+    moved: list[str] = []
+    while len(words) > 2 and words[0] not in TITLES:
+        moved.append(words.pop(0))
+    return " ".join(words), " ".join(moved)
+
+
+def _role(role: str) -> str:
+    role = re.sub(r"^(?:who\s+(?:is\s+)?|the\s+)", "", role.strip())
+    role = re.sub(r"^(?:On|In|At)\b[^,]*$", "", role)
+    return role.strip()
+
+
+def _singular(role: str) -> str:
+    return re.sub(r"\b(\w+-?\w+)s$", r"\1", role)
+
+
+def _bare(name: str) -> str:
+    words = name.split()
+    while words and words[0] in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _organisation(role: str, text: str) -> str:
+    for abbr, name in (("BMA", "British Medical Association"), ("RCN", "Royal College of Nursing"),
+                       ("NHS England", "NHS England")):
+        if abbr in role or name in role:
+            return name
+    if "Secretary" in role or "minister" in role.lower():
+        return "the government"
+    return ""
+
+
+def _pronoun(text: str, items: list[tuple[str, str]], pid: str, name: str) -> str:
+    surname = name.split()[-1]
+    after = text[text.find(surname) + len(surname):]
+    following = [t for p, t in items if p > pid][:2]
+    for stretch in (after, *following):
+        if stretch is not after and not stretch.startswith(("\u201c", '"')):
+            break
+        m = rules.PRONOUN_SAID.search(_outside_quotes(stretch))
+        if m:
+            return m.group(1).lower()
+    return "they"
+
+
+def _person_aliases(person: DraftPerson) -> list[str]:
+    bare = _bare(person.name)
+    first, surname = bare.split()[0], bare.split()[-1]
+    title = person.name.split()[0] if person.name.split()[0] in TITLES else ""
+    out = [bare, person.name, surname, f"{title or 'Mr'} {surname}", first]
+    if person.role:
+        out += [person.role, f"{person.role} {bare}"]
+        one = re.match(r"one of (?:the )?(.+)$", person.role)
+        if one:
+            office = _singular(one.group(1))
+            owner = re.match(r"(\w+)'s (.+)$", office)
+            out += [office] + ([owner.group(2), f"{owner.group(1)} {owner.group(2)}"]
+                               if owner else [])
+    return list(dict.fromkeys(out))
+
+
+def _organisations(article: str, items: list[tuple[str, str]]) -> list[DraftPerson]:
+    out: list[DraftPerson] = []
+    seen: set[str] = set()
+    for pid, text in items:
+        for m in rules.ORGANISATION.finditer(text):
+            name = m.group(1).removeprefix("the ")
+            if name in seen:
+                continue
+            seen.add(name)
+            abbr = m.group("abbr") or rules.UNION_ABBREVIATIONS.get(name, "")
+            aliases = [name, *([abbr, f"the {abbr}"] if abbr and abbr in article else []),
+                       "the union", "union"]
+            out.append(DraftPerson(name, "organisation", "the union in the dispute", name,
+                                   "they", aliases, pid))
+        for body, role in rules.BODIES.items():
+            if body in seen:
+                continue
+            hit = re.search(rf"\b{re.escape(body)}\b", text, re.I) if body != "the government" \
+                else rules.GOVERNMENT.search(text)
+            if hit:
+                seen.add(body)
+                aliases = [body, body.removeprefix("the ")] + \
+                    (["ministers", "Department of Health"] if body == "the government" else [])
+                out.append(DraftPerson(body, "organisation", role, body, "they",
+                                       list(dict.fromkeys(aliases)), pid))
+    return out
