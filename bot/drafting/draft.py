@@ -51,7 +51,8 @@ def draft_article(article: str, genres: Path) -> ArticleDraft:
     items = passages(article)
     subjects = find_subjects(article, items, tuple(str(w) for w in genre.get("other_staff", [])))
     figures, unplaced = draft_figures(article, subjects)
-    people, unquoted = draft_people(article)
+    bodies = {short: name for name, aliases in subjects.parts.items() for short in aliases}
+    people, unquoted = draft_people(article, bodies)
     headline = items[0][1] if items else ""
     return ArticleDraft(headline, subjects, figures, aliases_of(figures, subjects), people,
                         unplaced + unquoted, article)

@@ -143,13 +143,21 @@ def _item(state: _State, pid: str, clause: Piece, mentions: list[Mention], token
     span = text[span_start:tail].strip(" ,")
     dims = _dims(state, clause, tokens, i, item, text[clause.start:token.start], lead_day,
                  round_, kind)
-    if special is None:
-        measure = _measure(text[clause.start:tail], item, dict(dims).get("type", ""))
     out_of = rules.OUT_OF.search(text, clause.start, clause.end)
     if out_of and token.start in (out_of.start(1), out_of.start(2)):
         item = text[out_of.start(3):tail]
     unit = _unit(token, item, kind)
     scope = _scope(kind, unit, item)
+    if special is None:
+        measure = _measure(text[:tail], item, dict(dims).get("type", "")) if kind in (
+            "part", "whole", "national") and scope != "other" else _other_measure(item, token)
+        last = state.last
+        if measure == "appointments affected" and last and last.passage == pid \
+                and last.kind == kind:
+            measure = last.measure  # "...; 750 at Walsall": the list's measure
+        apposition = rules.APPOSITION.search(text[:token.start])
+        if apposition and last:
+            measure = f"{apposition.group(1)} in {last.measure}"  # "..., a fall of 7.5%"
     return Draft(subject, kind, measure, token.value, token.display, unit, qualifier.lower(),
                  pid, span, dims, scope, _period(dims, state))
 
@@ -202,6 +210,9 @@ def _special(state: _State, clause: Piece, token: Token, tail: int, before: str,
             subject = f"the {state.subjects.union}'s {claimed}"
             return subject, "pay", f"pay rise the {state.subjects.union} is seeking", \
                 claim.start(), tail
+        offer = rules.OFFER.search(text, clause.start, token.start)
+        if offer:
+            return rules.OFFER_SUBJECT, "pay", "pay rise offered", offer.start(), tail
         award = rules.AWARD.search(text, clause.start, clause.end)
         if award and award.start() <= token.start:
             begin, owner = _award_owner(text, clause.start, award.start(), award.group(1))
@@ -232,11 +243,13 @@ def _out_of(state: _State, clause: Piece, mentions: list[Mention], token: Token,
     found = rules.OUT_OF.search(clause.text, clause.start, clause.end)
     if not found or token.start not in (found.start(1), found.start(2)):
         return None
-    named = [m for m in mentions if m.kind != "both"]
+    named = [m for m in mentions if m.kind != "both"] or \
+        [m for m in state.subjects.mentions(clause.text, 0, clause.start) if m.kind != "both"][-1:]
     if not named:
         return None
     noun = found.group(3)
-    measure = f"{noun} that took part" if token.start == found.start(1) else f"{noun} in all"
+    rest = re.split(r"[,;.]", clause.text[found.end():clause.end])[0].strip()
+    measure = f"{noun} {rest}".strip() if token.start == found.start(1) else f"{noun} in all"
     return named[0].subject, "other", measure, clause.start, clause.end
 
 
@@ -284,10 +297,12 @@ def _span_start(draft: Draft, text: str) -> int:
     return at if at >= 0 else -1
 
 
-def _measure(clause: str, item: str, type_: str) -> str:
-    low = clause.lower()
-    action = next((v for k, v in rules.ACTIONS.items() if re.search(rf"\b{k}\b", low)),
-                  "affected")
+def _measure(before: str, item: str, type_: str) -> str:
+    """'inpatient procedures rebooked': the item's noun and the last action word before it."""
+    low = before.lower()
+    found = [(m.start(), v) for k, v in rules.ACTIONS.items()
+             for m in re.finditer(rf"\b{k}\b", low)]
+    action = max(found)[1] if found else "affected"
     if type_:
         noun = "inpatient procedures" if type_ == "inpatient" else "outpatient appointments"
     else:
@@ -295,6 +310,14 @@ def _measure(clause: str, item: str, type_: str) -> str:
         noun = "operations and appointments" if len(set(nouns)) > 1 else \
             (nouns[0] if nouns else "appointments")
     return f"{noun} {action}"
+
+
+def _other_measure(item: str, token: Token) -> str:
+    """What a figure that is not a count of the article's items measures: the words after it."""
+    words = re.findall(r"[\w'%-]+", item[len(token.display):])
+    while words and words[0].lower() in ("of", "per", "cent", "%"):
+        words = words[1:]
+    return " ".join(words[:8]) or "figure"
 
 
 def _unit(token: Token, item: str, kind: str) -> str:
@@ -372,7 +395,7 @@ def _dims(state: _State, clause: Piece, tokens: list[Token], i: int, item: str, 
 
 def _type(state: _State, clause: Piece, tokens: list[Token], i: int, item: str) -> str:
     rest = item[len(tokens[i].display):]
-    adjacent = rules.TYPE_WORD.match(rest.strip())
+    adjacent = rules.TYPE_WORD.match(rest.strip()) or rules.TYPE_AFTER.match(rest)
     if adjacent and len({t.lower() for t in rules.TYPE_WORD.findall(rest)}) == 1:
         return adjacent.group(1).lower()
     if rules.TYPE_WORD.search(rest):

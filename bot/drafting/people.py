@@ -31,7 +31,10 @@ class DraftPerson:
                 "aliases": ";".join(self.aliases), "introduced": self.introduced}
 
 
-def draft_people(article: str) -> tuple[list[DraftPerson], list[Unplaced]]:
+def draft_people(article: str, bodies: dict[str, str] | None = None,
+                 ) -> tuple[list[DraftPerson], list[Unplaced]]:
+    """People and organisations; `bodies` maps the names and abbreviations of the article's
+    trusts to their full names, for the organisation of a role ("one of NUH's ...")."""
     found: dict[str, DraftPerson] = {}
     unplaced: list[Unplaced] = []
     items = passages(article)[1:]
@@ -42,7 +45,8 @@ def draft_people(article: str) -> tuple[list[DraftPerson], list[Unplaced]]:
         for name, role in named:
             key = _bare(name)
             if key not in found:
-                found[key] = DraftPerson(name, "person", role, _organisation(role, text),
+                found[key] = DraftPerson(name, "person", role,
+                                         _organisation(role, bodies or {}),
                                          _pronoun(text, items, pid, name), [], pid)
         if named:
             last_speaker = named[0][0]
@@ -131,7 +135,10 @@ def _bare(name: str) -> str:
     return " ".join(words)
 
 
-def _organisation(role: str, text: str) -> str:
+def _organisation(role: str, bodies: dict[str, str]) -> str:
+    for short, full in bodies.items():
+        if re.search(rf"\b{re.escape(short)}\b", role):
+            return full
     for abbr, name in (("BMA", "British Medical Association"), ("RCN", "Royal College of Nursing"),
                        ("NHS England", "NHS England")):
         if abbr in role or name in role:
@@ -158,7 +165,14 @@ def _person_aliases(person: DraftPerson) -> list[str]:
     bare = _bare(person.name)
     first, surname = bare.split()[0], bare.split()[-1]
     title = person.name.split()[0] if person.name.split()[0] in TITLES else ""
-    out = [bare, person.name, surname, f"{title or 'Mr'} {surname}", first]
+    polite = {"he": "Mr", "she": "Ms"}.get(person.pronoun, "")
+    out = [bare, person.name, surname, first]
+    if title in ("Sir", "Dame"):
+        out.append(f"{title} {first}")
+    elif title:
+        out.append(f"{title} {surname}")
+    if polite and title not in ("Dr", "Professor"):
+        out.append(f"{polite} {surname}")
     if person.role:
         out += [person.role, f"{person.role} {bare}"]
         one = re.match(r"one of (?:the )?(.+)$", person.role)
@@ -184,6 +198,14 @@ def _organisations(article: str, items: list[tuple[str, str]]) -> list[DraftPers
                        "the union", "union"]
             out.append(DraftPerson(name, "organisation", "the union in the dispute", name,
                                    "they", aliases, pid))
+        for name, abbr in rules.UNION_ABBREVIATIONS.items():
+            if name not in seen and re.search(rf"\b{abbr}\b", text):
+                seen.add(name)
+                shown = name if name in article else abbr  # the loader wants the article's word
+                out.append(DraftPerson(shown, "organisation", "the union in the dispute", name,
+                                       "they", list(dict.fromkeys(
+                                           [shown, name, abbr, f"the {abbr}", "the union",
+                                            "union"])), pid))
         for body, role in rules.BODIES.items():
             if body in seen:
                 continue

@@ -61,8 +61,11 @@ NATIONAL = re.compile(r"\b(?:[Aa]cross England|Nationally|nationally|NHS England
 NATIONAL_NAME = "England"
 WHOLE = re.compile(rf"\b(?:[A-Z][\w]*'s\s)?(?:{_WORD_NUMBER})(?:\s[A-Z][\w]*)*\shospital trusts"
                    r"\b", re.I)
-REGION = re.compile(r"\bacross ((?:[A-Z][\w]*)(?:\s(?:and the|and|the)\s[A-Z][\w]*"
+REGION = re.compile(r"\b(?:across|in) ((?:[A-Z][\w]*)(?:\s(?:and the|and|the)\s[A-Z][\w]*"
                     r"|\s[A-Z][\w]*)*)")
+NOT_A_REGION = re.compile(rf"^(?:{_MONTH}|{_DAY}|England|NHS|The)\b|\bTrust$")
+REGION_WORDS = ("the region", "the region's")
+SOURCE_AFTER = re.compile(r"^\s+(?:figures|data|statistics)\b")
 BOTH_PARTS = re.compile(r"\b(?:the two|both|the three|the four|the five) trusts\b", re.I)
 EITHER_PART = re.compile(r"\b(?:either|any|both) trusts?\b", re.I)
 
@@ -82,9 +85,12 @@ AWARD_OWNER_STOP = ("the", "to", "go", "beyond", "with", "by", "of", "from", "st
                     "has", "have", "a", "an")
 DROP_MODIFIERS = ("independent", "the")
 RECEIVE = re.compile(r"\b((?:some|many|most|all)\s[\w\s]+?)\sreceiving a pay rise of\b", re.I)
-OUT_OF = re.compile(r"\b(\d[\d,]*)\sof\s(?:[A-Z]\w+'s\s)?(\d[\d,]*)\s(?:NHS\s)?(\w+)")
+OUT_OF = re.compile(r"\b(\d[\d,]*)\s(?:out\s)?of\s(?:[A-Z]\w+'s\s)?(\d[\d,]*)\s(?:NHS\s)?(\w+)")
+OFFER = re.compile(r"\b(?:the government|ministers)\s(?:has|have|had)\s(?:offered|proposed)\b",
+                   re.I)
+OFFER_SUBJECT = "the government's pay offer"
 COMPARATIVE = re.compile(r"^\S+\s(?:more|fewer|less)\b", re.I)
-APPOSITION = re.compile(r",\s+a\s(?:fall|rise|drop|increase|decrease|cut)\sof\s$", re.I)
+APPOSITION = re.compile(r",\s+a\s(fall|rise|drop|increase|decrease|cut)\sof\s$", re.I)
 OF_THEM = re.compile(r"^\S+ of them on the (\w+)", re.I)
 ALL_ON_DAY = re.compile(r",\s+(?:every one|all) of them on the (\w+)(?: strike)? day", re.I)
 NONE_AT_EITHER = re.compile(r"^No (\w+) [\w\s]*?(?:were|was) affected at (?:either|any|both) "
@@ -96,6 +102,7 @@ TYPES = {"inpatient": ("inpatient", "inpatients", "in-patient", "in-patients", "
          "outpatient": ("outpatient", "outpatients", "out-patient", "out-patients", "outpt",
                         "outpatient appointments", "clinic appointments", "clinics")}
 TYPE_WORD = re.compile(r"\b(inpatient|outpatient)s?\b", re.I)
+TYPE_AFTER = re.compile(r"^(?:\s+of the \w+)?\s+(?:were|was)\s+(inpatient|outpatient)s?\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 DATE = re.compile(rf"\b(?:({_DAY})\s)?(\d{{1,2}})(?:st|nd|rd|th)?\s({_MONTH})\b")
 DATE_RANGE = re.compile(rf"\bfrom\b[^.]*?\b({_DAY})\s(\d{{1,2}})\s({_MONTH})\b[^.]*?\buntil\b"
@@ -130,7 +137,8 @@ ROLE_NAME_SAID = re.compile(
 SAID_NAME = re.compile(rf"\bsaid\s(?P<name>{NAME})(?:,\s(?P<role>[^,.]+))?")
 NOT_A_NAME = re.compile(r"\b(?:NHS|Trust|Hospital|Hospitals|Association|College|England|"
                         r"Healthcare|Foundation|Group|Council|Health|Secretary|Centre)\b")
-PRONOUN_SAID = re.compile(r"\b(she|he)\s(?:said|says|added|told|warned)\b", re.I)
+PRONOUN_SAID = re.compile(r"\b(she|he)\s(?:said|says|added|told|warned|described|thanked|"
+                          r"called|insisted|urged)\b", re.I)
 ORGANISATION = re.compile(r"\b((?:the\s)?(?:British Medical Association|Royal College of "
                           r"Nursing|Royal College of Midwives|Unison|Unite|GMB))(?:'s)?"
                           r"(?:\s\((?P<abbr>[A-Z]{2,5})\))?")

@@ -24,6 +24,7 @@ class Subjects:
     abbreviations: dict[str, str] = field(default_factory=dict)  # "NUH" -> name
     whole: str = ""
     whole_written: str = ""  # as the article writes it: "Four London hospital trusts"
+    regional: bool = False  # the whole is a region ("the region" names it)
     whole_aliases: list[str] = field(default_factory=list)
     staff: str = "staff"
     union: str = ""  # "BMA"
@@ -42,10 +43,12 @@ class Subjects:
                     if m.start() >= start:
                         found.append(Mention(name, "part", m.start(), m.end()))
         for m in rules.NATIONAL.finditer(text, start, end):
-            found.append(Mention(rules.NATIONAL_NAME, "national", m.start(), m.end()))
+            if not rules.SOURCE_AFTER.match(text[m.end():]):  # "NHS England figures show"
+                found.append(Mention(rules.NATIONAL_NAME, "national", m.start(), m.end()))
         if self.whole:
-            pattern = "|".join(re.escape(a) for a in sorted({self.whole, self.whole_written} - {""},
-                                                           key=len, reverse=True))
+            names = {self.whole, self.whole_written, *(rules.REGION_WORDS if self.regional
+                                                       else ())} - {""}
+            pattern = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
             for m in re.finditer(rf"\b(?:{pattern})\b", text[:end], re.I):
                 if m.start() >= start:
                     found.append(Mention(self.whole, "whole", m.start(), m.end()))
@@ -91,18 +94,30 @@ def find_subjects(article: str, passages: list[tuple[str, str]], staff_words: tu
         found.whole_written = whole.group(0)
         found.whole_aliases = _whole_aliases(whole.group(0))
     else:
-        region = rules.REGION.search(passages[0][1]) if passages else None
+        region = _region(passages)
         if region:
-            found.whole = region.group(1)
-            found.whole_aliases = [*re.split(r"\s+and\s+(?:the\s+)?", region.group(1)),
-                                   "the region", region.group(1).replace(" the ", " ")]
+            found.whole = region
+            found.whole_aliases = [*re.split(r"\s+and\s+(?:the\s+)?", region),
+                                   "the region", region.replace(" the ", " ")]
+            found.regional = True
     found.staff = _staff(article, staff_words)
     unions = Counter(rules.UNION_ABBREVIATIONS.get(m.group(1).removeprefix("the "), "")
                      or m.group(1) for m in rules.ORGANISATION.finditer(article))
-    abbreviations = Counter(re.findall(r"\b(BMA|RCN|RCM)\b", article))
+    abbreviations = Counter(re.findall(
+        rf"\b({'|'.join(rules.UNION_ABBREVIATIONS.values())})\b", article))
     found.union = (abbreviations.most_common(1) or unions.most_common(1) or [("", 0)])[0][0]
     found.strike_days = strike_days(body)
     return found
+
+
+def _region(passages: list[tuple[str, str]]) -> str:
+    """The region of the headline or first paragraph: 'across Staffordshire and the Black
+    Country', 'in West Yorkshire'."""
+    for _, text in passages[:2]:
+        for m in rules.REGION.finditer(text):
+            if not rules.NOT_A_REGION.search(m.group(1)):
+                return m.group(1)
+    return ""
 
 
 def _clean_name(name: str) -> str:
@@ -164,7 +179,9 @@ def _whole_aliases(phrase: str) -> list[str]:
     if place:
         out += [place, f"{place} hospitals", f"{place} trusts", f"{place} hospital trusts",
                 f"{place}'s hospitals", f"{place}'s trusts"]
-    out += [f"all {count} trusts", f"the {count} hospitals"]
+    out += ["both trusts", "the two trusts", "two trusts"] if count == "two" else \
+        [f"all {count} trusts", f"the {count} trusts"]
+    out.append(f"the {count} hospitals")
     return [re.sub(r"\s+", " ", a) for a in out]
 
 
