@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..profile import _read
-from . import rules
 from .figures import COLUMNS as FIGURE_COLUMNS
 from .figures import Draft, Unplaced, aliases_of, draft_figures
+from .lexicon import load_lexicon
 from .people import COLUMNS as PEOPLE_COLUMNS
 from .people import DraftPerson, draft_people
 from .scan import passages
-from .subjects import Subjects, find_subjects
+from .subjects import Subjects, find_subjects, part_core
 
 GENRE = "nhs-strike"
 
@@ -48,11 +48,13 @@ class ArticleDraft:
 
 def draft_article(article: str, genres: Path) -> ArticleDraft:
     genre = _read(genres / f"{GENRE}.toml")
+    lexicon = load_lexicon(genres, GENRE)
     items = passages(article)
-    subjects = find_subjects(article, items, tuple(str(w) for w in genre.get("other_staff", [])))
+    subjects = find_subjects(article, items, tuple(str(w) for w in genre.get("other_staff", [])),
+                             lexicon)
     figures, unplaced = draft_figures(article, subjects)
     bodies = {short: name for name, aliases in subjects.parts.items() for short in aliases}
-    people, unquoted = draft_people(article, bodies)
+    people, unquoted = draft_people(article, lexicon, bodies)
     headline = items[0][1] if items else ""
     return ArticleDraft(headline, subjects, figures, aliases_of(figures, subjects), people,
                         unplaced + unquoted, article)
@@ -77,19 +79,21 @@ def _toml_list(items: list[str]) -> str:
 def _profile(draft: ArticleDraft) -> str:
     subjects = draft.subjects
     parts = [f for f in draft.figures if f.scope == "part" and not f.dims]
-    short = {name: _core(name) for name in subjects.parts}
+    lexicon = subjects.lexicon
+    short = {name: part_core(name, lexicon) for name in subjects.parts}
     speaker = next((p for p in draft.people if p.kind == "person"), None)
-    examples = []
-    if parts:
-        examples.append(f"How many appointments were affected at {short[parts[0].subject]}?")
-        examples.append("Which trust was hit hardest?")
-    if speaker:
-        examples.append(f"What did {speaker.name} say?")
+    templates = lexicon.data["profile"]["examples"]
+    fill = {"counted": lexicon.counted, "part_word": lexicon.part,
+            "part": short[parts[0].subject] if parts else "",
+            "person": speaker.name if speaker else ""}
+    examples = [t.format(**fill) for t in templates
+                if all(fill[k] for k in re.findall(r"\{(\w+)\}", t))]
     staff = subjects.staff
     lines = ["# Drafted by `strikebot article add` from article.txt: review it, then set",
              '# status = "reviewed".', 'status = "draft"', f"genre = {_toml_string(GENRE)}",
              f"about = {_toml_string(_about(draft.headline, draft.article))}",
-             'counted = "appointments"', 'part = "trust"', 'parts = "trusts"',
+             f"counted = {_toml_string(lexicon.counted)}",
+             f"part = {_toml_string(lexicon.part)}", f"parts = {_toml_string(lexicon.parts)}",
              f"whole = {_toml_string(subjects.whole or 'all of them')}",
              f"staff = {_toml_list([staff, staff.removesuffix('s')])}",
              f"counted_words = {_toml_list(_counted_words(draft))}",
@@ -112,20 +116,17 @@ def _counted_words(draft: ArticleDraft) -> list[str]:
         if f.scope in ("part", "whole", "national"):
             after = f.span[f.span.find(f.display) + len(f.display):]
             words += [w for w in re.findall(r"[a-z]+", after.lower())[:3]
-                      if w in rules.COUNTED]
+                      if w in draft.subjects.lexicon.get("counted_nouns")]
     plural = [w if w.endswith("s") else f"{w}s" for w in dict.fromkeys(words)]
     return list(dict.fromkeys(x for w in plural for x in (w, w.removesuffix("s"))
                               if x not in ("ones", "one", "inpatient", "outpatient")))
 
 
 def _action_words(draft: ArticleDraft) -> list[str]:
+    lexicon = draft.subjects.lexicon
     text = " ".join(f.span.lower() for f in draft.figures)
-    return [k for k, v in rules.ACTIONS.items() if re.search(rf"\b{k}\b", text)
-            and v not in rules.NOT_ACTIONS]
-
-
-def _core(name: str) -> str:
-    return re.sub(r"\s+(?:NHS\s+)?(?:Foundation\s+)?Trust$", "", name.removeprefix("The "))
+    return [k for k, v in lexicon.get("actions").items() if re.search(rf"\b{k}\b", text)
+            and v not in lexicon.get("not_actions")]
 
 
 def _about(headline: str, article: str) -> str:
@@ -146,7 +147,8 @@ def _dimensions(draft: ArticleDraft) -> dict[str, dict[str, list[str]]]:
         out.setdefault("day", {})[day] = _day_aliases(day, n, len(days))
     types = sorted({f.dim("type") for f in draft.figures if f.dim("type")})
     for type_ in types:
-        out.setdefault("type", {})[type_] = list(rules.TYPES.get(type_, (type_,)))
+        known = draft.subjects.lexicon.types.get(type_, {})
+        out.setdefault("type", {})[type_] = list(known.get("aliases", [type_]))
     rounds = list(dict.fromkeys(f.dim("round") for f in draft.figures if f.dim("round")))
     for round_ in rounds:
         month = round_.split()[0].lower()

@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import rules
+from .lexicon import Lexicon
 from .scan import Mention, Piece, Token, clauses, figures, passages, quoted, sentences
-from .subjects import NATIONAL_ALIASES, Subjects
+from .subjects import Subjects
 
 COLUMNS = ("id", "subject", "aliases", "measure", "value", "display", "unit", "qualifier",
            "scope", "period", "passage", "span", "dims")
@@ -66,12 +67,12 @@ def draft_figures(article: str, subjects: Subjects) -> tuple[list[Draft], list[U
         quotes = quoted(text)
         for sentence in sentences(text):
             _sentence(state, pid, sentence, quotes)
-    return _ids(state.drafts), state.unplaced
+    return _ids(state.drafts, subjects.lexicon), state.unplaced
 
 
 def _sentence(state: _State, pid: str, sentence: Piece, quotes: list[tuple[int, int]]) -> None:
     text = sentence.text
-    none = rules.NONE_AT_EITHER.match(sentence.words)
+    none = state.subjects.lexicon.none_at_either.match(sentence.words)
     if none:
         _none_at_either(state, pid, sentence, none.group(1).lower())
         return
@@ -146,14 +147,15 @@ def _item(state: _State, pid: str, clause: Piece, mentions: list[Mention], token
     out_of = rules.OUT_OF.search(text, clause.start, clause.end)
     if out_of and token.start in (out_of.start(1), out_of.start(2)):
         item = text[out_of.start(3):tail]
-    unit = _unit(token, item, kind)
-    scope = _scope(kind, unit, item)
+    unit = _unit(token, item, kind, state.subjects.lexicon)
+    scope = _scope(kind, unit, item, state.subjects.lexicon)
     if special is None:
-        measure = _measure(text[:tail], item, dict(dims).get("type", "")) if kind in (
+        lexicon = state.subjects.lexicon
+        measure = _measure(text[:tail], item, dict(dims).get("type", ""), lexicon) if kind in (
             "part", "whole", "national") and scope != "other" else _other_measure(item, token)
         last = state.last
-        if measure == "appointments affected" and last and last.passage == pid \
-                and last.kind == kind:
+        if measure == f"{lexicon.counted} {lexicon.get('no_action')}" and last \
+                and last.passage == pid and last.kind == kind:
             measure = last.measure  # "...; 750 at Walsall": the list's measure
         apposition = rules.APPOSITION.search(text[:token.start])
         if apposition and last:
@@ -187,7 +189,8 @@ def _special(state: _State, clause: Piece, token: Token, tail: int, before: str,
     history = rules.HISTORY.search(text, clause.start, clause.end)
     if history and history.start(2) == token.start:
         owner = history.group(1)
-        name = next((n for n in _organisations(text) if owner.lower() in n.lower()), owner)
+        name = next((n for n in _organisations(text, state.subjects.lexicon)
+                     if owner.lower() in n.lower()), owner)
         return name, "other", f"years of {name}'s history", history.start(), history.end() - 0
     if token.unit in ("days", "hours") or re.match(r"\s+(?:further\s+)?strike days\b",
                                                    text[token.end:token.end + 24]):
@@ -204,15 +207,17 @@ def _special(state: _State, clause: Piece, token: Token, tail: int, before: str,
         if receive:
             group = receive.group(1)
             return f"{group}' pay rise", "pay", "pay rise under the claim", receive.start(), tail
+        lexicon = state.subjects.lexicon
         claim = rules.CLAIM.search(text, clause.start, token.start)
         if claim and state.subjects.union:
-            claimed = rules.CLAIM_NOUN.get(claim.group(0).lower(), "pay claim")
+            claimed = lexicon.pay("claim_nouns").get(claim.group(0).lower(),
+                                                     lexicon.pay("claim_noun"))
             subject = f"the {state.subjects.union}'s {claimed}"
             return subject, "pay", f"pay rise the {state.subjects.union} is seeking", \
                 claim.start(), tail
-        offer = rules.OFFER.search(text, clause.start, token.start)
+        offer = lexicon.offer.search(text, clause.start, token.start)
         if offer:
-            return rules.OFFER_SUBJECT, "pay", "pay rise offered", offer.start(), tail
+            return lexicon.pay("offer_subject"), "pay", "pay rise offered", offer.start(), tail
         award = rules.AWARD.search(text, clause.start, clause.end)
         if award and award.start() <= token.start:
             begin, owner = _award_owner(text, clause.start, award.start(), award.group(1))
@@ -253,9 +258,9 @@ def _out_of(state: _State, clause: Piece, mentions: list[Mention], token: Token,
     return named[0].subject, "other", measure, clause.start, clause.end
 
 
-def _organisations(text: str) -> list[str]:
-    return [m.group(1).removeprefix("the ") for m in rules.ORGANISATION.finditer(text)] + \
-        [n for n in rules.UNION_ABBREVIATIONS]
+def _organisations(text: str, lexicon: Lexicon) -> list[str]:
+    return [m.group(1).removeprefix("the ") for m in lexicon.organisation.finditer(text)] + \
+        list(lexicon.people("unions"))
 
 
 def _subject(state: _State, clause: Piece, mentions: list[Mention], tokens: list[Token], i: int,
@@ -297,18 +302,19 @@ def _span_start(draft: Draft, text: str) -> int:
     return at if at >= 0 else -1
 
 
-def _measure(before: str, item: str, type_: str) -> str:
+def _measure(before: str, item: str, type_: str, lexicon: Lexicon) -> str:
     """'inpatient procedures rebooked': the item's noun and the last action word before it."""
     low = before.lower()
-    found = [(m.start(), v) for k, v in rules.ACTIONS.items()
-             for m in re.finditer(rf"\b{k}\b", low)]
-    action = max(found)[1] if found else "affected"
+    found = [(m.start(), v) for k, v in lexicon.get("actions").items()
+             for m in re.finditer(rf"\b{re.escape(k)}\b", low)]
+    action = max(found)[1] if found else lexicon.get("no_action")
     if type_:
-        noun = "inpatient procedures" if type_ == "inpatient" else "outpatient appointments"
+        noun = str(lexicon.types[type_]["noun"])
     else:
-        nouns = [w for w in re.findall(r"[a-z]+", item.lower()) if w in rules.COUNTED]
-        noun = "operations and appointments" if len(set(nouns)) > 1 else \
-            (nouns[0] if nouns else "appointments")
+        nouns = [w for w in re.findall(r"[a-z]+", item.lower())
+                 if w in lexicon.get("counted_nouns")]
+        noun = lexicon.get("mixed_noun") if len(set(nouns)) > 1 else \
+            (nouns[0] if nouns else lexicon.counted)
     return f"{noun} {action}"
 
 
@@ -320,7 +326,7 @@ def _other_measure(item: str, token: Token) -> str:
     return " ".join(words[:8]) or "figure"
 
 
-def _unit(token: Token, item: str, kind: str) -> str:
+def _unit(token: Token, item: str, kind: str, lexicon: Lexicon) -> str:
     if token.unit == "%":
         return "per cent"
     if token.unit == "£":
@@ -329,15 +335,15 @@ def _unit(token: Token, item: str, kind: str) -> str:
         return token.unit
     words = re.findall(r"[a-z]+", item.lower())[:4]
     for word in words:
-        if word in rules.COUNTED:
-            return "appointments"
-        if word in rules.UNIT_NOUNS:
-            return rules.UNIT_NOUNS[word]
-    return "appointments" if kind in ("part", "whole", "national") else ""
+        if word in lexicon.get("counted_nouns"):
+            return lexicon.counted
+        if word in lexicon.get("unit_nouns"):
+            return str(lexicon.get("unit_nouns")[word])
+    return lexicon.counted if kind in ("part", "whole", "national") else ""
 
 
-def _scope(kind: str, unit: str, item: str) -> str:
-    if kind in ("part", "whole", "national") and unit == "appointments" \
+def _scope(kind: str, unit: str, item: str, lexicon: Lexicon) -> str:
+    if kind in ("part", "whole", "national") and unit == lexicon.counted \
             and not rules.COMPARATIVE.match(item):
         return kind
     return "other"
@@ -394,11 +400,12 @@ def _dims(state: _State, clause: Piece, tokens: list[Token], i: int, item: str, 
 
 
 def _type(state: _State, clause: Piece, tokens: list[Token], i: int, item: str) -> str:
+    lexicon = state.subjects.lexicon
     rest = item[len(tokens[i].display):]
-    adjacent = rules.TYPE_WORD.match(rest.strip()) or rules.TYPE_AFTER.match(rest)
-    if adjacent and len({t.lower() for t in rules.TYPE_WORD.findall(rest)}) == 1:
+    adjacent = lexicon.type_word.match(rest.strip()) or lexicon.type_after.match(rest)
+    if adjacent and len({t.lower() for t in lexicon.type_word.findall(rest)}) == 1:
         return adjacent.group(1).lower()
-    if rules.TYPE_WORD.search(rest):
+    if lexicon.type_word.search(rest):
         return ""
     if rules.RESPECTIVELY.search(clause.words):
         place = sum(1 for t in tokens[:i] if t.start >= clause.start)
@@ -436,8 +443,10 @@ def _none_at_either(state: _State, pid: str, sentence: Piece, type_: str) -> Non
     for subject in state.subjects.parts:
         for day in sorted(days, key=lambda d: state.subjects.strike_days.index(d)
                           if d in state.subjects.strike_days else 99):
-            state.drafts.append(Draft(subject, "part", f"{type_} appointments affected", 0.0,
-                                      span.split()[0], "appointments", "", pid, span,
+            lexicon = state.subjects.lexicon
+            measure = f"{lexicon.types[type_]['noun']} {lexicon.get('no_action')}"
+            state.drafts.append(Draft(subject, "part", measure, 0.0,
+                                      span.split()[0], lexicon.counted, "", pid, span,
                                       (("day", day), ("type", type_)), "part", day))
 
 
@@ -452,7 +461,7 @@ def aliases_of(drafts: list[Draft], subjects: Subjects) -> dict[str, list[str]]:
         elif d.kind == "whole":
             names = subjects.whole_aliases
         elif d.kind == "national":
-            names = list(NATIONAL_ALIASES)
+            names = list(subjects.lexicon.get("national_aliases"))
         elif d.kind == "strike":
             staff = subjects.staff
             names = ["strike", "strikes", f"{staff}' strike", f"{staff} strike", "walkout",
@@ -471,14 +480,13 @@ def aliases_of(drafts: list[Draft], subjects: Subjects) -> dict[str, list[str]]:
     return {s: [a for a in names if len(owners[a.lower()]) == 1] for s, names in out.items()}
 
 
-def _ids(drafts: list[Draft]) -> list[Draft]:
+def _ids(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
+    generic = {w.lower() for w in lexicon.get("part_generic_words")}
     seen: set[str] = set()
     out: list[Draft] = []
     for d in drafts:
         words = re.findall(r"[a-z0-9]+", d.subject.lower().replace("'s", ""))
-        base = "_".join([w for w in words if w not in ("the", "nhs", "trust", "foundation",
-                                                       "of", "and", "hospital", "hospitals",
-                                                       "healthcare", "for")][:3]) or "figure"
+        base = "_".join([w for w in words if w not in generic][:3]) or "figure"
         for key in ("round", "day", "type"):
             value = d.dim(key)
             if value:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from . import rules
 from .figures import Unplaced
+from .lexicon import Lexicon
 from .scan import passages
 
 COLUMNS = ("id", "name", "kind", "role", "organisation", "pronoun", "aliases", "introduced")
-TITLES = ("Dr", "Sir", "Professor", "Dame", "Lord", "Lady", "Mr", "Mrs", "Ms")
+TITLES = rules.TITLES
 
 
 @dataclass
@@ -31,7 +32,7 @@ class DraftPerson:
                 "aliases": ";".join(self.aliases), "introduced": self.introduced}
 
 
-def draft_people(article: str, bodies: dict[str, str] | None = None,
+def draft_people(article: str, lexicon: Lexicon, bodies: dict[str, str] | None = None,
                  ) -> tuple[list[DraftPerson], list[Unplaced]]:
     """People and organisations; `bodies` maps the names and abbreviations of the article's
     trusts to their full names, for the organisation of a role ("one of NUH's ...")."""
@@ -41,12 +42,12 @@ def draft_people(article: str, bodies: dict[str, str] | None = None,
     last_speaker = ""
     for pid, text in items:
         outside = _outside_quotes(text)
-        named = _speakers(outside)
+        named = _speakers(outside, lexicon.not_a_name)
         for name, role in named:
             key = _bare(name)
             if key not in found:
                 found[key] = DraftPerson(name, "person", role,
-                                         _organisation(role, bodies or {}),
+                                         _organisation(role, bodies or {}, lexicon),
                                          _pronoun(text, items, pid, name), [], pid)
         if named:
             last_speaker = named[0][0]
@@ -55,7 +56,7 @@ def draft_people(article: str, bodies: dict[str, str] | None = None,
     people = list(found.values())
     for person in people:
         person.aliases = _person_aliases(person)
-    people += _organisations(article, items)
+    people += _organisations(article, items, lexicon)
     seen: set[str] = set()
     for person in people:
         base = re.sub(r"[^a-z0-9]+", "_", _bare(person.name).lower()).strip("_") or "person"
@@ -80,7 +81,7 @@ def _outside_quotes(text: str) -> str:
     return "".join(out)
 
 
-def _speakers(text: str) -> list[tuple[str, str]]:
+def _speakers(text: str, not_a_name: re.Pattern[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for m in rules.ROLE_NAME_SAID.finditer(text):
         role = _role(m.group("role").split(", ")[-1])
@@ -92,17 +93,17 @@ def _speakers(text: str) -> list[tuple[str, str]]:
             role = f"{role} {more}".strip() if more and role else role or more
             if len(names) > 1:
                 role = _singular(role)
-            if not rules.NOT_A_NAME.search(name) and not any(_bare(name) == _bare(n)
+            if not not_a_name.search(name) and not any(_bare(name) == _bare(n)
                                                              for n, _ in out):
                 out.append((name, role))
     for m in rules.NAME_ROLE_SAID.finditer(text):
         name = m.group("name")
-        if not rules.NOT_A_NAME.search(name) and not any(_bare(name) == _bare(n)
+        if not not_a_name.search(name) and not any(_bare(name) == _bare(n)
                                                          for n, _ in out):
             out.append((name, _role(m.group("role"))))
     for m in rules.SAID_NAME.finditer(text):
         name = m.group("name")
-        if not rules.NOT_A_NAME.search(name) and not any(_bare(name) == _bare(n)
+        if not not_a_name.search(name) and not any(_bare(name) == _bare(n)
                                                          for n, _ in out):
             out.append((name, _role(m.group("role") or "")))
     return out
@@ -135,16 +136,19 @@ def _bare(name: str) -> str:
     return " ".join(words)
 
 
-def _organisation(role: str, bodies: dict[str, str]) -> str:
+def _organisation(role: str, bodies: dict[str, str], lexicon: Lexicon) -> str:
+    """The body a role belongs to: a trust, a union, another body, the government."""
     for short, full in bodies.items():
         if re.search(rf"\b{re.escape(short)}\b", role):
             return full
-    for abbr, name in (("BMA", "British Medical Association"), ("RCN", "Royal College of Nursing"),
-                       ("NHS England", "NHS England")):
-        if abbr in role or name in role:
-            return name
-    if "Secretary" in role or "minister" in role.lower():
-        return "the government"
+    for name, abbr in lexicon.people("unions").items():
+        if re.search(rf"\b(?:{re.escape(abbr)}|{re.escape(name)})\b", role):
+            return str(name)
+    for body in lexicon.people("bodies"):
+        if body in role:
+            return str(body)
+    if any(word.lower() in role.lower() for word in lexicon.people("government_roles")):
+        return str(lexicon.people("government"))
     return ""
 
 
@@ -184,37 +188,39 @@ def _person_aliases(person: DraftPerson) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _organisations(article: str, items: list[tuple[str, str]]) -> list[DraftPerson]:
+def _organisations(article: str, items: list[tuple[str, str]], lexicon: Lexicon,
+                   ) -> list[DraftPerson]:
     out: list[DraftPerson] = []
     seen: set[str] = set()
+    unions: dict[str, str] = lexicon.people("unions")
+    role = str(lexicon.people("union_role"))
+    government = str(lexicon.people("government"))
     for pid, text in items:
-        for m in rules.ORGANISATION.finditer(text):
+        for m in lexicon.organisation.finditer(text):
             name = m.group(1).removeprefix("the ")
             if name in seen:
                 continue
             seen.add(name)
-            abbr = m.group("abbr") or rules.UNION_ABBREVIATIONS.get(name, "")
+            abbr = m.group("abbr") or unions.get(name, "")
             aliases = [name, *([abbr, f"the {abbr}"] if abbr and abbr in article else []),
                        "the union", "union"]
-            out.append(DraftPerson(name, "organisation", "the union in the dispute", name,
-                                   "they", aliases, pid))
-        for name, abbr in rules.UNION_ABBREVIATIONS.items():
+            out.append(DraftPerson(name, "organisation", role, name, "they", aliases, pid))
+        for name, abbr in unions.items():
             if name not in seen and re.search(rf"\b{abbr}\b", text):
                 seen.add(name)
                 shown = name if name in article else abbr  # the loader wants the article's word
-                out.append(DraftPerson(shown, "organisation", "the union in the dispute", name,
-                                       "they", list(dict.fromkeys(
-                                           [shown, name, abbr, f"the {abbr}", "the union",
-                                            "union"])), pid))
-        for body, role in rules.BODIES.items():
+                out.append(DraftPerson(shown, "organisation", role, name, "they",
+                                       list(dict.fromkeys([shown, name, abbr, f"the {abbr}",
+                                                           "the union", "union"])), pid))
+        for body, body_role in lexicon.people("bodies").items():
             if body in seen:
                 continue
-            hit = re.search(rf"\b{re.escape(body)}\b", text, re.I) if body != "the government" \
-                else rules.GOVERNMENT.search(text)
+            hit = lexicon.government.search(text) if body == government else \
+                re.search(rf"\b{re.escape(body)}\b", text, re.I)
             if hit:
                 seen.add(body)
                 aliases = [body, body.removeprefix("the ")] + \
-                    (["ministers", "Department of Health"] if body == "the government" else [])
-                out.append(DraftPerson(body, "organisation", role, body, "they",
+                    (list(lexicon.people("government_aliases")) if body == government else [])
+                out.append(DraftPerson(body, "organisation", str(body_role), body, "they",
                                        list(dict.fromkeys(aliases)), pid))
     return out

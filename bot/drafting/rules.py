@@ -1,8 +1,8 @@
-"""The drafting rules of the genre "NHS strike figures", as named data, defined once.
-
-Every pattern the drafter reads an article with is here: what a figure looks like, which words
-qualify it, what names a trust, a region or the country, which phrases carry a day, a type or an
-earlier round, and how people are introduced. The code in this package only applies them.
+"""The drafting rules: the patterns of English news writing the drafter reads an article with,
+as named data, defined once: what a figure looks like, which words qualify it, which phrases
+carry a day or an earlier round, where clauses and items end, how people are introduced. The
+words of a genre (its parts, counts, unions, types) are data in seeds/genres/<genre>.drafting.toml
+(lexicon.py). The code in this package only applies them.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ QUALIFIERS = ("more than", "fewer than", "less than", "at least", "up to", "near
 _MONTH = "|".join(MONTHS)
 _DAY = "|".join(WEEKDAYS)
 _WORD_NUMBER = "|".join(NUMBER_WORDS)
+WORD_NUMBER = _WORD_NUMBER
 
 # A figure: digits (with thousands commas, decimals, %, per cent, £, -day/-year), a number word,
 # or "a single".
@@ -49,84 +50,45 @@ TAIL_STOP = re.compile(
     re.I)
 ITEM_JOINER = re.compile(r"(?:[\s,:;]|\b(?:and|or|made up of|including|while|with)\b)*$", re.I)
 
-# What a subject mention looks like.
-TRUST = re.compile(
-    r"\b(?!(?:At|In|On|During|There|While|Across|And|But|It|The)\s(?:[a-z]|At|In|On))"
-    r"((?:The\s)?[A-Z][\w'\u2019]*(?:\s(?:[A-Z][\w'\u2019]*|of|and|for))*?"
-    r"\s(?:NHS\s)?(?:Foundation\s)?Trust)(?:\s\((?P<abbr>[A-Z]{2,6})\))?")
-SHORT_WORDS = {"Street": "St", "Saint": "St", "Hospitals": "Hospital"}
+# Words that open a clause and are no part of the name after them ("At Sherwood Forest ...").
 LEAD_WORDS = ("At", "In", "On", "During", "There", "While", "Across", "And", "But")
-NATIONAL = re.compile(r"\b(?:[Aa]cross England|Nationally|nationally|NHS England|England)\b"
-                      r"(?:'s)?")
-NATIONAL_NAME = "England"
-WHOLE = re.compile(rf"\b(?:[A-Z][\w]*'s\s)?(?:{_WORD_NUMBER})(?:\s[A-Z][\w]*)*\shospital trusts"
-                   r"\b", re.I)
+# A place the article is about: "across Staffordshire and the Black Country", "in West Yorkshire".
 REGION = re.compile(r"\b(?:across|in) ((?:[A-Z][\w]*)(?:\s(?:and the|and|the)\s[A-Z][\w]*"
                     r"|\s[A-Z][\w]*)*)")
-NOT_A_REGION = re.compile(rf"^(?:{_MONTH}|{_DAY}|England|NHS|The)\b|\bTrust$")
-REGION_WORDS = ("the region", "the region's")
-SOURCE_AFTER = re.compile(r"^\s+(?:figures|data|statistics)\b")
-BOTH_PARTS = re.compile(r"\b(?:the two|both|the three|the four|the five) trusts\b", re.I)
-EITHER_PART = re.compile(r"\b(?:either|any|both) trusts?\b", re.I)
+NOT_A_REGION = re.compile(rf"^(?:{_MONTH}|{_DAY}|The)\b")
+SOURCE_AFTER = re.compile(r"^\s+(?:figures|data|statistics)\b")  # "NHS England figures show"
 
 # Figures of their own kind.
 DURATION_UNITS = {"day": "days", "days": "days", "hour": "hours", "hours": "hours",
                   "year": "years", "years": "years"}
-STRIKE_WORDS = re.compile(r"\b(?:strike|strikes|walkout|walked out|went on strike|staged)\b",
-                          re.I)
 STRIKE_NOUN = re.compile(r"^[^,.;]*?\b(?:strike days?|strike|walkout|days|hours)\b", re.I)
 STRIKE_VERB = re.compile(r"\b(?:walked out|went on strike|staged|named|the)\b", re.I)
 HISTORY = re.compile(r"\bthe (\w+)'s (\d+)-year history\b", re.I)
 CLAIM = re.compile(r"\b(?:asking for|seeking|demanding|calling for|claiming|holding out for)\b",
                    re.I)
-CLAIM_NOUN = {"demanding": "pay demand"}
 AWARD = re.compile(r"\b([\w-]+)'s\s(?:[\d.]+%\s)?award\b", re.I)
 AWARD_OWNER_STOP = ("the", "to", "go", "beyond", "with", "by", "of", "from", "stuck", "refused",
                     "has", "have", "a", "an")
 DROP_MODIFIERS = ("independent", "the")
 RECEIVE = re.compile(r"\b((?:some|many|most|all)\s[\w\s]+?)\sreceiving a pay rise of\b", re.I)
 OUT_OF = re.compile(r"\b(\d[\d,]*)\s(?:out\s)?of\s(?:[A-Z]\w+'s\s)?(\d[\d,]*)\s(?:NHS\s)?(\w+)")
-OFFER = re.compile(r"\b(?:the government|ministers)\s(?:has|have|had)\s(?:offered|proposed)\b",
-                   re.I)
-OFFER_SUBJECT = "the government's pay offer"
 COMPARATIVE = re.compile(r"^\S+\s(?:more|fewer|less)\b", re.I)
 APPOSITION = re.compile(r",\s+a\s(fall|rise|drop|increase|decrease|cut)\sof\s$", re.I)
 OF_THEM = re.compile(r"^\S+ of them on the (\w+)", re.I)
 ALL_ON_DAY = re.compile(r",\s+(?:every one|all) of them on the (\w+)(?: strike)? day", re.I)
-NONE_AT_EITHER = re.compile(r"^No (\w+) [\w\s]*?(?:were|was) affected at (?:either|any|both) "
-                            r"trusts?\b", re.I)
 
 # Dimensions.
-TYPES = {"inpatient": ("inpatient", "inpatients", "in-patient", "in-patients", "inpt",
-                       "inpatient procedures", "planned surgery"),
-         "outpatient": ("outpatient", "outpatients", "out-patient", "out-patients", "outpt",
-                        "outpatient appointments", "clinic appointments", "clinics")}
-TYPE_WORD = re.compile(r"\b(inpatient|outpatient)s?\b", re.I)
-TYPE_AFTER = re.compile(r"^(?:\s+of the \w+)?\s+(?:were|was)\s+(inpatient|outpatient)s?\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 DATE = re.compile(rf"\b(?:({_DAY})\s)?(\d{{1,2}})(?:st|nd|rd|th)?\s({_MONTH})\b")
 DATE_RANGE = re.compile(rf"\bfrom\b[^.]*?\b({_DAY})\s(\d{{1,2}})\s({_MONTH})\b[^.]*?\buntil\b"
                         rf"[^.]*?\b({_DAY})\s(\d{{1,2}})\s({_MONTH})\b")
 WEEKDAY = re.compile(rf"\b({_DAY})\b")
-DAY_ORDINAL = re.compile(r"\bon the (first|second|third|fourth|fifth|last|final)\b"
-                         r"(?: (?:strike )?day)?", re.I)
 ROUND = re.compile(rf"\b(?:During|during|in|In) the [\w\s'-]*?\b(?:strike|walkout)\b"
                    rf"(?: in ({_MONTH}) ((?:19|20)\d\d)| (the month before))")
 
-# Counted nouns after a figure, and the unit they give.
-COUNTED = ("appointments", "appointment", "operations", "procedures", "patients", "inpatients",
-           "outpatients", "cases", "case", "bookings", "ones", "cancellations",
-           "postponements", "rebookings", "inpatient", "outpatient")
-UNIT_NOUNS = {"trusts": "trusts", "staff": "staff", "doctors": "doctors", "nurses": "nurses",
-              "hours": "hours", "days": "days"}
-ACTIONS = {"rebook": "rebooked", "rebooked": "rebooked", "put back": "rebooked",
-           "moved": "postponed", "postponed": "postponed", "stood down": "postponed",
-           "cancelled": "cancelled", "rescheduled": "rescheduled", "pushed back": "pushed back",
-           "delivered": "delivered", "taken place": "that took place"}
-NOT_ACTIONS = ("delivered", "that took place")  # what went ahead, not what was lost
-
 # People: "Name, role, said", "Role Name said", "said Name"; reported speech and quotes.
-TITLE = r"(?:(?:Dr|Sir|Professor|Dame|Lord|Lady|Mr|Mrs|Ms)\s)?"
+TITLES = ("Dr", "Sir", "Professor", "Dame", "Lord", "Lady", "Mr", "Mrs", "Ms")
+TITLE = rf"(?:(?:{'|'.join(TITLES)})\s)?"
 NAME = rf"{TITLE}[A-Z][a-z]+(?:\s[A-Z][a-z'\u2019-]+){{1,2}}"
 SPEECH = (r"(?:has\s|had\s)?(?:said|says|told|added|warned|thanked|urged|took issue|called|"
           r"insisted|described|rejected)")
@@ -135,15 +97,5 @@ ROLE_NAME_SAID = re.compile(
     rf"(?:^|,\s|\.\s)(?P<role>(?:[A-Z][\w&'-]*|[a-z-]+)(?:\s(?:[A-Z][\w&'-]*|[a-z-]+)){{0,6}}?)\s"
     rf"(?P<name>{NAME}(?:\sand\s{NAME})?)(?:,\s[^,]+,)?\s{SPEECH}\b")
 SAID_NAME = re.compile(rf"\bsaid\s(?P<name>{NAME})(?:,\s(?P<role>[^,.]+))?")
-NOT_A_NAME = re.compile(r"\b(?:NHS|Trust|Hospital|Hospitals|Association|College|England|"
-                        r"Healthcare|Foundation|Group|Council|Health|Secretary|Centre)\b")
 PRONOUN_SAID = re.compile(r"\b(she|he)\s(?:said|says|added|told|warned|described|thanked|"
                           r"called|insisted|urged)\b", re.I)
-ORGANISATION = re.compile(r"\b((?:the\s)?(?:British Medical Association|Royal College of "
-                          r"Nursing|Royal College of Midwives|Unison|Unite|GMB))(?:'s)?"
-                          r"(?:\s\((?P<abbr>[A-Z]{2,5})\))?")
-UNION_ABBREVIATIONS = {"British Medical Association": "BMA", "Royal College of Nursing": "RCN",
-                       "Royal College of Midwives": "RCM"}
-BODIES = {"NHS England": "publisher of the strike figures",
-          "the government": "ministers in the dispute"}
-GOVERNMENT = re.compile(r"\b(?:the government|ministers)\b", re.I)

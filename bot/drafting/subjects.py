@@ -8,18 +8,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import rules
+from .lexicon import Lexicon
 from .scan import Mention
-
-GENERIC = {"NHS", "Trust", "Foundation", "Hospital", "Hospitals", "Healthcare", "Group",
-           "University", "College", "for", "of", "and", "The", "Children"}
-NATIONAL_ALIASES = ("England", "across England", "English hospitals", "nationally", "national",
-                    "nationwide", "the whole of England", "across the country", "England-wide")
 
 
 @dataclass
 class Subjects:
-    """The subjects found in one article."""
+    """The subjects found in one article, and the genre's words it was read with."""
 
+    lexicon: Lexicon
     parts: dict[str, list[str]] = field(default_factory=dict)  # name -> aliases
     abbreviations: dict[str, str] = field(default_factory=dict)  # "NUH" -> name
     whole: str = ""
@@ -42,17 +39,18 @@ class Subjects:
                 for m in re.finditer(rf"(?<![\w']){re.escape(alias)}(?![\w])", text[:end]):
                     if m.start() >= start:
                         found.append(Mention(name, "part", m.start(), m.end()))
-        for m in rules.NATIONAL.finditer(text, start, end):
+        for m in self.lexicon.national.finditer(text, start, end):
             if not rules.SOURCE_AFTER.match(text[m.end():]):  # "NHS England figures show"
-                found.append(Mention(rules.NATIONAL_NAME, "national", m.start(), m.end()))
+                found.append(Mention(self.lexicon.get("national_name"), "national", m.start(),
+                                     m.end()))
         if self.whole:
-            names = {self.whole, self.whole_written, *(rules.REGION_WORDS if self.regional
-                                                       else ())} - {""}
+            region = self.lexicon.get("region_words") if self.regional else []
+            names = {self.whole, self.whole_written, *region} - {""}
             pattern = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
             for m in re.finditer(rf"\b(?:{pattern})\b", text[:end], re.I):
                 if m.start() >= start:
                     found.append(Mention(self.whole, "whole", m.start(), m.end()))
-        for m in rules.BOTH_PARTS.finditer(text, start, end):
+        for m in self.lexicon.both_parts.finditer(text, start, end):
             found.append(Mention("", "both", m.start(), m.end()))
         return _outermost(found)
 
@@ -72,10 +70,10 @@ def _outermost(found: list[Mention]) -> list[Mention]:
 
 
 def find_subjects(article: str, passages: list[tuple[str, str]], staff_words: tuple[str, ...],
-                  ) -> Subjects:
-    found = Subjects()
+                  lexicon: Lexicon) -> Subjects:
+    found = Subjects(lexicon)
     body = "\n".join(text for _, text in passages[1:])
-    for m in rules.TRUST.finditer(body):
+    for m in lexicon.part_name.finditer(body):
         name = _clean_name(m.group(1))
         if not name:
             continue
@@ -87,35 +85,38 @@ def find_subjects(article: str, passages: list[tuple[str, str]], staff_words: tu
         if runs:
             aliases.extend(_hospitals(runs.group(1)))
     for name, aliases in found.parts.items():
-        aliases[:0] = _short_names(name)
-    whole = rules.WHOLE.search(body)
+        aliases[:0] = _short_names(name, lexicon)
+    whole = lexicon.whole.search(body)
     if whole:
         found.whole = _the(whole.group(0))
         found.whole_written = whole.group(0)
-        found.whole_aliases = _whole_aliases(whole.group(0))
+        found.whole_aliases = _whole_aliases(whole.group(0), lexicon)
     else:
-        region = _region(passages)
+        region = _region(passages, lexicon)
         if region:
             found.whole = region
             found.whole_aliases = [*re.split(r"\s+and\s+(?:the\s+)?", region),
                                    "the region", region.replace(" the ", " ")]
             found.regional = True
     found.staff = _staff(article, staff_words)
-    unions = Counter(rules.UNION_ABBREVIATIONS.get(m.group(1).removeprefix("the "), "")
-                     or m.group(1) for m in rules.ORGANISATION.finditer(article))
-    abbreviations = Counter(re.findall(
-        rf"\b({'|'.join(rules.UNION_ABBREVIATIONS.values())})\b", article))
+    known = lexicon.people("unions")
+    unions = Counter(known.get(m.group(1).removeprefix("the "), "") or m.group(1)
+                     for m in lexicon.organisation.finditer(article))
+    abbreviations = Counter(re.findall(rf"\b({'|'.join(known.values())})\b", article))
     found.union = (abbreviations.most_common(1) or unions.most_common(1) or [("", 0)])[0][0]
     found.strike_days = strike_days(body)
     return found
 
 
-def _region(passages: list[tuple[str, str]]) -> str:
+def _region(passages: list[tuple[str, str]], lexicon: Lexicon) -> str:
     """The region of the headline or first paragraph: 'across Staffordshire and the Black
     Country', 'in West Yorkshire'."""
     for _, text in passages[:2]:
         for m in rules.REGION.finditer(text):
-            if not rules.NOT_A_REGION.search(m.group(1)):
+            first = m.group(1).split()[0]
+            if not rules.NOT_A_REGION.search(m.group(1)) and \
+                    first not in lexicon.get("not_a_region") and \
+                    not lexicon.part_name.fullmatch(m.group(1)):
                 return m.group(1)
     return ""
 
@@ -134,14 +135,14 @@ def _hospitals(listing: str) -> list[str]:
             or n.startswith("the ")]
 
 
-def _short_names(name: str) -> list[str]:
+def _short_names(name: str, lexicon: Lexicon) -> list[str]:
     words = name.removeprefix("The ").split()
     out = [name.removeprefix("The ")]
-    core = re.sub(r"\s+(?:NHS\s+)?(?:Foundation\s+)?Trust$", "", name.removeprefix("The "))
+    core = part_core(name, lexicon)
     out.append(core)
     prefix: list[str] = []
     for word in core.split():
-        if word in GENERIC:
+        if word in lexicon.get("part_generic_words"):
             if prefix:
                 break
             continue
@@ -155,11 +156,16 @@ def _short_names(name: str) -> list[str]:
         out.append(initials)
     if len(initials) >= 2:
         out.append(f"{initials}T")
-    for long, short in rules.SHORT_WORDS.items():
+    for long, short in lexicon.get("short_words").items():
         out += [re.sub(rf"\b{long}\b", short, a) for a in out if re.search(rf"\b{long}\b", a)]
     if words[0] == "Royal" and len(prefix) > 1:
         out.append(" ".join(prefix[1:]))
     return list(dict.fromkeys(a for a in out if a and a != name))
+
+
+def part_core(name: str, lexicon: Lexicon) -> str:
+    """A part's name without its article and its genre ending: 'Royal Wolverhampton'."""
+    return re.sub(rf"\s+{lexicon.get('part_name_end')}$", "", name.removeprefix("The "))
 
 
 def _the(phrase: str) -> str:
@@ -169,20 +175,17 @@ def _the(phrase: str) -> str:
     return phrase
 
 
-def _whole_aliases(phrase: str) -> list[str]:
+def _whole_aliases(phrase: str, lexicon: Lexicon) -> list[str]:
     words = phrase.split()
     count = next((w.lower() for w in words if w.lower() in rules.NUMBER_WORDS), "")
     places = [w.removesuffix("'s") for w in words if w[:1].isupper()
               and w.lower() not in rules.NUMBER_WORDS]
     place = " ".join(places)
-    out = [f"the {count} {place} trusts", f"{count} {place} trusts"] if place else []
-    if place:
-        out += [place, f"{place} hospitals", f"{place} trusts", f"{place} hospital trusts",
-                f"{place}'s hospitals", f"{place}'s trusts"]
-    out += ["both trusts", "the two trusts", "two trusts"] if count == "two" else \
-        [f"all {count} trusts", f"the {count} trusts"]
-    out.append(f"the {count} hospitals")
-    return [re.sub(r"\s+", " ", a) for a in out]
+    templates = [t for t in lexicon.get("whole_aliases") if place or "{place}" not in t]
+    if count == "two":
+        templates += lexicon.get("whole_aliases_two")
+    out = [t.format(place=place, count=count) for t in templates]
+    return list(dict.fromkeys(re.sub(r"\s+", " ", a).strip() for a in out))
 
 
 def _staff(article: str, staff_words: tuple[str, ...]) -> str:
