@@ -175,6 +175,19 @@ def _check_named_subjects(path: Path, figures: tuple[Figure, ...], lines: list[i
             raise SeedError(str(path), line, f"span {figure.span!r} names {others[0]!r}, not "
                                              f"the row's subject {figure.subject!r}, which its "
                                              f"sentence names")
+        # A span cut short of its subject: '606' where the sentence goes on 'at Dudley ...'.
+        folded = fold(sentence).lower()
+        after = folded[folded.find(figure.span.lower()) + len(figure.span):]
+        place = re.match(r"\s*(?:at|in)\s+", after)
+        if place:
+            rest = after[place.end():]
+            named = [s for s, f in subjects.items() if s != figure.subject
+                     and f.scope == figure.scope
+                     and any(rest.startswith(_key(a)) for a in f.aliases if len(a) >= 3)]
+            if named:
+                raise SeedError(str(path), line, f"span {figure.span!r} stops short of the "
+                                                 f"subject its sentence gives it, {named[0]!r}, "
+                                                 f"not the row's {figure.subject!r}")
 
 
 def _shared_aliases(figures: list[Figure]) -> tuple[Figure, ...]:

@@ -74,6 +74,11 @@ def _read(path: Path) -> dict[str, Any]:
         raise SeedError(str(path), None, f"not valid TOML: {exc}") from None
 
 
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file of the seeds, with errors that name it."""
+    return _read(path)
+
+
 def load_profile(folder: Path, genres: Path) -> Profile:
     """The folder's profile.toml over its genre; an article without one gets the defaults."""
     path = folder / "profile.toml"

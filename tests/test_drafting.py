@@ -170,6 +170,17 @@ def test_a_reviewed_article_is_not_redrafted(tmp_path: Path,
     assert "holds a reviewed article" in err and err.count("\n") == 1
 
 
+def test_an_article_without_figures_is_refused_and_nothing_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "bakery.txt"
+    source.write_text("Local bakery wins award\nThe bakery on High Street won a prize, its "
+                      "owner said.\n", encoding="utf-8")
+    code, _, err = _run(capsys, "article", "add", str(source), "--into", str(tmp_path / "a"),
+                        "--no-index")
+    assert code == 2 and "found no figures" in err and "nothing written" in err
+    assert not (tmp_path / "a").exists() or not any((tmp_path / "a").iterdir())
+
+
 @pytest.mark.parametrize(("argv", "problem"), [
     (("article", "add", "/nonexistent/file.txt"), "no such article file"),
     (("article", "add"), "needs the PATH"),

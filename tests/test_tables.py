@@ -103,6 +103,12 @@ def test_person_not_in_article_is_rejected(seeds_copy: Path) -> None:
      "four-day strike last week,p04,606 at Dudley Group NHS Foundation Trust", 4,
      "names 'Dudley Group NHS Foundation Trust', not the row's subject "
      "'Walsall Healthcare NHS Trust'"),
+    # ... or a span cut short of the other trust's name: Walsall = 606 with the span "606".
+    ("figures.csv", "rescheduled,750,750,appointments,,part,the four-day strike last week,p04,"
+     "750 at Walsall Healthcare NHS Trust", "rescheduled,606,606,appointments,,part,the "
+     "four-day strike last week,p04,606", 4,
+     "span '606' stops short of the subject its sentence gives it, 'Dudley Group NHS "
+     "Foundation Trust', not the row's 'Walsall Healthcare NHS Trust'"),
     # One alias on two subjects.
     ("figures.csv", "Walsall;Walsall Healthcare;", "Walsall;Dudley;Walsall Healthcare;", 5,
      "alias 'Dudley' of 'Dudley Group NHS Foundation Trust' is also an alias of 'Walsall"),

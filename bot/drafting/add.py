@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from .. import paths
 from ..corpus import load_corpus
 from ..errors import IndexProblem, SeedError, StrikebotError, UsageError
 from ..passages import read_article
-from .draft import ArticleDraft, draft_article
+from .draft import GENRE, ArticleDraft, csv_text, draft_article
 from .figures import Unplaced
 
 Progress = Callable[[str], None]
@@ -74,9 +75,11 @@ def add_article(source: Path, name: str | None, into: Path | None, build_index: 
                          f"(give another --name, or set status = \"draft\" in its profile.toml)")
     old_article = (folder / "article.txt").read_text(encoding="utf-8") if updated else ""
     old_figures, old_people = _rows(folder / "figures.csv"), _rows(folder / "people.csv")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "article.txt").write_text(article, encoding="utf-8")
-    dropped = _write_checked(folder, draft)
+    if not draft.figures or not draft.people:
+        missing = "figures" if not draft.figures else "people or organisations"
+        raise UsageError(f"{article_file}: the drafter found no {missing} in it — is it an "
+                         f"article of the genre {GENRE!r}? (nothing written)")
+    dropped = _stage(folder, article, draft)
     result = Added(folder, draft, dropped, updated=updated)
     if updated:
         result.changes = _changes(old_article, article, old_figures,
@@ -88,6 +91,22 @@ def add_article(source: Path, name: str | None, into: Path | None, build_index: 
         build(folder, paths.index_dir(folder), progress)
         result.indexed = True
     return result
+
+
+def _stage(folder: Path, article: str, draft: ArticleDraft) -> list[Unplaced]:
+    """Draft into a staging folder beside the target; only tables that load are moved in."""
+    staging = folder.parent / f".{folder.name}.drafting"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        (staging / "article.txt").write_text(article, encoding="utf-8")
+        dropped = _write_checked(staging, draft)
+        folder.mkdir(exist_ok=True)
+        for name in ("figures.csv", "people.csv", "profile.toml", "article.txt"):
+            (staging / name).replace(folder / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return dropped
 
 
 def _write_checked(folder: Path, draft: ArticleDraft) -> list[Unplaced]:
@@ -116,12 +135,11 @@ def _write_checked(folder: Path, draft: ArticleDraft) -> list[Unplaced]:
 
 def _write(folder: Path, draft: ArticleDraft, figures: list[dict[str, str]],
            people: list[dict[str, str]]) -> None:
-    from .draft import _csv
     from .figures import COLUMNS as FIGURES
     from .people import COLUMNS as PEOPLE
 
-    (folder / "figures.csv").write_text(_csv(FIGURES, figures), encoding="utf-8")
-    (folder / "people.csv").write_text(_csv(PEOPLE, people), encoding="utf-8")
+    (folder / "figures.csv").write_text(csv_text(FIGURES, figures), encoding="utf-8")
+    (folder / "people.csv").write_text(csv_text(PEOPLE, people), encoding="utf-8")
 
 
 def _changes(old_article: str, article: str, old_figures: dict[str, dict[str, str]],

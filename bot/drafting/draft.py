@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..profile import _read
+from ..profile import read_toml
 from .figures import COLUMNS as FIGURE_COLUMNS
 from .figures import Draft, Unplaced, aliases_of, draft_figures
 from .lexicon import load_lexicon
@@ -37,17 +37,17 @@ class ArticleDraft:
         return [p.row() for p in self.people]
 
     def figures_csv(self) -> str:
-        return _csv(FIGURE_COLUMNS, self.figure_rows())
+        return csv_text(FIGURE_COLUMNS, self.figure_rows())
 
     def people_csv(self) -> str:
-        return _csv(PEOPLE_COLUMNS, self.people_rows())
+        return csv_text(PEOPLE_COLUMNS, self.people_rows())
 
     def profile_toml(self) -> str:
         return _profile(self)
 
 
 def draft_article(article: str, genres: Path) -> ArticleDraft:
-    genre = _read(genres / f"{GENRE}.toml")
+    genre = read_toml(genres / f"{GENRE}.toml")
     lexicon = load_lexicon(genres, GENRE)
     items = passages(article)
     subjects = find_subjects(article, items, tuple(str(w) for w in genre.get("other_staff", [])),
@@ -60,7 +60,7 @@ def draft_article(article: str, genres: Path) -> ArticleDraft:
                         unplaced + unquoted, article)
 
 
-def _csv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
+def csv_text(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
