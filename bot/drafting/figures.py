@@ -18,7 +18,7 @@ COLUMNS = ("id", "subject", "aliases", "measure", "value", "display", "unit", "q
 @dataclass(frozen=True)
 class Draft:
     subject: str
-    kind: str  # part | whole | national | strike | pay | other
+    kind: str  # part | whole | national | strike | claim | award | offer | rise | other
     measure: str
     value: float
     display: str
@@ -206,23 +206,23 @@ def _special(state: _State, clause: Piece, token: Token, tail: int, before: str,
         receive = rules.RECEIVE.search(text, clause.start, token.start)
         if receive:
             group = receive.group(1)
-            return f"{group}' pay rise", "pay", "pay rise under the claim", receive.start(), tail
+            return f"{group}' pay rise", "rise", "pay rise under the claim", receive.start(), tail
         lexicon = state.subjects.lexicon
         claim = rules.CLAIM.search(text, clause.start, token.start)
         if claim and state.subjects.union:
             claimed = lexicon.pay("claim_nouns").get(claim.group(0).lower(),
                                                      lexicon.pay("claim_noun"))
             subject = f"the {state.subjects.union}'s {claimed}"
-            return subject, "pay", f"pay rise the {state.subjects.union} is seeking", \
+            return subject, "claim", f"pay rise the {state.subjects.union} is seeking", \
                 claim.start(), tail
         offer = lexicon.offer.search(text, clause.start, token.start)
         if offer:
-            return lexicon.pay("offer_subject"), "pay", "pay rise offered", offer.start(), tail
+            return lexicon.pay("offer_subject"), "offer", "pay rise offered", offer.start(), tail
         award = rules.AWARD.search(text, clause.start, clause.end)
         if award and award.start() <= token.start:
             begin, owner = _award_owner(text, clause.start, award.start(), award.group(1))
             subject = f"the {owner}'s award" if "pay" in owner else f"{owner}'s pay award"
-            return subject, "pay", "pay award", begin, tail
+            return subject, "award", "pay award", begin, tail
     return None
 
 
@@ -285,7 +285,8 @@ def _subject(state: _State, clause: Piece, mentions: list[Mention], tokens: list
                 return state.order[place], "part", nearest.start
             return None
         first = next(m for m in preceding if m.subject == nearest.subject)
-        return nearest.subject, nearest.kind, first.start
+        return nearest.subject, nearest.kind, first.start if nearest.kind == "part" \
+            else nearest.start
     following = [m for m in mentions if m.start >= token.end and m.kind != "both"]
     if following:
         return following[0].subject, following[0].kind, -1
@@ -319,11 +320,13 @@ def _measure(before: str, item: str, type_: str, lexicon: Lexicon) -> str:
 
 
 def _other_measure(item: str, token: Token) -> str:
-    """What a figure that is not a count of the article's items measures: the words after it."""
+    """What a figure that is not a count of the article's items measures: the words after it,
+    up to their verb ('77,000 resident doctors had opted' -> 'resident doctors')."""
     words = re.findall(r"[\w'%-]+", item[len(token.display):])
     while words and words[0].lower() in ("of", "per", "cent", "%"):
         words = words[1:]
-    return " ".join(words[:8]) or "figure"
+    verb = next((i for i, w in enumerate(words) if w.lower() in rules.VERBS), len(words))
+    return " ".join(words[:min(verb, 8)]) or "figure"
 
 
 def _unit(token: Token, item: str, kind: str, lexicon: Lexicon) -> str:
@@ -333,7 +336,8 @@ def _unit(token: Token, item: str, kind: str, lexicon: Lexicon) -> str:
         return "pounds"
     if token.unit:
         return token.unit
-    words = re.findall(r"[a-z]+", item.lower())[:4]
+    head = re.split(r"\s(?=[A-Z])", item[len(token.display):], maxsplit=1)[0]  # not names
+    words = re.findall(r"[a-z]+", head.lower())[:4]
     for word in words:
         if word in lexicon.get("counted_nouns"):
             return lexicon.counted
@@ -467,12 +471,20 @@ def aliases_of(drafts: list[Draft], subjects: Subjects) -> dict[str, list[str]]:
             names = ["strike", "strikes", f"{staff}' strike", f"{staff} strike", "walkout",
                      "walked out", "industrial action", "the action", "strike length",
                      "length of the strike", "strike days"]
-        elif d.kind == "pay":
+        elif d.kind in ("claim", "award", "offer", "rise"):
             core = d.subject.removeprefix("the ")
-            names = [core, core.replace("'s", ""), core.split("'s ")[-1]]
+            noun = re.search(r"\b(pay \w+)\b", d.span[d.span.find(d.display):])
+            names = [core, core.replace("'s", ""), core.split("'s ")[-1],
+                     *([noun.group(1)] if noun else []),
+                     *subjects.lexicon.pay(f"{d.kind}_aliases")]
         else:
             names = [d.subject.removeprefix("the ")]
         out[d.subject] = list(dict.fromkeys(a for a in names if a and a != d.subject))
+    # An alias that ends another subject's name is that subject's ("pay rise" is the pay rise's,
+    # not the claim's); one two subjects would still share is given to neither.
+    for subject, names in out.items():
+        out[subject] = [a for a in names if not any(
+            other != subject and other.lower().endswith(a.lower()) for other in out)]
     owners: dict[str, set[str]] = {}
     for subject, names in out.items():
         for alias in [subject, *names]:

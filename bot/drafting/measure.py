@@ -1,10 +1,10 @@
 """How much of a hand-checked table a draft reproduces.
 
 A hand-checked figure row is reproduced when one drafted row (each used once) has its passage,
-value, subject (the same name, or one is an alias of the other), qualifier and dimensions, and a
-span that is the hand-checked span or contains it or is contained in it (`exact` counts the rows
-whose span is the same to the letter). A quoted person is reproduced when a drafted person has
-the name (titles aside).
+value, subject (the same name, or one is an alias of the other), qualifier, scope and dimensions,
+and a span that is the hand-checked span or contains it or is contained in it (`exact` counts
+the rows whose span is the same to the letter). A quoted person is reproduced when a drafted
+person has the name (titles aside).
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ def _why(hand: dict[str, str], draft: dict[str, str]) -> str:
         problems.append(f"subject {draft['subject']!r}")
     if _norm(hand["qualifier"]) != _norm(draft["qualifier"]):
         problems.append(f"qualifier {draft['qualifier']!r}")
+    if hand["scope"] != draft["scope"]:
+        problems.append(f"scope {draft['scope']!r}")
     if _dims(hand.get("dims", "")) != _dims(draft.get("dims", "")):
         problems.append(f"dims {draft.get('dims', '')!r}")
     h, d = _norm(hand["span"]), _norm(draft["span"])

@@ -54,9 +54,14 @@ def draft_people(article: str, lexicon: Lexicon, bodies: dict[str, str] | None =
         elif text.startswith(("\u201c", '"')) and not last_speaker:
             unplaced.append(Unplaced(pid, text[:80], "a quote with no clear speaker"))
     people = list(found.values())
+    shared = {p.role for p in people if p.role and [q.role for q in people].count(p.role) > 1}
     for person in people:
-        person.aliases = _person_aliases(person)
+        person.aliases = _person_aliases(person, lexicon, person.role in shared)
     people += _organisations(article, items, lexicon)
+    low = article.lower()
+    for body in people:
+        if body.kind != "person":  # an organisation is called only what the article calls it
+            body.aliases = [a for a in body.aliases if a == body.name or a.lower() in low]
     seen: set[str] = set()
     for person in people:
         base = re.sub(r"[^a-z0-9]+", "_", _bare(person.name).lower()).strip("_") or "person"
@@ -165,7 +170,7 @@ def _pronoun(text: str, items: list[tuple[str, str]], pid: str, name: str) -> st
     return "they"
 
 
-def _person_aliases(person: DraftPerson) -> list[str]:
+def _person_aliases(person: DraftPerson, lexicon: Lexicon, shared: bool) -> list[str]:
     bare = _bare(person.name)
     first, surname = bare.split()[0], bare.split()[-1]
     title = person.name.split()[0] if person.name.split()[0] in TITLES else ""
@@ -185,7 +190,18 @@ def _person_aliases(person: DraftPerson) -> list[str]:
             owner = re.match(r"(\w+)'s (.+)$", office)
             out += [office] + ([owner.group(2), f"{owner.group(1)} {owner.group(2)}"]
                                if owner else [])
-    return list(dict.fromkeys(out))
+        head = re.split(r"\s+(?:for|of|at|in)\s+", person.role)[0]
+        if head != person.role and len(head.split()) > 1:
+            out.append(head)  # "elective care lead for the Black Country" -> "elective care lead"
+        if shared:  # two people of one office: "co-chair", "co-chairs", "BMA co-chairs"
+            office = head.split()[-1]
+            out += [office, f"{office}s", " ".join(head.split()[:-1])]
+            if head.split()[0].isupper():
+                out.append(f"{head.split()[0]} {office}s")
+        for office, more in lexicon.people("office_aliases").items():
+            if office.lower() in person.role.lower():
+                out += list(more)
+    return list(dict.fromkeys(a for a in out if a))
 
 
 def _organisations(article: str, items: list[tuple[str, str]], lexicon: Lexicon,

@@ -72,6 +72,8 @@ AWARD_OWNER_STOP = ("the", "to", "go", "beyond", "with", "by", "of", "from", "st
 DROP_MODIFIERS = ("independent", "the")
 RECEIVE = re.compile(r"\b((?:some|many|most|all)\s[\w\s]+?)\sreceiving a pay rise of\b", re.I)
 OUT_OF = re.compile(r"\b(\d[\d,]*)\s(?:out\s)?of\s(?:[A-Z]\w+'s\s)?(\d[\d,]*)\s(?:NHS\s)?(\w+)")
+VERBS = ("had", "has", "have", "was", "were", "is", "are", "would", "will", "kept", "joined",
+         "took", "said")  # where a figure's noun phrase ends
 COMPARATIVE = re.compile(r"^\S+\s(?:more|fewer|less)\b", re.I)
 APPOSITION = re.compile(r",\s+a\s(fall|rise|drop|increase|decrease|cut)\sof\s$", re.I)
 OF_THEM = re.compile(r"^\S+ of them on the (\w+)", re.I)
