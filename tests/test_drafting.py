@@ -48,24 +48,34 @@ def test_drafts_reproduce_the_hand_checked_tables(folder: Path) -> None:
     assert score.people_found == score.people, score.misses
 
 
-def test_an_article_written_after_the_rules_is_drafted_too() -> None:
-    """tests/data/drafting/west-yorkshire-consultants.txt was written (and its table checked by
-    hand) after the rules, to try them on phrasings the three articles lack: "out of", an offer,
-    a region named "in ...", a breakdown "318 of the cancellations were inpatient procedures",
-    "said Name" after the quote, a union named only by its abbreviation. At first sight the
-    drafter reproduced 8 of its 15 rows; the rules it lacked are now in rules.py."""
+# Articles written (and their tables checked by hand) after the rules, to try them on phrasings
+# the three articles lack; what the drafter reproduced of them at first sight, before the rules
+# they showed missing were added to rules.py and the genre's drafting data:
+#   west-yorkshire-consultants: 8/15 rows ("out of", an offer, a region named "in ...", "318 of
+#     the cancellations were inpatient procedures", a union named by its abbreviation only)
+#   greater-manchester-nurses: 6/12 rows, 1/2 people (a trust named "A, B and C NHS Foundation
+#     Trust", strike days not dated, an earlier round after its figure, "wants a rise of",
+#     "their pay fall by", "the chief nurse, Janet Lloyd, said")
+LATER = ["west-yorkshire-consultants", "greater-manchester-nurses"]
+
+
+@pytest.mark.parametrize("name", LATER)
+def test_articles_written_after_the_rules_are_drafted_too(name: str) -> None:
     data = ROOT / "tests" / "data" / "drafting"
-    draft = draft_article((data / "west-yorkshire-consultants.txt").read_text(encoding="utf-8"),
-                          GENRES)
+    draft = draft_article((data / f"{name}.txt").read_text(encoding="utf-8"), GENRES)
     score = Score()
-    score_figures(_rows(data / "west-yorkshire-consultants.figures.csv"), draft.figure_rows(),
-                  score)
-    score_people(_rows(data / "west-yorkshire-consultants.people.csv"), draft.people_rows(),
-                 score)
-    print(f"west-yorkshire: {score.reproduced}/{score.rows}, people {score.people_found}/"
+    score_figures(_rows(data / f"{name}.figures.csv"), draft.figure_rows(), score)
+    score_people(_rows(data / f"{name}.people.csv"), draft.people_rows(), score)
+    print(f"{name}: {score.reproduced}/{score.rows}, people {score.people_found}/"
           f"{score.people}")
     assert score.share >= FIGURE_FLOOR and score.people_found == score.people, score.misses
-    assert any(p["name"] == "BMA" and p["kind"] == "organisation" for p in draft.people_rows())
+
+
+def test_a_union_named_only_by_its_abbreviation_is_drafted_as_written() -> None:
+    text = (ROOT / "tests" / "data" / "drafting" / "west-yorkshire-consultants.txt").read_text(
+        encoding="utf-8")
+    rows = draft_article(text, GENRES).people_rows()
+    assert any(p["name"] == "BMA" and p["kind"] == "organisation" for p in rows)
 
 
 def test_all_three_together_reach_the_issue_s_share() -> None:
@@ -219,16 +229,21 @@ def _eval(folder: Path, questions: Path) -> int:
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("name", ["london-nurses", "notts-resident-doctors"])
+@pytest.mark.parametrize(("hand", "questions"), [
+    (ROOT / "tests" / "articles" / "london-nurses",
+     ROOT / "tests" / "articles" / "london-nurses" / "questions.jsonl"),
+    (ROOT / "tests" / "articles" / "notts-resident-doctors",
+     ROOT / "tests" / "articles" / "notts-resident-doctors" / "questions.jsonl"),
+    (ROOT / "seeds" / "junior-doctors-strike", ROOT / "tests" / "data" / "own_questions.jsonl"),
+], ids=["london-nurses", "notts-resident-doctors", "junior-doctors-strike"])
 def test_drafted_tables_answer_within_five_points_of_the_hand_checked(
-        name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    hand = ROOT / "tests" / "articles" / name
+        hand: Path, questions: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "article", "add", str(hand / "article.txt"), "--into",
-                        str(tmp_path), "--name", name)
+                        str(tmp_path), "--name", "drafted")
     assert code == 0, err
-    drafted, checked = _eval(tmp_path / name, hand / "questions.jsonl"), \
-        _eval(hand, hand / "questions.jsonl")
-    print(f"{name}: drafted {drafted}/30, hand-checked {checked}/30")
+    drafted, checked = _eval(tmp_path / "drafted", questions), _eval(hand, questions)
+    total = len(read_jsonl(questions))
+    print(f"{hand.name}: drafted {drafted}/{total}, hand-checked {checked}/{total}")
     assert drafted >= checked - 5
 
 

@@ -81,8 +81,8 @@ def _sentence(state: _State, pid: str, sentence: Piece, quotes: list[tuple[int, 
         mentions = state.subjects.mentions(text, clause.start, clause.end)
         tokens = [t for t in figures(clause)
                   if not any(m.start <= t.start < m.end for m in mentions)]
-        first = min((m.start for m in mentions if m.kind != "national"), default=clause.end)
-        round_ = _round(state, text[clause.start:first]) if tokens else ""
+        phrase = rules.ROUND.search(text, clause.start, clause.end) if tokens else None
+        round_ = _round(state, phrase) if phrase else ""
         types: list[str] = []
         order: list[str] = []
         for i, token in enumerate(tokens):
@@ -90,7 +90,10 @@ def _sentence(state: _State, pid: str, sentence: Piece, quotes: list[tuple[int, 
             if inside and any(d.value == token.value for d in state.drafts):
                 continue
             end = tokens[i + 1].start if i + 1 < len(tokens) else clause.end
-            draft = _item(state, pid, clause, mentions, tokens, i, end, lead_day, round_)
+            # An earlier round's phrase covers the figures after it, and the one it follows
+            # ("compared with 16,000 in the previous strike in November 2022").
+            covered = round_ if phrase and phrase.start() < end else ""
+            draft = _item(state, pid, clause, mentions, tokens, i, end, lead_day, covered)
             if draft is None:
                 if not inside:
                     state.unplaced.append(Unplaced(pid, _around(text, token),
@@ -203,6 +206,11 @@ def _special(state: _State, clause: Piece, token: Token, tail: int, before: str,
             measure = "number of strike days"
         return state.subjects.strike, "strike", measure, start, end
     if token.unit in ("%", "£"):
+        change = rules.PAY_CHANGE.search(text[clause.start:token.start])
+        if change:  # "nurses have seen their pay fall by 20%"
+            group = change.group(1).lower()
+            return f"{group}' pay", "other", f"{change.group(2)} in {group}' pay", \
+                clause.start + change.start(), tail
         receive = rules.RECEIVE.search(text, clause.start, token.start)
         if receive:
             group = receive.group(1)
@@ -363,17 +371,17 @@ def _day(state: _State, weekday: str) -> str:
 
 
 def _ordinal_day(state: _State, word: str) -> str:
+    """'the second' strike day: its date when the article dates the days, else 'second day'."""
     n = rules.ORDINALS.get(word.lower(), 0)
     days = state.subjects.strike_days
-    if not n or not days:
+    if not n:
         return ""
+    if not days:
+        return f"{word.lower()} day"
     return days[n - 1] if 0 < n <= len(days) else days[-1]
 
 
-def _round(state: _State, before: str) -> str:
-    found = rules.ROUND.search(before)
-    if not found:
-        return ""
+def _round(state: _State, found: re.Match[str]) -> str:
     if found.group(3):
         if not state.round:
             return ""
@@ -391,7 +399,8 @@ def _dims(state: _State, clause: Piece, tokens: list[Token], i: int, item: str, 
     if kind in ("part", "whole", "national"):
         of_them = rules.OF_THEM.match(item)
         weekday = _weekday(item) or _weekday(before) or lead_day
-        day = _ordinal_day(state, of_them.group(1)) if of_them else \
+        ordinal = of_them or rules.DAY_ORDINAL.search(item) or rules.DAY_ORDINAL.search(before)
+        day = _ordinal_day(state, ordinal.group(1)) if ordinal and not weekday else \
             (_day(state, weekday) if weekday else "")
         if day:
             dims.append(("day", day))

@@ -105,7 +105,8 @@ def _part_name(end: str) -> re.Pattern[str]:
     lead = "|".join(rules.LEAD_WORDS)
     return re.compile(
         rf"\b(?!(?:{lead})\s(?:[a-z]|{lead}))"
-        rf"((?:The\s)?[A-Z][\w'\u2019]*(?:\s(?:[A-Z][\w'\u2019]*|of|and|for))*?\s{end})"
+        rf"((?:The\s)?[A-Z][\w'\u2019]*(?:,\s[A-Z][\w'\u2019]*(?=(?:,\s[A-Z]\w*)*\sand\s))*"
+        rf"(?:\s(?:[A-Z][\w'\u2019]*|of|and|for))*?\s{end})"
         rf"(?:\s\((?P<abbr>[A-Z]{{2,6}})\))?")
 
 

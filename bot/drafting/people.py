@@ -106,6 +106,10 @@ def _speakers(text: str, not_a_name: re.Pattern[str]) -> list[tuple[str, str]]:
         if not not_a_name.search(name) and not any(_bare(name) == _bare(n)
                                                          for n, _ in out):
             out.append((name, _role(m.group("role"))))
+    for m in rules.ROLE_COMMA_NAME_SAID.finditer(text):  # "the chief nurse, Janet Lloyd, said"
+        name = m.group("name")
+        if not not_a_name.search(name) and not any(_bare(name) == _bare(n) for n, _ in out):
+            out.append((name, _role(m.group("role"))))
     for m in rules.SAID_NAME.finditer(text):
         name = m.group("name")
         if not not_a_name.search(name) and not any(_bare(name) == _bare(n)

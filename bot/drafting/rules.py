@@ -64,13 +64,14 @@ DURATION_UNITS = {"day": "days", "days": "days", "hour": "hours", "hours": "hour
 STRIKE_NOUN = re.compile(r"^[^,.;]*?\b(?:strike days?|strike|walkout|days|hours)\b", re.I)
 STRIKE_VERB = re.compile(r"\b(?:walked out|went on strike|staged|named|the)\b", re.I)
 HISTORY = re.compile(r"\bthe (\w+)'s (\d+)-year history\b", re.I)
-CLAIM = re.compile(r"\b(?:asking for|seeking|demanding|calling for|claiming|holding out for)\b",
-                   re.I)
+CLAIM = re.compile(r"\b(?:asking for|seeking|demanding|calling for|claiming|holding out for|"
+                   r"wants|want)\b", re.I)
 AWARD = re.compile(r"\b([\w-]+)'s\s(?:[\d.]+%\s)?award\b", re.I)
 AWARD_OWNER_STOP = ("the", "to", "go", "beyond", "with", "by", "of", "from", "stuck", "refused",
                     "has", "have", "a", "an")
 DROP_MODIFIERS = ("independent", "the")
 RECEIVE = re.compile(r"\b((?:some|many|most|all)\s[\w\s]+?)\sreceiving a pay rise of\b", re.I)
+PAY_CHANGE = re.compile(r"\b(\w+)\s(?:have|has)\sseen\stheir\spay\s(fall|rise|drop)\sby\s$", re.I)
 OUT_OF = re.compile(r"\b(\d[\d,]*)\s(?:out\s)?of\s(?:[A-Z]\w+'s\s)?(\d[\d,]*)\s(?:NHS\s)?(\w+)")
 VERBS = ("had", "has", "have", "was", "were", "is", "are", "would", "will", "kept", "joined",
          "took", "said")  # where a figure's noun phrase ends
@@ -85,6 +86,8 @@ DATE = re.compile(rf"\b(?:({_DAY})\s)?(\d{{1,2}})(?:st|nd|rd|th)?\s({_MONTH})\b"
 DATE_RANGE = re.compile(rf"\bfrom\b[^.]*?\b({_DAY})\s(\d{{1,2}})\s({_MONTH})\b[^.]*?\buntil\b"
                         rf"[^.]*?\b({_DAY})\s(\d{{1,2}})\s({_MONTH})\b")
 WEEKDAY = re.compile(rf"\b({_DAY})\b")
+DAY_ORDINAL = re.compile(r"\b[Oo]n the (first|second|third|fourth|fifth|last|final|opening)\b"
+                         r"(?: (?:strike )?day)?(?! (?:of|time|round|strike\b(?! day)))")
 ROUND = re.compile(rf"\b(?:During|during|in|In) the [\w\s'-]*?\b(?:strike|walkout)\b"
                    rf"(?: in ({_MONTH}) ((?:19|20)\d\d)| (the month before))")
 
@@ -98,6 +101,9 @@ NAME_ROLE_SAID = re.compile(rf"(?P<name>{NAME}),\s(?P<role>[^,]+?),\s{SPEECH}\b"
 ROLE_NAME_SAID = re.compile(
     rf"(?:^|,\s|\.\s)(?P<role>(?:[A-Z][\w&'-]*|[a-z-]+)(?:\s(?:[A-Z][\w&'-]*|[a-z-]+)){{0,6}}?)\s"
     rf"(?P<name>{NAME}(?:\sand\s{NAME})?)(?:,\s[^,]+,)?\s{SPEECH}\b")
+ROLE_COMMA_NAME_SAID = re.compile(
+    rf"(?P<role>(?:[A-Z][\w'-]*\s){{0,3}}(?:[a-z-]+\s){{0,3}}[a-z-]+),\s(?P<name>{NAME}),\s"
+    rf"{SPEECH}\b")
 SAID_NAME = re.compile(rf"\bsaid\s(?P<name>{NAME})(?:,\s(?P<role>[^,.]+))?")
 PRONOUN_SAID = re.compile(r"\b(she|he)\s(?:said|says|added|told|warned|described|thanked|"
                           r"called|insisted|urged)\b", re.I)
