@@ -238,6 +238,30 @@ def cmd_source(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_article(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .drafting.add import add_article, list_articles, review
+
+    into = Path(args.into).expanduser() if args.into else None
+    if args.action == "list":
+        listed = list_articles(into)
+        if not listed:
+            print(f"no articles in {into or paths.seeds_root()}")
+        for a in listed:
+            print(f"{a.name}\t{a.headline}\tfigures {a.figures}\tpeople {a.people}\t"
+                  f"index {a.index}\t{a.status}")
+        return 0
+    if not args.path:
+        raise UsageError("article add needs the PATH of an article text file")
+    added = add_article(Path(args.path).expanduser(), args.name, into,
+                        build_index=not args.no_index,
+                        progress=lambda m: _stderr(f"{PROG}: {m}"))
+    for line in review(added):
+        print(line)
+    return 0
+
+
 def cmd_telegram(args: argparse.Namespace) -> int:
     from .telegram_frontend.cli import run_cli
 
@@ -295,6 +319,18 @@ def parser() -> argparse.ArgumentParser:
                               help="show one passage of the article in full")
     source.add_argument("passage", help="a passage id (p01 is the headline)")
     source.set_defaults(func=cmd_source)
+
+    article = sub.add_parser("article", help="add an article (drafted tables, checked, indexed) "
+                                             "or list the articles")
+    article.add_argument("action", choices=("add", "list"))
+    article.add_argument("path", nargs="?", help="add: the article's text file (headline "
+                                                 "first, one paragraph a line)")
+    article.add_argument("--name", help="add: the folder name (default: from the headline)")
+    article.add_argument("--into", metavar="DIR",
+                         help="the folder of article folders (default: seeds/)")
+    article.add_argument("--no-index", action="store_true",
+                         help="add: do not build the index now (it is built on first use)")
+    article.set_defaults(func=cmd_article)
 
     telegram = sub.add_parser("telegram", parents=[common],
                               help="run the Telegram bot (long polling)")

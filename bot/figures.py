@@ -71,6 +71,7 @@ def _display_value(display: str) -> float | None:
 def load_figures(path: Path, passages: dict[str, Passage]) -> tuple[Figure, ...]:
     seen: set[str] = set()
     figures: list[Figure] = []
+    lines: list[int] = []
     for line, row in read_rows(path, COLUMNS):
         def bad(problem: str, line: int = line) -> SeedError:
             return SeedError(str(path), line, problem)
@@ -104,6 +105,7 @@ def load_figures(path: Path, passages: dict[str, Passage]) -> tuple[Figure, ...]
         if dims is None:
             raise bad(f"dims {row.get('dims')!r} must be key=value pairs separated by ';'")
         seen.add(row["id"])
+        lines.append(line)
         figures.append(Figure(
             id=row["id"], subject=row["subject"],
             aliases=tuple(dict.fromkeys((row["subject"], *split_list(row["aliases"])))),
@@ -113,7 +115,10 @@ def load_figures(path: Path, passages: dict[str, Passage]) -> tuple[Figure, ...]
         ))
     if not figures:
         raise SeedError(str(path), None, "no rows")
-    return _shared_aliases(figures)
+    shared = _shared_aliases(figures)
+    _check_aliases(path, shared, lines)
+    _check_named_subjects(path, shared, lines, passages)
+    return shared
 
 
 def _dims(cell: str) -> tuple[tuple[str, str], ...] | None:
@@ -124,6 +129,65 @@ def _dims(cell: str) -> tuple[tuple[str, str], ...] | None:
             return None
         pairs.append((key.strip().lower(), value.strip()))
     return tuple(pairs)
+
+
+def _key(alias: str) -> str:
+    return fold(alias).lower()
+
+
+def _check_aliases(path: Path, figures: tuple[Figure, ...], lines: list[int]) -> None:
+    """One alias, one subject: otherwise a question naming it would silently get either."""
+    owner: dict[str, str] = {}
+    for figure, line in zip(figures, lines, strict=True):
+        for alias in figure.aliases:
+            other = owner.setdefault(_key(alias), figure.subject)
+            if other != figure.subject:
+                raise SeedError(str(path), line, f"alias {alias!r} of {figure.subject!r} is "
+                                                 f"also an alias of {other!r}")
+
+
+def _names(text: str, figure: Figure) -> bool:
+    low = f" {fold(text).lower()} "
+    return any(re.search(rf"(?<![\w']){re.escape(_key(a))}(?![\w'])", low)
+               for a in figure.aliases if len(a) >= 3)
+
+
+def _sentence_of(span: str, passage: Passage) -> str:
+    return next((s for s in passage.sentences if span.lower() in fold(s).lower()), passage.text)
+
+
+def _check_named_subjects(path: Path, figures: tuple[Figure, ...], lines: list[int],
+                          passages: dict[str, Passage]) -> None:
+    """A count's span that names another subject of its scope, not its own, while the article's
+    sentence names its own, holds another subject's figure (Walsall = '606 at Dudley ...')."""
+    subjects: dict[str, Figure] = {}
+    for figure in figures:
+        subjects.setdefault(figure.subject, figure)
+    for figure, line in zip(figures, lines, strict=True):
+        if not figure.is_count or _names(figure.span, figure):
+            continue
+        sentence = _sentence_of(figure.span, passages[figure.passage])
+        if not _names(sentence, figure):
+            continue
+        others = [s for s, f in subjects.items() if s != figure.subject
+                  and f.scope == figure.scope and _names(figure.span, f)]
+        if others:
+            raise SeedError(str(path), line, f"span {figure.span!r} names {others[0]!r}, not "
+                                             f"the row's subject {figure.subject!r}, which its "
+                                             f"sentence names")
+        # A span cut short of its subject: '606' where the sentence goes on 'at Dudley ...'.
+        folded = fold(sentence).lower()
+        after = folded[folded.find(figure.span.lower()) + len(figure.span):]
+        place = re.match(r"\s*(?:at|in)\s+", after)
+        if place:
+            rest = after[place.end():]
+            named = [s for s, f in subjects.items() if s != figure.subject
+                     and f.scope == figure.scope
+                     and any(rest.startswith(_key(a)) for a in f.aliases if len(a) >= 3)]
+            if named:
+                raise SeedError(str(path), line, f"span {figure.span!r} stops short of the "
+                                                 f"subject its sentence gives it, {named[0]!r}, "
+                                                 f"not the row's {figure.subject!r}")
 
 
 def _shared_aliases(figures: list[Figure]) -> tuple[Figure, ...]:

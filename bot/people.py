@@ -31,6 +31,8 @@ class Person:
 
 def load_people(path: Path, article: str) -> tuple[Person, ...]:
     folded = article.lower()
+    count = sum(1 for text in article.splitlines() if text.strip())
+    passage_ids = {f"p{n:02d}" for n in range(1, count + 1)}
     seen: set[str] = set()
     people: list[Person] = []
     for line, row in read_rows(path, COLUMNS):
@@ -48,6 +50,9 @@ def load_people(path: Path, article: str) -> tuple[Person, ...]:
         surname = row["name"].split()[-1].lower()
         if surname not in folded and row["name"].lower() not in folded:
             raise bad(f"{row['name']!r} does not occur in the article")
+        if row["introduced"] and row["introduced"].lower() not in passage_ids:
+            raise bad(f"introduced at passage {row['introduced']!r}, which the article does "
+                      f"not have (p01-p{count:02d})")
         seen.add(row["id"])
         aliases = split_list(row["aliases"])
         people.append(Person(row["id"], row["name"], row["kind"], row["role"],

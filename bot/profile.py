@@ -42,6 +42,7 @@ class Profile:
     dimensions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     sentences: dict[str, str] = field(default_factory=dict)  # per scope: how a figure reads
     period: str = ""  # when the article's main figures are from
+    status: str = "reviewed"  # "draft" while its tables are as `strikebot article add` drafted
 
     def sentence(self, scope: str) -> str:
         return self.sentences.get(scope, "")
@@ -71,6 +72,11 @@ def _read(path: Path) -> dict[str, Any]:
         raise SeedError(str(path), None, "file not found") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SeedError(str(path), None, f"not valid TOML: {exc}") from None
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file of the seeds, with errors that name it."""
+    return _read(path)
 
 
 def load_profile(folder: Path, genres: Path) -> Profile:

@@ -93,3 +93,61 @@ def test_person_not_in_article_is_rejected(seeds_copy: Path) -> None:
                     + "x,Rishi Sunak,person,PM,Gov,he,Sunak,p01\n", encoding="utf-8")
     with pytest.raises(SeedError, match="does not occur in the article"):
         load_corpus(seeds_copy)
+
+
+# Refusals at loading (issue 8): each a `file:line: problem`.
+@pytest.mark.parametrize(("table", "old", "new", "line", "problem"), [
+    # A span holding another trust's number: Walsall = 606, "606 at Dudley ...".
+    ("figures.csv", "rescheduled,750,750,appointments,,part,the four-day strike last week,p04,"
+     "750 at Walsall Healthcare NHS Trust", "rescheduled,606,606,appointments,,part,the "
+     "four-day strike last week,p04,606 at Dudley Group NHS Foundation Trust", 4,
+     "names 'Dudley Group NHS Foundation Trust', not the row's subject "
+     "'Walsall Healthcare NHS Trust'"),
+    # ... or a span cut short of the other trust's name: Walsall = 606 with the span "606".
+    ("figures.csv", "rescheduled,750,750,appointments,,part,the four-day strike last week,p04,"
+     "750 at Walsall Healthcare NHS Trust", "rescheduled,606,606,appointments,,part,the "
+     "four-day strike last week,p04,606", 4,
+     "span '606' stops short of the subject its sentence gives it, 'Dudley Group NHS "
+     "Foundation Trust', not the row's 'Walsall Healthcare NHS Trust'"),
+    # One alias on two subjects.
+    ("figures.csv", "Walsall;Walsall Healthcare;", "Walsall;Dudley;Walsall Healthcare;", 5,
+     "alias 'Dudley' of 'Dudley Group NHS Foundation Trust' is also an alias of 'Walsall"),
+    # A person introduced at a passage the article does not have.
+    ("people.csv", "elective care lead for the Black Country,p09",
+     "elective care lead for the Black Country,p42", 2,
+     "introduced at passage 'p42', which the article does not have (p01-p21)"),
+    # Control characters in any cell: NUL in a subject, a newline in an alias, DEL, a tab.
+    ("figures.csv", "\nwalsall,Walsall Healthcare NHS Trust,",
+     "\nwalsall,Walsall Healthcare\x00 NHS Trust,", 4,
+     "column 'subject' holds the control character U+0000"),
+    ("people.csv", "Diane Wake;Wake;", '"Diane Wake;\nWake";', 2,
+     "column 'aliases' holds the control character U+000A"),
+    ("people.csv", ",she,Diane Wake", ",she\x7f,Diane Wake", 2,
+     "column 'pronoun' holds the control character U+007F"),
+    ("figures.csv", ",750,750,", ",750,750\t,", 4,
+     "column 'display' holds the control character U+0009"),
+])
+def test_loading_refuses_with_file_line_and_problem(seeds_copy: Path, table: str, old: str,
+                                                    new: str, line: int, problem: str) -> None:
+    _edit(seeds_copy / table, old, new)
+    with pytest.raises(SeedError) as caught:
+        load_corpus(seeds_copy)
+    assert str(caught.value).startswith(f"{seeds_copy / table}:{line}: "), caught.value
+    assert problem in str(caught.value)
+
+
+@pytest.mark.parametrize("table", ["figures.csv", "people.csv"])
+def test_a_table_saved_with_a_byte_order_mark_loads(seeds_copy: Path, table: str) -> None:
+    path = seeds_copy / table
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    corpus = load_corpus(seeds_copy)
+    assert {f.id for f in corpus.figures} >= {"walsall", "region_total"}
+    assert corpus.people[0].id == "diane_wake"
+
+
+def test_a_span_naming_its_own_subject_beside_another_still_loads(seeds_copy: Path) -> None:
+    """Cumulative spans ('NUH postponed 2,408 appointments and SFH 1,221') name their own
+    subject; the refusal is only for a span that names another one instead."""
+    _edit(seeds_copy / "figures.csv", ",p04,750 at Walsall Healthcare NHS Trust",
+          ",p04,750 at Walsall Healthcare NHS Trust; 606 at Dudley Group NHS Foundation Trust")
+    assert load_corpus(seeds_copy).figures[2].value == 750
