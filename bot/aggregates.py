@@ -45,6 +45,10 @@ def detect(low: str, lex: Lexicon) -> str | None:
             rf"\b(?:which|what|how many|did|do|were|was|had|have) (?:all |each |every |any |none )?"
             rf"(?:of (?:the )?)?(?:\w+ )?(?:nhs |hospital )?{one}\b", low):
         return "threshold"
+    if numbers.bound(low) is not None and re.search(r"\b(?:all|each|every)\b", low) and \
+            re.search(rf"\b{one}\b", low) and re.match(r"(?:is|are|was|were|did|do|had|have)\b",
+                                                       low.strip()):
+        return "threshold"  # "Is it correct that every one of the trusts had more than 600?"
     low = spell_thousands(low)
     if CHANGE.search(low):
         return "change"
@@ -65,7 +69,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
                  r" .+ (?:come|stand|sit|place|finish)\b", low) or re.search(
             r"\bfrom (?:the )?(?:most|highest|largest|fewest|lowest|least|smallest)\b", low):
         return "rank"
-    if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction)\b|%", low):
+    if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction|slice|portion)\b|%",
+                 low):
         return "share"
     if re.search(rf"\b(?:average|mean|typical)\b|\bper {part}\b|\b(?:per|a|each|every) "
                  r"(?:strike )?day\b|\bdaily\b", low):

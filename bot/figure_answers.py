@@ -807,8 +807,9 @@ class FigureAnswers(Reader):
 
 
 def _modality(text: str) -> str:
-    found = [name for name, pattern in MODALITY if re.search(pattern, text)]
-    return found[0] if len(found) == 1 else ""
+    """The first of demanded / received / offered the text speaks of ('' if none)."""
+    found = [(m.start(), name) for name, pattern in MODALITY if (m := re.search(pattern, text))]
+    return min(found)[1] if found else ""
 
 
 def _passages(*figures: Figure) -> str:

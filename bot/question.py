@@ -143,6 +143,12 @@ NOTE_WORDS = re.compile(r"\b(?:note|notice|system|admin|editor|updated?|correct(
 
 def split_parts(text: str) -> list[str]:
     """'How long did it last, and how many were cancelled?' -> its two questions."""
+    if len(PART_MARK.findall(text)) >= 2:  # "(a) Who …, and (b) what …?"
+        marked = [re.sub(r"^(?:and|,)\s+|[\s,;]+(?:and)?$", "", p.strip()) for p in
+                  PART_MARK.split(text)]
+        marked = [p for p in marked if len(p.split()) >= 2]
+        if len(marked) >= 2:
+            return [p if p.endswith("?") else p + "?" for p in marked]
     pieces = [p.strip(" ,;") for p in PART_BREAK.split(text) if p and p.strip(" ,;?")]
     if len(pieces) < 2 or any(len(p.split()) < 3 or not ASKS.match(p) for p in pieces):
         return [text]
@@ -151,6 +157,7 @@ def split_parts(text: str) -> list[str]:
 
 ASKS = re.compile(r"(?:and\s+)?(?:what|how|which|who|whom|whose|when|where|why|in what|did|does|"
                   r"do|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
+PART_MARK = re.compile(r"\s*\(\s*[a-e]\s*\)\s*|\s*\b[a-e]\)\s+")
 PART_BREAK = re.compile(r"(?:[,;?]\s*and\s+|[;?]\s+|,\s+(?=(?:and\s+)?(?:what|how|which|who|"
                         r"when|where|why)\b))(?=(?:what|how|which|who|whom|whose|when|where|why|"
                         r"in what|did|does|do|is|are|was|were)\b)", re.I)

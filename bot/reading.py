@@ -31,7 +31,7 @@ RANK_PHRASE = re.compile(r"\b(?:with|that had|which had|having|had) the (?:(seco
                          r"2nd|3rd|4th)[- ])?(most|highest|largest|biggest|greatest|fewest|lowest|"
                          r"smallest|least)\b|\bthe (?:(second|third|2nd|3rd)[- ])?(largest|biggest|"
                          r"smallest)\b")
-NEXT = re.compile(r"\b(next|following|previous|one before)\b")
+NEXT = re.compile(r"\b(next|following|after it|previous|one before|before it)\b")
 LISTED = re.compile(r"\b(?:listed|mentioned|named|in the list|in the article|in the story|"
                     r"given|(?:article's|the) list)\b")
 # Computations a short follow-up runs on earlier subjects; those over a pair; those carried on
@@ -247,7 +247,7 @@ class Reader(Lookups):
         last = [self.in_order.index(f) for k in conv.focus if k in self.by_id
                 and (f := self._main_row(self.by_id[k])) in self.in_order]
         if step and conv.positional and last:
-            n = last[-1] + 1 + (1 if step.group(1) in ("next", "following") else -1)
+            n = last[-1] + 1 + (1 if step.group(1) in ("next", "following", "after it") else -1)
             if 1 <= n <= len(self.in_order):
                 return [self.in_order[n - 1]], True
         if ordinal and listed and self.parts:
@@ -267,6 +267,11 @@ class Reader(Lookups):
         for i, tok in enumerate(toks[:-1]):
             if toks[i + 1] in (self.lex.profile.part, "one") and tok in self.unique_words:
                 return [self.unique_words[tok]], False
+        if self.lex.part_word.search(q.low) and re.search(r"\bname\b", q.low):
+            # "the trust whose name refers to university hospitals"
+            named = {self.unique_words[t] for t in toks if t in self.unique_words}
+            if len(named) == 1:
+                return list(named), False
         return [], False
 
     def _from_conversation(self, q: Question, conv: Conversation, subjects: list[Figure],

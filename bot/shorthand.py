@@ -18,6 +18,11 @@ MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "
           "oct": "October", "nov": "November", "dec": "December"}
 Replacement = str | Callable[[re.Match[str]], str]
 SHORTHAND: tuple[tuple[str, Replacement], ...] = (
+    # A greeting before the question is no part of it: "mornin all 👋 bot — how many …".
+    (r"^\W*(?:(?:good\s+)?(?:mornin[g']?|afternoon|evening)|hi|hey|hello|hiya|yo)\b"
+     r"(?:\s+(?:all|team|folks|everyone|guys|there|bot))*[\W_]*(?:bot\b[\W_]*)?", ""),
+    (r"\brite\b", "right"),
+    (r"\btally\b|\btallies\b", "count"),
     (r"\btot\b", "total"),
     (r"\btots\b", "totals"),
     (r"\bexcl\b\.?|\bexcl\.", "excluding"),
