@@ -11,12 +11,20 @@ from support import DATA, ROOT, read_jsonl, score_set
 
 ARTICLES = ROOT / "tests" / "articles"
 # (file, article folder or None for the default, floor = the score when the set was last fixed)
+NURSES, NOTTS = ARTICLES / "london-nurses", ARTICLES / "notts-resident-doctors"
 SETS = [
-    (DATA / "blind_strike_chat_A.jsonl", None, 40),
-    (DATA / "blind_strike_analyst_A.jsonl", None, 45),
-    (ARTICLES / "london-nurses" / "blind_A.jsonl", ARTICLES / "london-nurses", 28),
-    (ARTICLES / "notts-resident-doctors" / "blind_A.jsonl", ARTICLES / "notts-resident-doctors",
-     34),
+    (DATA / "blind_strike_chat_A.jsonl", None, 41),
+    (DATA / "blind_strike_analyst_A.jsonl", None, 48),
+    (NURSES / "blind_A.jsonl", NURSES, 28),
+    (NOTTS / "blind_A.jsonl", NOTTS, 35),
+    (DATA / "blind_strike_chat_B.jsonl", None, 48),
+    (DATA / "blind_strike_analyst_B.jsonl", None, 43),
+    (NURSES / "blind_B.jsonl", NURSES, 30),
+    (NOTTS / "blind_B.jsonl", NOTTS, 30),
+    (DATA / "blind_strike_chat_C.jsonl", None, 31),
+    (DATA / "blind_strike_analyst_C.jsonl", None, 27),
+    (NURSES / "blind_C.jsonl", NURSES, 19),
+    (NOTTS / "blind_C.jsonl", NOTTS, 21),
 ]
 _ENGINES: dict[Path, Any] = {}
 
