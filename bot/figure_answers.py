@@ -79,8 +79,13 @@ class FigureAnswers(Reader):
         over = self._over_dimension(r) if op in ("extreme", "rank") or superlative else None
         if over is not None:
             return over
-        if r.unknown_dim:
+        if r.unknown_dim and (op or self.lex.count_cues.search(q.low) or (
+                r.subjects and q.form in ("other", "how many", "how much"))):  # "nuh wed 30th?"
             return self._abstain(q, f"The article gives no figures for {r.unknown_dim}.")
+        named_row = self._other_row(q) if op == "extreme" and superlative else None
+        if named_row is not None and superlative is not None and any(
+                superlative.group() in hit.split() for hit in self._cue_hits(named_row, q)):
+            return None  # "the lowest paid get what": a row's name, not a superlative
         wholes = [f for f in r.subjects if f.scope in ("whole", "national")]
         ones = [f for f in r.subjects if f.scope == "part"]
         if q.form == "yesno" and ALL_OF.search(q.low) and wholes and len(ones) == 1:
@@ -401,6 +406,8 @@ class FigureAnswers(Reader):
                                      f"(from most to fewest: {listed}) ({self.parts_passage}).",
                                      tuple(ordered))
         if op == "threshold":
+            if r.dims:
+                return None  # a line at a day or type: not over the main figures
             return aggregates.threshold(self.parts, q.low, self.lex)
         if op == "count":
             stated = self._other_row(q)

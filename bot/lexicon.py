@@ -70,7 +70,8 @@ class Lexicon:
         # "all the trusts", "the 5 trusts", "each trust": every part, not the last ones named.
         self.all_parts = re.compile(
             rf"\b(?:all|each|every)\b|\bthe (?:\d+|three|four|five|six|seven|eight|nine|ten) "
-            rf"{re.escape(p.parts)}\b|\b\d+[- ]{re.escape(p.part)}s?\b", re.I)
+            rf"{re.escape(p.parts)}\b|\b\d+[- ]{re.escape(p.part)}s?\b|\b(?:the|all|our) "
+            rf"(?:{self.n_parts}|{number_word(self.n_parts)})\b(?! \w+ (?:of|in)\b)", re.I)
         self.types = _alternation(p.type_words)
         self.rounds = _alternation(p.other_rounds)
         self.place_words = frozenset(w.lower() for w in p.place_words)

@@ -25,6 +25,8 @@ ORDINAL_WORD = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5
                           r"seventh|7th|last)\b")
 ORDINAL_VALUE = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
                  "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7}
+MONTH_NAMES = frozenset("january february march april may june july august september october "
+                        "november december".split())
 WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 RANKED_OPS = frozenset({"difference", "ratio", "change"})
 RANK_PHRASE = re.compile(r"\b(?:with|that had|which had|having|had) the (?:(second|third|fourth|"
@@ -217,6 +219,12 @@ class Reader(Lookups):
         covered = {i for m in self.dim_matcher.find(q.text) if m.exact
                    for i in range(m.start, m.end)}
         toks = tokens(q.text)
+        if "round" in self.dimension_keys and q.form in ("how many", "how much"):
+            # "the July 2024 strike": a round the article gives no figures for.
+            for i, tok in enumerate(toks[:-1]):
+                if tok in MONTH_NAMES and re.fullmatch(r"(?:19|20)\d\d", toks[i + 1]) and not (
+                        {i, i + 1} & covered):
+                    return f"{tok.capitalize()} {toks[i + 1]}"
         for i, tok in enumerate(toks):
             if i not in covered and (tok in WEEKDAY_NAMES or re.fullmatch(
                     r"\d{1,2}(?:st|nd|rd|th)", tok)):

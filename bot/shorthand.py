@@ -45,6 +45,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bpct\b|\bperc\b", "percentage"),
     (r"(?<=\w)\s*\+\s*(?=[a-z])", " and "),
     (r"\bnatl\b|\bnat'l\b", "national"),
+    (r"\beng\b(?=[\s-]*(?:wide|total|tot|figure|number|\?|$))", "England"),
     # Weekdays and months written short; a two-digit year after a month is that year.
     (r"\b(mon|tues?|wed|weds|thu|thur|thurs|fri)\b\.?", lambda m: WEEKDAYS[m.group(1).lower()]),
     (r"\b(on|the|of|and|or)\s+(sat|sun)\b\.?",
