@@ -9,6 +9,7 @@ index is already built.
 
 from __future__ import annotations
 
+import argparse
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -117,3 +118,26 @@ def test_the_choice_survives_a_restart_and_the_memory_is_reset(
     finally:
         bot.stop()
         fake.stop()
+
+
+def test_the_default_article_is_a_setting(seeds_root: Path) -> None:
+    from tg_harness import TOKEN
+
+    from bot import cli
+    from bot.telegram_frontend.articles import Articles
+    from bot.telegram_frontend.settings import settings_from
+
+    def args(article: str | None) -> argparse.Namespace:
+        return argparse.Namespace(token_file=None, allowed_chats=None, rate_limit=None,
+                                  state_file="off", feedback_db="off", article=article)
+
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "STRIKEBOT_ARTICLE": NOTTS}
+    assert settings_from(args(NURSES), env).article == NURSES  # --article wins
+    assert settings_from(args(None), env).article == NOTTS
+    assert settings_from(args(None), {"TELEGRAM_BOT_TOKEN": TOKEN}).article is None
+    assert cli.parser().parse_args(["telegram", "--article", NURSES]).article == NURSES
+    articles = Articles(object(), NURSES, seeds_root)
+    assert articles.default == NURSES and articles.names() == [NURSES, DEFAULT, NOTTS]
+    assert articles.find(" London-Nurses ") == NURSES and articles.find("nowhere") is None
+    elsewhere = Articles(object(), str(ROOT / "tests" / "articles" / NOTTS), seeds_root / "x")
+    assert elsewhere.names() == [NOTTS] and elsewhere.headline(NOTTS).startswith("Notting")

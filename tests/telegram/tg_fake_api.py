@@ -3,11 +3,12 @@
 It speaks enough of the Bot API for python-telegram-bot's Application: getMe, getUpdates (long
 polling over a queue of updates the test pushes), sendMessage, editMessageText,
 answerCallbackQuery, answerInlineQuery, setMyCommands, getMyCommands, sendChatAction,
-getChatMember (`admins` lists each group's administrators), deleteWebhook. Like Telegram it rejects malformed HTML and texts over 4,096 characters, and it
-answers 429 (with retry_after) or 500 on demand, goes down for a while (`outage`), moves a
-group to a supergroup id (`migrate`: 400 with migrate_to_chat_id), has forum topics
-(message_thread_id; a reply to a deleted message fails there even with
-allow_sending_without_reply) and records what answerInlineQuery was told (is_personal).
+getChatMember (`admins` lists each group's administrators), deleteWebhook. Like Telegram it
+rejects malformed HTML and texts over 4,096 characters, and it answers 429 (with retry_after)
+or 500 on demand, goes down for a while (`outage`), moves a group to a supergroup id
+(`migrate`: 400 with migrate_to_chat_id), has forum topics (message_thread_id; a reply to a
+deleted message fails there even with allow_sending_without_reply) and records what
+answerInlineQuery was told (is_personal).
 """
 
 from __future__ import annotations
