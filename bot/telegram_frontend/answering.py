@@ -25,6 +25,7 @@ from telegram.ext import Application
 from ..answer import Answer
 from ..conversation import Conversation
 from .addressing import is_small_talk
+from .articles import Articles
 from .delivery import Delivered, Delivery, DeliveryFailed, Target
 from .feedback import Exchange, FeedbackStore
 from .formatting import FigureLike, PassageLike, render_answer
@@ -42,6 +43,7 @@ ANSWERS = "sent_answers"  # bot_data: "chat:message" -> what a button press need
 KEEP_ANSWERS = 500
 MAX_CHATS = 5000
 CONVERSATION = "conversation"  # chat_data key
+ARTICLE = "article"  # chat_data key: the article the chat chose with /article
 
 
 class EngineLike(Protocol):
@@ -52,9 +54,11 @@ class EngineLike(Protocol):
 
 
 class Answerer:
-    def __init__(self, engine: EngineLike, settings: Settings) -> None:
+    def __init__(self, engine: EngineLike, settings: Settings,
+                 articles: Articles | None = None) -> None:
         self.engine = engine
         self.settings = settings
+        self.articles = articles or Articles(engine, settings.article, settings.seeds_root)
         self.executor = ThreadPoolExecutor(max_workers=max(1, settings.workers),
                                            thread_name_prefix="strikebot-ask")
         self.queues = ChatQueues()
@@ -178,6 +182,41 @@ class Answerer:
         stored = self.app.chat_data[self.delivery.chat(chat_id)].get(CONVERSATION)
         return stored if isinstance(stored, Conversation) else Conversation()
 
+    # --- the chat's article ---------------------------------------------------------------
+
+    def article_of(self, chat_id: int) -> str:
+        """The article the chat chose, or the default (also when the choice is gone)."""
+        stored = self.app.chat_data[self.delivery.chat(chat_id)].get(ARTICLE)
+        if isinstance(stored, str) and stored in self.articles.folders():
+            return stored
+        return self.articles.default
+
+    def choose(self, chat_id: int, name: str) -> None:
+        """Switch the chat's article; its follow-up memory starts afresh."""
+        chat = self.delivery.chat(chat_id)
+        data = self.app.chat_data[chat]
+        data[ARTICLE] = name
+        data.pop(CONVERSATION, None)
+        self.app.mark_data_for_update_persistence(chat_ids=chat)
+        self.persist_soon()
+
+    async def engine_named(self, name: str) -> EngineLike:
+        """The article's engine, loaded on a worker thread if this is its first use."""
+        engine: EngineLike | None = self.articles.loaded(name)
+        if engine is not None:
+            return engine
+        loop = asyncio.get_running_loop()
+        loaded: EngineLike = await loop.run_in_executor(self.executor, self.articles.engine,
+                                                        name)
+        return loaded
+
+    async def engine_for(self, chat_id: int) -> EngineLike:
+        return await self.engine_named(self.article_of(chat_id))
+
+    def _ask(self, name: str, text: str, conversation: Conversation | None) -> Answer:
+        answer: Answer = self.articles.engine(name).ask(text, conversation)
+        return answer
+
     async def answer(self, question: Question) -> None:
         """Answer one accepted question; whatever fails, it is not left pending forever."""
         target = Target(question.chat_id, question.reply_to, question.thread_id)
@@ -189,19 +228,21 @@ class Answerer:
 
     async def compose_and_deliver(self, question: Question, target: Target) -> None:
         started = time.perf_counter()
+        name = self.article_of(question.chat_id)
         working = copy.deepcopy(self.conversation(question.chat_id))
-        answer = await self.run_ask(question, working)
+        answer = await self.run_ask(question, working, name)
         chat = self.delivery.chat(question.chat_id)
-        self.app.chat_data[chat][CONVERSATION] = working
-        self.app.mark_data_for_update_persistence(chat_ids=chat)
+        if self.article_of(chat) == name:  # (not if the chat switched meanwhile)
+            self.app.chat_data[chat][CONVERSATION] = working
+            self.app.mark_data_for_update_persistence(chat_ids=chat)
         rendered = render_answer(answer, quote=question.chat_type == ChatType.PRIVATE)
-        exchange = self.exchange(question, answer)
+        exchange = self.exchange(question, answer, name)
         row = self.record(exchange) if answer.abstained and not is_small_talk(
             question.text) else None
         keyboard = answer_keyboard(rendered.passages, self.feedback is not None)
         delivered = await self.deliver(question, target, rendered.html, keyboard)
         if delivered is not None:
-            self.remember(delivered, exchange, rendered.passages, row)
+            self.remember(delivered, exchange, rendered.passages, row, name)
         self.touch(chat)
         log.info("answered chat %s (%s, %d chars) in %.0f ms", chat, answer.kind,
                  len(question.text), (time.perf_counter() - started) * 1000)
@@ -218,11 +259,13 @@ class Answerer:
                 self.journal.finish(question)
                 self.persist_soon()
 
-    async def run_ask(self, question: Question, conversation: Conversation) -> Answer:
-        """engine.ask on a worker thread; 'typing…' is shown only if it takes a while."""
+    async def run_ask(self, question: Question, conversation: Conversation,
+                      name: str | None = None) -> Answer:
+        """engine.ask on a worker thread (the article's engine, loaded there on first use);
+        'typing…' is shown only if it takes a while."""
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self.executor, self.engine.ask, question.text,
-                                      conversation)
+        future = loop.run_in_executor(self.executor, self._ask, name or self.articles.default,
+                                      question.text, conversation)
         done, _ = await asyncio.wait({future}, timeout=0.8)
         if not done:
             with contextlib.suppress(TelegramError):
@@ -238,21 +281,23 @@ class Answerer:
 
     # --- what buttons need later ----------------------------------------------------------------
 
-    def exchange(self, question: Question, answer: Answer) -> Exchange:
+    def exchange(self, question: Question, answer: Answer, article: str = "") -> Exchange:
         ids = self.settings.feedback_ids
         return Exchange(question.chat_type, question.text, answer.answer, answer.kind,
-                        answer.abstained, article_name(answer),
+                        answer.abstained, getattr(answer, "article", "") or article
+                        or article_name(answer),
                         question.chat_id if ids else None, question.user_id if ids else None)
 
     def record(self, exchange: Exchange, verdict: str | None = None) -> int | None:
         return self.feedback.record(exchange, verdict) if self.feedback is not None else None
 
     def remember(self, delivered: Delivered, exchange: Exchange, passages: tuple[str, ...],
-                 row: int | None) -> None:
+                 row: int | None, article: str | None = None) -> None:
         answers = self.sent_answers()
         key = f"{delivered.message.chat_id}:{delivered.message.message_id}"
         answers[key] = {"html": delivered.html, "behind": list(passages), "shown": [],
-                        "exchange": exchange, "row": row}
+                        "exchange": exchange, "row": row,
+                        "article": article or self.articles.default}
         while len(answers) > KEEP_ANSWERS:
             del answers[next(iter(answers))]
         self.persist_soon()

@@ -56,11 +56,13 @@ PRIVATE_COMMANDS = (
     ("help", "what I know and how to ask"),
     ("figures", "the table of figures in the article"),
     ("source", "show a passage in full by its id"),
+    ("article", "this chat's article, or switch: /article NAME"),
 )
 GROUP_COMMANDS = (
     ("ask", "ask a question about the article"),
     ("figures", "the table of figures in the article"),
     ("source", "show a passage in full by its id"),
+    ("article", "this group's article; admins switch: /article NAME"),
     ("help", "what I know and how to ask"),
 )
 NOT_TEXT = (filters.Sticker.ALL | filters.PHOTO | filters.VIDEO | filters.VOICE | filters.AUDIO
@@ -127,7 +129,8 @@ class TelegramFrontEnd:
         app.add_handler(TypeHandler(Update, self.gate), group=-1)
         app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, h.on_migrate))
         for name, callback in (("start", h.on_start), ("help", h.on_help), ("ask", h.on_ask),
-                               ("figures", h.on_figures), ("source", h.on_source)):
+                               ("figures", h.on_figures), ("source", h.on_source),
+                               ("article", h.on_article)):
             app.add_handler(CommandHandler(name, callback, filters=message))
         app.add_handler(MessageHandler(private & message & filters.COMMAND, h.on_unknown))
         app.add_handler(MessageHandler(private & message & filters.TEXT & ~filters.VIA_BOT,

@@ -28,6 +28,7 @@ from .delivery import DeliveryFailed, Target
 from .feedback import Exchange
 from .formatting import (
     MAX_MESSAGE,
+    PassageLike,
     clip,
     passage_quote,
     render_answer,
@@ -73,8 +74,12 @@ class Buttons:
     # --- 📄 ----------------------------------------------------------------------------------
 
     async def on_source(self, query: CallbackQuery, pid: str) -> None:
-        passage = self.engine.passage(pid)
         message = query.message
+        entry = (self.answerer.sent_answers().get(f"{message.chat.id}:{message.message_id}")
+                 if isinstance(message, Message) else None)
+        engine = (await self.answerer.engine_named(str(entry["article"]))
+                  if entry is not None and entry.get("article") else self.engine)
+        passage = engine.passage(pid)
         if passage is None:
             await query.answer("That passage is not available.")
             return
@@ -88,7 +93,7 @@ class Buttons:
                 await query.answer(f"{pid} is already shown.")
                 return
             await query.answer(f"Passage {pid}")
-            if entry is not None and await self.extend(message, entry, pid):
+            if entry is not None and await self.extend(message, entry, passage):
                 return
             self.posted.add(f"{key}:{pid}")
             try:
@@ -99,10 +104,11 @@ class Buttons:
             except DeliveryFailed as exc:
                 log.warning("%s", exc)
 
-    async def extend(self, message: Message, entry: dict[str, Any], pid: str) -> bool:
+    async def extend(self, message: Message, entry: dict[str, Any],
+                     passage: PassageLike) -> bool:
         """Add the passage to the answer in place; False if it cannot be (too long, plain)."""
-        passage = self.engine.passage(pid)
-        if entry["html"] is None or passage is None:
+        pid = passage.id
+        if entry["html"] is None:
             return False
         extended = f"{entry['html']}\n\n{passage_quote(passage)}"
         if tg_len(to_plain(extended)) > MAX_MESSAGE:

@@ -50,6 +50,8 @@ class Settings:
     persist_interval: float = 1.0  # seconds at most between a change and its write
     feedback_db: Path | None = None  # SQLite file for 👍/👎 and abstentions; None: off
     feedback_ids: bool = False  # also store chat and user ids with feedback
+    article: str | None = None  # the default article (a name or folder); None: the process's
+    seeds_root: Path | None = None  # where /article finds the others; None: seeds/
 
     @property
     def base_url(self) -> str:
@@ -180,9 +182,10 @@ def settings_from(args: Any, environ: Mapping[str, str]) -> Settings:
     if (environ.get("STRIKEBOT_FEEDBACK") or "").strip().lower() in OFF[1:]:
         feedback = None
     ids = (environ.get("STRIKEBOT_FEEDBACK_IDS") or "").strip().lower() in ("1", "yes", "true")
+    article = _pick(args, "article", environ, "STRIKEBOT_ARTICLE") or None
     return Settings(token=token, api_root=root, allowed_chats=allowed, rate_limit=rate_limit,
                     delivery_patience=patience, state_file=state, feedback_db=feedback,
-                    feedback_ids=ids)
+                    feedback_ids=ids, article=article)
 
 
 # --- keeping the token out of every log line -------------------------------------------------

@@ -3,11 +3,12 @@
 It speaks enough of the Bot API for python-telegram-bot's Application: getMe, getUpdates (long
 polling over a queue of updates the test pushes), sendMessage, editMessageText,
 answerCallbackQuery, answerInlineQuery, setMyCommands, getMyCommands, sendChatAction,
-deleteWebhook. Like Telegram it rejects malformed HTML and texts over 4,096 characters, and it
-answers 429 (with retry_after) or 500 on demand, goes down for a while (`outage`), moves a
-group to a supergroup id (`migrate`: 400 with migrate_to_chat_id), has forum topics
-(message_thread_id; a reply to a deleted message fails there even with
-allow_sending_without_reply) and records what answerInlineQuery was told (is_personal).
+getChatMember (`admins` lists each group's administrators), deleteWebhook. Like Telegram it
+rejects malformed HTML and texts over 4,096 characters, and it answers 429 (with retry_after)
+or 500 on demand, goes down for a while (`outage`), moves a group to a supergroup id
+(`migrate`: 400 with migrate_to_chat_id), has forum topics (message_thread_id; a reply to a
+deleted message fails there even with allow_sending_without_reply) and records what
+answerInlineQuery was told (is_personal).
 """
 
 from __future__ import annotations
@@ -147,6 +148,7 @@ class FakeBotAPI:
         self.forums: set[int] = set()
         self.deleted: set[tuple[int, int]] = set()
         self.threads: dict[tuple[int, int], int] = {}  # (chat, message) -> topic
+        self.admins: dict[int, set[int]] = {}  # group id -> its administrators' user ids
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -321,6 +323,14 @@ class FakeBotAPI:
     def api_getMyCommands(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         scope = (params.get("scope") or {"type": "default"})["type"]
         return self.commands.get(scope, [])
+
+    def api_getChatMember(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+        if chat_id > 0 and chat_id != user_id:
+            raise ApiError(400, "Bad Request: member not found")
+        if chat_id > 0 or user_id in self.admins.get(chat_id, set()):
+            return {"status": "creator", "user": self.user(user_id), "is_anonymous": False}
+        return {"status": "member", "user": self.user(user_id)}
 
     def api_sendChatAction(self, params: dict[str, Any]) -> bool:
         return True
