@@ -23,8 +23,8 @@ SETS = [
     (NOTTS / "blind_B.jsonl", NOTTS, 30),
     (DATA / "blind_strike_chat_C.jsonl", None, 31),
     (DATA / "blind_strike_analyst_C.jsonl", None, 27),
-    (NURSES / "blind_C.jsonl", NURSES, 19),
-    (NOTTS / "blind_C.jsonl", NOTTS, 21),
+    (NURSES / "blind_C.jsonl", NURSES, 24),
+    (NOTTS / "blind_C.jsonl", NOTTS, 23),
 ]
 _ENGINES: dict[Path, Any] = {}
 
