@@ -116,7 +116,7 @@ def rank(members: list[Figure], low: str, lex: Lexicon) -> Result:
     label = "fewest to most" if ascending else "most to fewest"
     lines = "; ".join(f"{i}. {short(f)}" for i, f in enumerate(ordered, start=1))
     return Result(f"The {lex.profile.parts} from {label} {lex.profile.counted}: {lines} "
-                  f"({_passages(*ordered)}).", tuple(ordered))
+                  f"({cited_passages(*ordered)}).", tuple(ordered))
 
 
 def extreme(members: list[Figure], low: str, lex: Lexicon) -> Result:
@@ -132,7 +132,7 @@ def extreme(members: list[Figure], low: str, lex: Lexicon) -> Result:
     others = "" if len(members) > 3 else " The others: " + ", ".join(
         short(f) for f in ordered if f is not pick) + "."
     return Result(f"{pick.subject} had the {position}{word} {counted} of {among}: "
-                  f"{pick.display} ({_passages(pick)}).{others}",
+                  f"{pick.display} ({cited_passages(pick)}).{others}",
                   (pick, *[f for f in ordered if f is not pick]), focus=(pick,))
 
 
@@ -142,7 +142,7 @@ def total(members: list[Figure], region: Figure | None, lex: Lexicon) -> Result:
     everyone = len(members) == lex.n_parts
     who = lex.parts_phrase.capitalize() + "'" if everyone else " and ".join(
         f.subject for f in members) + "'s"
-    text = f"{who} figures add up to {format_number(value)} ({parts}) ({_passages(*members)})."
+    text = f"{who} figures add up to {format_number(value)} ({parts}) ({cited_passages(*members)})."
     used: tuple[Figure, ...] = tuple(members)
     if everyone and region is not None:
         text += (f" The article gives the total for {region.subject} as “{region.stated}” "
@@ -162,7 +162,7 @@ def difference(a: Figure, b: Figure) -> Result:
     shown = format_number(abs(gap), min(places, 2))
     return Result(f"{more.subject} had {shown} more than {less.subject}: "
                   f"{more.display} − {less.display} = {shown}{note} "
-                  f"({_passages(a, b)}).", (a, b))
+                  f"({cited_passages(a, b)}).", (a, b))
 
 
 def compare(a: Figure, b: Figure, low: str) -> Result:
@@ -173,11 +173,11 @@ def compare(a: Figure, b: Figure, low: str) -> Result:
     rel = "more" if a_more else "fewer"
     gap = format_number(abs(a.value - b.value))
     if a.value == b.value:
-        return Result(f"No: both had {a.display} ({_passages(a, b)}).", (a, b))
+        return Result(f"No: both had {a.display} ({cited_passages(a, b)}).", (a, b))
     big, small = (a, b) if a_more else (b, a)
     return Result(f"{verdict}: {a.subject} had {a.display} and {b.subject} had {b.display}, so "
                   f"{a.subject} had {gap} {rel} ({big.display} − {small.display} = {gap}) "
-                  f"({_passages(a, b)}).", (a, b))
+                  f"({cited_passages(a, b)}).", (a, b))
 
 
 def share(part: Figure | list[Figure], whole: Figure | list[Figure], lex: Lexicon) -> Result:
@@ -199,10 +199,10 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure], lex: Lexico
     if len(part_l) > 1:  # a group: its sum over the base, the sum in parentheses
         return Result(f"About {pct:.1f}%: {who} together account for {format_number(p)} of "
                       f"{w_text}: ({p_text}) ÷ {format_number(w)} = {format_number(p)} ÷ "
-                      f"{format_number(w)} = {pct:.2f}%{approx} ({_passages(*used)}).", used)
+                      f"{format_number(w)} = {pct:.2f}%{approx} ({cited_passages(*used)}).", used)
     return Result(f"About {pct:.1f}%: {who} accounts for {p_text} of {w_text} "
                   f"({p_text} ÷ {format_number(w)} = {pct:.2f}%){approx} "
-                  f"({_passages(*used)}).", used)
+                  f"({cited_passages(*used)}).", used)
 
 
 def average(members: list[Figure], lex: Lexicon) -> Result:
@@ -210,19 +210,19 @@ def average(members: list[Figure], lex: Lexicon) -> Result:
     parts = " + ".join(f.display for f in members)
     return Result(f"The average across the {len(members)} {lex.profile.parts} is "
                   f"{format_number(value, 1)} {lex.profile.counted}: ({parts}) ÷ {len(members)} "
-                  f"({_passages(*members)}).", tuple(members))
+                  f"({cited_passages(*members)}).", tuple(members))
 
 
 def ratio(a: Figure, b: Figure) -> Result:
     value = a.value / b.value
     return Result(f"{a.subject} had {value:.1f} times as many as {b.subject}: {a.display} ÷ "
-                  f"{b.display} = {value:.2f} ({_passages(a, b)}).", (a, b))
+                  f"{b.display} = {value:.2f} ({cited_passages(a, b)}).", (a, b))
 
 
 def count(members: list[Figure], lex: Lexicon) -> Result:
     names = "; ".join(f.subject for f in members)
     return Result(f"The article gives figures for {len(members)} {lex.profile.parts}: {names} "
-                  f"({_passages(*members)}).", tuple(members))
+                  f"({cited_passages(*members)}).", tuple(members))
 
 
 def _listed(figures: list[Figure]) -> str:
@@ -236,7 +236,8 @@ def _approx(a: Figure, b: Figure) -> str:
     return f" (approximate: the article says “{said}”)" if said else ""
 
 
-def _passages(*figures: Figure) -> str:
+def cited_passages(*figures: Figure) -> str:
+    """The passages figures come from, in order: 'p04, p06'."""
     return ", ".join(dict.fromkeys(f.passage for f in figures))
 
 
@@ -256,7 +257,7 @@ def threshold(members: list[Figure], low: str, lex: Lexicon) -> Result | None:
     if line is None:
         return None
     chosen = sorted((f for f in members if line.holds(f.value)), key=lambda f: -f.value)
-    counted, where = lex.profile.counted, _passages(*members)
+    counted, where = lex.profile.counted, cited_passages(*members)
     if not chosen:
         return Result(f"None of {lex.among(members)} had {line.phrase} {counted} ({where}).",
                       tuple(members))
@@ -309,7 +310,7 @@ def versus_rest(one: Figure, rest: list[Figure], lex: Lexicon) -> Result:
                   f"together had {format_number(together)} ({parts}), so {one.subject} had "
                   f"{format_number(abs(one.value - together))} {rel} "
                   f"({_larger(one.value, together)} − {_smaller(one.value, together)} = "
-                  f"{format_number(abs(one.value - together))}) ({_passages(one, *rest)}).",
+                  f"{format_number(abs(one.value - together))}) ({cited_passages(one, *rest)}).",
                   (one, *rest))
 
 
@@ -323,7 +324,7 @@ def outside(whole: Figure, parts: list[Figure], lex: Lexicon) -> Result:
         f", where {' + '.join(f.display for f in parts)} = {format_number(inside)}")
     return Result(f"About {format_number(rest)} outside {named}: {whole.display} − {shown} = "
                   f"{format_number(rest)}{summed} (the article's “more than” figures make this "
-                  f"approximate) ({_passages(whole, *parts)}).", (whole, *parts))
+                  f"approximate) ({cited_passages(whole, *parts)}).", (whole, *parts))
 
 
 def per_day(figures: list[Figure], days: Figure, lex: Lexicon) -> Result:
@@ -335,7 +336,7 @@ def per_day(figures: list[Figure], days: Figure, lex: Lexicon) -> Result:
     return Result(f"About {format_number(rate)} a day at {who}: {summed} over the "
                   f"{days.display} of the strike, {format_number(value)} ÷ "
                   f"{format_number(days.value)} = {format_number(rate, 1)} "
-                  f"({_passages(*figures, days)}).", (*figures, days), focus=tuple(figures))
+                  f"({cited_passages(*figures, days)}).", (*figures, days), focus=tuple(figures))
 
 
 def against_average(one: Figure, members: list[Figure]) -> Result:
@@ -343,7 +344,7 @@ def against_average(one: Figure, members: list[Figure]) -> Result:
     side = "above" if one.value > mean else "below"
     parts = " + ".join(f.display for f in members)
     return Result(f"{one.subject} is {side} the average: {one.display} against "
-                  f"({parts}) ÷ {len(members)} = {format_number(mean, 1)} ({_passages(*members)}).",
+                  f"({parts}) ÷ {len(members)} = {format_number(mean, 1)} ({cited_passages(*members)}).",
                   (one, *[f for f in members if f is not one]))
 
 
@@ -355,7 +356,7 @@ def change(new: Figure, base: Figure) -> Result:
     return Result(f"About {abs(pct):.1f}% {way}: {new.display} against {base.display}, "
                   f"({_larger(new.value, base.value)} − {_smaller(new.value, base.value)}) ÷ "
                   f"{base.display} = {format_number(gap)} ÷ {base.display} = {abs(pct):.1f}% "
-                  f"({_passages(new, base)}).", (new, base))
+                  f"({cited_passages(new, base)}).", (new, base))
 
 
 def spread(members: list[Figure]) -> Result:
@@ -364,7 +365,7 @@ def spread(members: list[Figure]) -> Result:
     gap = top.value - bottom.value
     return Result(f"{format_number(gap)} between the most, {top.subject} ({top.display}), and "
                   f"the fewest, {bottom.subject} ({bottom.display}): {top.display} − "
-                  f"{bottom.display} = {format_number(gap)} ({_passages(top, bottom)}).",
+                  f"{bottom.display} = {format_number(gap)} ({cited_passages(top, bottom)}).",
                   (top, bottom))
 
 
@@ -384,7 +385,7 @@ def position(one: Figure, members: list[Figure], lex: Lexicon) -> Result:
     listed = "; ".join(f"{i}. {short(f)}" for i, f in enumerate(ordered, start=1))
     return Result(f"{one.subject} ranks {word} of the {len(ordered)} {lex.profile.parts} for "
                   f"{lex.profile.counted}, with {one.display}: {listed} "
-                  f"({_passages(*ordered)}).", tuple(ordered), focus=(one,))
+                  f"({cited_passages(*ordered)}).", tuple(ordered), focus=(one,))
 
 
 def group_versus(group: list[Figure], single: Figure, asked: str = "",
@@ -397,7 +398,7 @@ def group_versus(group: list[Figure], single: Figure, asked: str = "",
     names = " and ".join(f.subject for f in group)
     gap = abs(together - single.value)
     working = (f"({_larger(together, single.value)} − {_smaller(together, single.value)} = "
-               f"{format_number(gap)}) ({_passages(*group, single)}).")
+               f"{format_number(gap)}) ({cited_passages(*group, single)}).")
     if group_first:
         rel = "more" if together > single.value else "fewer"
         text = (f"{names} together had {format_number(together)} ({parts}), "

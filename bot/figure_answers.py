@@ -8,6 +8,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from . import aggregates, groups
+from .aggregates import cited_passages
 from .answer import Answer, Citation
 from .conversation import Conversation
 from .figures import Figure
@@ -15,7 +16,7 @@ from .names import as_name, completes
 from .numbers import bound
 from .passage_answers import SPEECH_Q
 from .question import Question
-from .reading import Reader, Reading
+from .reading import FOLLOWUP, Reader, Reading
 from .resolve import tokens
 from .text import NUMBER_WORDS, STOPWORDS, content_terms, format_number, stem
 
@@ -93,7 +94,7 @@ class FigureAnswers(Reader):
             one, whole = ones[0], wholes[0]
             return self._figure_answer(q, "aggregate", (
                 f"No: {one.subject} had {one.display} of the {whole.stated} across "
-                f"{whole.subject} ({_passages(one, whole)})."), [one, whole])
+                f"{whole.subject} ({cited_passages(one, whole)})."), [one, whole])
         if op is None:
             return None
         if op == "share" and r.dims and len(ones) == 1:
@@ -202,7 +203,7 @@ class FigureAnswers(Reader):
         who = " and ".join(dict.fromkeys(f.subject for f in subjects))
         working = " + ".join(x.display for x in found)
         text = (f"{name} had the {word}: {format_number(top)} at {who} ({working} = "
-                f"{format_number(top)}) ({_passages(*found)}).")
+                f"{format_number(top)}) ({cited_passages(*found)}).")
         return self._figure_answer(q, "aggregate", text, found)
 
     def _rows_at(self, f: Figure, dims: tuple[tuple[str, str], ...]) -> list[Figure]:
@@ -263,7 +264,7 @@ class FigureAnswers(Reader):
         named = ", ".join(f"{v.display} on {v.dim(key)}" for v in others)
         return (f"{format_number(rest)} at {f.subject} for {value}: the article gives the total, "
                 f"{f.display}, and {named}, so {minus} = {format_number(rest)} "
-                f"({_passages(f, *others)}).", [f, *others])
+                f"({cited_passages(f, *others)}).", [f, *others])
 
     def _none_at(self, f: Figure, dims: tuple[tuple[str, str], ...]) -> str:
         """'All 1,191 on the second day' means none on the first: say so, with the span."""
@@ -524,8 +525,7 @@ class FigureAnswers(Reader):
         cue = bool(self.lex.count_cues.search(q.low)) or bool(r.dims and subjects) or \
             r.positional
         noun = self._counted_noun(q.low)
-        followup = bool(re.match(r"^(?:and|what about|how about|what of|same for|and for|now)\b",
-                                 q.low))
+        followup = bool(FOLLOWUP.match(q.low))
         if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers):
             return None
         kind = self._noun_kind(noun)
@@ -817,10 +817,6 @@ def _modality(text: str) -> str:
     """The first of demanded / received / offered the text speaks of ('' if none)."""
     found = [(m.start(), name) for name, pattern in MODALITY if (m := re.search(pattern, text))]
     return min(found)[1] if found else ""
-
-
-def _passages(*figures: Figure) -> str:
-    return ", ".join(dict.fromkeys(f.passage for f in figures))
 
 
 def _number_words(low: str) -> list[float]:
