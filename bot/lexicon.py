@@ -58,7 +58,6 @@ class Lexicon:
             rf"{GENERIC_COUNT_CUES})\b", re.I)
         self.count_words = re.compile(
             rf"\b(?:{_alternation([*p.counted_words, *p.action_words], stems=True)})\b", re.I)
-        self.action = re.compile(rf"\b(?:{_alternation(p.action_words, stems=True)})\b", re.I)
         own = {s.lower() for s in p.staff}
         others = [s for s in p.other_staff if s.lower() not in own and not any(
             s.lower() in o or o in s.lower() for o in own)]
@@ -76,7 +75,6 @@ class Lexicon:
         self.rounds = _alternation(p.other_rounds)
         self.place_words = frozenset(w.lower() for w in p.place_words)
         self.name_glue = frozenset(w.lower() for w in p.name_glue)
-        self.question_words = frozenset(w.lower() for w in p.question_words)
         # Words that name people in a sentence: "who" questions want one of them.
         self.people_words = re.compile(
             rf"\b(?:{_alternation([*p.people_nouns, *p.staff, *p.other_staff])}|staff|bosses|"
