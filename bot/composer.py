@@ -6,24 +6,25 @@ import re
 from dataclasses import replace
 
 from .answer import Answer
+from .answering import Corrections, build_answerers
 from .conversation import Conversation
-from .figure_answers import FigureAnswers
-from .passage_answers import PassageAnswers
+from .corpus import Corpus
+from .lookups import Lookups
 from .question import NOTE_WORDS, Question, problem_with, read, split_parts, split_preamble
-from .reading import Reading
-
-SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|"
-                        r"thank you|cheers|ok|okay|bye|goodbye)\b[\s!.,?]*(?:there|bot|"
-                        r"strikebot|very much|a lot)?[\s!.,?]*$")
-# A job title a question gives someone ("Diane Wake, chief executive of Walsall Healthcare").
-ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|head|leader|"
-                        r"minister|president|spokes(?:person|man|woman)|manager|boss|"
-                        r"chancellor|prime minister)\b(?: (?:of|for|at) (?:the )?[A-Z][\w ]*?)?"
-                        r"(?=[,?.]|$| say| said| and)", re.I)
+from .reading import Parser, Reading
+from .retrieval import Retriever
+from .rules import SMALL_TALK
 
 
-class Composer(FigureAnswers, PassageAnswers):
-    """Tries the table first, then people, then the text; abstains when nothing fits."""
+class Composer:
+    """Reads a question once, then asks the answerers in turn; corrects wrong premises."""
+
+    def __init__(self, corpus: Corpus, retriever: Retriever) -> None:
+        self.look = Lookups(corpus)
+        self.lex = self.look.lex
+        self.parser = Parser(self.look)
+        self.answerers = build_answerers(self.look, retriever)
+        self.corrections = Corrections(self.look)
 
     def answer(self, raw: str, conversation: Conversation | None = None) -> Answer:
         q = read(raw if isinstance(raw, str) else str(raw), self.lex.abbreviations)
@@ -44,7 +45,7 @@ class Composer(FigureAnswers, PassageAnswers):
                         "change it.")
                 return replace(answer, question=q.raw, answer=f"{note} {answer.answer}")
             scratch = replace(conv, turns=list(conv.turns))
-            return replace(self._with_corrections(self._read(q, scratch), answer, ""),
+            return replace(self.corrections.apply(self.parser.read(q, scratch), answer, ""),
                            question=q.raw)
         parts = split_parts(q.text)
         if len(parts) > 1:
@@ -60,7 +61,7 @@ class Composer(FigureAnswers, PassageAnswers):
         return self._answer_one(q, conv)
 
     def _answer_one(self, q: Question, conv: Conversation) -> Answer:
-        reading = self._read(q, conv)
+        reading = self.parser.read(q, conv)
         other = self.lex.other_staff.search(q.low)
         if other and q.low[other.end():].split()[:1] and \
                 q.low[other.end():].split()[0] in self.lex.counted_nouns:
@@ -79,69 +80,36 @@ class Composer(FigureAnswers, PassageAnswers):
         if other and not self.lex.staff.search(q.low) and not reading.people:
             return Answer(q.raw, f"The article is about {staff}; it says nothing about "
                           f"{other.group()}.", True, "none")
-        answer = (self._people(reading) or self._quoted(reading) or self._called(reading)
-                  or self._aggregate(reading, conv)
-                  or self._figure(reading, conv) or self._other_figure(reading)
-                  or self._passage(reading))
-        answer = self._with_corrections(reading, answer, other.group() if other else "")
+        answer = next(a for a in (answerer.run(reading, conv) for answerer in self.answerers)
+                      if a is not None)
+        answer = self.corrections.apply(reading, answer, other.group() if other else "")
         self._update(conv, reading, answer)
         return answer
-
-    def _with_corrections(self, r: Reading, answer: Answer, other: str) -> Answer:
-        """Put right what a question assumes wrongly, whatever else it asks."""
-        notes = []
-        used = {f.id for f in answer.figures}
-        wrong = self._wrong_figure(r)
-        if wrong is not None and wrong.id not in used:
-            notes.append(f"The article says {wrong.stated}, not the figure in your question: "
-                         f"“{wrong.span}” ({wrong.passage}).")
-        if other and r.people:
-            notes.append(f"The article is about {self.lex.profile.staff_name}, not {other}.")
-        persons = [p for p in r.people if p.is_person]
-        claim = ROLE_CLAIM.search(r.q.text)
-        if claim and len({p.role for p in persons}) == 1 and claim.group(1).lower() not in \
-                persons[0].role.lower() and not any(
-                    claim.group(0).lower() in a.lower() for a in persons[0].aliases):
-            who = " and ".join(p.name for p in persons)
-            notes.append(f"{who} {'is' if len(persons) == 1 else 'are'} the "
-                         f"{persons[0].role}, not {claim.group(0).strip()} "
-                         f"({persons[0].introduced}).")
-        if not notes:
-            return answer
-        if answer.abstained:
-            text = " ".join(notes)
-            if wrong is None:
-                return replace(answer, answer=text, abstained=False, kind="passage")
-            return replace(answer, answer=text, abstained=False, kind="figure",
-                           figures=(wrong.ref(),), citations=(self._cite(wrong.passage, 1.0),))
-        extra = (wrong.ref(),) if wrong is not None else ()
-        return replace(answer, answer=" ".join(notes) + " " + answer.answer,
-                       figures=answer.figures + extra)
 
     def _update(self, conv: Conversation, r: Reading, answer: Answer) -> None:
         if answer.figures:
             conv.dims = r.dims
             focus = answer.focus or tuple(f.id for f in answer.figures
-                                          if self.by_id[f.id].is_count)
+                                          if self.look.by_id[f.id].is_count)
             if focus and focus != conv.focus:
                 conv.earlier_focus, conv.focus = conv.focus, focus
             conv.op = r.op or ""
             conv.base = tuple(f.id for f in r.subjects if f.scope != "part") if r.op else ()
             conv.positional = r.positional
         if answer.figures and answer.kind == "figure":
-            ids = tuple(f.id for f in answer.figures if self.by_id[f.id].is_count)
+            ids = tuple(f.id for f in answer.figures if self.look.by_id[f.id].is_count)
             if ids:
                 conv.subjects = ids
             conv.intent = "figure"
         elif answer.figures:
             conv.subjects = tuple(f.id for f in answer.figures
-                                  if self.by_id[f.id].scope == "part") or conv.subjects
+                                  if self.look.by_id[f.id].scope == "part") or conv.subjects
             conv.intent = "aggregate"
         elif not answer.abstained:
             conv.intent = "passage"
         named = [p.id for p in r.people]
         for c in answer.citations:
-            passage = self.corpus.passage(c.passage)
+            passage = self.look.corpus.passage(c.passage)
             if passage:
                 named += [s for s in passage.speakers if s not in named]
         if named:

@@ -6,17 +6,13 @@ import re
 from dataclasses import dataclass
 
 from . import aggregates
-from .answer import Answer, Citation
 from .conversation import Conversation
-from .corpus import Corpus
 from .figures import Figure
-from .lexicon import Lexicon
+from .lookups import Lookups
 from .people import Person
 from .question import Question
 from .resolve import AliasMatcher, Mention, tokens
-from .retrieval import Retriever
-from .text import NUMBER_WORDS, STOPWORDS, content_terms, fold
-from .vocabulary import Vocabulary
+from .text import NUMBER_WORDS, STOPWORDS
 
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"
@@ -41,8 +37,6 @@ LISTED = re.compile(r"\b(?:listed|mentioned|named|in the list|in the article|in 
 TAKING_OPS = frozenset({"total", "difference", "ratio", "share", "average", "change"})
 PAIR_OPS = frozenset({"total", "difference", "ratio", "change"})
 CARRIED_OPS = frozenset({"share", "average"})
-MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
-          r"december")
 LOCATION_PREP = re.compile(r"\b(?:at|in|for|across|from|by|within|around|near)\s+((?:the\s+)?"
                            r"[\w'&.-]+(?:\s+[\w'&.-]+){0,5})", re.I)
 CAPITALISED = r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*)"
@@ -77,113 +71,21 @@ class Reading:
     op: str | None = None  # the computation asked for, if any (or carried from the last turn)
     positional: bool = False  # a subject asked for by its place in the article's list
     unknown_dim: str = ""  # a day the question names that no figure is for ("Wednesday")
+    phrase_speakers: tuple[Person, ...] = ()  # named in "did X say" / "according to X"
+    speakers: tuple[Person, ...] = ()  # whom the question asks to hear from
+    unknown_speaker: str = ""  # "the prime minister": a speaker the article never quotes
 
 
-class Lookups:
-    """What every answer path looks things up in, built once from the corpus."""
+class Parser:
+    """Reads a question, against the article's tables and the conversation, into one Reading."""
 
-    def __init__(self, corpus: Corpus, retriever: Retriever) -> None:
-        self.corpus = corpus
-        self.retriever = retriever
-        self.vocab = Vocabulary(corpus)
-        self.by_id = {f.id: f for f in corpus.figures}
-        self.counts = [f for f in corpus.figures if f.is_count and not f.dims]
-        self.profile = corpus.profile
-        # Rows with dimensions (a day, a type, an earlier round) are variants of a subject's
-        # main row: the main rows are what names resolve to and aggregates run over.
-        main = [f for f in corpus.figures if not f.dims]
-        self.variants = [f for f in corpus.figures if f.dims]
-        self.parts = [f for f in main if f.scope == "part"]
-        self.whole = next((f for f in main if f.scope == "whole"), None)
-        self.national = next((f for f in main if f.scope == "national"), None)
-        self.parts_passage = self.parts[0].passage if self.parts else ""
-        wider = tuple(f for f in (self.whole, self.national) if f is not None)
-        self.lex = Lexicon(corpus.profile, self.parts, corpus.people, self.parts_passage, wider)
-        # The parts in the order the article lists them; words only one part's name has.
-        self.in_order = sorted(self.parts, key=lambda f: (
-            f.passage, fold(self._passage_text(f.passage)).lower().find(f.span.lower())))
-        counts: dict[str, list[Figure]] = {}
-        for f in self.parts:
-            for t in set(tokens(f.subject)) - set(STOPWORDS) - {self.lex.profile.part}:
-                counts.setdefault(t, []).append(f)
-        self.unique_words = {t: fs[0] for t, fs in counts.items() if len(fs) == 1}
-        self.dimension_keys = frozenset(k for f in self.variants for k, _ in f.dims)
-        used = {pair for f in self.variants for pair in f.dims}
-        # Keys whose rows add up to the main row (type: inpatient + outpatient = all);
-        # an earlier round does not.
-        self.partitions = frozenset(
-            k for k in self.dimension_keys if any(
-                sum(v.value for v in self.variants if v.subject == f.subject and
-                    [d for d, _ in v.dims] == [k]) == f.value for f in self.counts))
-        self.dim_matcher = AliasMatcher(
-            {f"{k}={v}": (v, *aliases) for k, values in corpus.profile.dimensions.items()
-             for v, aliases in values.items() if (k, v) in used}, stop=frozenset(STOPWORDS))
-        types = self.lex.types
-        self.by_type = re.compile(
-            rf"\b(?:as opposed to|rather than|versus|vs|compared with) (?:the )?(?:{types})\b|"
-            rf"\(?\bnot (?:the )?(?:{types})\b|\b(?:only|just|excluding|except)\s+(?:the )?"
-            rf"(?:{types})\b|\bhow many\b.*\b(?:were|was) (?:{types})\b")
-        self.other_period = re.compile(
-            rf"\b(?:previous|earlier|first|next|upcoming|future|other|{MONTHS})\s+"
-            rf"(?:[\w'-]+\s+){{0,3}}(?:{self.lex.rounds})\b|\blast (?:year|month)\b")
-        self.others = [f for f in corpus.figures if not f.is_count and not f.dims]
-        self.days = next((f for f in self.others if f.unit == "days"), None)
-        self.people = {p.id: p for p in corpus.people}
-        self.subject_matcher = AliasMatcher({f.id: f.aliases for f in self.counts},
-                                            stop=frozenset(STOPWORDS))
-        self.people_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
-                                           stop=frozenset(STOPWORDS) | {"union", "government"})
-        # Inside "what did X say", "the government" and "the union" can only mean a speaker.
-        self.speaker_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
-                                            stop=frozenset(STOPWORDS))
-        self.alias_tokens = {t for f in self.counts for a in f.aliases for t in tokens(a)}
-        self.fragment_tokens = {t for t in self.alias_tokens if t not in self.lex.name_glue
-                                and t not in self.lex.place_words and t not in STOPWORDS
-                                and len(t) > 3}
-        self.sentence_terms = {(p.id, i): frozenset(content_terms(text))
-                               for p in corpus.passages for i, text in enumerate(p.sentences)}
-        self.cue_tokens = {f.id: [" ".join(tokens(a)) for a in f.aliases[1:] if tokens(a)]
-                           for f in self.others}
-        self.people_tokens = {t for p in corpus.people for a in p.aliases for t in tokens(a)}
-        self.people_tokens |= {"dr", "mr", "mrs", "ms", "s"}
-        self.people_terms = {t for p in corpus.people for a in p.aliases for t in content_terms(a)}
-        self.entity_terms = {t for f in self.counts for a in f.aliases for t in content_terms(a)}
-        self.entity_terms |= self.people_terms
-        self.measure_terms = {f.id: frozenset(content_terms(f.measure)) - self.entity_terms
-                              for f in self.others}
-        # Words of organisations and of the striking staff: a role names no one by them.
-        self.org_terms = {t for p in corpus.people if p.kind == "organisation"
-                          for a in p.aliases for t in content_terms(a)}
-        self.org_terms |= {t for s in corpus.profile.staff for t in content_terms(s)}
+    def __init__(self, look: Lookups) -> None:
+        self.look = look
+        self.lex = look.lex
 
-    def _main_row(self, f: Figure) -> Figure:
-        """A row with dimensions stands for its subject's main row."""
-        if not f.dims:
-            return f
-        return next((m for m in self.counts if m.subject == f.subject and m.scope == f.scope), f)
-
-    def _passage_text(self, pid: str) -> str:
-        passage = self.corpus.passage(pid)
-        return passage.text if passage else ""
-
-    def _is_headline(self, pid: str) -> bool:
-        passage = self.corpus.passage(pid)
-        return passage is not None and passage.is_headline
-
-    def _cite(self, pid: str, score: float) -> Citation:
-        passage = self.corpus.passage(pid)
-        return Citation(pid, passage.text if passage else "", score)
-
-    def _abstain(self, q: Question, text: str) -> Answer:
-        return Answer(q.raw, text, True, "none")
-
-
-class Reader(Lookups):
-    """Resolves what a question names, against the corpus and the conversation."""
-
-    def _read(self, q: Question, conv: Conversation) -> Reading:
-        mentions = self.subject_matcher.find(q.text)
-        subjects = [self.by_id[k] for k in AliasMatcher.keys(mentions)]
+    def read(self, q: Question, conv: Conversation) -> Reading:
+        mentions = self.look.subject_matcher.find(q.text)
+        subjects = [self.look.by_id[k] for k in AliasMatcher.keys(mentions)]
         op = aggregates.detect(q.low, self.lex)
         if op in RANKED_OPS:
             # "the trust with the most exceed the one with the second most": by rank.
@@ -194,7 +96,8 @@ class Reader(Lookups):
             if positional and op == "rank":
                 op = None  # "the 3rd trust in the list" names a trust; it asks for no ranking
         subjects, op = self._from_conversation(q, conv, subjects, op)
-        named = [self.people[k] for k in AliasMatcher.keys(self.people_matcher.find(q.text))]
+        named = [self.look.people[k]
+                 for k in AliasMatcher.keys(self.look.people_matcher.find(q.text))]
         referred = self._pronoun(q, conv)
         people = named + [p for p in referred if p not in named]
         unknown, place, partial, stray = self._unknown(q, mentions)
@@ -203,23 +106,26 @@ class Reader(Lookups):
         if not subjects and dims and conv.focus and op is None and not \
                 self.lex.part_word.search(q.low) and (len(q.terms) <= 3 or FOLLOWUP.match(q.low)):
             # "outpatients only?", "and on Tuesday?": the same subjects at other dimensions.
-            subjects = list(dict.fromkeys(self._main_row(self.by_id[k]) for k in conv.focus
-                                          if k in self.by_id))
+            subjects = list(dict.fromkeys(self.look.main_row(self.look.by_id[k]) for k in conv.focus
+                                          if k in self.look.by_id))
             if len(subjects) > 1 and conv.op in ("total", "average"):
                 op = conv.op  # "outpatients only?" after a total: that total, of outpatients
         if op in PAIR_OPS and len(subjects) == 2 and subjects[1].dims and not subjects[0].dims:
             dims = ()  # now against a round: each row is already at its dimensions
+        in_phrase = self._phrase_speakers(q, referred)
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
-                       dims, op, positional, self._unknown_day(q))
+                       dims, op, positional, self._unknown_day(q), tuple(in_phrase),
+                       tuple(in_phrase or self.look.with_members(people)),
+                       self._unknown_speaker(q))
 
     def _unknown_day(self, q: Question) -> str:
         """A weekday or date the question names that none of the article's days matches."""
-        if "day" not in self.dimension_keys:
+        if "day" not in self.look.dimension_keys:
             return ""
-        covered = {i for m in self.dim_matcher.find(q.text) if m.exact
+        covered = {i for m in self.look.dim_matcher.find(q.text) if m.exact
                    for i in range(m.start, m.end)}
         toks = tokens(q.text)
-        if "round" in self.dimension_keys and q.form in ("how many", "how much"):
+        if "round" in self.look.dimension_keys and q.form in ("how many", "how much"):
             # "the July 2024 strike": a round the article gives no figures for.
             for i, tok in enumerate(toks[:-1]):
                 if tok in MONTH_NAMES and re.fullmatch(r"(?:19|20)\d\d", toks[i + 1]) and not (
@@ -233,7 +139,7 @@ class Reader(Lookups):
         return ""
 
     def _by_rank(self, low: str) -> list[Figure]:
-        ordered = sorted(self.parts, key=lambda f: -f.value)
+        ordered = sorted(self.look.parts, key=lambda f: -f.value)
         found = []
         for match in RANK_PHRASE.finditer(low):
             ordinal = match.group(1) or match.group(3) or "first"
@@ -252,32 +158,32 @@ class Reader(Lookups):
         ordinal = ORDINAL_WORD.search(q.low)
         listed = LISTED.search(q.low) or (conv.positional and FOLLOWUP.match(q.low))
         step = NEXT.search(q.low)
-        last = [self.in_order.index(f) for k in conv.focus if k in self.by_id
-                and (f := self._main_row(self.by_id[k])) in self.in_order]
+        last = [self.look.in_order.index(f) for k in conv.focus if k in self.look.by_id
+                and (f := self.look.main_row(self.look.by_id[k])) in self.look.in_order]
         if step and conv.positional and last:
             n = last[-1] + 1 + (1 if step.group(1) in ("next", "following", "after it") else -1)
-            if 1 <= n <= len(self.in_order):
-                return [self.in_order[n - 1]], True
-        if ordinal and listed and self.parts:
+            if 1 <= n <= len(self.look.in_order):
+                return [self.look.in_order[n - 1]], True
+        if ordinal and listed and self.look.parts:
             # Every place asked for: "the trust listed first and the one listed last".
             found = []
             for word in ORDINAL_WORD.findall(q.low):
-                n = len(self.in_order) if word == "last" else ORDINAL_VALUE.get(word, 0)
-                if 1 <= n <= len(self.in_order) and self.in_order[n - 1] not in found:
-                    found.append(self.in_order[n - 1])
+                n = len(self.look.in_order) if word == "last" else ORDINAL_VALUE.get(word, 0)
+                if 1 <= n <= len(self.look.in_order) and self.look.in_order[n - 1] not in found:
+                    found.append(self.look.in_order[n - 1])
             if found:
                 return found, True
         if op is None:
-            by_value = [f for f in self.parts if f.value in q.numbers]
+            by_value = [f for f in self.look.parts if f.value in q.numbers]
             if len(by_value) == 1 and re.search(r"\b(?:one|which|who|whose|the)\b", q.low):
                 return by_value, True  # asked for as the one with that figure
         toks = tokens(q.text)
         for i, tok in enumerate(toks[:-1]):
-            if toks[i + 1] in (self.lex.profile.part, "one") and tok in self.unique_words:
-                return [self.unique_words[tok]], False
+            if toks[i + 1] in (self.lex.profile.part, "one") and tok in self.look.unique_words:
+                return [self.look.unique_words[tok]], False
         if self.lex.part_word.search(q.low) and re.search(r"\bname\b", q.low):
             # "the trust whose name refers to university hospitals"
-            named = {self.unique_words[t] for t in toks if t in self.unique_words}
+            named = {self.look.unique_words[t] for t in toks if t in self.look.unique_words}
             if len(named) == 1:
                 return list(named), False
         return [], False
@@ -286,12 +192,12 @@ class Reader(Lookups):
                            op: str | None) -> tuple[list[Figure], str | None]:
         """What a follow-up takes from earlier turns: 'combined?' the last two subjects,
         'and as a % of England?' the last answer's subjects, 'and RWT?' the last computation."""
-        focus = [self.by_id[k] for k in conv.focus if k in self.by_id]
-        earlier = [self.by_id[k] for k in conv.earlier_focus if k in self.by_id]
+        focus = [self.look.by_id[k] for k in conv.focus if k in self.look.by_id]
+        earlier = [self.look.by_id[k] for k in conv.earlier_focus if k in self.look.by_id]
         short = len(q.terms) <= 3 or bool(REFERRING.search(q.low))
         if op is None and subjects and FOLLOWUP.match(q.low) and conv.op in CARRIED_OPS and \
                 all(f.scope == "part" for f in subjects):
-            base = [self.by_id[k] for k in conv.base if k in self.by_id]
+            base = [self.look.by_id[k] for k in conv.base if k in self.look.by_id]
             return subjects + [f for f in base if f not in subjects], conv.op
         if op not in TAKING_OPS or not focus or not short or (
                 self.lex.all_parts.search(q.low) and op != "share"):
@@ -299,7 +205,7 @@ class Reader(Lookups):
         if not subjects:
             if op in PAIR_OPS and len(focus) == 1 and focus[0].dims:
                 # "% change to July?" after "NUH in April 2023?": now against that round.
-                return [self._main_row(focus[0]), focus[0]], op
+                return [self.look.main_row(focus[0]), focus[0]], op
             if op in PAIR_OPS and len(focus) == 1 and earlier:
                 return [*earlier[-1:], *focus] if earlier[-1] not in focus else focus, op
             return focus, op
@@ -309,13 +215,13 @@ class Reader(Lookups):
 
     def _dims(self, q: Question, conv: Conversation) -> tuple[tuple[str, str], ...]:
         """The days, types or rounds a question asks about; a follow-up keeps the last ones."""
-        if not self.variants:
+        if not self.look.variants:
             return ()
         # Exact words only: "patients" is no typo of "inpatients".
-        mentions = [m for m in self.dim_matcher.find(q.text) if m.exact]
+        mentions = [m for m in self.look.dim_matcher.find(q.text) if m.exact]
         found = AliasMatcher.keys(mentions)
         values = {k: set(v) for k, v in self.lex.profile.dimensions.items()
-                  if k in self.partitions}
+                  if k in self.look.partitions}
         toks = tokens(q.text)
         for key, every in values.items():
             mine = [m for m in mentions if m.key.startswith(f"{key}=")]
@@ -341,17 +247,17 @@ class Reader(Lookups):
         for pronoun, pattern in (("she", r"\b(?:she|her|hers)\b"), ("he", r"\b(?:he|him|his)\b")):
             if re.search(pattern, q.low):
                 for pid in reversed(conv.people):
-                    person = self.people.get(pid)
+                    person = self.look.people.get(pid)
                     if person and person.pronoun == pronoun:
                         return [person]
         if re.search(r"\b(?:they|them|their)\b", q.low) and conv.people:
-            last = self.people.get(conv.people[-1])
+            last = self.look.people.get(conv.people[-1])
             if last and last.pronoun == "they" or (len(conv.people) >= 2 and conv.people[-2:]
-                                                    and all(self.people[p].role ==
-                                                            self.people[conv.people[-1]].role
+                                                    and all(self.look.people[p].role ==
+                                                            self.look.people[conv.people[-1]].role
                                                             for p in conv.people[-2:]
-                                                            if p in self.people)):
-                group = [self.people[p] for p in conv.people[-2:] if p in self.people]
+                                                            if p in self.look.people)):
+                group = [self.look.people[p] for p in conv.people[-2:] if p in self.look.people]
                 if last and last.pronoun == "they":
                     return [last]
                 return group
@@ -377,18 +283,18 @@ class Reader(Lookups):
                 kept.append(tok)
             if not kept or all(t in self.lex.place_words for t in kept):
                 continue
-            if any(not self.vocab.knows(t) for t in kept if t not in self.lex.place_words):
+            if any(not self.look.vocab.knows(t) for t in kept if t not in self.lex.place_words):
                 place = place or " ".join(kept)
-            elif all(t in self.alias_tokens or t in self.lex.place_words for t in kept) and not any(
-                    t in self.people_tokens for t in kept):
+            elif all(t in self.look.alias_tokens or t in self.lex.place_words for t in kept) \
+                    and not any(t in self.look.people_tokens for t in kept):
                 partial = partial or " ".join(kept)
         for i, tok in enumerate(q_tokens):
-            if i in covered or tok in self.people_tokens:
+            if i in covered or tok in self.look.people_tokens:
                 continue
-            if tok in self.fragment_tokens:
+            if tok in self.look.fragment_tokens:
                 partial = partial or tok
-            elif (len(tok) > 3 and tok.isalpha() and not self.vocab.knows(tok)
-                  and not self.vocab.near(tok) and not VERBISH.search(tok)
+            elif (len(tok) > 3 and tok.isalpha() and not self.look.vocab.knows(tok)
+                  and not self.look.vocab.near(tok) and not VERBISH.search(tok)
                   and tok not in NUMBER_WORDS):
                 stray = stray or tok
         # Capitalised names anywhere but the first word: "Birmingham Children's Hospital".
@@ -397,52 +303,38 @@ class Reader(Lookups):
         for found in re.findall(CAPITALISED, unquoted):
             toks = tokens(found)
             if toks and found not in PRONOUN_CONTRACTIONS and any(
-                    not self.vocab.knows(t) for t in toks):
+                    not self.look.vocab.knows(t) for t in toks):
                 name = name or found
         return (_original_case(q.text, name), _original_case(q.text, place),
                 _original_case(q.text, partial), _original_case(q.text, stray))
 
-    def _speakers(self, r: Reading) -> list[Person]:
-        """The people a question asks to hear from: the X of 'what did X say about Y'."""
-        return self._phrase_speakers(r) or self._with_members(r.people)
-
-    def _phrase_speakers(self, r: Reading) -> list[Person]:
+    def _phrase_speakers(self, q: Question, referred: list[Person]) -> list[Person]:
         """The speakers a 'did X say' / 'according to X' phrase names, if any."""
         for pattern in SPEAKER_PHRASES:
-            match = pattern.search(r.q.text)
+            match = pattern.search(q.text)
             if not match:
                 continue
             phrase = match.group(1)
-            named = [self.people[k] for k in
-                     AliasMatcher.keys(self.speaker_matcher.find(phrase))]
+            named = [self.look.people[k] for k in
+                     AliasMatcher.keys(self.look.speaker_matcher.find(phrase))]
             if named:
-                return self._with_members(named)
+                return self.look.with_members(named)
             if re.search(r"\b(?:she|he|they|her|him|them)\b", phrase.lower()):
-                return self._with_members(r.referred)
+                return self.look.with_members(referred)
         return []
 
-    def _unknown_speaker(self, r: Reading) -> str:
+    def _unknown_speaker(self, q: Question) -> str:
         """'What did the prime minister say?': a speaker the article never quotes."""
         for pattern in SPEAKER_PHRASES:
-            match = pattern.search(r.q.text)
+            match = pattern.search(q.text)
             if not match:
                 continue
             phrase = match.group(1).strip()
-            if self.speaker_matcher.find(phrase):
+            if self.look.speaker_matcher.find(phrase):
                 return ""
             role = self.lex.speaker_roles.search(phrase)
             return phrase if role else ""
         return ""
-
-    def _with_members(self, people: list[Person]) -> list[Person]:
-        """An organisation speaks through its members (the BMA through its co-chairs)."""
-        out = list(people)
-        for org in people:
-            if org.kind == "organisation":
-                out += [p for p in self.corpus.people
-                        if p.organisation == org.name and p not in out]
-        return out
-
 
 def _find(haystack: list[str], needle: list[str]) -> int:
     for i in range(len(haystack) - len(needle) + 1):

@@ -1,0 +1,358 @@
+"""Answers computed from the figures table, with the working written out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .. import aggregates, groups
+from ..aggregates import cited_passages
+from ..answer import Answer
+from ..conversation import Conversation
+from ..figures import Figure
+from ..numbers import bound
+from ..question import Question
+from ..reading import Reading
+from ..rules import (
+    ALL_OF,
+    COMPARATIVE,
+    DENOMINATOR,
+    OUTSIDE,
+    OWN_NOUNS,
+    OWN_TOTAL,
+    PER_DAY,
+    POINTS,
+    REST_TOGETHER,
+    UNIT_CUES,
+    VERSUS,
+)
+from ..text import format_number
+from .figure_tools import FigureWork
+
+
+class AggregateAnswerer(FigureWork):
+    """Most, fewest, totals, differences, shares, averages, rankings, thresholds."""
+
+    name = "aggregate"
+
+    def run(self, r: Reading, conv: Conversation) -> Answer | None:
+        q = r.q
+        op = r.op
+        superlative = re.search(rf"\b(?:{aggregates.MOST_ONLY}|{aggregates.FEWEST_ONLY}|busiest|"
+                                rf"quietest|peak)\b", q.low)
+        over = self._over_dimension(r) if op in ("extreme", "rank") or superlative else None
+        if over is not None:
+            return over
+        if r.unknown_dim and (op or self.lex.count_cues.search(q.low) or (
+                r.subjects and q.form in ("other", "how many", "how much"))):  # "nuh wed 30th?"
+            return self.look.abstain(q, f"The article gives no figures for {r.unknown_dim}.")
+        named_row = self._other_row(q) if op == "extreme" and superlative else None
+        if named_row is not None and superlative is not None and any(
+                superlative.group() in hit.split() for hit in self._cue_hits(named_row, q)):
+            return None  # "the lowest paid get what": a row's name, not a superlative
+        wholes = [f for f in r.subjects if f.scope in ("whole", "national")]
+        ones = [f for f in r.subjects if f.scope == "part"]
+        if q.form == "yesno" and ALL_OF.search(q.low) and wholes and len(ones) == 1:
+            # "Were all of the 8,300 at UHNM?": a part is not the whole.
+            one, whole = ones[0], wholes[0]
+            return self._figure_answer(q, "aggregate", (
+                f"No: {one.subject} had {one.display} of the {whole.stated} across "
+                f"{whole.subject} ({cited_passages(one, whole)})."), [one, whole])
+        if op is None:
+            return None
+        if op == "share" and r.dims and len(ones) == 1:
+            # "What proportion of NUH's rebookings were inpatients?": a part of its own total.
+            rows = self._rows_at(ones[0], r.dims)
+            if len(rows) == 1:
+                within = aggregates.share(rows[0], ones[0], self.lex)
+                return self._figure_answer(q, "aggregate", within.text, list(within.used))
+        stated = self._other_row(q) if op == "share" else None
+        if op == "share" and DENOMINATOR.search(q.low) and (
+                stated is None or stated.unit != "per cent"):
+            return self.look.abstain(q, "The article doesn't say how many "
+                                     f"{self.lex.profile.counted} were scheduled, only how many "
+                                     "were affected, so it gives no such percentage.")
+        noun = self._counted_noun(q.low)
+        if POINTS.search(q.low):
+            noun = ""  # "how many percentage points": a difference of two percentages
+        if not self.lex.part_word.fullmatch(noun) and self._noun_kind(noun) in ("people",
+                                                                                "other"):
+            return None  # "how many patients … in total": not a count the article gives
+        named = [f for f in r.subjects if f.scope == "part"]
+        if not named and (re.search(r"\b(?:one|them|those|the two|these|that|it|both|"
+                                    r"they)\b", q.low) or len(q.terms) <= 2):
+            named = [self.look.by_id[k] for k in conv.subjects
+                     if k in self.look.by_id and self.look.by_id[k].scope == "part"]
+        own = OWN_TOTAL.search(q.low)
+        if op == "share" and own and (own.group(2) in OWN_NOUNS or own.group(2) in
+                                      self.lex.counted_nouns) and any(
+                m for m in self.look.subject_matcher.find(own.group(1))
+                if self.look.by_id[m.key].scope == "part"):
+            p = self.lex.profile
+            return self.look.abstain(q, f"The article doesn't give the {p.parts}' total numbers of "
+                                    f"{p.counted}, only the figures it reports.")
+        excluded = self._excluded(r)
+        pool = [f for f in self.look.parts if f not in excluded] if excluded else (
+            named if len(named) >= 2 else self.look.parts)
+        sums: dict[str, list[Figure]] = {}
+        if r.dims:
+            keys = [k for k, _ in r.dims]
+            dims_asked = r.dims
+            several = next((k for k in keys if keys.count(k) > 1), None)
+            claim = q.form == "yesno" and bool(COMPARATIVE.search(q.low))
+            compares = op in ("difference", "ratio", "change") or claim
+            if compares and len(r.subjects) == 1 and [
+                    k for k in keys if k not in self.look.partitions] == keys and len(keys) == 1:
+                # "NUH this time against the April 2023 round": the main row and that round.
+                one = r.subjects[0]
+                then = self._at_dims([one], r.dims, sums)
+                r = replace(r, subjects=[one, *then], dims=())
+                named = list(r.subjects)
+                if claim and len(named) == 2:
+                    # "So SFH's July total was lower than in March 2023, right?"
+                    verdict = aggregates.compare(named[0], named[1], q.low)
+                    return self._figure_answer(q, "aggregate", verdict.text, list(verdict.used))
+            elif several and len(r.subjects) == 1 and op in ("difference", "ratio", "change"):
+                # "SFH between the March and April rounds": one figure per value, compared.
+                one = r.subjects[0]
+                rest = tuple(d for d in r.dims if d[0] != several)
+                split = [self._at_dims([one], rest + (d,), sums) for d in r.dims
+                         if d[0] == several]
+                r = replace(r, subjects=[f for group in split for f in group], dims=())
+                named = list(r.subjects)
+                if len(named) < 2:
+                    return self.look.abstain(q, f"The article doesn't give {one.subject}'s figures "
+                                            f"for {self._describe_dims(tuple(dims_asked))}.")
+            else:
+                pool = self._at_dims(pool, r.dims, sums)
+                named = self._at_dims(named, r.dims, sums)
+                r = replace(r, subjects=self._at_dims(list(r.subjects), r.dims, sums))
+            if not pool:
+                return self.look.abstain(q, f"The article gives no figures for "
+                                        f"{self._describe_dims(r.dims)}.")
+        result = self._compute(op, r, conv, named, pool)
+        if result is None:
+            return None
+        used = [row for f in result.used for row in sums.get(f.id, [f])]
+        text = result.text
+        working = [f"{f.subject}: {' + '.join(x.display for x in sums[f.id])} = {f.display}"
+                   for f in result.used if f.id in sums]
+        if working:
+            text += f" ({'; '.join(working)}.)"
+        focus = tuple(row for f in result.focus for row in sums.get(f.id, [f]))
+        return self._figure_answer(q, "aggregate", text, used, focus)
+
+    def _over_dimension(self, r: Reading) -> Answer | None:
+        """'Which day saw the most, both trusts combined?': each value of a dimension summed
+        over the subjects, then the most (or fewest)."""
+        q = r.q
+        key = next((k for k in self.look.dimension_keys if re.search(
+            rf"\b(?:which|what|worst|best|busiest|quietest|heaviest|biggest|peak)\s+(?:\w+\s+)?"
+            rf"{re.escape(k)}s?\b|\b{re.escape(k)}s? (?:saw|had|was|with)\b", q.low)), None)
+        if key is None:
+            return None
+        subjects = [f for f in r.subjects if f.scope == "part"] or self.look.parts
+        totals: list[tuple[float, str, list[Figure]]] = []
+        for value in self.lex.profile.dimensions.get(key, {}):
+            rows = [row for f in subjects for row in self._rows_at(f, ((key, value), *[
+                d for d in r.dims if d[0] != key]))]
+            if rows:
+                totals.append((sum(x.value for x in rows), value, rows))
+        if not totals:
+            return None
+        way = aggregates.direction(q.low)
+        top, name, found = (max if way == "most" else min)(totals, key=lambda t: t[0])
+        word = "most" if way == "most" else "fewest"
+        who = " and ".join(dict.fromkeys(f.subject for f in subjects))
+        working = " + ".join(x.display for x in found)
+        text = (f"{name} had the {word}: {format_number(top)} at {who} ({working} = "
+                f"{format_number(top)}) ({cited_passages(*found)}).")
+        return self._figure_answer(q, "aggregate", text, found)
+
+    def _compute(self, op: str, r: Reading, conv: Conversation, named: list[Figure],
+                 pool: list[Figure]) -> aggregates.Result | None:
+        q = r.q
+        if q.form == "yesno" and len(r.subjects) == 1 and bound(q.low) is not None:
+            return None  # "Did Sandwell cancel more than 1,168.9?": the figure against a line
+        explicit = [f for f in r.subjects if f.scope == "part"]
+        if REST_TOGETHER.search(q.low) and len(explicit) == 1:
+            one = explicit[0]
+            return aggregates.versus_rest(one, [f for f in self.look.parts if f is not one],
+                                          self.lex)
+        if PER_DAY.search(q.low) and self.look.days is not None and q.form != "why" and (
+                self._about_counts(q) or r.subjects):
+            counted = [f for f in r.subjects if f.scope != "part"][:1] or (
+                explicit if explicit else pool)
+            return aggregates.per_day(counted, self.look.days, self.lex)
+        if op == "rank" and len(explicit) == 1:
+            return aggregates.position(explicit[0], self.look.parts, self.lex)
+        if op == "rank" and (len(named) >= 2 or self._about_parts(q) or self._about_counts(q)):
+            return aggregates.rank(pool, q.low, self.lex)
+        if op == "extreme" and any(f.scope != "part" for f in r.subjects) and not re.search(
+                r"\bwhich\b", q.low) and not self.lex.part_word.search(q.low):
+            return None  # "more than what number in the region?" asks for the region's figure
+        if op == "extreme":
+            in_thread = conv.intent in ("figure", "aggregate") and len(q.terms) <= 3
+            if not self._about_parts(q) and not named and not in_thread:
+                return None
+            if len(pool) == 2 and q.form == "yesno":
+                return aggregates.compare(pool[0], pool[1], q.low)
+            if re.search(rf"\b(?:{aggregates.MOST_ONLY})\b", q.low) and re.search(
+                    rf"\b(?:{aggregates.FEWEST_ONLY})\b", q.low):
+                return aggregates.spread(pool)  # "the most and the fewest": both
+            result = aggregates.extreme(pool, q.low, self.lex)
+            if len(explicit) == 1 and result.used:
+                # "Why did Dudley have the most?" carries a claim: check it.
+                one = explicit[0]
+                if result.used[0] is one and q.form == "why":
+                    return None  # the claim holds; the article gives no reason: let it say so
+                verdict = ("Yes." if result.used[0] is one
+                           else f"No: {one.subject} had {one.display}.")
+                result = aggregates.Result(f"{verdict} {result.text}", result.used)
+            return result
+        if len(named) >= 3 and VERSUS.search(q.low) and re.search(
+                r"\b(?:together|combined|between them|added|in total|sum)\b", q.low):
+            return groups.versus_together(q, named, self.look.subject_matcher, self.look.by_id)
+        if op == "total":
+            kept, inside = groups.disjoint(list(r.subjects))
+            if inside and kept and not self._excluded(r):  # "Walsall and the region together"
+                return groups.total_with_contained(kept, inside)
+            if len(named) >= 2 and not self._excluded(r):
+                return aggregates.total(named, None, self.lex)
+            if r.subjects and all(f.scope == "national" for f in r.subjects):
+                return None  # "total across England" is a figure question
+            if len(r.subjects) == 1 and r.subjects[0].scope == "part" and not self._excluded(r):
+                return None  # "total at Walsall" is Walsall's figure
+            if self._about_counts(q) or r.subjects:
+                whole = self.look.whole if len(pool) == len(self.look.parts) and \
+                    not r.dims else None
+                return aggregates.total(pool, whole,
+                                        self.lex)
+            return None
+        if op == "change":
+            pair = self._pair(r, conv)
+            return aggregates.change(*pair) if pair else None
+        if op in ("difference", "ratio"):
+            return self._difference(op, r, conv)
+        if op == "share":
+            return self._share(r)
+        if op == "average":
+            if len(explicit) == 1:
+                return aggregates.against_average(explicit[0], self.look.parts)
+            if self._about_counts(q) or r.subjects:
+                return aggregates.average(pool, self.lex)
+            return None
+        if op == "median":
+            ordered = sorted(self.look.parts, key=lambda f: -f.value)
+            middle = ordered[len(ordered) // 2]
+            listed = ", ".join(aggregates.short(f) for f in ordered)
+            return aggregates.Result(f"{middle.subject} is in the middle with {middle.display} "
+                                     f"(from most to fewest: {listed}) "
+                                     f"({self.look.parts_passage}).",
+                                     tuple(ordered))
+        if op == "threshold":
+            if r.dims:
+                return None  # a line at a day or type: not over the main figures
+            return aggregates.threshold(self.look.parts, q.low, self.lex)
+        if op == "count":
+            stated = self._other_row(q)
+            if stated is not None and stated.unit == self.lex.profile.parts:
+                return None  # "how many trusts took part": a figure the article states
+            return aggregates.count(self.look.parts, self.lex)
+        return None
+
+    def _difference(self, op: str, r: Reading, conv: Conversation) -> aggregates.Result | None:
+        q = r.q
+        if not r.subjects and POINTS.search(q.low):
+            # "How many percentage points separate the demand from the award?"
+            rows = sorted(((self._cue_score(f, q), f) for f in self.look.others
+                           if f.unit == "per cent"), key=lambda s: -s[0])
+            picked: list[Figure] = []
+            for score, f in rows:  # the best row of each of two different subjects
+                if score > 0 and all(f.subject != g.subject for g in picked):
+                    picked.append(f)
+            if len(picked) >= 2:
+                picked = picked[:2]
+                return aggregates.difference(*picked)
+        scopes = {f.scope for f in r.subjects}
+        if "national" in scopes and OUTSIDE.search(q.low) and self.look.national is not None:
+            if "whole" in scopes and self.look.whole is not None:
+                return aggregates.outside(self.look.national, [self.look.whole], self.lex)
+            if self.lex.parts_word.search(q.low):
+                return aggregates.outside(self.look.national, self.look.parts, self.lex)
+        most = re.search(rf"\b(?:{aggregates.MOST})\b|\bhardest\b", q.low)
+        fewest = re.search(rf"\b(?:{aggregates.FEWEST})\b", q.low)
+        if most and fewest and len(r.subjects) < 2:
+            return aggregates.spread(self.look.parts)
+        pair = self._pair(r, conv)
+        if pair is None:
+            if (most or fewest) and self._about_parts(q):
+                return aggregates.extreme(self.look.parts, q.low, self.lex)
+            return None
+        if op == "difference":
+            return aggregates.difference(*pair)
+        times = next((n for w, n in (("twice", 2), ("double", 2), ("three times", 3),
+                                     ("triple", 3), ("four times", 4)) if w in q.low), None)
+        result = aggregates.ratio(*sorted(pair, key=lambda f: -f.value))
+        if times is not None and q.form == "yesno":
+            big, small = sorted(pair, key=lambda f: -f.value)
+            verdict = "Yes" if big.value > times * small.value else "No"
+            result = aggregates.Result(f"{verdict}: {result.text}", result.used)
+        return result
+
+    def _about_parts(self, q: Question) -> bool:
+        return bool(re.search(r"\b(?:hospitals?|which|where|who|what)\b", q.low) or
+                    self.lex.part_word.search(q.low)) and \
+            bool(self.lex.count_cues.search(q.low) or self.lex.part_word.search(q.low) or
+                 re.search(r"\b(?:hit|affected|worst|hardest|"
+                                                       r"best|busiest)\b", q.low))
+
+    def _about_counts(self, q: Question) -> bool:
+        return bool(self.lex.count_cues.search(q.low)) or bool(
+            self.lex.part_word.search(q.low)) or (
+            q.injected and bool(q.numbers))
+
+    def _pair(self, r: Reading, conv: Conversation) -> tuple[Figure, Figure] | None:
+        named = list(r.subjects)
+        if len(named) == 1 and conv.subjects:
+            last = self.look.by_id.get(conv.subjects[0])
+            if last is not None and last is not named[0]:
+                named = [last, named[0]]
+        if len(named) < 2:
+            return None
+        return named[0], named[1]
+
+    def _share(self, r: Reading) -> aggregates.Result | None:
+        scopes = {"part": 0, "whole": 1, "national": 2}
+        named = sorted(r.subjects, key=lambda f: scopes[f.scope])
+        if not any(f.scope == "part" for f in named):
+            # "What proportion of England's trusts took part?": two rows counting trusts.
+            counted = [f for f in self.look.others
+                       if re.search(rf"\b{re.escape(f.unit)}\b", r.q.low)
+                       and f.unit not in UNIT_CUES]
+            if len({f.unit for f in counted}) == 1 and len(counted) == 2:
+                part, whole = sorted(counted, key=lambda f: f.value)
+                return aggregates.share(part, whole, self.lex)
+        if not named:
+            return None
+        if len(named) > 1 and all(f.scope == "part" for f in named):
+            # Together, of all the parts' total.
+            return aggregates.share(named, self.look.parts, self.lex)
+        if len(named) == 1:
+            part = named[0]
+            if part.scope == "part":
+                return aggregates.share(part, self.look.parts, self.lex)
+            if part.scope == "whole" and self.look.national is not None:
+                return aggregates.share(part, self.look.national, self.lex)
+            if part.scope == "national" and self.lex.all_parts.search(r.q.low):
+                return aggregates.share(self.look.parts, part, self.lex)  # all the parts' share
+            return None
+        wholes = [f for f in named if scopes[f.scope] == max(scopes[n.scope] for n in named)]
+        whole = wholes[0]
+        parts, inside = groups.disjoint([f for f in named if f is not whole])
+        if whole.scope == "whole" and all(p.scope == "part" for p in parts):
+            return aggregates.share(parts if len(parts) > 1 else parts[0], self.look.parts,
+                                    self.lex)
+        result = aggregates.share(parts if len(parts) > 1 else parts[0], whole, self.lex)
+        return aggregates.Result(result.text + groups.contained_note(inside, parts),
+                                 result.used + tuple(inside))

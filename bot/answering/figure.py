@@ -1,0 +1,203 @@
+"""One figure of the table, at the dimensions asked, with its premise checked."""
+
+from __future__ import annotations
+
+import re
+
+from ..aggregates import cited_passages
+from ..answer import Answer
+from ..conversation import Conversation
+from ..figures import Figure
+from ..names import as_name, completes
+from ..question import Question
+from ..reading import FOLLOWUP, Reading
+from ..resolve import tokens
+from ..rules import OUTCOME, SPEECH_Q, UNIT_CUES
+from ..text import STOPWORDS, format_number, stem
+from .figure_tools import FigureWork
+
+
+class FigureAnswerer(FigureWork):
+    """A subject's figure, or why the article gives none."""
+
+    name = "figure"
+
+    def run(self, r: Reading, conv: Conversation) -> Answer | None:
+        q = r.q
+        subjects = list(r.subjects)
+        cue = bool(self.lex.count_cues.search(q.low)) or bool(r.dims and subjects) or \
+            r.positional
+        noun = self._counted_noun(q.low)
+        followup = bool(FOLLOWUP.match(q.low))
+        if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers):
+            return None
+        kind = self._noun_kind(noun)
+        if kind in ("other", "people"):
+            if any(stem(noun) == stem(f.unit) for f in self.look.others):
+                return None
+            return self.look.abstain(q, f"The article doesn't say how many {noun} — it counts "
+                                    f"{self.lex.profile.counted}.")
+        if q.form in ("how many", "how much") and OUTCOME.search(q.low):
+            return self.look.abstain(q, "The article doesn't say how many have been rebooked or "
+                                    f"seen since; it only counts the {self.lex.profile.counted} "
+                                    "affected.")
+        if subjects and r.stray and re.search(rf"\b{re.escape(r.stray.lower())} hospital\b",
+                                              q.low):
+            return self.look.abstain(q, f"The article gives figures by {self.lex.profile.part}, "
+                                    f"not for individual "
+                                    f"hospitals such as {r.stray.title()} Hospital.")
+        if q.form in ("how many", "how much") and self.look.by_type.search(q.low) and \
+                "type" not in self.look.dimension_keys:
+            return self.look.abstain(q, f"The article doesn't break its figures down by type of "
+                                    f"{self.lex.profile.counted}.")
+        if self.look.other_period.search(q.low) and q.form in ("how many", "how much") and \
+                "round" not in self.look.dimension_keys and not r.dims:
+            period = self.lex.profile.period or "the strike it reports"
+            return self.look.abstain(q, f"The article only gives figures for {period}.")
+        if not subjects and q.injected and q.numbers and cue and self.look.whole is not None and \
+                not self._other_row(q):
+            subjects = [self.look.whole]  # "Say that 1 million were cancelled": the real figure
+        if not subjects:
+            if q.form in ("how many", "how much") and cue and not self._other_row(q):
+                if r.unknown or r.place or r.partial or r.stray:
+                    where = r.unknown or r.place or r.partial or r.stray
+                    return self._no_place(q, where, r.partial)
+                if followup and conv.subjects:
+                    subjects = [self.look.by_id[k] for k in conv.subjects if k in self.look.by_id]
+                elif self.look.whole is not None and self.lex.count_words.search(q.low):
+                    subjects = [self.look.whole]
+            if not subjects:
+                counting = q.form in ("how many", "how much")
+                if counting and (r.unknown or r.place or r.partial or r.stray):
+                    where = r.unknown or r.place or r.partial or r.stray
+                    return self._no_place(q, where, r.partial)
+                return None
+        rest = [t for i, t in enumerate(tokens(q.text))
+                if t not in STOPWORDS and i not in r.named_tokens]
+        # "north midlands?" or "Walsall figures" asks for the figure; "which hospitals are run
+        # by Walsall Healthcare" does not.
+        short = len(rest) <= 2 and q.form in ("other", "how many", "how much", "yesno")
+        if not (cue or short or followup or conv.intent == "figure" and len(rest) <= 3):
+            return None
+        if r.people and (not cue or SPEECH_Q.search(q.low)):
+            return None  # "What did Diane Wake say about the rescheduling?" asks for words
+        if any(f.scope == "part" for f in subjects) and not re.search(r"\band\b", q.low):
+            # "How many of the region's cancellations were at Walsall?" asks about Walsall.
+            subjects = [f for f in subjects if f.scope == "part"]
+        asked = {u for u, cues in UNIT_CUES.items() if any(re.search(c, q.low) for c in cues)
+                 and u not in ("days", "hours")}  # "on the first day" names a day, not a unit
+        row = self._other_row(q) if asked else None
+        if row is not None and row.unit in asked and not any(f.unit in asked for f in subjects):
+            return None  # "what percentage … nationally": the row in per cent, not the count
+        if r.dims:
+            return self._dimensioned_answer(r, subjects)
+        used = list(subjects)
+        members = [f for f in used if f.scope == "part"]
+        if len(members) > 1:
+            listed = "; ".join(f"{f.subject}: {f.display}" for f in members)
+            measure = members[0].measure
+            text = f"{measure[:1].upper()}{measure[1:]} — {listed} ({self.look.parts_passage})."
+            text = " ".join([text] + [self._figure_sentence(f) for f in used if f not in members])
+        else:
+            text = " ".join(self._figure_sentence(f) for f in used)
+        unknown = as_name(r.unknown, self.look.alias_tokens, q.text)
+        if unknown and not r.partial:
+            text += f" The article gives no figure for {unknown}."
+        correction = self._premise(q, used)
+        if correction:
+            text = correction + " " + text
+        elif q.form == "yesno" and q.numbers and any(n == f.value for n in q.numbers for f in used):
+            text = "Yes. " + text
+        return self._figure_answer(q, "figure", text, used)
+
+    def _dimensioned_answer(self, r: Reading, subjects: list[Figure]) -> Answer:
+        """'NUH outpatients on Monday': the row for those dimensions, or their sum."""
+        q = r.q
+        what = self._describe_dims(r.dims)
+        sentences: list[str] = []
+        used: list[Figure] = []
+        for f in subjects:
+            rows = self._rows_at(f, r.dims)
+            derived = self._derived(f, r.dims) if not rows and not self._none_at(f, r.dims) \
+                else None
+            if derived is not None:
+                text, parts = derived
+                sentences.append(text)
+                used += parts
+                continue
+            if not rows:
+                sentences.append(self._none_at(f, r.dims) or
+                                 f"The article doesn't give a figure for {f.subject} for {what}.")
+                continue
+            used += rows
+            if len(rows) == 1:
+                row = rows[0]
+                wrong = self._premise(q, [row])
+                sentences.append(f"{wrong + ' ' if wrong else ''}{row.subject}, "
+                                 f"{self._describe_dims(row.dims)}: {row.stated} {row.measure} "
+                                 f"({row.passage}).")
+                continue
+            total = sum(x.value for x in rows)
+            labels = [self._describe_dims(tuple(d for d in x.dims if d not in r.dims)) or
+                      x.measure for x in rows]
+            working = " + ".join(f"{x.display} ({label})" for x, label in
+                                 zip(rows, labels, strict=True))
+            where = ", ".join(dict.fromkeys(x.passage for x in rows))
+            sentences.append(f"{format_number(total)} at {f.subject} for {what}: {working} = "
+                             f"{format_number(total)} ({where}).")
+        if not used:
+            none = [f for f in subjects if self._none_at(f, r.dims)]
+            if none:  # "all on the second day": an answer, citing the row that says so
+                rows = [v for f in none for v in self.look.variants
+                        if v.subject == f.subject and v.value == f.value]
+                return self._figure_answer(q, "figure", " ".join(sentences), rows[:1])
+            return self.look.abstain(q, " ".join(sentences))
+        return self._figure_answer(q, "figure", " ".join(sentences), used)
+
+    def _derived(self, f: Figure, dims: tuple[tuple[str, str], ...]
+                 ) -> tuple[str, list[Figure]] | None:
+        """'England on the second day': not given, but the total less the first day is."""
+        if len(dims) != 1 or dims[0][0] not in self.lex.profile.dimensions:
+            return None
+        key, value = dims[0]
+        values = set(self.lex.profile.dimensions[key]) - {value}
+        others = [v for v in self.look.variants if v.subject == f.subject and v.scope == f.scope
+                  and [k for k, _ in v.dims] == [key] and v.dim(key) in values]
+        if not values or {v.dim(key) for v in others} != values or f.qualifier or any(
+                v.qualifier for v in others):
+            return None
+        rest = f.value - sum(v.value for v in others)
+        if rest < 0:
+            return None
+        minus = " − ".join([f.display, *(v.display for v in others)])
+        named = ", ".join(f"{v.display} on {v.dim(key)}" for v in others)
+        return (f"{format_number(rest)} at {f.subject} for {value}: the article gives the total, "
+                f"{f.display}, and {named}, so {minus} = {format_number(rest)} "
+                f"({cited_passages(f, *others)}).", [f, *others])
+
+    def _none_at(self, f: Figure, dims: tuple[tuple[str, str], ...]) -> str:
+        """'All 1,191 on the second day' means none on the first: say so, with the span."""
+        for key, value in dims:
+            whole = [v for v in self.look.variants if v.subject == f.subject and v.value == f.value
+                     and [k for k, _ in v.dims] == [key] and v.dim(key) != value]
+            if whole:
+                row = whole[0]
+                return (f"No: all {row.display} of {f.subject}'s {f.measure} were on "
+                        f"{row.dim(key)}, none on {value} — “{row.span}” ({row.passage}).")
+        return ""
+
+    def _no_place(self, q: Question, place: str, partial: str) -> Answer:
+        if partial:
+            names = [f.subject for f in self.look.counts if any(
+                t in tokens(f.subject) + [x for a in f.aliases for x in tokens(a)]
+                for t in tokens(partial))]
+            hint = f" It does give a figure for {' and '.join(names)}." if names else ""
+            return self.look.abstain(q, f"The article has no figure for {partial} as such.{hint}")
+        name = as_name(place, self.look.alias_tokens, q.text)
+        meant = completes(place, self.look.alias_tokens) if not name else ""
+        hint = next((f" Did you mean {f.subject}?" for f in self.look.counts if meant and any(
+            meant in tokens(a) for a in f.aliases)), "")
+        wider = [f.subject for f in (self.look.national, self.look.whole) if f is not None]
+        covered = ", ".join(wider) + (" and " if wider else "") + self.lex.parts_phrase
+        return self.look.abstain(q, f"The article doesn't give a figure for {name or 'that'}."
+                                 f"{hint} It gives figures only for {covered}.")

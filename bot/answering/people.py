@@ -1,0 +1,137 @@
+"""Who people are, whom the article quotes, and what someone called something."""
+
+from __future__ import annotations
+
+import re
+
+from ..answer import Answer
+from ..conversation import Conversation
+from ..reading import Reading
+from ..resolve import tokens
+from ..rules import (
+    CALL_Q,
+    GENERIC_TERMS,
+    NAMES_Q,
+    ORG_Q,
+    QUOTED_Q,
+    ROLE_FRAME,
+    ROLE_HINT,
+    ROLE_Q,
+    SPEECH_Q,
+    STANDS_FOR,
+    VERDICT,
+)
+from ..text import content_terms, stem
+from .text_tools import TextWork
+
+
+class PeopleAnswerer(TextWork):
+    """Who someone is, their role, who holds a role."""
+
+    name = "people"
+
+    def run(self, r: Reading, conv: Conversation) -> Answer | None:
+        """'Who is X?', 'What is X's role?', 'Who is the Health Secretary?'."""
+        q = r.q
+        bare = re.match(r"^(?:what|who) (?:is|are|was|were) (?:the )?(.+?)[?.!]*$", q.low)
+        if bare and r.people and not SPEECH_Q.search(q.low) and all(
+                t in self.look.people_tokens for t in tokens(bare.group(1))):
+            return self._describe_people(q, r.people)
+        if STANDS_FOR.search(q.low) and r.people:
+            return self._describe_people(q, r.people)
+        if r.people and NAMES_Q.search(q.low) and not SPEECH_Q.search(q.low.replace(
+                "quoted", "")):
+            # "the BMA co-chairs, names?", "who's the health sec quoted": who they are.
+            persons = [p for p in r.people if p.is_person] or r.people
+            return self._describe_people(q, persons)
+        if ORG_Q.search(q.low):
+            orgs = [p for p in self.look.corpus.people if p.kind == "organisation"]
+            if orgs:
+                return self._describe_people(q, orgs)
+        role_words = {t for p in r.people if p.kind == "person"
+                      for t in content_terms(p.role)} - self.look.org_terms
+        # Only a question about the role itself: nothing asked beyond names and role words.
+        rest = set(q.terms) - role_words - self.look.people_terms - {
+            stem(w) for w in ROLE_HINT.findall(q.low)} - ROLE_FRAME
+        asks_role = bool(r.people) and not SPEECH_Q.search(q.low) and (
+            len(role_words & set(q.terms)) >= 1 or ROLE_HINT.search(q.low)) and q.form in (
+            "which", "what", "other") and not rest
+        if asks_role:
+            return self._describe_people(q, [p for p in r.people if p.kind == "person"])
+        if not ROLE_Q.search(q.low) or SPEECH_Q.search(q.low) or q.form in (
+                "how long", "how many", "how much", "when", "date"):
+            return None
+        people = [p for p in r.people if p.kind != "group" or len(r.people) == 1]
+        if any(p.is_person for p in people):
+            people = [p for p in people if p.is_person]
+        office = re.search(r"\bwho (?:is|was|are|were) (?:the )?([\w' -]+?) (?:of|at|for) ", q.low)
+        if office and not any(p.is_person for p in people) and not any(
+                t in self.look.people_tokens for t in tokens(office.group(1))):
+            return self.look.abstain(q, f"The article doesn't name the {office.group(1)}.")
+        if not people:
+            if r.unknown and re.search(r"\bwho(?:'s| is| are| was)\b", q.low):
+                return self._not_mentioned(r)
+            return None
+        return self._describe_people(q, people)
+
+
+class QuotedAnswerer(TextWork):
+    """Who the article quotes."""
+
+    name = "quoted"
+
+    def run(self, r: Reading, conv: Conversation) -> Answer | None:
+        """'Who does the article quote?': every person whose words it gives."""
+        if not QUOTED_Q.search(r.q.low):
+            return None
+        seen: dict[str, str] = {}
+        for passage in self.look.corpus.passages:
+            for pid in passage.speakers:
+                person = self.look.people.get(pid)
+                if person and person.kind == "person" and pid not in seen:
+                    seen[pid] = passage.id
+        if not seen:
+            return None
+        people = [self.look.people[p] for p in seen]
+        listed = "; ".join(f"{p.name} ({p.role}, {seen[p.id]})" for p in people)
+        return Answer(r.q.raw, f"The article quotes {len(people)} people: {listed}.", False,
+                      "passage", tuple(self.look.cite(pid, 1.0) for pid in dict.fromkeys(
+                          seen.values())), (), highlights=tuple(p.name for p in people))
+
+
+class CalledAnswerer(TextWork):
+    """"What did X call Y": inside X's own words."""
+
+    name = "called"
+
+    def run(self, r: Reading, conv: Conversation) -> Answer | None:
+        """'What did the co-chairs call Barclay's Commons comments?': inside X's words, the
+        sentence about Y, or the verdict right after it ("This is an incredible act of …")."""
+        q = r.q
+        match = CALL_Q.search(q.low)
+        if not match:
+            return None
+        speakers = {p.id for p in list(r.phrase_speakers)} or {
+            p.id for p in self.look.with_members(r.referred)}
+        if not speakers:
+            return None
+        target = set(content_terms(match.group(1))) - GENERIC_TERMS
+        best: tuple[float, str, int] | None = None
+        for passage in self.look.corpus.passages:
+            if not speakers & set(passage.speakers):
+                continue
+            for number, _ in enumerate(passage.sentences):
+                terms = self.look.sentence_terms[(passage.id, number)]
+                score = sum(self.look.vocab.weight(t, set()) for t in target & terms)
+                if score and (best is None or score > best[0]):
+                    best = (score, passage.id, number)
+        full = sum(self.look.vocab.weight(t, set()) for t in target)
+        if best is None or best[0] < 0.5 * full:
+            return None  # the thing named is not among their words
+        _, pid, number = best
+        found = self.look.corpus.passage(pid)
+        assert found is not None
+        nxt = number + 1
+        if nxt < len(found.sentences) and VERDICT.match(found.sentences[nxt]):
+            number = nxt
+        return self._quote(q, pid, number, 1.0)

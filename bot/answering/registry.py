@@ -1,0 +1,33 @@
+"""The answerers by name, and the order the composer asks them in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..lookups import Lookups
+from ..retrieval import Retriever
+from .aggregate import AggregateAnswerer
+from .base import Answerer
+from .figure import FigureAnswerer
+from .other_figure import OtherFigureAnswerer
+from .passage import PassageAnswerer
+from .people import CalledAnswerer, PeopleAnswerer, QuotedAnswerer
+
+Factory = Callable[[Lookups, Retriever], Answerer]
+
+# Who a question is about comes before what it counts; the text is the last resort.
+ANSWERERS: dict[str, Factory] = {
+    "people": lambda look, _: PeopleAnswerer(look),
+    "quoted": lambda look, _: QuotedAnswerer(look),
+    "called": lambda look, _: CalledAnswerer(look),
+    "aggregate": lambda look, _: AggregateAnswerer(look),
+    "figure": lambda look, _: FigureAnswerer(look),
+    "other_figure": lambda look, _: OtherFigureAnswerer(look),
+    "passage": PassageAnswerer,
+}
+
+
+def build_answerers(look: Lookups, retriever: Retriever,
+                    names: tuple[str, ...] = tuple(ANSWERERS)) -> tuple[Answerer, ...]:
+    """The answerers named, in that order, over one article's lookups."""
+    return tuple(ANSWERERS[n](look, retriever) for n in names)

@@ -1,0 +1,126 @@
+"""What every answer path looks things up in about an article, built once from its tables."""
+
+from __future__ import annotations
+
+import re
+
+from .answer import Answer, Citation
+from .corpus import Corpus
+from .figures import Figure
+from .lexicon import Lexicon
+from .people import Person
+from .question import Question
+from .resolve import AliasMatcher, tokens
+from .text import STOPWORDS, content_terms, fold
+from .vocabulary import Vocabulary
+
+MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
+          r"december")
+
+
+class Lookups:
+    """What every answer path looks things up in, built once from the corpus."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.vocab = Vocabulary(corpus)
+        self.by_id = {f.id: f for f in corpus.figures}
+        self.counts = [f for f in corpus.figures if f.is_count and not f.dims]
+        self.profile = corpus.profile
+        # Rows with dimensions (a day, a type, an earlier round) are variants of a subject's
+        # main row: the main rows are what names resolve to and aggregates run over.
+        main = [f for f in corpus.figures if not f.dims]
+        self.variants = [f for f in corpus.figures if f.dims]
+        self.parts = [f for f in main if f.scope == "part"]
+        self.whole = next((f for f in main if f.scope == "whole"), None)
+        self.national = next((f for f in main if f.scope == "national"), None)
+        self.parts_passage = self.parts[0].passage if self.parts else ""
+        wider = tuple(f for f in (self.whole, self.national) if f is not None)
+        self.lex = Lexicon(corpus.profile, self.parts, corpus.people, self.parts_passage, wider)
+        # The parts in the order the article lists them; words only one part's name has.
+        self.in_order = sorted(self.parts, key=lambda f: (
+            f.passage, fold(self.passage_text(f.passage)).lower().find(f.span.lower())))
+        counts: dict[str, list[Figure]] = {}
+        for f in self.parts:
+            for t in set(tokens(f.subject)) - set(STOPWORDS) - {self.lex.profile.part}:
+                counts.setdefault(t, []).append(f)
+        self.unique_words = {t: fs[0] for t, fs in counts.items() if len(fs) == 1}
+        self.dimension_keys = frozenset(k for f in self.variants for k, _ in f.dims)
+        used = {pair for f in self.variants for pair in f.dims}
+        # Keys whose rows add up to the main row (type: inpatient + outpatient = all);
+        # an earlier round does not.
+        self.partitions = frozenset(
+            k for k in self.dimension_keys if any(
+                sum(v.value for v in self.variants if v.subject == f.subject and
+                    [d for d, _ in v.dims] == [k]) == f.value for f in self.counts))
+        self.dim_matcher = AliasMatcher(
+            {f"{k}={v}": (v, *aliases) for k, values in corpus.profile.dimensions.items()
+             for v, aliases in values.items() if (k, v) in used}, stop=frozenset(STOPWORDS))
+        types = self.lex.types
+        self.by_type = re.compile(
+            rf"\b(?:as opposed to|rather than|versus|vs|compared with) (?:the )?(?:{types})\b|"
+            rf"\(?\bnot (?:the )?(?:{types})\b|\b(?:only|just|excluding|except)\s+(?:the )?"
+            rf"(?:{types})\b|\bhow many\b.*\b(?:were|was) (?:{types})\b")
+        self.other_period = re.compile(
+            rf"\b(?:previous|earlier|first|next|upcoming|future|other|{MONTHS})\s+"
+            rf"(?:[\w'-]+\s+){{0,3}}(?:{self.lex.rounds})\b|\blast (?:year|month)\b")
+        self.others = [f for f in corpus.figures if not f.is_count and not f.dims]
+        self.days = next((f for f in self.others if f.unit == "days"), None)
+        self.people = {p.id: p for p in corpus.people}
+        self.subject_matcher = AliasMatcher({f.id: f.aliases for f in self.counts},
+                                            stop=frozenset(STOPWORDS))
+        self.people_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
+                                           stop=frozenset(STOPWORDS) | {"union", "government"})
+        # Inside "what did X say", "the government" and "the union" can only mean a speaker.
+        self.speaker_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
+                                            stop=frozenset(STOPWORDS))
+        self.alias_tokens = {t for f in self.counts for a in f.aliases for t in tokens(a)}
+        self.fragment_tokens = {t for t in self.alias_tokens if t not in self.lex.name_glue
+                                and t not in self.lex.place_words and t not in STOPWORDS
+                                and len(t) > 3}
+        self.sentence_terms = {(p.id, i): frozenset(content_terms(text))
+                               for p in corpus.passages for i, text in enumerate(p.sentences)}
+        self.cue_tokens = {f.id: [" ".join(tokens(a)) for a in f.aliases[1:] if tokens(a)]
+                           for f in self.others}
+        self.people_tokens = {t for p in corpus.people for a in p.aliases for t in tokens(a)}
+        self.people_tokens |= {"dr", "mr", "mrs", "ms", "s"}
+        self.people_terms = {t for p in corpus.people for a in p.aliases for t in content_terms(a)}
+        self.entity_terms = {t for f in self.counts for a in f.aliases for t in content_terms(a)}
+        self.entity_terms |= self.people_terms
+        self.measure_terms = {f.id: frozenset(content_terms(f.measure)) - self.entity_terms
+                              for f in self.others}
+        # Words of organisations and of the striking staff: a role names no one by them.
+        self.org_terms = {t for p in corpus.people if p.kind == "organisation"
+                          for a in p.aliases for t in content_terms(a)}
+        self.org_terms |= {t for s in corpus.profile.staff for t in content_terms(s)}
+
+    def main_row(self, f: Figure) -> Figure:
+        """A row with dimensions stands for its subject's main row."""
+        if not f.dims:
+            return f
+        return next((m for m in self.counts if m.subject == f.subject and m.scope == f.scope), f)
+
+    def passage_text(self, pid: str) -> str:
+        passage = self.corpus.passage(pid)
+        return passage.text if passage else ""
+
+    def is_headline(self, pid: str) -> bool:
+        passage = self.corpus.passage(pid)
+        return passage is not None and passage.is_headline
+
+    def cite(self, pid: str, score: float) -> Citation:
+        passage = self.corpus.passage(pid)
+        return Citation(pid, passage.text if passage else "", score)
+
+    def abstain(self, q: Question, text: str) -> Answer:
+        return Answer(q.raw, text, True, "none")
+
+    def with_members(self, people: list[Person]) -> list[Person]:
+        """An organisation speaks through its members (the BMA through its co-chairs)."""
+        out = list(people)
+        for org in people:
+            if org.kind == "organisation":
+                out += [p for p in self.corpus.people
+                        if p.organisation == org.name and p not in out]
+        return out
+

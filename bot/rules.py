@@ -1,0 +1,167 @@
+"""The patterns and word lists answers are read with, as named data: each defined once."""
+
+from __future__ import annotations
+
+import re
+
+from .text import stem
+
+FUNCTION_WORDS = frozenset("""were was had did got have has in at across for of more fewer less
+times do does is are a an were went go goes gone""".split())
+
+OUTCOME = re.compile(r"\b(?:already|since|so far|yet|still|now)\b.*\b(?:rebook\w*|rearrang\w*|"
+                     r"reschedul\w*|seen|treated|done)\b|\bhave (?:now |already )?been "
+                     r"(?:rebook\w*|rearrang\w*|seen|treated)\b")
+
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|under the demand)\b")
+
+COMPARATIVE = re.compile(r"\b(?:more|fewer|less|lower|higher|bigger|smaller|larger|greater)\b"
+                         r".*\bthan\b")
+
+POINTS = re.compile(r"\bpercentage points?\b|\bpoints? (?:apart|between|separate)\b")
+
+ALL_OF = re.compile(r"\b(?:all|every|each|everyone|everybody|whole)\b")
+
+SOME = re.compile(r"\b(?:some|many|a number of|several|a few|hundreds of|thousands of)\b")
+
+DENOMINATOR = re.compile(r"\b(?:scheduled|planned|booked|due|usual|normal|expected|capacity|"
+                         r"total number of|all (?:the |of the )?\w+ (?:that|which)\b)")
+
+# What a figure is: asked for and not given, or given. Named data, one list each.
+MODALITY = (("demanded", r"\b(?:demand\w*|seek\w*|asking for|ask(?:ed|s)? for|call\w* for|"
+                         r"claim\w*|want\w*|push\w* for)\b"),
+            ("received", r"\b(?:receiv\w*|got|get|gets|given|award\w*|paid|won|granted|"
+                         r"secured|agreed)\b"),
+            ("offered", r"\boffer\w*\b"))
+
+UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
+             "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
+             "days": (r"\bdays?\b", r"\bhow long\b", r"\bweeks?\b"),
+             "hours": (r"\bhours?\b",),
+             "years": (r"\bhow many years\b", r"\bhow old\b", r"\d+-year\b", r"\byears? old\b")}
+
+ORDINAL_NUMBERS = frozenset({1.0, 2.0, 3.0, 4.0, 5.0})
+
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
+                "a week": 7, "a fortnight": 14, "two weeks": 14}
+
+REST_TOGETHER = re.compile(r"\b(?:than|as) (?:all )?(?:the )?(?:other|rest|remaining)\b.*"
+                           r"\b(?:together|combined|put together|added|in total)\b|\b(?:other|"
+                           r"remaining) (?:\w+ )?(?:put together|combined)\b", re.I)
+
+OWN_TOTAL = re.compile(r"\b(?:of|in) (?:the )?([\w ]+?)'s (?:total |all |overall |usual |normal "
+                       r"|own )?(\w+)")
+
+OWN_NOUNS = frozenset("activity workload patients bookings operations".split())
+
+UNIT_PATTERNS = {"days": r"\b(\d+|one|two|three|five|six|seven|eight|nine|ten)[ -]days?\b|"
+                         r"\b(?:a|one|full|whole) (?:full |whole )?(week)\b",
+                 "per cent": r"\b(\d+(?:\.\d+)?)\s?(?:per ?cent|%)",
+                 "pounds": r"£\s?(\d[\d,]*)"}
+
+VERSUS = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger)\b.*\bthan\b|\bversus\b|\bvs\b|"
+                    r"\bcompared (?:to|with)\b|\bon (?:its|their) own\b|\bwhich is (?:larger|"
+                    r"bigger|more|greater|smaller)\b")
+
+PER_DAY = re.compile(r"\b(?:per|a|each|every) (?:strike )?day\b|\bdaily\b", re.I)
+
+OUTSIDE = re.compile(r"\b(?:rest of|outside|elsewhere|excluding|other than|apart from|not in)\b",
+                     re.I)
+
+EXCLUDING = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|besides|without|"
+                       r"leaving out|leave out|leaving aside|set aside|not counting|ignoring|"
+                       r"ignore)\s+(.+)$", re.I)
+
+SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|describe\w*|call\w*|"
+                      r"thank\w*|urg\w*|"
+                      r"quot\w*|claim\w*|stat\w*|accus\w*|apologi\w*|warn\w*|recogni\w*|"
+                      r"respond\w*|response|blam\w*|criticis\w*|mean)\b", re.I)
+
+TIME_WORDS = re.compile(r"\b(?:last week|yesterday|today|tomorrow|week|month|year|days?|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
+                        r"february|march|april|may|june|july|august|september|october|"
+                        r"november|december|\d{4}|as soon as|until|after|before|once|during|"
+                        r"recent|as quickly as possible|as soon as possible)\b", re.I)
+
+DATE_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                        r"january|february|march|april|may|june|july|august|september|october|"
+                        r"november|december|\d{1,2}(?:st|nd|rd|th)|\d{4})\b", re.I)
+
+# Verbs that name what is asked about (an offer is not a demand): never light.
+KEY_VERBS = re.compile(r"^(?:offer|agree|settl|accept|reject|pa(?:id|ying)|earn|cost|vot)")
+
+OPEN_QUOTES = "\u201c\""
+
+CLOSE_QUOTES = "\u201d\""
+
+CONTACT = re.compile(r"\b(?:phone|telephone|email|e-mail|address|website|web site|contact|"
+                     r"twitter|social media|postcode)\b")
+
+# "What is a junior doctor's starting salary?": the thing asked for, last in the question.
+HEAD_NOUN = re.compile(r"^(?:what|which)(?:'s| is| are| was| were) (?:the |a |an )?"
+                       r"(?:[\w'-]+ ){0,4}?([a-z]{4,})\W*$")
+
+ORG_Q = re.compile(r"\b(?:which|what) (?:trade )?(?:union|organisation|organization|association)\b")
+
+ROLE_FRAME = frozenset(stem(w) for w in "role job title position exactly actually hold held "
+                       "have".split())
+
+ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|job|post|title|"
+                       r"position)\b")
+
+NAMES_Q = re.compile(r"\bnames?\b\W*$|^(?:and )?names?\b|\bwho(?:'s| is| are)\b.*\bquoted\W*$")
+
+STANDS_FOR = re.compile(r"\b(?:stand for|stands for|short for|full name|acronym|abbreviation)\b")
+
+SUPERLATIVE = re.compile(r"\b(?:longest|shortest|biggest|largest|greatest|highest|lowest|fewest|"
+                         r"smallest|hardest|worst|best|busiest|most|least|first)\b")
+
+REASON_WORDS = re.compile(r"\b(?:because|as|since|so|due|led|why|mean|result|to minimise|"
+                          r"exacerbated|cannot|cut back|given (?:that|his|her|their|the))\b", re.I)
+
+GENERIC_TERMS = frozenset(stem(w) for w in """article say said tell according mention
+mentioned quote word think exactly""".split())
+
+ROLE_Q = re.compile(r"\b(?:role|job|title|who is|who are|who's|who was|who were|who (?:co-)?chairs|"
+                    r"who leads|who heads|who runs|"
+                    r"what does \w+ do|work for|works for|what (?:post|office))\b|"
+                    r"(?:'s|s') (?:position|post)\b", re.I)
+
+SUMMARY_Q = re.compile(r"\b(?:summar\w+|headline|gist|tl;?dr|overview)\b|^what (?:happened|"
+                       r"is (?:this|the article|the story|it) about)\W*$|^what(?:'s| is) the "
+                       r"(?:article|story|news)\W*$|\b(?:areas?|regions?|places?|parts? of the "
+                       r"country) (?:does|did|is) (?:the |this )?(?:article|story|report) "
+                       r"(?:cover|about|focus)")
+
+# "What did X call Y", "how did X describe Y": the thing named is group 1.
+CALL_Q = re.compile(r"\b(?:what|how) (?:did|does|do|has|have) .+? (?:call|describe|label|dub|"
+                    r"brand|term|characteri[sz]e)d?\s+(.+?)\W*$")
+
+VERDICT = re.compile(r"^[\u201c\"]?(?:This|That|It|Such) (?:is|was|were|are)\b")
+
+QUOTED_Q = re.compile(r"\b(?:who|which (?:people|persons|individuals|named individuals|"
+                      r"speakers|officials)|(?:name|list) (?:every|each|all)(?: the)? (?:person|"
+                      r"people|one|individuals?|speakers?)|how many (?:named )?(?:individuals|"
+                      r"people|persons|speakers))\b.*\b(?:quote[sd]?|quoting|speaks?|gets? to "
+                      r"speak)\b|\bwho (?:is|are) quoted\b")
+
+WHOLE_QUOTE_CHARS = 420
+
+FRAME_VERBS = ("say", "said", "says", "saying", "tell", "told", "state", "stated", "quote")
+
+RARE_IDF = 1.9  # a term in at most two of the 21 passages
+
+RARE_SHARE = 0.3  # of the question's weight, missing from a passage, rules it out
+
+LEXICAL_EVIDENCE = 2.5  # the idf of a word found in one passage of the article
+
+SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|"
+                        r"thank you|cheers|ok|okay|bye|goodbye)\b[\s!.,?]*(?:there|bot|"
+                        r"strikebot|very much|a lot)?[\s!.,?]*$")
+# A job title a question gives someone ("Diane Wake, chief executive of Walsall Healthcare").
+ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|head|leader|"
+                        r"minister|president|spokes(?:person|man|woman)|manager|boss|"
+                        r"chancellor|prime minister)\b(?: (?:of|for|at) (?:the )?[A-Z][\w ]*?)?"
+                        r"(?=[,?.]|$| say| said| and)", re.I)
+
