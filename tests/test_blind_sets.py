@@ -25,6 +25,10 @@ SETS = [
     (DATA / "blind_strike_analyst_C.jsonl", None, 27),
     (NURSES / "blind_C.jsonl", NURSES, 24),
     (NOTTS / "blind_C.jsonl", NOTTS, 23),
+    (DATA / "blind_strike_chat_D.jsonl", None, 33),
+    (DATA / "blind_strike_analyst_D.jsonl", None, 31),
+    (NURSES / "blind_D.jsonl", NURSES, 19),
+    (NOTTS / "blind_D.jsonl", NOTTS, 25),
 ]
 _ENGINES: dict[Path, Any] = {}
 
