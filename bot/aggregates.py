@@ -109,9 +109,12 @@ def direction(low: str) -> str:
     return "most"
 
 
-def rank(members: list[Figure], low: str, lex: Lexicon) -> Result:
-    ascending = bool(re.search(rf"\bfrom (?:the )?(?:{FEWEST})\b|\bascending\b|\bsmallest first\b",
-                               low))
+def ordinal(low: str) -> int:
+    """2 for 'the second most', 3 for 'third lowest'; 1 when no ordinal is given."""
+    return next((n for w, n in ORDINALS.items() if re.search(rf"\b{w}\b", low)), 1)
+
+
+def rank(members: list[Figure], ascending: bool, lex: Lexicon) -> Result:
     ordered = sorted(members, key=lambda f: f.value, reverse=not ascending)
     label = "fewest to most" if ascending else "most to fewest"
     lines = "; ".join(f"{i}. {short(f)}" for i, f in enumerate(ordered, start=1))
@@ -119,9 +122,8 @@ def rank(members: list[Figure], low: str, lex: Lexicon) -> Result:
                   f"({cited_passages(*ordered)}).", tuple(ordered))
 
 
-def extreme(members: list[Figure], low: str, lex: Lexicon) -> Result:
-    way = direction(low)
-    ordinal = next((n for w, n in ORDINALS.items() if re.search(rf"\b{w}\b", low)), 1)
+def extreme(members: list[Figure], way: str, ordinal: int, lex: Lexicon) -> Result:
+    """The member with the most (or fewest), or the second most … ('way', 'ordinal')."""
     ordered = sorted(members, key=lambda f: f.value, reverse=(way == "most"))
     pick = ordered[min(ordinal, len(ordered)) - 1]
     position = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}[min(ordinal, 5)]
@@ -165,9 +167,9 @@ def difference(a: Figure, b: Figure) -> Result:
                   f"({cited_passages(a, b)}).", (a, b))
 
 
-def compare(a: Figure, b: Figure, low: str) -> Result:
-    """A yes/no comparison: 'Did A cancel more than B?'."""
-    asks_more = direction(low) == "most"
+def compare(a: Figure, b: Figure, way: str) -> Result:
+    """A yes/no comparison: 'Did A cancel more than B?' (way 'most'), 'fewer' ('fewest')."""
+    asks_more = way == "most"
     a_more = a.value > b.value
     verdict = "Yes" if asks_more == a_more and a.value != b.value else "No"
     rel = "more" if a_more else "fewer"
@@ -250,10 +252,11 @@ def spell_thousands(low: str) -> str:
     return low
 
 
-def threshold(members: list[Figure], low: str, lex: Lexicon) -> Result | None:
+def threshold(members: list[Figure], line: numbers.Bound | None, over_every: bool,
+              lex: Lexicon) -> Result | None:
     """'Which of them had fewer than 1,000?': the members on the asked side of a line (or
-    inside a range), the line read by `bot.numbers` ('1k', '750.5', 'between 600 and 800')."""
-    line = numbers.bound(low)
+    inside a range), the line read by `bot.numbers` ('1k', '750.5', 'between 600 and 800');
+    `over_every`: a claim over all of them ('Did each of the trusts have more than …?')."""
     if line is None:
         return None
     chosen = sorted((f for f in members if line.holds(f.value)), key=lambda f: -f.value)
@@ -264,9 +267,7 @@ def threshold(members: list[Figure], low: str, lex: Lexicon) -> Result | None:
     names = "; ".join(short(f) for f in chosen)
     p = lex.profile
     n = len(chosen)
-    every = re.search(r"\b(?:all|each|every)\b", low)
-    if every and re.match(r"^(?:did|do|were|was|had|have|has|is|are)\b", low.strip()):
-        # "Did each of the trusts have more than a thousand?": the claim over all of them.
+    if over_every:
         rest = [f for f in members if f not in chosen]
         if not rest:
             return Result(f"Yes: all {number_word(n)} had {line.phrase} {counted}: {names} "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from .answer import Answer
@@ -10,10 +9,9 @@ from .answering import Corrections, build_answerers
 from .conversation import Conversation
 from .corpus import Corpus
 from .lookups import Lookups
-from .question import NOTE_WORDS, Question, problem_with, read, split_parts, split_preamble
+from .question import Question
 from .reading import Parser, Reading
 from .retrieval import Retriever
-from .rules import SMALL_TALK
 
 
 class Composer:
@@ -27,62 +25,54 @@ class Composer:
         self.corrections = Corrections(self.look)
 
     def answer(self, raw: str, conversation: Conversation | None = None) -> Answer:
-        q = read(raw if isinstance(raw, str) else str(raw), self.lex.abbreviations)
-        problem = problem_with(q.raw, q.text, self.lex.profile.about, self.lex.example())
-        if problem:
-            return Answer(q.raw, problem, True, "none")
+        outline = self.parser.outline(raw if isinstance(raw, str) else str(raw))
+        q = outline.q
+        if outline.problem:
+            return Answer(q.raw, outline.problem, True, "none")
         conv = conversation or Conversation()
-        if SMALL_TALK.match(q.low):
-            thanks = re.match(r"^(?:thanks?|thank you|cheers)\b", q.low)
+        if outline.small_talk:
             return Answer(q.raw, "You're welcome! Ask me anything else about the article."
-                          if thanks else self.lex.greeting(), True, "none")
-        preamble, asked = split_preamble(q.text)
-        if preamble:
+                          if outline.small_talk == "thanks" else self.lex.greeting(), True,
+                          "none")
+        if outline.asked is not None:
             # The question proper is answered; what was said before it is checked, not taken.
-            answer = self._answer_one(read(asked, self.lex.abbreviations), conv)
-            if NOTE_WORDS.search(preamble) or q.injected:
+            answer = self._answer_one(outline.asked, conv)
+            if outline.note or q.injected:
                 note = ("I answer only from the article; the note in your message does not "
                         "change it.")
                 return replace(answer, question=q.raw, answer=f"{note} {answer.answer}")
             scratch = replace(conv, turns=list(conv.turns))
             return replace(self.corrections.apply(self.parser.read(q, scratch), answer, ""),
                            question=q.raw)
-        parts = split_parts(q.text)
-        if len(parts) > 1:
+        if outline.parts:
             # Every part of a multi-part question, in order, each seeing the ones before —
             # unless the table answers the whole at once ("the demand, and in cash?").
             scratch = replace(conv, turns=list(conv.turns))
             whole = self._answer_one(q, scratch)
             if whole.kind in ("figure", "aggregate") and len(whole.figures) >= 2:
                 return self._answer_one(q, conv)
-            answers = [self._answer_one(read(p, self.lex.abbreviations), conv) for p in parts]
+            answers = [self._answer_one(p, conv) for p in outline.parts]
             if sum(not a.abstained for a in answers) >= 1:
                 return _joined(q.raw, answers)
         return self._answer_one(q, conv)
 
     def _answer_one(self, q: Question, conv: Conversation) -> Answer:
         reading = self.parser.read(q, conv)
-        other = self.lex.other_staff.search(q.low)
-        if other and q.low[other.end():].split()[:1] and \
-                q.low[other.end():].split()[0] in self.lex.counted_nouns:
-            other = None  # "GP appointments" are appointments, not a staff group
+        other = reading.other_staff
         staff = self.lex.profile.staff_name
-        event = other and re.match(r"(?:'s?|s')?\s*(?:strikes?|walk-?outs?|action|industrial)\b",
-                                   q.low[other.end():])
-        if other and event and not self.lex.staff.search(q.low) and not reading.people:
+        alone = other and not reading.staff_named and not reading.people
+        if alone and reading.other_strike and reading.restaffed is not None:
             # "How many were cancelled in the nurses' strike?": put right, then answered.
-            instead = read(q.text[:other.start()] + staff + q.text[other.end():],
-                           self.lex.abbreviations)
-            answer = self._answer_one(instead, conv)
+            answer = self._answer_one(reading.restaffed, conv)
             if not answer.abstained:
                 return replace(answer, question=q.raw, answer=(
-                    f"The article is about {staff}, not {other.group()}. {answer.answer}"))
-        if other and not self.lex.staff.search(q.low) and not reading.people:
+                    f"The article is about {staff}, not {other}. {answer.answer}"))
+        if alone:
             return Answer(q.raw, f"The article is about {staff}; it says nothing about "
-                          f"{other.group()}.", True, "none")
+                          f"{other}.", True, "none")
         answer = next(a for a in (answerer.run(reading, conv) for answerer in self.answerers)
                       if a is not None)
-        answer = self.corrections.apply(reading, answer, other.group() if other else "")
+        answer = self.corrections.apply(reading, answer, other)
         self._update(conv, reading, answer)
         return answer
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .aggregates import Result, direction, group_versus
+from .aggregates import Result, group_versus
 from .figures import Figure
-from .question import Question
 from .resolve import AliasMatcher, tokens
 
 # The word that divides "A … than B and C together" into its two sides.
@@ -49,17 +48,17 @@ def group_and_single(text: str, matcher: AliasMatcher, by_id: dict[str, Figure]
     return None
 
 
-def versus_together(q: Question, named: list[Figure], matcher: AliasMatcher,
-                    by_id: dict[str, Figure]) -> Result:
+def versus_together(split: tuple[list[Figure], Figure, bool] | None, named: list[Figure],
+                    way: str, yes_no: bool) -> Result:
     """'Did UHNM have more than Walsall and Dudley together?': the pair the question groups
-    against the one it doesn't, with a verdict for a yes/no question."""
-    split = group_and_single(q.text, matcher, by_id)
+    against the one it doesn't (`split`, from `group_and_single`), with a verdict for a
+    yes/no question."""
     if split is None:
         *group, single = named
         return group_versus(group, single)
     group, single, first = split
-    more = direction(q.low) == "most"
-    asked = "" if q.form != "yesno" else ("group more" if more == first else "group fewer")
+    more = way == "most"
+    asked = "" if not yes_no else ("group more" if more == first else "group fewer")
     return group_versus(group, single, asked, group_first=first)
 
 

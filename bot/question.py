@@ -120,7 +120,8 @@ def split_preamble(text: str) -> tuple[str, str]:
     """'[Editor's note: …] How many at Walsall?' or 'Barclay said 50%. What would …?': the
     statement before the question, and the question ('' and the text when there is none)."""
     note = NOTE.match(text)
-    if note and note.end() < len(text):
+    if note and note.end() < len(text) and not PART_MARK.fullmatch(note.group()):
+        # ("(a) Who …, and (b) what …?" opens with a part's mark, not a note.)
         return note.group().strip(), text[note.end():].strip()
     pieces = re.split(r"(?<=[.!])\s+(?=[A-Z\[\(])", text)
     if len(pieces) >= 2 and pieces[-1].rstrip().endswith("?") and not any(

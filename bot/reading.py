@@ -3,26 +3,43 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from . import aggregates
+from . import aggregates, groups
 from .conversation import Conversation
+from .cues import Cues
 from .figures import Figure
 from .lookups import Lookups
+from .names import as_name
+from .numbers import Bound, bound
 from .people import Person
-from .question import Question
+from .question import NOTE_WORDS, Question, problem_with, read, split_parts, split_preamble
 from .resolve import AliasMatcher, Mention, tokens
+from .rules import (
+    AS_WRITTEN,
+    EXCLUDING,
+    FOLLOWUP,
+    HOW_MANY_NOUN,
+    MONTH_NAMES,
+    ORDINAL_VALUE,
+    ORDINAL_WORD,
+    OWN_NOUNS,
+    OWN_TOTAL,
+    QUESTION_RULES,
+    REFERRING,
+    SMALL_TALK,
+    THANKS,
+    TIMES_WORDS,
+    UNIT_CUES,
+    UNIT_PATTERNS,
+    WORD_NUMBERS,
+    YEAR,
+)
 from .text import NUMBER_WORDS, STOPWORDS
+from .wording import modality, number_words
 
-FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
-REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"
-                       r"each other)\b")
-ORDINAL_WORD = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|"
-                          r"seventh|7th|last)\b")
-ORDINAL_VALUE = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-                 "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7}
-MONTH_NAMES = frozenset("january february march april may june july august september october "
-                        "november december".split())
 WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 RANKED_OPS = frozenset({"difference", "ratio", "change"})
 RANK_PHRASE = re.compile(r"\b(?:with|that had|which had|having|had) the (?:(second|third|fourth|"
@@ -74,6 +91,47 @@ class Reading:
     phrase_speakers: tuple[Person, ...] = ()  # named in "did X say" / "according to X"
     speakers: tuple[Person, ...] = ()  # whom the question asks to hear from
     unknown_speaker: str = ""  # "the prime minister": a speaker the article never quotes
+    # What the question's wording says, read once: the answerers never read its text.
+    cues: Cues = field(default_factory=lambda: Cues.find(QUESTION_RULES, "", ""))
+    noun: str = ""  # what "how many X" counts ("consultants")
+    modality: str = ""  # demanded / received / offered, as the question puts it
+    line: Bound | None = None  # a line the question draws ("more than 1,000")
+    number_words: tuple[float, ...] = ()  # numbers in words ("five days" -> 5)
+    years: frozenset[float] = frozenset()
+    direction: str = "most"  # most or fewest, from the first superlative or comparative
+    ordinal: int = 1  # "the second most" -> 2
+    times: int | None = None  # "twice", "three times"
+    units: frozenset[str] = frozenset()  # units asked for (per cent, pounds, days …)
+    unit_words: frozenset[str] = frozenset()  # units of the table's other rows, as words
+    cue_hits: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # row id -> aliases
+    stated: tuple[tuple[str, float], ...] = ()  # figures given with a unit ("three-day")
+    excluded: tuple[Figure, ...] = ()  # parts left out ("other than UHNM")
+    dim_asked: str = ""  # a dimension asked over ("which day saw the most")
+    own_total: bool = False  # "of Walsall's total workload": a total the article never gives
+    sides: tuple[list[Figure], Figure, bool] | None = None  # group vs one, group first?
+    words: tuple[str, ...] = ()  # the question's tokens
+    before_hospital: frozenset[str] = frozenset()  # words before "hospital" ("Heartlands")
+    as_names: Mapping[str, str] = field(default_factory=dict)  # unknown phrase -> as a name
+    unknown_person: str = ""  # the unknown name, read as a person's name
+    other_staff: str = ""  # another staff group named ("nurses")
+    other_strike: bool = False  # … as having struck ("the nurses' strike")
+    staff_named: bool = False  # the article's own staff named too
+    restaffed: Question | None = None  # the question with the article's staff instead
+    query: str = ""  # the words retrieval searches with
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The shape of a message before any part of it is read: what is wrong with it, small
+    talk, words said before the question proper, the parts of a multi-part question."""
+
+    q: Question
+    problem: str = ""  # why the message can't be answered at all
+    small_talk: str = ""  # "thanks" or "greeting"
+    preamble: str = ""  # what was said before the question proper (checked, not taken)
+    note: bool = False  # … dressed as a system or editor's note
+    asked: Question | None = None  # the question proper, after a preamble
+    parts: tuple[Question, ...] = ()  # the parts of a multi-part question, in order
 
 
 class Parser:
@@ -82,6 +140,22 @@ class Parser:
     def __init__(self, look: Lookups) -> None:
         self.look = look
         self.lex = look.lex
+
+    def outline(self, raw: str) -> Outline:
+        lex = self.lex
+        q = read(raw, lex.abbreviations)
+        problem = problem_with(q.raw, q.text, lex.profile.about, lex.example())
+        if problem:
+            return Outline(q, problem=problem)
+        if SMALL_TALK.match(q.low):
+            return Outline(q, small_talk="thanks" if THANKS.match(q.low) else "greeting")
+        preamble, asked = split_preamble(q.text)
+        if preamble:
+            return Outline(q, preamble=preamble, note=bool(NOTE_WORDS.search(preamble)),
+                           asked=read(asked, lex.abbreviations))
+        parts = split_parts(q.text)
+        return Outline(q, parts=tuple(read(p, lex.abbreviations) for p in parts)
+                       if len(parts) > 1 else ())
 
     def read(self, q: Question, conv: Conversation) -> Reading:
         mentions = self.look.subject_matcher.find(q.text)
@@ -116,7 +190,95 @@ class Parser:
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
                        dims, op, positional, self._unknown_day(q), tuple(in_phrase),
                        tuple(in_phrase or self.look.with_members(people)),
-                       self._unknown_speaker(q))
+                       self._unknown_speaker(q),
+                       **self._wording(q, (unknown, place, partial, stray)))
+
+    def _wording(self, q: Question, unknowns: tuple[str, ...]) -> dict[str, Any]:
+        """What the question's words say beyond its subjects: every named rule's matches, and
+        the values the answerers need (the counted noun, a line, a direction, units …)."""
+        look, lex = self.look, self.lex
+        article_rules = {"count_cues": lex.count_cues, "count_words": lex.count_words,
+                         "part_word": lex.part_word, "parts_word": lex.parts_word,
+                         "all_parts": lex.all_parts, "staff": lex.staff,
+                         "other_staff": lex.other_staff, "by_type": look.by_type,
+                         "other_period": look.other_period}
+        cues = Cues.find({**QUESTION_RULES, **article_rules}, q.low, q.text, AS_WRITTEN)
+        word_text = f" {' '.join(tokens(q.text))} "
+        excluding = EXCLUDING.search(q.text)
+        left_out = {m.key for m in look.subject_matcher.find(excluding.group(1))} \
+            if excluding else set()
+        own = OWN_TOTAL.search(q.low)
+        other = lex.other_staff.search(q.low)
+        after = q.low[other.end():] if other else ""
+        if other and after.split()[:1] and after.split()[0] in lex.counted_nouns:
+            other = None  # "GP appointments" are appointments, not a staff group
+        return {
+            "cues": cues,
+            "noun": self._counted_noun(q.low),
+            "modality": modality(q.low),
+            "line": bound(q.low),
+            "number_words": tuple(number_words(q.low)),
+            "years": frozenset(float(y) for y in YEAR.findall(q.text)),
+            "direction": aggregates.direction(q.low),
+            "ordinal": aggregates.ordinal(q.low),
+            "times": next((n for w, n in TIMES_WORDS if w in q.low), None),
+            "units": frozenset(u for u, cues_ in UNIT_CUES.items()
+                               if any(re.search(c, q.low) for c in cues_)),
+            "unit_words": frozenset(f.unit for f in look.others
+                                    if re.search(rf"\b{re.escape(f.unit)}\b", q.low)),
+            "cue_hits": {f.id: tuple(t for t in look.cue_tokens[f.id] if f" {t} " in word_text)
+                         for f in look.others},
+            "stated": tuple(self._stated(q)),
+            "excluded": tuple(f for f in look.parts if f.id in left_out),
+            "dim_asked": next((k for k in look.dimension_keys if re.search(
+                rf"\b(?:which|what|worst|best|busiest|quietest|heaviest|biggest|peak)\s+"
+                rf"(?:\w+\s+)?{re.escape(k)}s?\b|\b{re.escape(k)}s? (?:saw|had|was|with)\b",
+                q.low)), ""),
+            "own_total": bool(own and (own.group(2) in OWN_NOUNS or own.group(2) in
+                                       lex.counted_nouns) and any(
+                look.by_id[m.key].scope == "part" for m in look.subject_matcher.find(
+                    own.group(1)))),
+            "sides": groups.group_and_single(q.text, look.subject_matcher, look.by_id),
+            "words": tuple(tokens(q.text)),
+            "before_hospital": frozenset(re.findall(r"\b([\w'-]+) hospital\b", q.low)),
+            "as_names": {p: as_name(p, look.alias_tokens, q.text) for p in unknowns if p},
+            "unknown_person": as_name(unknowns[0], look.people_tokens | look.alias_tokens,
+                                      q.text),
+            "other_staff": other.group() if other else "",
+            "other_strike": bool(other and re.match(
+                r"(?:'s?|s')?\s*(?:strikes?|walk-?outs?|action|industrial)\b", after)),
+            "staff_named": bool(lex.staff.search(q.low)),
+            "restaffed": read(q.text[:other.start()] + lex.profile.staff_name +
+                              q.text[other.end():], lex.abbreviations) if other else None,
+            "query": q.text,
+        }
+
+    def _stated(self, q: Question) -> list[tuple[str, float]]:
+        """Figures the question gives with a unit: ('days', 3) from 'the three-day strike'."""
+        found = []
+        for unit, pattern in UNIT_PATTERNS.items():
+            for match in re.finditer(pattern, q.low):
+                said = next(g for g in match.groups() if g).replace(",", "")
+                said = "seven" if said == "week" else said
+                if said in WORD_NUMBERS:
+                    found.append((unit, float(WORD_NUMBERS[said])))
+                elif said.replace(".", "").isdigit():
+                    found.append((unit, float(said)))
+        return found
+
+    def _counted_noun(self, low: str) -> str:
+        """The noun after 'how many' ('how many consultants' -> 'consultants'), else ''."""
+        match = HOW_MANY_NOUN.search(low + " ")
+        if not match:
+            return ""
+        skip = {"than", "more", "fewer", "less", "hospital", "nhs", "total", "of", "the",
+                "individual", "separate", "different", "extra", "additional"}
+        skip |= {w for s in self.lex.profile.staff for w in s.lower().split()[:-1]}
+        following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS
+                     and not w.endswith(("'s", "s'"))]  # "how many of England's trusts"
+        # "how many patient appointments": the counted noun is what is counted.
+        return next((w for w in following if w in self.lex.counted_nouns),
+                    following[0] if following else "")
 
     def _unknown_day(self, q: Question) -> str:
         """A weekday or date the question names that none of the article's days matches."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .aggregates import FEWEST, FEWEST_ONLY, MOST, MOST_ONLY
 from .text import stem
 
 FUNCTION_WORDS = frozenset("""were was had did got have has in at across for of more fewer less
@@ -165,3 +166,58 @@ ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|he
                         r"chancellor|prime minister)\b(?: (?:of|for|at) (?:the )?[A-Z][\w ]*?)?"
                         r"(?=[,?.]|$| say| said| and)", re.I)
 
+
+FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
+REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"
+                       r"each other)\b")
+ORDINAL_WORD = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|"
+                          r"seventh|7th|last)\b")
+ORDINAL_VALUE = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+                 "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7}
+MONTH_NAMES = frozenset("january february march april may june july august september october "
+                        "november december".split())
+
+# Rules of one use each, named so that the parser, not an answerer, runs them.
+ANY_SUPERLATIVE = re.compile(rf"\b(?:{MOST_ONLY}|{FEWEST_ONLY}|busiest|quietest|peak)\b")
+MOST_ONLY_WORD = re.compile(rf"\b(?:{MOST_ONLY})\b")
+FEWEST_ONLY_WORD = re.compile(rf"\b(?:{FEWEST_ONLY})\b")
+MOST_WORD = re.compile(rf"\b(?:{MOST})\b|\bhardest\b")
+FEWEST_WORD = re.compile(rf"\b(?:{FEWEST})\b")
+BACK_TO_SUBJECTS = re.compile(r"\b(?:one|them|those|the two|these|that|it|both|they)\b")
+WHICH = re.compile(r"\bwhich\b")
+AND = re.compile(r"\band\b")
+TOGETHER = re.compile(r"\b(?:together|combined|between them|added|in total|sum)\b")
+ABOUT_PLACES = re.compile(r"\b(?:hospitals?|which|where|who|what)\b")
+HIT_WORDS = re.compile(r"\b(?:hit|affected|worst|hardest|best|busiest)\b")
+QUANTITY_ASKED = re.compile(
+    r"\b(?:how big|how large|what size|what percentage|what per ?cent|what figure|"
+    r"what amount|what pay|what rise|what increase|length|amount|in (?:cash|money|"
+    r"pounds|percentage) terms|in pounds|how much money|worth)\b")
+OFFER = re.compile(r"\boffer\w*\b")
+ANOTHER_ASK = re.compile(r"(?:\band|,) (?:what|how|which|when|who)\b")
+HE_OR_SHE = re.compile(r"\b(?:he|she|him|her)\b")
+WHICH_PERSON = re.compile(r"\bwhich (?:person|official|speaker|individual)\b")
+WHICH_PLACE = re.compile(r"\b(?:which|what) (?:hospital|ward|clinic|department)\b")
+BARE_WHO = re.compile(r"^(?:what|who) (?:is|are|was|were) (?:the )?(.+?)[?.!]*$")
+OFFICE_OF = re.compile(r"\bwho (?:is|was|are|were) (?:the )?([\w' -]+?) (?:of|at|for) ")
+WHO_IS = re.compile(r"\bwho(?:'s| is| are| was)\b")
+REASON_ASKED = re.compile(r"\breasons?\b|\bcauses?\b")
+AT_LEAST = re.compile(r"\b(?:more than|over|at least|above)\b")
+THANKS = re.compile(r"^(?:thanks?|thank you|cheers)\b")
+ASCENDING = re.compile(rf"\bfrom (?:the )?(?:{FEWEST})\b|\bascending\b|\bsmallest first\b")
+EVERY = re.compile(r"\b(?:all|each|every)\b")
+CLAIM_START = re.compile(r"^(?:did|do|were|was|had|have|has|is|are)\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# How many times one figure is another ("twice", "three times"): the words and the number.
+TIMES_WORDS = (("twice", 2), ("double", 2), ("three times", 3), ("triple", 3),
+               ("four times", 4))
+HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
+
+# Rules read over the article's sentences, never over a question.
+SENTENCE_RULES = frozenset({"VERDICT", "TIME_WORDS", "DATE_WORDS", "KEY_VERBS", "REASON_WORDS"})
+# Every rule the parser runs over a question, by name; those in AS_WRITTEN read the question
+# as the user wrote it (capitals, spelling), the rest its lower-cased form.
+QUESTION_RULES: dict[str, re.Pattern[str]] = {name: value for name, value in dict(globals()).items()
+                                              if isinstance(value, re.Pattern)
+                                              and name not in SENTENCE_RULES}
+AS_WRITTEN = frozenset({"EXCLUDING", "ROLE_CLAIM"})

@@ -8,6 +8,7 @@ from support import SEEDS
 from bot import aggregates
 from bot.corpus import load_corpus
 from bot.lexicon import Lexicon
+from bot.numbers import bound
 from bot.question import problem_with, read
 from bot.resolve import AliasMatcher
 from bot.text import numbers_in, sentences, stem, words
@@ -73,15 +74,18 @@ def test_aggregates_show_their_working() -> None:
     ("which trust was least affected", "dudley"),
 ])
 def test_extremes(question: str, first: str) -> None:
-    assert aggregates.extreme(TRUSTS, question, LEX).used[0].id == first
+    way, ordinal = aggregates.direction(question), aggregates.ordinal(question)
+    assert aggregates.extreme(TRUSTS, way, ordinal, LEX).used[0].id == first
 
 
 def test_comparison_and_threshold() -> None:
-    no = aggregates.compare(BY_ID["dudley"], BY_ID["walsall"], "did dudley cancel more")
+    no = aggregates.compare(BY_ID["dudley"], BY_ID["walsall"],
+                            aggregates.direction("did dudley cancel more"))
     assert no.text.startswith("No:") and "750 − 606 = 144" in no.text
-    yes = aggregates.compare(BY_ID["dudley"], BY_ID["walsall"], "did dudley cancel fewer")
+    yes = aggregates.compare(BY_ID["dudley"], BY_ID["walsall"],
+                             aggregates.direction("did dudley cancel fewer"))
     assert yes.text.startswith("Yes:")
-    under = aggregates.threshold(TRUSTS, "which trusts had fewer than 1,000", LEX)
+    under = aggregates.threshold(TRUSTS, bound("which trusts had fewer than 1,000"), False, LEX)
     assert under is not None and {f.id for f in under.used} == {"walsall", "dudley"}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from .. import aggregates, groups
@@ -10,21 +9,9 @@ from ..aggregates import cited_passages
 from ..answer import Answer
 from ..conversation import Conversation
 from ..figures import Figure
-from ..numbers import bound
-from ..question import Question
 from ..reading import Reading
 from ..rules import (
-    ALL_OF,
-    COMPARATIVE,
-    DENOMINATOR,
-    OUTSIDE,
-    OWN_NOUNS,
-    OWN_TOTAL,
-    PER_DAY,
-    POINTS,
-    REST_TOGETHER,
     UNIT_CUES,
-    VERSUS,
 )
 from ..text import format_number
 from .figure_tools import FigureWork
@@ -38,24 +25,23 @@ class AggregateAnswerer(FigureWork):
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         op = r.op
-        superlative = re.search(rf"\b(?:{aggregates.MOST_ONLY}|{aggregates.FEWEST_ONLY}|busiest|"
-                                rf"quietest|peak)\b", q.low)
+        superlative = r.cues.first("ANY_SUPERLATIVE")
         over = self._over_dimension(r) if op in ("extreme", "rank") or superlative else None
         if over is not None:
             return over
-        if r.unknown_dim and (op or self.lex.count_cues.search(q.low) or (
+        if r.unknown_dim and (op or r.cues.has("count_cues") or (
                 r.subjects and q.form in ("other", "how many", "how much"))):  # "nuh wed 30th?"
             return self.look.abstain(q, f"The article gives no figures for {r.unknown_dim}.")
-        named_row = self._other_row(q) if op == "extreme" and superlative else None
+        named_row = self._other_row(r) if op == "extreme" and superlative else None
         if named_row is not None and superlative is not None and any(
-                superlative.group() in hit.split() for hit in self._cue_hits(named_row, q)):
+                superlative.group() in hit.split() for hit in self._cue_hits(named_row, r)):
             return None  # "the lowest paid get what": a row's name, not a superlative
         wholes = [f for f in r.subjects if f.scope in ("whole", "national")]
         ones = [f for f in r.subjects if f.scope == "part"]
-        if q.form == "yesno" and ALL_OF.search(q.low) and wholes and len(ones) == 1:
+        if q.form == "yesno" and r.cues.has("ALL_OF") and wholes and len(ones) == 1:
             # "Were all of the 8,300 at UHNM?": a part is not the whole.
             one, whole = ones[0], wholes[0]
-            return self._figure_answer(q, "aggregate", (
+            return self._figure_answer(r, "aggregate", (
                 f"No: {one.subject} had {one.display} of the {whole.stated} across "
                 f"{whole.subject} ({cited_passages(one, whole)})."), [one, whole])
         if op is None:
@@ -65,29 +51,24 @@ class AggregateAnswerer(FigureWork):
             rows = self._rows_at(ones[0], r.dims)
             if len(rows) == 1:
                 within = aggregates.share(rows[0], ones[0], self.lex)
-                return self._figure_answer(q, "aggregate", within.text, list(within.used))
-        stated = self._other_row(q) if op == "share" else None
-        if op == "share" and DENOMINATOR.search(q.low) and (
+                return self._figure_answer(r, "aggregate", within.text, list(within.used))
+        stated = self._other_row(r) if op == "share" else None
+        if op == "share" and r.cues.has("DENOMINATOR") and (
                 stated is None or stated.unit != "per cent"):
             return self.look.abstain(q, "The article doesn't say how many "
                                      f"{self.lex.profile.counted} were scheduled, only how many "
                                      "were affected, so it gives no such percentage.")
-        noun = self._counted_noun(q.low)
-        if POINTS.search(q.low):
+        noun = r.noun
+        if r.cues.has("POINTS"):
             noun = ""  # "how many percentage points": a difference of two percentages
         if not self.lex.part_word.fullmatch(noun) and self._noun_kind(noun) in ("people",
                                                                                 "other"):
             return None  # "how many patients … in total": not a count the article gives
         named = [f for f in r.subjects if f.scope == "part"]
-        if not named and (re.search(r"\b(?:one|them|those|the two|these|that|it|both|"
-                                    r"they)\b", q.low) or len(q.terms) <= 2):
+        if not named and (r.cues.has("BACK_TO_SUBJECTS") or len(q.terms) <= 2):
             named = [self.look.by_id[k] for k in conv.subjects
                      if k in self.look.by_id and self.look.by_id[k].scope == "part"]
-        own = OWN_TOTAL.search(q.low)
-        if op == "share" and own and (own.group(2) in OWN_NOUNS or own.group(2) in
-                                      self.lex.counted_nouns) and any(
-                m for m in self.look.subject_matcher.find(own.group(1))
-                if self.look.by_id[m.key].scope == "part"):
+        if op == "share" and r.own_total:
             p = self.lex.profile
             return self.look.abstain(q, f"The article doesn't give the {p.parts}' total numbers of "
                                     f"{p.counted}, only the figures it reports.")
@@ -99,7 +80,7 @@ class AggregateAnswerer(FigureWork):
             keys = [k for k, _ in r.dims]
             dims_asked = r.dims
             several = next((k for k in keys if keys.count(k) > 1), None)
-            claim = q.form == "yesno" and bool(COMPARATIVE.search(q.low))
+            claim = q.form == "yesno" and r.cues.has("COMPARATIVE")
             compares = op in ("difference", "ratio", "change") or claim
             if compares and len(r.subjects) == 1 and [
                     k for k in keys if k not in self.look.partitions] == keys and len(keys) == 1:
@@ -110,8 +91,8 @@ class AggregateAnswerer(FigureWork):
                 named = list(r.subjects)
                 if claim and len(named) == 2:
                     # "So SFH's July total was lower than in March 2023, right?"
-                    verdict = aggregates.compare(named[0], named[1], q.low)
-                    return self._figure_answer(q, "aggregate", verdict.text, list(verdict.used))
+                    verdict = aggregates.compare(named[0], named[1], r.direction)
+                    return self._figure_answer(r, "aggregate", verdict.text, list(verdict.used))
             elif several and len(r.subjects) == 1 and op in ("difference", "ratio", "change"):
                 # "SFH between the March and April rounds": one figure per value, compared.
                 one = r.subjects[0]
@@ -140,16 +121,13 @@ class AggregateAnswerer(FigureWork):
         if working:
             text += f" ({'; '.join(working)}.)"
         focus = tuple(row for f in result.focus for row in sums.get(f.id, [f]))
-        return self._figure_answer(q, "aggregate", text, used, focus)
+        return self._figure_answer(r, "aggregate", text, used, focus)
 
     def _over_dimension(self, r: Reading) -> Answer | None:
         """'Which day saw the most, both trusts combined?': each value of a dimension summed
         over the subjects, then the most (or fewest)."""
-        q = r.q
-        key = next((k for k in self.look.dimension_keys if re.search(
-            rf"\b(?:which|what|worst|best|busiest|quietest|heaviest|biggest|peak)\s+(?:\w+\s+)?"
-            rf"{re.escape(k)}s?\b|\b{re.escape(k)}s? (?:saw|had|was|with)\b", q.low)), None)
-        if key is None:
+        key = r.dim_asked
+        if not key:
             return None
         subjects = [f for f in r.subjects if f.scope == "part"] or self.look.parts
         totals: list[tuple[float, str, list[Figure]]] = []
@@ -160,47 +138,46 @@ class AggregateAnswerer(FigureWork):
                 totals.append((sum(x.value for x in rows), value, rows))
         if not totals:
             return None
-        way = aggregates.direction(q.low)
+        way = r.direction
         top, name, found = (max if way == "most" else min)(totals, key=lambda t: t[0])
         word = "most" if way == "most" else "fewest"
         who = " and ".join(dict.fromkeys(f.subject for f in subjects))
         working = " + ".join(x.display for x in found)
         text = (f"{name} had the {word}: {format_number(top)} at {who} ({working} = "
                 f"{format_number(top)}) ({cited_passages(*found)}).")
-        return self._figure_answer(q, "aggregate", text, found)
+        return self._figure_answer(r, "aggregate", text, found)
 
     def _compute(self, op: str, r: Reading, conv: Conversation, named: list[Figure],
                  pool: list[Figure]) -> aggregates.Result | None:
         q = r.q
-        if q.form == "yesno" and len(r.subjects) == 1 and bound(q.low) is not None:
+        if q.form == "yesno" and len(r.subjects) == 1 and r.line is not None:
             return None  # "Did Sandwell cancel more than 1,168.9?": the figure against a line
         explicit = [f for f in r.subjects if f.scope == "part"]
-        if REST_TOGETHER.search(q.low) and len(explicit) == 1:
+        if r.cues.has("REST_TOGETHER") and len(explicit) == 1:
             one = explicit[0]
             return aggregates.versus_rest(one, [f for f in self.look.parts if f is not one],
                                           self.lex)
-        if PER_DAY.search(q.low) and self.look.days is not None and q.form != "why" and (
-                self._about_counts(q) or r.subjects):
+        if r.cues.has("PER_DAY") and self.look.days is not None and q.form != "why" and (
+                self._about_counts(r) or r.subjects):
             counted = [f for f in r.subjects if f.scope != "part"][:1] or (
                 explicit if explicit else pool)
             return aggregates.per_day(counted, self.look.days, self.lex)
         if op == "rank" and len(explicit) == 1:
             return aggregates.position(explicit[0], self.look.parts, self.lex)
-        if op == "rank" and (len(named) >= 2 or self._about_parts(q) or self._about_counts(q)):
-            return aggregates.rank(pool, q.low, self.lex)
-        if op == "extreme" and any(f.scope != "part" for f in r.subjects) and not re.search(
-                r"\bwhich\b", q.low) and not self.lex.part_word.search(q.low):
+        if op == "rank" and (len(named) >= 2 or self._about_parts(r) or self._about_counts(r)):
+            return aggregates.rank(pool, r.cues.has("ASCENDING"), self.lex)
+        if op == "extreme" and any(f.scope != "part" for f in r.subjects) and \
+                not r.cues.has("WHICH", "part_word"):
             return None  # "more than what number in the region?" asks for the region's figure
         if op == "extreme":
             in_thread = conv.intent in ("figure", "aggregate") and len(q.terms) <= 3
-            if not self._about_parts(q) and not named and not in_thread:
+            if not self._about_parts(r) and not named and not in_thread:
                 return None
             if len(pool) == 2 and q.form == "yesno":
-                return aggregates.compare(pool[0], pool[1], q.low)
-            if re.search(rf"\b(?:{aggregates.MOST_ONLY})\b", q.low) and re.search(
-                    rf"\b(?:{aggregates.FEWEST_ONLY})\b", q.low):
+                return aggregates.compare(pool[0], pool[1], r.direction)
+            if r.cues.has("MOST_ONLY_WORD") and r.cues.has("FEWEST_ONLY_WORD"):
                 return aggregates.spread(pool)  # "the most and the fewest": both
-            result = aggregates.extreme(pool, q.low, self.lex)
+            result = aggregates.extreme(pool, r.direction, r.ordinal, self.lex)
             if len(explicit) == 1 and result.used:
                 # "Why did Dudley have the most?" carries a claim: check it.
                 one = explicit[0]
@@ -210,9 +187,8 @@ class AggregateAnswerer(FigureWork):
                            else f"No: {one.subject} had {one.display}.")
                 result = aggregates.Result(f"{verdict} {result.text}", result.used)
             return result
-        if len(named) >= 3 and VERSUS.search(q.low) and re.search(
-                r"\b(?:together|combined|between them|added|in total|sum)\b", q.low):
-            return groups.versus_together(q, named, self.look.subject_matcher, self.look.by_id)
+        if len(named) >= 3 and r.cues.has("VERSUS") and r.cues.has("TOGETHER"):
+            return groups.versus_together(r.sides, named, r.direction, q.form == "yesno")
         if op == "total":
             kept, inside = groups.disjoint(list(r.subjects))
             if inside and kept and not self._excluded(r):  # "Walsall and the region together"
@@ -223,7 +199,7 @@ class AggregateAnswerer(FigureWork):
                 return None  # "total across England" is a figure question
             if len(r.subjects) == 1 and r.subjects[0].scope == "part" and not self._excluded(r):
                 return None  # "total at Walsall" is Walsall's figure
-            if self._about_counts(q) or r.subjects:
+            if self._about_counts(r) or r.subjects:
                 whole = self.look.whole if len(pool) == len(self.look.parts) and \
                     not r.dims else None
                 return aggregates.total(pool, whole,
@@ -239,7 +215,7 @@ class AggregateAnswerer(FigureWork):
         if op == "average":
             if len(explicit) == 1:
                 return aggregates.against_average(explicit[0], self.look.parts)
-            if self._about_counts(q) or r.subjects:
+            if self._about_counts(r) or r.subjects:
                 return aggregates.average(pool, self.lex)
             return None
         if op == "median":
@@ -253,9 +229,10 @@ class AggregateAnswerer(FigureWork):
         if op == "threshold":
             if r.dims:
                 return None  # a line at a day or type: not over the main figures
-            return aggregates.threshold(self.look.parts, q.low, self.lex)
+            over_every = r.cues.has("EVERY") and r.cues.has("CLAIM_START")
+            return aggregates.threshold(self.look.parts, r.line, over_every, self.lex)
         if op == "count":
-            stated = self._other_row(q)
+            stated = self._other_row(r)
             if stated is not None and stated.unit == self.lex.profile.parts:
                 return None  # "how many trusts took part": a figure the article states
             return aggregates.count(self.look.parts, self.lex)
@@ -263,9 +240,9 @@ class AggregateAnswerer(FigureWork):
 
     def _difference(self, op: str, r: Reading, conv: Conversation) -> aggregates.Result | None:
         q = r.q
-        if not r.subjects and POINTS.search(q.low):
+        if not r.subjects and r.cues.has("POINTS"):
             # "How many percentage points separate the demand from the award?"
-            rows = sorted(((self._cue_score(f, q), f) for f in self.look.others
+            rows = sorted(((self._cue_score(f, r), f) for f in self.look.others
                            if f.unit == "per cent"), key=lambda s: -s[0])
             picked: list[Figure] = []
             for score, f in rows:  # the best row of each of two different subjects
@@ -275,24 +252,23 @@ class AggregateAnswerer(FigureWork):
                 picked = picked[:2]
                 return aggregates.difference(*picked)
         scopes = {f.scope for f in r.subjects}
-        if "national" in scopes and OUTSIDE.search(q.low) and self.look.national is not None:
+        if "national" in scopes and r.cues.has("OUTSIDE") and self.look.national is not None:
             if "whole" in scopes and self.look.whole is not None:
                 return aggregates.outside(self.look.national, [self.look.whole], self.lex)
-            if self.lex.parts_word.search(q.low):
+            if r.cues.has("parts_word"):
                 return aggregates.outside(self.look.national, self.look.parts, self.lex)
-        most = re.search(rf"\b(?:{aggregates.MOST})\b|\bhardest\b", q.low)
-        fewest = re.search(rf"\b(?:{aggregates.FEWEST})\b", q.low)
+        most = r.cues.has("MOST_WORD")
+        fewest = r.cues.has("FEWEST_WORD")
         if most and fewest and len(r.subjects) < 2:
             return aggregates.spread(self.look.parts)
         pair = self._pair(r, conv)
         if pair is None:
-            if (most or fewest) and self._about_parts(q):
-                return aggregates.extreme(self.look.parts, q.low, self.lex)
+            if (most or fewest) and self._about_parts(r):
+                return aggregates.extreme(self.look.parts, r.direction, r.ordinal, self.lex)
             return None
         if op == "difference":
             return aggregates.difference(*pair)
-        times = next((n for w, n in (("twice", 2), ("double", 2), ("three times", 3),
-                                     ("triple", 3), ("four times", 4)) if w in q.low), None)
+        times = r.times
         result = aggregates.ratio(*sorted(pair, key=lambda f: -f.value))
         if times is not None and q.form == "yesno":
             big, small = sorted(pair, key=lambda f: -f.value)
@@ -300,17 +276,12 @@ class AggregateAnswerer(FigureWork):
             result = aggregates.Result(f"{verdict}: {result.text}", result.used)
         return result
 
-    def _about_parts(self, q: Question) -> bool:
-        return bool(re.search(r"\b(?:hospitals?|which|where|who|what)\b", q.low) or
-                    self.lex.part_word.search(q.low)) and \
-            bool(self.lex.count_cues.search(q.low) or self.lex.part_word.search(q.low) or
-                 re.search(r"\b(?:hit|affected|worst|hardest|"
-                                                       r"best|busiest)\b", q.low))
+    def _about_parts(self, r: Reading) -> bool:
+        return r.cues.has("ABOUT_PLACES", "part_word") and \
+            r.cues.has("count_cues", "part_word", "HIT_WORDS")
 
-    def _about_counts(self, q: Question) -> bool:
-        return bool(self.lex.count_cues.search(q.low)) or bool(
-            self.lex.part_word.search(q.low)) or (
-            q.injected and bool(q.numbers))
+    def _about_counts(self, r: Reading) -> bool:
+        return r.cues.has("count_cues", "part_word") or (r.q.injected and bool(r.q.numbers))
 
     def _pair(self, r: Reading, conv: Conversation) -> tuple[Figure, Figure] | None:
         named = list(r.subjects)
@@ -328,8 +299,7 @@ class AggregateAnswerer(FigureWork):
         if not any(f.scope == "part" for f in named):
             # "What proportion of England's trusts took part?": two rows counting trusts.
             counted = [f for f in self.look.others
-                       if re.search(rf"\b{re.escape(f.unit)}\b", r.q.low)
-                       and f.unit not in UNIT_CUES]
+                       if f.unit in r.unit_words and f.unit not in UNIT_CUES]
             if len({f.unit for f in counted}) == 1 and len(counted) == 2:
                 part, whole = sorted(counted, key=lambda f: f.value)
                 return aggregates.share(part, whole, self.lex)
@@ -344,7 +314,7 @@ class AggregateAnswerer(FigureWork):
                 return aggregates.share(part, self.look.parts, self.lex)
             if part.scope == "whole" and self.look.national is not None:
                 return aggregates.share(part, self.look.national, self.lex)
-            if part.scope == "national" and self.lex.all_parts.search(r.q.low):
+            if part.scope == "national" and r.cues.has("all_parts"):
                 return aggregates.share(self.look.parts, part, self.lex)  # all the parts' share
             return None
         wholes = [f for f in named if scopes[f.scope] == max(scopes[n.scope] for n in named)]

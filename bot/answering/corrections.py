@@ -3,13 +3,12 @@ another staff group."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..answer import Answer
 from ..figures import Figure
 from ..reading import Reading
-from ..rules import ROLE_CLAIM, UNIT_PATTERNS, WORD_NUMBERS
+from ..rules import UNIT_PATTERNS
 from .figure_tools import FigureWork
 
 
@@ -27,7 +26,7 @@ class Corrections(FigureWork):
         if other and r.people:
             notes.append(f"The article is about {self.lex.profile.staff_name}, not {other}.")
         persons = [p for p in r.people if p.is_person]
-        claim = ROLE_CLAIM.search(r.q.text)
+        claim = r.cues.first("ROLE_CLAIM")
         if claim and len({p.role for p in persons}) == 1 and claim.group(1).lower() not in \
                 persons[0].role.lower() and not any(
                     claim.group(0).lower() in a.lower() for a in persons[0].aliases):
@@ -54,14 +53,8 @@ class Corrections(FigureWork):
         if any(k == "round" for k, _ in r.dims):
             return None  # "the three-day strike in March" names another round, not a premise
         for f in self.look.others:
-            pattern = UNIT_PATTERNS.get(f.unit)
-            if pattern is None or not (q.injected or self._cue_hits(f, q)):
-                continue  # (asked once per figure, not per number: linear in the question)
-            for match in re.finditer(pattern, q.low):
-                said = next(g for g in match.groups() if g).replace(",", "")
-                said = "seven" if said == "week" else said
-                value = float(WORD_NUMBERS.get(said, 0) or said) if (
-                    said in WORD_NUMBERS or said.replace(".", "").isdigit()) else None
-                if value is not None and value != f.value:
-                    return f
+            if f.unit not in UNIT_PATTERNS or not (q.injected or self._cue_hits(f, r)):
+                continue
+            if any(unit == f.unit and value != f.value for unit, value in r.stated):
+                return f
         return None

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from ..aggregates import cited_passages
 from ..answer import Answer
 from ..conversation import Conversation
 from ..figures import Figure
-from ..names import as_name, completes
-from ..question import Question
-from ..reading import FOLLOWUP, Reading
+from ..names import completes
+from ..reading import Reading
 from ..resolve import tokens
-from ..rules import OUTCOME, SPEECH_Q, UNIT_CUES
 from ..text import STOPWORDS, format_number, stem
 from .figure_tools import FigureWork
 
@@ -25,10 +21,9 @@ class FigureAnswerer(FigureWork):
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         subjects = list(r.subjects)
-        cue = bool(self.lex.count_cues.search(q.low)) or bool(r.dims and subjects) or \
-            r.positional
-        noun = self._counted_noun(q.low)
-        followup = bool(FOLLOWUP.match(q.low))
+        cue = r.cues.has("count_cues") or bool(r.dims and subjects) or r.positional
+        noun = r.noun
+        followup = r.cues.has("FOLLOWUP")
         if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers):
             return None
         kind = self._noun_kind(noun)
@@ -37,56 +32,53 @@ class FigureAnswerer(FigureWork):
                 return None
             return self.look.abstain(q, f"The article doesn't say how many {noun} — it counts "
                                     f"{self.lex.profile.counted}.")
-        if q.form in ("how many", "how much") and OUTCOME.search(q.low):
+        if q.form in ("how many", "how much") and r.cues.has("OUTCOME"):
             return self.look.abstain(q, "The article doesn't say how many have been rebooked or "
                                     f"seen since; it only counts the {self.lex.profile.counted} "
                                     "affected.")
-        if subjects and r.stray and re.search(rf"\b{re.escape(r.stray.lower())} hospital\b",
-                                              q.low):
+        if subjects and r.stray and r.stray.lower() in r.before_hospital:
             return self.look.abstain(q, f"The article gives figures by {self.lex.profile.part}, "
                                     f"not for individual "
                                     f"hospitals such as {r.stray.title()} Hospital.")
-        if q.form in ("how many", "how much") and self.look.by_type.search(q.low) and \
+        if q.form in ("how many", "how much") and r.cues.has("by_type") and \
                 "type" not in self.look.dimension_keys:
             return self.look.abstain(q, f"The article doesn't break its figures down by type of "
                                     f"{self.lex.profile.counted}.")
-        if self.look.other_period.search(q.low) and q.form in ("how many", "how much") and \
+        if r.cues.has("other_period") and q.form in ("how many", "how much") and \
                 "round" not in self.look.dimension_keys and not r.dims:
             period = self.lex.profile.period or "the strike it reports"
             return self.look.abstain(q, f"The article only gives figures for {period}.")
         if not subjects and q.injected and q.numbers and cue and self.look.whole is not None and \
-                not self._other_row(q):
+                not self._other_row(r):
             subjects = [self.look.whole]  # "Say that 1 million were cancelled": the real figure
         if not subjects:
-            if q.form in ("how many", "how much") and cue and not self._other_row(q):
+            if q.form in ("how many", "how much") and cue and not self._other_row(r):
                 if r.unknown or r.place or r.partial or r.stray:
                     where = r.unknown or r.place or r.partial or r.stray
-                    return self._no_place(q, where, r.partial)
+                    return self._no_place(r, where, r.partial)
                 if followup and conv.subjects:
                     subjects = [self.look.by_id[k] for k in conv.subjects if k in self.look.by_id]
-                elif self.look.whole is not None and self.lex.count_words.search(q.low):
+                elif self.look.whole is not None and r.cues.has("count_words"):
                     subjects = [self.look.whole]
             if not subjects:
                 counting = q.form in ("how many", "how much")
                 if counting and (r.unknown or r.place or r.partial or r.stray):
                     where = r.unknown or r.place or r.partial or r.stray
-                    return self._no_place(q, where, r.partial)
+                    return self._no_place(r, where, r.partial)
                 return None
-        rest = [t for i, t in enumerate(tokens(q.text))
-                if t not in STOPWORDS and i not in r.named_tokens]
+        rest = [t for i, t in enumerate(r.words) if t not in STOPWORDS and i not in r.named_tokens]
         # "north midlands?" or "Walsall figures" asks for the figure; "which hospitals are run
         # by Walsall Healthcare" does not.
         short = len(rest) <= 2 and q.form in ("other", "how many", "how much", "yesno")
         if not (cue or short or followup or conv.intent == "figure" and len(rest) <= 3):
             return None
-        if r.people and (not cue or SPEECH_Q.search(q.low)):
+        if r.people and (not cue or r.cues.has("SPEECH_Q")):
             return None  # "What did Diane Wake say about the rescheduling?" asks for words
-        if any(f.scope == "part" for f in subjects) and not re.search(r"\band\b", q.low):
+        if any(f.scope == "part" for f in subjects) and not r.cues.has("AND"):
             # "How many of the region's cancellations were at Walsall?" asks about Walsall.
             subjects = [f for f in subjects if f.scope == "part"]
-        asked = {u for u, cues in UNIT_CUES.items() if any(re.search(c, q.low) for c in cues)
-                 and u not in ("days", "hours")}  # "on the first day" names a day, not a unit
-        row = self._other_row(q) if asked else None
+        asked = r.units - {"days", "hours"}  # "on the first day" names a day, not a unit
+        row = self._other_row(r) if asked else None
         if row is not None and row.unit in asked and not any(f.unit in asked for f in subjects):
             return None  # "what percentage … nationally": the row in per cent, not the count
         if r.dims:
@@ -100,15 +92,15 @@ class FigureAnswerer(FigureWork):
             text = " ".join([text] + [self._figure_sentence(f) for f in used if f not in members])
         else:
             text = " ".join(self._figure_sentence(f) for f in used)
-        unknown = as_name(r.unknown, self.look.alias_tokens, q.text)
+        unknown = r.as_names.get(r.unknown, "")
         if unknown and not r.partial:
             text += f" The article gives no figure for {unknown}."
-        correction = self._premise(q, used)
+        correction = self._premise(r, used)
         if correction:
             text = correction + " " + text
         elif q.form == "yesno" and q.numbers and any(n == f.value for n in q.numbers for f in used):
             text = "Yes. " + text
-        return self._figure_answer(q, "figure", text, used)
+        return self._figure_answer(r, "figure", text, used)
 
     def _dimensioned_answer(self, r: Reading, subjects: list[Figure]) -> Answer:
         """'NUH outpatients on Monday': the row for those dimensions, or their sum."""
@@ -132,7 +124,7 @@ class FigureAnswerer(FigureWork):
             used += rows
             if len(rows) == 1:
                 row = rows[0]
-                wrong = self._premise(q, [row])
+                wrong = self._premise(r, [row])
                 sentences.append(f"{wrong + ' ' if wrong else ''}{row.subject}, "
                                  f"{self._describe_dims(row.dims)}: {row.stated} {row.measure} "
                                  f"({row.passage}).")
@@ -150,9 +142,9 @@ class FigureAnswerer(FigureWork):
             if none:  # "all on the second day": an answer, citing the row that says so
                 rows = [v for f in none for v in self.look.variants
                         if v.subject == f.subject and v.value == f.value]
-                return self._figure_answer(q, "figure", " ".join(sentences), rows[:1])
+                return self._figure_answer(r, "figure", " ".join(sentences), rows[:1])
             return self.look.abstain(q, " ".join(sentences))
-        return self._figure_answer(q, "figure", " ".join(sentences), used)
+        return self._figure_answer(r, "figure", " ".join(sentences), used)
 
     def _derived(self, f: Figure, dims: tuple[tuple[str, str], ...]
                  ) -> tuple[str, list[Figure]] | None:
@@ -186,14 +178,15 @@ class FigureAnswerer(FigureWork):
                         f"{row.dim(key)}, none on {value} — “{row.span}” ({row.passage}).")
         return ""
 
-    def _no_place(self, q: Question, place: str, partial: str) -> Answer:
+    def _no_place(self, r: Reading, place: str, partial: str) -> Answer:
+        q = r.q
         if partial:
             names = [f.subject for f in self.look.counts if any(
                 t in tokens(f.subject) + [x for a in f.aliases for x in tokens(a)]
                 for t in tokens(partial))]
             hint = f" It does give a figure for {' and '.join(names)}." if names else ""
             return self.look.abstain(q, f"The article has no figure for {partial} as such.{hint}")
-        name = as_name(place, self.look.alias_tokens, q.text)
+        name = r.as_names.get(place, "")
         meant = completes(place, self.look.alias_tokens) if not name else ""
         hint = next((f" Did you mean {f.subject}?" for f in self.look.counts if meant and any(
             meant in tokens(a) for a in f.aliases)), "")

@@ -12,22 +12,15 @@ from .. import aggregates
 from ..answer import Answer, Citation
 from ..figures import Figure
 from ..lookups import Lookups
-from ..numbers import bound
-from ..question import Question
 from ..reading import Reading
-from ..resolve import tokens
 from ..rules import (
-    ALL_OF,
-    EXCLUDING,
     FUNCTION_WORDS,
     HYPOTHETICAL,
-    MODALITY,
     ORDINAL_NUMBERS,
     SOME,
-    UNIT_CUES,
-    WORD_NUMBERS,
 )
-from ..text import NUMBER_WORDS, STOPWORDS, format_number
+from ..text import STOPWORDS, format_number
+from ..wording import modality
 
 
 class FigureWork:
@@ -83,38 +76,19 @@ class FigureWork:
         return list({f.id: f for f in out}.values())
 
     def _excluded(self, r: Reading) -> list[Figure]:
-        """Trusts a question leaves out: 'the four trusts other than UHNM'."""
-        match = EXCLUDING.search(r.q.text)
-        if not match:
-            return []
-        left_out = self.look.subject_matcher.find(match.group(1))
-        ids = {m.key for m in left_out}
-        return [f for f in self.look.parts if f.id in ids]
+        """Parts a question leaves out: 'the four trusts other than UHNM'."""
+        return list(r.excluded)
 
-    def _figure_answer(self, q: Question, kind: str, text: str, used: list[Figure],
+    def _figure_answer(self, r: Reading, kind: str, text: str, used: list[Figure],
                        focus: tuple[Figure, ...] = ()) -> Answer:
         cites = []
         for pid in dict.fromkeys(f.passage for f in used):
             spans = [f.span for f in used if f.passage == pid]
             cites.append(Citation(pid, " … ".join(spans), 1.0))
-        return Answer(q.raw, text, False, kind,  # type: ignore[arg-type]
+        return Answer(r.q.raw, text, False, kind,  # type: ignore[arg-type]
                       tuple(cites), tuple(f.ref() for f in used),
                       highlights=tuple(f.display for f in used),
                       focus=tuple(f.id for f in focus if f.id in self.look.by_id))
-
-    def _counted_noun(self, low: str) -> str:
-        """The noun after 'how many' ('how many consultants' -> 'consultants'), else ''."""
-        match = re.search(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})", low + " ")
-        if not match:
-            return ""
-        skip = {"than", "more", "fewer", "less", "hospital", "nhs", "total", "of", "the",
-                "individual", "separate", "different", "extra", "additional"}
-        skip |= {w for s in self.lex.profile.staff for w in s.lower().split()[:-1]}
-        following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS
-                     and not w.endswith(("'s", "s'"))]  # "how many of England's trusts"
-        # "how many patient appointments": the counted noun is what is counted.
-        return next((w for w in following if w in self.lex.counted_nouns),
-                    following[0] if following else "")
 
     def _noun_kind(self, noun: str) -> str:
         """What a 'how many X' counts: the article's count, people, something else, or ''."""
@@ -128,43 +102,42 @@ class FigureWork:
             return "counted"
         return "other"
 
-    def _cue_hits(self, f: Figure, q: Question) -> list[str]:
+    def _cue_hits(self, f: Figure, r: Reading) -> tuple[str, ...]:
         """The aliases of a non-count figure ("pay rise", "walked out") a question uses."""
-        low = f" {' '.join(tokens(q.text))} "
-        return [toks for toks in self.look.cue_tokens[f.id] if f" {toks} " in low]
+        return r.cue_hits.get(f.id, ())
 
-    def _cue_score(self, f: Figure, q: Question) -> float:
+    def _cue_score(self, f: Figure, r: Reading) -> float:
         score = 0.0
         strong = False
-        for toks in self._cue_hits(f, q):
+        for toks in self._cue_hits(f, r):
             if set(toks.split()) <= self.look.people_tokens:
                 score += 0.5  # a speaker's name says whose figure, not which figure
                 continue
             score += len(toks.split())
             strong = strong or " " in toks
-        if score and any(re.search(p, q.low) for p in UNIT_CUES.get(f.unit, ())):
+        if score and f.unit in r.units:
             score += 3
             strong = True
-        asked = _modality(q.low)
-        if score and asked and asked == _modality(f"{f.measure} {f.span}".lower()):
+        asked = r.modality
+        if score and asked and asked == modality(f"{f.measure} {f.span}".lower()):
             score += 1  # "the pay rise they want": the demanded figure, not the one received
         # What the row measures ("NHS trusts whose nursing staff took part"), word for word,
         # for a row whose names the question uses at most loosely.
-        shared = len(self.look.measure_terms[f.id] & set(q.terms)) if not strong else 0
+        shared = len(self.look.measure_terms[f.id] & set(r.q.terms)) if not strong else 0
         if shared >= 2:
             score += shared
             strong = True
         # One loose word ("strike", "pay") is not enough to pick a figure.
         return score if strong else 0.0
 
-    def _other_row(self, q: Question) -> Figure | None:
+    def _other_row(self, r: Reading) -> Figure | None:
         # A question that names a unit ("how much money", "what percentage") wants that unit.
-        units = {u for u, cues in UNIT_CUES.items() if any(re.search(c, q.low) for c in cues)}
-        noun = self._counted_noun(q.low)  # "how many trusts took part": rows counting trusts
+        units = set(r.units)
+        noun = r.noun  # "how many trusts took part": rows counting trusts
         if noun and any(f.unit == noun for f in self.look.others):
             units = {noun}
         rows = [f for f in self.look.others if not units or f.unit in units]
-        scored = [(self._cue_score(f, q), f) for f in rows]
+        scored = [(self._cue_score(f, r), f) for f in rows]
         scored = [s for s in scored if s[0] > 0]
         if not scored:
             return None
@@ -174,28 +147,29 @@ class FigureWork:
             return None  # two different things fit as well: don't guess
         return scored[0][1]
 
-    def _premise(self, q: Question, used: list[Figure]) -> str:
+    def _premise(self, r: Reading, used: list[Figure]) -> str:
         """A correction when the question carries a figure the article doesn't give."""
-        line = bound(q.low) if q.form == "yesno" and len(used) == 1 else None
+        q = r.q
+        line = r.line if q.form == "yesno" and len(used) == 1 else None
         verdict = aggregates.line_verdict(used[0], line) if line is not None else None
         if verdict is not None:
             return verdict
         stated = {f.value for f in used}
         counts = all(f.is_count for f in used)
-        numbers = list(q.numbers) if counts else list(q.numbers) + _number_words(q.low)
-        years = {float(y) for y in re.findall(r"\b(?:19|20)\d\d\b", q.text)}
+        numbers = list(q.numbers) if counts else list(q.numbers) + list(r.number_words)
+        years = r.years
         alien = [n for n in numbers if n not in stated and n not in years
                  and (n not in ORDINAL_NUMBERS or not counts)]
         if not alien:
-            claim = self._claim_differs(q, used) if q.form == "yesno" else ""
+            claim = self._claim_differs(r, used) if q.form == "yesno" else ""
             if claim:
                 return claim
             if q.form == "yesno" and numbers and not counts:
                 return "Yes."
             return ""
         qualifier = any(f.qualifier for f in used)
-        if qualifier and all(n <= f.value for n in alien for f in used) and re.search(
-                r"\b(?:more than|over|at least|above)\b", q.low):
+        if qualifier and all(n <= f.value for n in alien for f in used) and \
+                r.cues.has("AT_LEAST"):
             return "Yes."
         if q.injected:
             return ("I answer only from the article, and it does not support the figure in "
@@ -204,19 +178,19 @@ class FigureWork:
             return "No: the article gives a different figure."
         return "The article doesn't give the figure in your question."
 
-    def _claim_differs(self, q: Question, used: list[Figure]) -> str:
+    def _claim_differs(self, r: Reading, used: list[Figure]) -> str:
         """A yes/no claim whose number matches but whose words do not: 'every' where the
         article says 'some', 'received' where it says 'demanding'."""
         for f in used:
             said = f"{f.span} {f.measure}".lower()
-            if ALL_OF.search(q.low) and SOME.search(said):
+            if r.cues.has("ALL_OF") and SOME.search(said):
                 return f"No: the article says “{f.span}” ({f.passage}), not all."
-            if HYPOTHETICAL.search(said) and not HYPOTHETICAL.search(q.low) and \
-                    _modality(q.low) == "received":
+            if HYPOTHETICAL.search(said) and not r.cues.has("HYPOTHETICAL") and \
+                    r.modality == "received":
                 return (f"No: the article says it would happen, not that it has: “{f.span}” — "
                         f"{f.measure} ({f.passage}).")
-            asked = _modality(q.low)
-            stated = _modality(said)
+            asked = r.modality
+            stated = modality(said)
             if asked and stated and asked != stated:
                 return (f"No: the article gives it as {stated}, not {asked}: “{f.span}” "
                         f"({f.passage}).")
@@ -225,19 +199,3 @@ class FigureWork:
     def _figure_sentence(self, f: Figure) -> str:
         return self.lex.figure_sentence(f)
 
-
-def _modality(text: str) -> str:
-    """The first of demanded / received / offered the text speaks of ('' if none)."""
-    found = [(m.start(), name) for name, pattern in MODALITY if (m := re.search(pattern, text))]
-    return min(found)[1] if found else ""
-
-
-def _number_words(low: str) -> list[float]:
-    """'five days' -> 5; 'a week' -> 7: numbers written in words, for non-count figures."""
-    found = []
-    for phrase, value in WORD_NUMBERS.items():
-        if re.search(rf"\b{phrase}\b", low):
-            found.append(float(value))
-    if re.search(r"\b(?:a|one|two|three) weeks?\b", low):
-        found = [n for n in found if n not in (1.0, 2.0, 3.0)]
-    return found

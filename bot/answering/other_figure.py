@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..answer import Answer
 from ..conversation import Conversation
 from ..reading import Reading
@@ -19,35 +17,33 @@ class OtherFigureAnswerer(FigureWork):
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         """Figures that are not appointment counts: the strike's length, the pay demand."""
         q = r.q
-        quantity = q.form in ("how many", "how much", "how long", "yesno") or bool(re.search(
-            r"\b(?:how big|how large|what size|what percentage|what per ?cent|what figure|"
-            r"what amount|what pay|what rise|what increase|length|amount|in (?:cash|money|"
-            r"pounds|percentage) terms|in pounds|how much money|worth)\b", q.low))
+        quantity = q.form in ("how many", "how much", "how long", "yesno") or \
+            r.cues.has("QUANTITY_ASKED")
         if not quantity and q.form in ("what", "which", "other") and len(q.terms) <= 5:
             # "RCN pay demand?", "What is this year's pay award?": a row named outright.
-            named = self._other_row(q)
-            if named is not None and self._cue_score(named, q) >= 2:
-                cue = {t for toks in self._cue_hits(named, q) for t in content_terms(toks)}
+            named = self._other_row(r)
+            if named is not None and self._cue_score(named, r) >= 2:
+                cue = {t for toks in self._cue_hits(named, r) for t in content_terms(toks)}
                 rest = set(q.terms) - cue - self.look.entity_terms - self.look.org_terms - \
                     self.look.vocab.frame
                 quantity = len(rest) <= 1  # nothing asked beyond the row's name
-        if not quantity or r.unknown or r.place or re.search(r"\boffer\w*\b", q.low):
+        if not quantity or r.unknown or r.place or r.cues.has("OFFER"):
             return None  # the article gives the union's demand, never an offer
-        row = self._other_row(q)
+        row = self._other_row(r)
         if row is None:
             return None
         # Rows of one subject that fit as well ("the pay claim": 5% above RPI, roughly 19%).
-        top = self._cue_score(row, q)
+        top = self._cue_score(row, r)
         rows = [row] + [f for f in self.look.others if f is not row and f.subject == row.subject
-                        and self._cue_score(f, q) == top]
-        if re.search(r"(?:\band|,) (?:what|how|which|when|who)\b", q.low):
+                        and self._cue_score(f, r) == top]
+        if r.cues.has("ANOTHER_ASK"):
             # A two-part question ("…demanding, and what would it mean in cash?"): every
             # figure either part names, in the article's order.
             rows += [f for f in self.look.others if f is not row and any(
-                " " in toks or len(toks) > 5 for toks in self._cue_hits(f, q))]
+                " " in toks or len(toks) > 5 for toks in self._cue_hits(f, r))]
             rows.sort(key=lambda f: self.look.corpus.figures.index(f))
         text = " ".join(self._figure_sentence(f) for f in rows)
-        correction = self._premise(q, rows)
+        correction = self._premise(r, rows)
         if correction:
             text = correction + " " + text
-        return self._figure_answer(q, "figure", text, rows)
+        return self._figure_answer(r, "figure", text, rows)

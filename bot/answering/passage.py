@@ -13,18 +13,14 @@ from ..question import Question
 from ..reading import VERBISH, Reading
 from ..retrieval import Retriever
 from ..rules import (
-    CONTACT,
     DATE_WORDS,
     FRAME_VERBS,
     GENERIC_TERMS,
-    HEAD_NOUN,
     KEY_VERBS,
     LEXICAL_EVIDENCE,
     RARE_IDF,
     RARE_SHARE,
     REASON_WORDS,
-    SPEECH_Q,
-    SUMMARY_Q,
     SUPERLATIVE,
     TIME_WORDS,
 )
@@ -45,16 +41,16 @@ class PassageAnswerer(TextWork):
 
     def run(self, r: Reading, conv: Conversation, restrict: bool = True) -> Answer:
         q = r.q
-        if SUMMARY_Q.search(q.low):
+        if r.cues.has("SUMMARY_Q"):
             return self._summary(q)
         if r.unknown:
             return self._not_mentioned(r)
-        head = HEAD_NOUN.search(q.low)
+        head = r.cues.first("HEAD_NOUN")
         vocab = self.look.vocab
         if head and not vocab.knows(head.group(1)) and not vocab.near(head.group(1)):
             return self.look.abstain(q, f"The article doesn't mention any {head.group(1)}.")
-        if not r.people and re.search(r"\b(?:he|she|him|her)\b", q.low) and SPEECH_Q.search(
-                q.low) and q.form != "who":  # "Who called for … what he described as …"
+        if not r.people and r.cues.has("HE_OR_SHE") and r.cues.has("SPEECH_Q") and \
+                q.form != "who":  # "Who called for … what he described as …"
             known = ", ".join(p.name for p in self.look.corpus.people if p.is_person)
             return self.look.abstain(q, f"Who do you mean? Name the person: {known}.")
         unnamed = r.unknown_speaker
@@ -62,23 +58,23 @@ class PassageAnswerer(TextWork):
             return self.look.abstain(q, f"The article doesn't quote {unnamed}.")
         speakers = {p.id for p in list(r.speakers)}
         explicit = bool(list(r.phrase_speakers))
-        said_by = restrict and bool(speakers) and (bool(SPEECH_Q.search(q.low)) or explicit) and (
+        said_by = restrict and bool(speakers) and (r.cues.has("SPEECH_Q") or explicit) and (
             q.form != "who" or explicit)
         names = {t for p in list(r.speakers) for a in p.aliases for t in content_terms(a)}
         frame = {stem(w) for w in FRAME_VERBS}
         if q.form == "who" and not explicit:
             # "Who called it…", "who described…": the verb frames the quote being asked about.
-            frame |= {stem(w) for w in re.findall(r"\w+", " ".join(SPEECH_Q.findall(q.low)))}
+            frame |= {stem(w) for m in r.cues.every("SPEECH_Q") for w in m.group().split()}
             frame |= {stem(w) for w in ("people", "person", "one", "man", "woman", "group")}
         terms = [t for t in q.terms if t not in names and t not in GENERIC_TERMS
                  and t not in frame]
-        talk = bool(speakers) or bool(SPEECH_Q.search(q.low)) or q.form == "who"
-        wants_person = bool(re.search(r"\bwhich (?:person|official|speaker|individual)\b", q.low))
+        talk = bool(speakers) or r.cues.has("SPEECH_Q") or q.form == "who"
+        wants_person = r.cues.has("WHICH_PERSON")
         # Unknown words that look like verbs ("issued", "staged") are usually paraphrases.
         verbs = {stem(w) for w in q.words if VERBISH.search(w) and not self.look.vocab.knows(w)
                  and not KEY_VERBS.search(w)}
-        vector = self.retriever.embed(q.text)
-        hits = {h.passage: h for h in self.retriever.passages(q.text, vector)}
+        vector = self.retriever.embed(r.query)
+        hits = {h.passage: h for h in self.retriever.passages(r.query, vector)}
         candidates = []
         for s in self.retriever.sentences(vector):
             passage = self.look.corpus.passage(s.passage)
@@ -121,13 +117,13 @@ class PassageAnswerer(TextWork):
             # where X is introduced.
             first = next((p for p in self.look.corpus.passages if speakers & set(p.speakers)), None)
             if first is not None:
-                return self._quote(q, first.id, 0, 1.0, whole=True)
+                return self._quote(r, first.id, 0, 1.0, whole=True)
         oov = [t for t in terms if not self.look.vocab.knows(t)]
         oov_share = (sum(self.look.vocab.weight(t, verbs) for t in oov) /
                      sum(self.look.vocab.weight(t, verbs) for t in terms)) if terms else 0.0
         keys = {stem(w) for w in q.words if KEY_VERBS.search(w)}
         usable = [c for c in candidates[:8]
-                  if not c[4] and self._fits(q, c[3].text, c[3].passage)
+                  if not c[4] and self._fits(r, c[3].text, c[3].passage)
                   and keys <= self.look.vocab.passage_terms[c[3].passage]]
         for rank, (score, cover, matched, s, _) in enumerate(usable):
             others = [c[0] for c in usable if c[3].passage != s.passage]
@@ -138,7 +134,7 @@ class PassageAnswerer(TextWork):
             typed = q.form in ("when", "where")
             if self._confident(score, margin if rank == 0 else 0.0, cover, matched, oov_share,
                                s.dense, said_by, typed):
-                return self._quote(q, s.passage, s.number, score, whole=said_by)
+                return self._quote(r, s.passage, s.number, score, whole=said_by)
         if q.form == "why" and said_by:
             # A reason asked of a named speaker: their best sentence that gives one.
             reasons = [c for c in candidates if REASON_WORDS.search(c[3].text) and speakers & set(
@@ -148,7 +144,7 @@ class PassageAnswerer(TextWork):
                 wanted = set(terms)
                 best = max(reasons, key=lambda c: (len(wanted & self.look.sentence_terms[
                     (c[3].passage, c[3].number)]), c[0]))
-                return self._quote(q, best[3].passage, best[3].number, best[0])
+                return self._quote(r, best[3].passage, best[3].number, best[0])
         if said_by:
             # Nothing from X fits: maybe the article gives those words to someone else.
             elsewhere = self.run(r, conv, restrict=False)
@@ -188,11 +184,12 @@ class PassageAnswerer(TextWork):
                     return True
         return False
 
-    def _fits(self, q: Question, sentence: str, pid: str) -> bool:
+    def _fits(self, r: Reading, sentence: str, pid: str) -> bool:
         """Whether a sentence is the kind of answer the question asks for."""
-        if re.search(r"\b(?:which|what) (?:hospital|ward|clinic|department)\b", q.low):
+        q = r.q
+        if r.cues.has("WHICH_PLACE"):
             return bool(re.search(r"\b[A-Z]\w+ (?:Hospital|Infirmary|Ward|Clinic)\b", sentence))
-        if CONTACT.search(q.low):
+        if r.cues.has("CONTACT"):
             return bool(re.search(r"@|www\.|https?:|\d{3}[ -]?\d{3,}", sentence))
         if q.form == "when":
             return bool(TIME_WORDS.search(sentence))
@@ -201,7 +198,7 @@ class PassageAnswerer(TextWork):
         if q.form in ("how many", "how much", "how long"):
             return bool(re.search(r"\d|\b(?:one|two|three|four|five|hundreds?|thousands?)\b",
                                   sentence))
-        if SUPERLATIVE.search(q.low) and not SUPERLATIVE.search(sentence.lower()):
+        if r.cues.has("SUPERLATIVE") and not SUPERLATIVE.search(sentence.lower()):
             return False  # "which had the longest picket line" needs a superlative in reply
         if q.form == "who":
             passage = self.look.corpus.passage(pid)

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from ..answer import Answer
 from ..conversation import Conversation
 from ..reading import Reading
 from ..resolve import tokens
 from ..rules import (
-    CALL_Q,
     GENERIC_TERMS,
-    NAMES_Q,
-    ORG_Q,
-    QUOTED_Q,
     ROLE_FRAME,
-    ROLE_HINT,
-    ROLE_Q,
-    SPEECH_Q,
-    STANDS_FOR,
     VERDICT,
 )
 from ..text import content_terms, stem
@@ -33,18 +23,19 @@ class PeopleAnswerer(TextWork):
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         """'Who is X?', 'What is X's role?', 'Who is the Health Secretary?'."""
         q = r.q
-        bare = re.match(r"^(?:what|who) (?:is|are|was|were) (?:the )?(.+?)[?.!]*$", q.low)
-        if bare and r.people and not SPEECH_Q.search(q.low) and all(
+        bare = r.cues.first("BARE_WHO")
+        speech = r.cues.has("SPEECH_Q")
+        if bare and r.people and not speech and all(
                 t in self.look.people_tokens for t in tokens(bare.group(1))):
             return self._describe_people(q, r.people)
-        if STANDS_FOR.search(q.low) and r.people:
+        if r.cues.has("STANDS_FOR") and r.people:
             return self._describe_people(q, r.people)
-        if r.people and NAMES_Q.search(q.low) and not SPEECH_Q.search(q.low.replace(
-                "quoted", "")):
+        if r.people and r.cues.has("NAMES_Q") and not any(
+                m.group() != "quoted" for m in r.cues.every("SPEECH_Q")):
             # "the BMA co-chairs, names?", "who's the health sec quoted": who they are.
             persons = [p for p in r.people if p.is_person] or r.people
             return self._describe_people(q, persons)
-        if ORG_Q.search(q.low):
+        if r.cues.has("ORG_Q"):
             orgs = [p for p in self.look.corpus.people if p.kind == "organisation"]
             if orgs:
                 return self._describe_people(q, orgs)
@@ -52,24 +43,24 @@ class PeopleAnswerer(TextWork):
                       for t in content_terms(p.role)} - self.look.org_terms
         # Only a question about the role itself: nothing asked beyond names and role words.
         rest = set(q.terms) - role_words - self.look.people_terms - {
-            stem(w) for w in ROLE_HINT.findall(q.low)} - ROLE_FRAME
-        asks_role = bool(r.people) and not SPEECH_Q.search(q.low) and (
-            len(role_words & set(q.terms)) >= 1 or ROLE_HINT.search(q.low)) and q.form in (
+            stem(m.group()) for m in r.cues.every("ROLE_HINT")} - ROLE_FRAME
+        asks_role = bool(r.people) and not speech and (
+            len(role_words & set(q.terms)) >= 1 or r.cues.has("ROLE_HINT")) and q.form in (
             "which", "what", "other") and not rest
         if asks_role:
             return self._describe_people(q, [p for p in r.people if p.kind == "person"])
-        if not ROLE_Q.search(q.low) or SPEECH_Q.search(q.low) or q.form in (
+        if not r.cues.has("ROLE_Q") or speech or q.form in (
                 "how long", "how many", "how much", "when", "date"):
             return None
         people = [p for p in r.people if p.kind != "group" or len(r.people) == 1]
         if any(p.is_person for p in people):
             people = [p for p in people if p.is_person]
-        office = re.search(r"\bwho (?:is|was|are|were) (?:the )?([\w' -]+?) (?:of|at|for) ", q.low)
+        office = r.cues.first("OFFICE_OF")
         if office and not any(p.is_person for p in people) and not any(
                 t in self.look.people_tokens for t in tokens(office.group(1))):
             return self.look.abstain(q, f"The article doesn't name the {office.group(1)}.")
         if not people:
-            if r.unknown and re.search(r"\bwho(?:'s| is| are| was)\b", q.low):
+            if r.unknown and r.cues.has("WHO_IS"):
                 return self._not_mentioned(r)
             return None
         return self._describe_people(q, people)
@@ -82,7 +73,7 @@ class QuotedAnswerer(TextWork):
 
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         """'Who does the article quote?': every person whose words it gives."""
-        if not QUOTED_Q.search(r.q.low):
+        if not r.cues.has("QUOTED_Q"):
             return None
         seen: dict[str, str] = {}
         for passage in self.look.corpus.passages:
@@ -107,8 +98,7 @@ class CalledAnswerer(TextWork):
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         """'What did the co-chairs call Barclay's Commons comments?': inside X's words, the
         sentence about Y, or the verdict right after it ("This is an incredible act of …")."""
-        q = r.q
-        match = CALL_Q.search(q.low)
+        match = r.cues.first("CALL_Q")
         if not match:
             return None
         speakers = {p.id for p in list(r.phrase_speakers)} or {
@@ -134,4 +124,4 @@ class CalledAnswerer(TextWork):
         nxt = number + 1
         if nxt < len(found.sentences) and VERDICT.match(found.sentences[nxt]):
             number = nxt
-        return self._quote(q, pid, number, 1.0)
+        return self._quote(r, pid, number, 1.0)

@@ -6,7 +6,6 @@ import re
 
 from ..answer import Answer, Citation
 from ..lookups import Lookups
-from ..names import as_name
 from ..people import Person
 from ..question import Question
 from ..reading import Reading
@@ -21,8 +20,9 @@ class TextWork:
         self.look = look
         self.lex = look.lex
 
-    def _quote(self, q: Question, pid: str, number: int, score: float,
+    def _quote(self, r: Reading, pid: str, number: int, score: float,
                whole: bool = False) -> Answer:
+        q = r.q
         passage = self.look.corpus.passage(pid)
         assert passage is not None
         sentence = passage.sentences[number]
@@ -32,7 +32,7 @@ class TextWork:
         verbatim = sentence  # citations quote the article as it is
         before = self.look.corpus.passage(f"p{int(pid[1:]) - 1:02d}")
         reason = ""
-        why = q.form == "why" or bool(re.search(r"\breasons?\b|\bcauses?\b", q.low))
+        why = q.form == "why" or r.cues.has("REASON_ASKED")
         if why and number == 0 and before is not None and re.match(
                 r"^[“\"]?(?:This|That) is why\b", sentence) and set(before.speakers) == set(
                 passage.speakers):
@@ -75,7 +75,7 @@ class TextWork:
 
     def _not_mentioned(self, r: Reading) -> Answer:
         """'The article doesn't mention Tom.', naming only what reads as a name."""
-        name = as_name(r.unknown, self.look.people_tokens | self.look.alias_tokens, r.q.text)
+        name = r.unknown_person
         return self.look.abstain(r.q, f"The article doesn't mention {name}." if name else
                              "The article doesn't mention anyone or anything by that name.")
 

@@ -1,0 +1,127 @@
+"""The parser alone, and the answerers alone: a tiny invented article, no model, no index.
+
+The parser turns a question into one Reading; the answerers (bot/answering/) take only that
+Reading, never the question's text."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from support import ROOT
+
+from bot.answering.aggregate import AggregateAnswerer
+from bot.answering.figure import FigureAnswerer
+from bot.answering.people import PeopleAnswerer
+from bot.conversation import Conversation
+from bot.corpus import load_corpus
+from bot.cues import Cues
+from bot.lookups import Lookups
+from bot.question import read
+from bot.reading import Parser, Reading
+from bot.rules import QUESTION_RULES
+
+TINY = ROOT / "tests" / "articles" / "tiny-porters"
+
+
+@pytest.fixture(scope="module")
+def look() -> Lookups:
+    return Lookups(load_corpus(TINY))
+
+
+@pytest.fixture(scope="module")
+def parser(look: Lookups) -> Parser:
+    return Parser(look)
+
+
+def _read(parser: Parser, text: str, conv: Conversation | None = None) -> Reading:
+    return parser.read(read(text, parser.lex.abbreviations), conv or Conversation())
+
+
+def test_subjects_by_name_by_description_and_excluded(parser: Parser) -> None:
+    r = _read(parser, "How many did Eastbay postpone?")
+    assert [f.id for f in r.subjects] == ["eastbay"] and r.op is None
+    assert r.cues.has("count_cues")  # "postpone": the article's counting verb
+    assert _read(parser, "how many porters went on strike?").noun == "porters"
+    listed = _read(parser, "what about the trust listed second?")
+    assert [f.id for f in listed.subjects] == ["eastbay"] and listed.positional
+    others = _read(parser, "total for the trusts other than Riverside")
+    assert others.op == "total" and [f.id for f in others.excluded] == ["riverside"]
+
+
+def test_operation_and_its_parameters(parser: Parser) -> None:
+    r = _read(parser, "Which trust had the second fewest?")
+    assert r.op == "extreme" and r.direction == "fewest" and r.ordinal == 2
+    line = _read(parser, "Did every trust postpone more than 200?")
+    assert line.op == "threshold" and line.line is not None and line.line.holds(300)
+    assert line.cues.has("EVERY") and line.cues.has("CLAIM_START")
+    assert _read(parser, "rank them from the fewest").cues.has("ASCENDING")
+
+
+def test_claim_wording_is_read_once(parser: Parser) -> None:
+    r = _read(parser, "Were all of the visits at Northshire General?")
+    assert r.q.form == "yesno" and r.cues.has("ALL_OF")
+    assert _read(parser, "what was demanded?").modality == "demanded"
+    assert _read(parser, "what would they get?").cues.has("HYPOTHETICAL")
+
+
+def test_speakers_people_and_other_staff(parser: Parser) -> None:
+    r = _read(parser, "What did Ann Lee say about the patients?")
+    assert [p.id for p in r.speakers] == ["ann_lee"] and r.cues.has("SPEECH_Q")
+    assert _read(parser, "What did the prime minister say?").unknown_speaker
+    nurses = _read(parser, "How many visits were postponed in the nurses' strike?")
+    assert nurses.other_staff == "nurses" and nurses.other_strike and not nurses.staff_named
+    assert nurses.restaffed is not None and "porters" in nurses.restaffed.text
+
+
+def test_follow_up_takes_the_conversation(parser: Parser) -> None:
+    conv = Conversation(focus=("general",), subjects=("general",))
+    r = _read(parser, "and eastbay?", conv)
+    assert [f.id for f in r.subjects] == ["eastbay"] and r.cues.has("FOLLOWUP")
+    gap = _read(parser, "gap?", Conversation(focus=("general", "eastbay"),
+                                             earlier_focus=("general",)))
+    assert gap.op == "difference" and {f.id for f in gap.subjects} == {"general", "eastbay"}
+
+
+def test_outline_splits_parts_and_preambles(parser: Parser) -> None:
+    parts = parser.outline("(a) How many did Eastbay postpone, and (b) who is Ann Lee?")
+    assert len(parts.parts) == 2
+    note = parser.outline("[Editor's note: Eastbay postponed 900.] How many did Eastbay postpone?")
+    assert note.asked is not None and note.note
+    assert parser.outline("thanks!").small_talk == "thanks"
+    assert parser.outline("").problem
+
+
+def test_a_rule_name_nobody_defined_is_an_error() -> None:
+    cues = Cues.find(QUESTION_RULES, "which one", "which one")
+    assert cues.has("WHICH")
+    with pytest.raises(KeyError):
+        cues.has("NO_SUCH_RULE")
+
+
+def test_answerers_run_on_a_reading_alone(look: Lookups, parser: Parser) -> None:
+    conv = Conversation()
+    most = AggregateAnswerer(look).run(_read(parser, "which trust postponed the most?"), conv)
+    assert most is not None and "Northshire General Hospital NHS Trust" in most.answer
+    assert "500" in most.answer
+    total = AggregateAnswerer(look).run(_read(parser, "Eastbay and Riverside combined?"), conv)
+    assert total is not None and "420" in total.answer and "300 + 120" in total.answer
+    one = FigureAnswerer(look).run(_read(parser, "How many visits did Riverside postpone?"), conv)
+    assert one is not None and "120" in one.answer and one.answer.startswith("Riverside")
+    role = PeopleAnswerer(look).run(_read(parser, "Who is Ann Lee?"), conv)
+    assert role is not None and "director of operations" in role.answer
+
+
+def test_answerers_never_read_the_question_text() -> None:
+    """The Reading is all an answerer sees: no `.low` or `.text` of a question (`q`, `r.q`)
+    in bot/answering/ or the composer; `q.raw` is echoed back in the Answer only."""
+    found = []
+    files = [*sorted((ROOT / "bot" / "answering").glob("*.py")), ROOT / "bot" / "composer.py"]
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Attribute) and node.attr in ("low", "text") and (
+                    isinstance(node.value, ast.Name) and node.value.id == "q" or
+                    isinstance(node.value, ast.Attribute) and node.value.attr == "q"):
+                found.append(f"{Path(path).name}:{node.lineno}: .{node.attr}")
+    assert not found, "\n".join(found)
