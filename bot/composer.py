@@ -11,6 +11,7 @@ from .figure_answers import FigureAnswers
 from .passage_answers import PassageAnswers
 from .question import NOTE_WORDS, Question, problem_with, read, split_parts, split_preamble
 from .reading import Reading
+from .speech_answers import speech_answer
 
 SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|"
                         r"thank you|cheers|ok|okay|bye|goodbye)\b[\s!.,?]*(?:there|bot|"
@@ -79,7 +80,8 @@ class Composer(FigureAnswers, PassageAnswers):
         if other and not self.lex.staff.search(q.low) and not reading.people:
             return Answer(q.raw, f"The article is about {staff}; it says nothing about "
                           f"{other.group()}.", True, "none")
-        answer = (self._people(reading) or self._quoted(reading) or self._called(reading)
+        answer = (self._people(reading) or speech_answer(self, reading) or self._quoted(reading)
+                  or self._called(reading)
                   or self._aggregate(reading, conv)
                   or self._figure(reading, conv) or self._other_figure(reading)
                   or self._passage(reading))
