@@ -182,6 +182,10 @@ def cmd_index(args: argparse.Namespace) -> int:
     print(f"  model {m['model']} ({m['dimension']} dims), {m['passages']} passages, "
           f"{m['sentences']} sentences, built {m['built_at']}")
     print(f"  {describe(folder, saved.manifest)}")
+    if saved.article_model is not None:
+        saved_model = "saved" if "article_model.json" in saved.manifest.get("files", {}) else (
+            "built on load: the folder predates it")
+        print(f"  article model: {len(saved.article_model.sentences)} sentences ({saved_model})")
     return 0
 
 

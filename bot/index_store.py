@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from .article_model import RULES, ArticleModel, build_model, from_json
 from .corpus import Corpus, seeds_digest
 from .encoder import DIMENSION, MODEL_NAME, Encoder
 from .errors import IndexCorrupt, IndexMissing, IndexProblem, IndexStale
@@ -23,6 +24,10 @@ MANIFEST = "manifest.json"
 PASSAGES_JSON = "passages.json"
 PASSAGES_FAISS = "passages.faiss"
 SENTENCES_FAISS = "sentences.faiss"
+# The article model (bot.article_model): speakers, quotes and relations of every sentence.
+# Not required: an older folder without it gets the model built on load (cheap rules, no
+# embedding), so no re-embedding is forced; when listed it is checksummed like the others.
+ARTICLE_MODEL_JSON = "article_model.json"
 REQUIRED_FILES = (PASSAGES_FAISS, SENTENCES_FAISS, PASSAGES_JSON)
 
 Progress = Callable[[str], None]
@@ -38,6 +43,7 @@ class SavedIndex:
     sentence_keys: tuple[tuple[str, int], ...]  # (passage id, sentence number)
     passage_index: Any  # faiss.IndexFlatIP
     sentence_vectors: np.ndarray
+    article_model: ArticleModel | None = None
 
 
 def _sha256(path: Path) -> str:
@@ -92,6 +98,7 @@ def _write(corpus: Corpus, seeds: Path, folder: Path, encoder: Encoder, progress
                      "sentences": list(p.sentences)} for p in corpus.passages]
     (folder / PASSAGES_JSON).write_text(json.dumps(passages_doc, ensure_ascii=False, indent=1),
                                         encoding="utf-8")
+    (folder / ARTICLE_MODEL_JSON).write_text(build_model(corpus).to_json(), encoding="utf-8")
     manifest: dict[str, Any] = {
         "format": FORMAT,
         "model": MODEL_NAME,
@@ -101,7 +108,8 @@ def _write(corpus: Corpus, seeds: Path, folder: Path, encoder: Encoder, progress
         "passages": len(corpus.passages),
         "sentences": len(keys),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "files": {name: _sha256(folder / name) for name in REQUIRED_FILES},
+        "files": {name: _sha256(folder / name)
+                  for name in (*REQUIRED_FILES, ARTICLE_MODEL_JSON)},
     }
     if after_write is not None:
         after_write(folder, manifest)
@@ -188,4 +196,20 @@ def load_index(folder: Path, seeds: Path, corpus: Corpus, wait: bool = True) -> 
                          "(run `strikebot index build`)")
     vectors = sentence_index.reconstruct_n(0, sentence_index.ntotal)
     return SavedIndex(folder, manifest, ids, keys, passage_index,
-                      np.ascontiguousarray(vectors, dtype=np.float32))
+                      np.ascontiguousarray(vectors, dtype=np.float32),
+                      _article_model(folder, files, corpus))
+
+
+def _article_model(folder: Path, files: dict[str, str], corpus: Corpus) -> ArticleModel:
+    """The saved article model; built from the corpus when the folder predates it or it
+    was written by other rules (it is a matter of milliseconds)."""
+    if ARTICLE_MODEL_JSON in files:
+        try:
+            model = from_json((folder / ARTICLE_MODEL_JSON).read_text(encoding="utf-8"))
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            raise IndexCorrupt(f"{folder / ARTICLE_MODEL_JSON} is not an article model "
+                               "(run `strikebot index build`)") from None
+        if model.rules == RULES and len(model.sentences) == sum(
+                len(p.sentences) for p in corpus.passages):
+            return model
+    return build_model(corpus)

@@ -19,15 +19,19 @@ from .question import NOTE_WORDS, Question, problem_with, read, split_parts, spl
 from .resolve import AliasMatcher, Mention, tokens
 from .rules import (
     AS_WRITTEN,
+    ASK_WORDS,
     EXCLUDING,
     FOLLOWUP,
     HOW_MANY_NOUN,
+    INSTRUCTION,
     MONTH_NAMES,
+    NEGATIVE,
     ORDINAL_VALUE,
     ORDINAL_WORD,
     OWN_NOUNS,
     OWN_TOTAL,
     QUESTION_RULES,
+    QUOTED_WORDS,
     REFERRING,
     SMALL_TALK,
     THANKS,
@@ -37,7 +41,7 @@ from .rules import (
     WORD_NUMBERS,
     YEAR,
 )
-from .text import NUMBER_WORDS, STOPWORDS
+from .text import NUMBER_WORDS, STOPWORDS, content_terms
 from .wording import modality, number_words
 
 WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -117,6 +121,10 @@ class Reading:
     other_strike: bool = False  # … as having struck ("the nurses' strike")
     staff_named: bool = False  # the article's own staff named too
     restaffed: Question | None = None  # the question with the article's staff instead
+    quoted: tuple[str, ...] = ()  # words the question puts in quotation marks
+    voices: tuple[Person, ...] = ()  # the speakers asked about, as the question names them
+    claim_terms: tuple[str, ...] = ()  # the words of the claim: not its speaker, not its frame
+    claim_negated: bool = False  # "… said they were not sorry"
     query: str = ""  # the words retrieval searches with
 
 
@@ -187,11 +195,50 @@ class Parser:
         if op in PAIR_OPS and len(subjects) == 2 and subjects[1].dims and not subjects[0].dims:
             dims = ()  # now against a round: each row is already at its dimensions
         in_phrase = self._phrase_speakers(q, referred)
+        speakers = in_phrase or self.look.with_members(people)
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
                        dims, op, positional, self._unknown_day(q), tuple(in_phrase),
-                       tuple(in_phrase or self.look.with_members(people)),
-                       self._unknown_speaker(q),
-                       **self._wording(q, (unknown, place, partial, stray)))
+                       tuple(speakers), self._unknown_speaker(q),
+                       **self._wording(q, (unknown, place, partial, stray)),
+                       **self._claim(q, speakers))
+
+    def _claim(self, q: Question, speakers: list[Person]) -> dict[str, Any]:
+        """What a claim about speech says: its quoted words, whose words it asks about, and
+        its own words (not its speaker phrase, not the question's frame, not names)."""
+        quoted = [a or b for a, b in QUOTED_WORDS.findall(q.text)]
+        voices = self._voices(q, speakers)
+        text = INSTRUCTION.sub(" ", q.text)
+        for pattern in SPEAKER_PHRASES:
+            m = pattern.search(text)
+            if m and voices:
+                text = text[:m.start(1)] + " " + text[m.end(1):]
+                break
+        look = self.look
+        terms = [t for t in content_terms(text) if t not in look.people_terms
+                 and t not in ASK_WORDS and look.vocab.knows(t)]
+        return {"quoted": tuple(p.strip() for p in quoted), "voices": tuple(voices),
+                "claim_terms": tuple(terms),
+                "claim_negated": bool(NEGATIVE.search(INSTRUCTION.sub(" ", q.low)))}
+
+    def _voices(self, q: Question, asked: list[Person]) -> list[Person]:
+        """Whom the question asks to hear from; an organisation named only inside a person's
+        title ("the union's general secretary") is not asked, nor are its other members."""
+        low = f" {' '.join(tokens(q.raw))} "  # as written: "RCN" not spelled out
+
+        def said(alias: str, text: str) -> bool:
+            return f" {' '.join(tokens(alias))} " in text
+
+        named = [p for p in asked if p.is_person and any(
+            len(a) > 3 and said(a, low) for a in p.aliases)]
+        if not named:
+            return asked
+        rest = low
+        for p in named:
+            for a in sorted(p.aliases, key=len, reverse=True):
+                rest = rest.replace(f" {' '.join(tokens(a))} ", "  ") if tokens(a) else rest
+        orgs = [p for p in asked if not p.is_person and any(
+            len(a) > 2 and said(a, rest) for a in p.aliases)]
+        return asked if orgs else named
 
     def _wording(self, q: Question, unknowns: tuple[str, ...]) -> dict[str, Any]:
         """What the question's words say beyond its subjects: every named rule's matches, and

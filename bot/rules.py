@@ -213,8 +213,74 @@ TIMES_WORDS = (("twice", 2), ("double", 2), ("three times", 3), ("triple", 3),
                ("four times", 4))
 HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
 
+# Questions about speech and stated reasons (answering/speech.py).
+YESNO = re.compile(r"^(?:true or false\W*|is it true that |(?:did|does|do|has|have|is|was|were)"
+                   r" )", re.I)
+MODE_Q = re.compile(r"\b(?:direct(?:ly)? (?:quot\w*|speech)|reported speech|indirect(?:ly)?|"
+                    r"paraphras\w*|verbatim|in (?:his|her|their) own words|quoted directly)\b")
+NESTED_Q = re.compile(r"\b(?:originally|first said|said (?:it|them|those words) first|who is "
+                      r"quoting|quoting (?:him|her|them)|inner quot\w*|inside (?:that|the|a) "
+                      r"quot\w*|quote inside|in his mouth|in her mouth|claimed to recogni[sz]e|"
+                      r"say (?:\w+ ){1,3}(?:claimed|said|recogni[sz]ed))\b")
+CALLED_Q = re.compile(r"\b(?:what|how) (?:did|does|do|has|have) (.+?) (?:call|describe|label|dub|"
+                    r"brand|term)d?\s+(.+?)\W*$|^(?:what(?:'s| was| is) )?(.+?)'s? (?:phrase|"
+                    r"word|words|term|description) for (.+?)\W*$|\b(?:phrase|word)s? did "
+                    r"(.+?) use (?:about|for) (.+?)\W*$")
+WHY_Q = re.compile(r"^(?:why|how come|on what grounds|for what reason|what (?:is|was|are|were) "
+                   r"the (?:reasons?|grounds)|what reasons?|what (?:made|led|caused))\b|"
+                   r"\bwhy\b")
+# What a relation word in a question asks for (its clause or neighbour in the article).
+RELATION_Q: tuple[tuple[str, str], ...] = (
+    ("condition", r"\b(?:conditions?|preconditions?|on what terms|under what terms)\b"),
+    ("consequence", r"\b(?:consequences?|what (?:practical )?(?:effect|result)|results? in|"
+                    r"lead to|led to)\b"),
+    ("purpose", r"\b(?:purpose|in order to|aim(?:ed)? to|to what end)\b"),
+)
+RELATION_RE = tuple((k, re.compile(p)) for k, p in RELATION_Q)
+CONDITION_Q, CONSEQUENCE_Q, PURPOSE_Q = (p for _, p in RELATION_RE)
+RELATION_NAMES = (("condition", "CONDITION_Q"), ("consequence", "CONSEQUENCE_Q"),
+                  ("purpose", "PURPOSE_Q"))
+# Words of a speech act in a question, and the words of the article that perform it.
+ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"\bthank\w*", ("thank",)),
+    (r"\bapologi[sz]\w*|\bsorry\b", ("sorry", "apolog")),
+    (r"\bwarn\w*", ("warn",)),
+    (r"\burg\w*", ("urg",)),
+    (r"\bprioriti[sz]\w*|\bfocus\w*", ("focused", "priorit", "protect")),
+)
+ACT_RE = tuple((re.compile(p), words) for p, words in ACTS)
+THANK_Q, APOLOGY_Q, WARN_Q, URGE_Q, PRIORITY_Q = (p for p, _ in ACT_RE)
+ACT_NAMES = ("THANK_Q", "APOLOGY_Q", "WARN_Q", "URGE_Q", "PRIORITY_Q")
+SPEECH_ACT_Q = re.compile(r"\b(?:say|said|says|claim\w*|state\w*|tell|told|refuse\w*|apologi\w*|"
+                          r"thank\w*|urg\w*)\b")
+NEGATIVE = re.compile(r"\b(?:not|no|never|nothing|none|unwilling|refus\w*|won't|wouldn't|"
+                      r"don't|didn't|doesn't|can't|cannot|only|unless|preconditions?|stopped|"
+                      r"without)\b|n't\b")
+ALL_WORDS = re.compile(r"\b(?:every|all|each|everyone|always)\b")
+SOME_WORDS = re.compile(r"\b(?:some|many|several|a number of|most)\b")
+ASK_WORDS = frozenset(stem(w) for w in """say said says saying tell told state stated claim
+claimed true false article quote quoted word words statement speech direct directly reported
+speak spoke mention mentioned answer yes no did does reason grounds why originally first
+quoting inner quotation put mouth call called describe described phrase use used give given
+view reaction according comment comments remark remarks want wants wanted""".split())
+INSTRUCTION = re.compile(r"\b(?:answer (?:yes or no|true or false)|true or false|yes or no)\b",
+                         re.I)
+SAID_Q = re.compile(r"\b(?:what|which|how) (?:\w+ ){0,3}(?:did|does|do|has|have) (?:.+? )?"
+                    r"(?:say|said|tell|told|want\w*|think|stat\w*|claim\w*|respond\w*|add)\b|"
+                    r"\bwhat (?:was|were|is|are) (?:.+?)'s? (?:words|response|statement|message|"
+                    r"comments?|reaction|view)\b")
+# A hedge in the question ("probably") looks for one in the article ("likely to be").
+MODAL = re.compile(r"\b(?:probabl\w*|likely|possibl\w*|may|might|perhaps)\b")
+QUANTITY_Q = re.compile(r"\b(?:how (?:many|much)|figure|sum|amount|cash|number|per ?cent|"
+                        r"percentage)\b|%")
+
+# Words a question puts in quotation marks ("double-speak", ‘sit down with them’).
+QUOTED_WORDS = re.compile(r"[\"\u201c]([^\"\u201d]{6,})[\"\u201d]|(?<![\w])[\u2018']"
+                          r"([^\u2019']{6,})[\u2019'](?![\w])")
+
 # Rules read over the article's sentences, never over a question.
-SENTENCE_RULES = frozenset({"VERDICT", "TIME_WORDS", "DATE_WORDS", "KEY_VERBS", "REASON_WORDS"})
+SENTENCE_RULES = frozenset({"VERDICT", "TIME_WORDS", "DATE_WORDS", "KEY_VERBS", "REASON_WORDS",
+                            "QUOTED_WORDS", "SOME_WORDS"})
 # Every rule the parser runs over a question, by name; those in AS_WRITTEN read the question
 # as the user wrote it (capitals, spelling), the rest its lower-cased form.
 QUESTION_RULES: dict[str, re.Pattern[str]] = {name: value for name, value in dict(globals()).items()

@@ -12,12 +12,15 @@ from .figure import FigureAnswerer
 from .other_figure import OtherFigureAnswerer
 from .passage import PassageAnswerer
 from .people import CalledAnswerer, PeopleAnswerer, QuotedAnswerer
+from .speech import SpeechAnswerer
 
 Factory = Callable[[Lookups, Retriever], Answerer]
 
 # Who a question is about comes before what it counts; the text is the last resort.
 ANSWERERS: dict[str, Factory] = {
     "people": lambda look, _: PeopleAnswerer(look),
+    # Before "quoted": "who originally said … and who is quoting" is about speech.
+    "speech": SpeechAnswerer,
     "quoted": lambda look, _: QuotedAnswerer(look),
     "called": lambda look, _: CalledAnswerer(look),
     "aggregate": lambda look, _: AggregateAnswerer(look),

@@ -1,0 +1,419 @@
+"""Answers about who said what, read off the article model (bot.article_model): what X said
+(direct and reported, every matching speaker), did X say Y (checked against X's sentences
+only), who said it first in a quote inside a quote, direct or reported speech, what X called
+Y, and reasons the text gives across sentences. None hands the question on."""
+
+from __future__ import annotations
+
+import re
+
+from ..answer import Answer, Citation
+from ..article_model import ArticleModel, Sentence
+from ..conversation import Conversation
+from ..lookups import Lookups
+from ..reading import Reading
+from ..retrieval import Retriever
+from ..rules import ACT_NAMES, ACT_RE, ASK_WORDS, MODAL, NEGATIVE, RELATION_NAMES, SOME_WORDS
+from ..text import content_terms, stem
+
+MATCH = 0.6  # share of the claim's weighted words a sentence must hold
+WHY_MATCH = 0.45
+
+
+class SpeechAnswerer:
+    """Who said what and why, from the sentences of the article model."""
+
+    name = "speech"
+
+    def __init__(self, look: Lookups, retriever: Retriever) -> None:
+        self.look = look
+        self.model = retriever.index.article_model
+
+    def run(self, r: Reading, conv: Conversation) -> Answer | None:
+        if self.model is None or not self.model.sentences:
+            return None
+        return _Speech(self.look, r, self.model).answer()
+
+
+class _Speech:
+    """One question's speech reading against the model: the steps share its speakers, its
+    quoted phrase and its claim's words."""
+
+    def __init__(self, c: Lookups, r: Reading, model: ArticleModel) -> None:
+        self.c, self.r, self.q, self.model = c, r, r.q, model
+        self.speakers = list(r.voices)
+        self.ids = {p.id for p in self.speakers}
+        self.phrase = r.quoted[0] if r.quoted else ""
+        self.terms = list(r.claim_terms)
+
+    # -- scoring --------------------------------------------------------------------------
+
+    def _have(self, s: Sentence | _Text) -> set[str]:
+        return set(content_terms(s.text)) - self.c.people_terms
+
+    def _cover(self, terms: list[str], s: Sentence | _Text) -> float:
+        have = self._have(s)
+        total = found = 0.0
+        for t in terms:
+            w = self.c.vocab.weight(t)
+            total += w
+            if t in have or len(t) >= 5 and any(h[:6] == t[:6] and len(h) >= 5 for h in have):
+                found += w
+        return found / total if total else 0.0
+
+    def _best(self, sentences: list[Sentence], terms: list[str]) -> tuple[float, Sentence | None]:
+        best: tuple[float, Sentence | None] = (0.0, None)
+        for s in sentences:
+            score = self._cover(terms, s)
+            if score > best[0]:
+                best = (score, s)
+        return best
+
+    def _rare_missing(self, terms: list[str], sentences: list[Sentence]) -> list[str]:
+        """The claim's distinctive words none of the sentences has."""
+        have = set().union(*(self._have(s) for s in sentences)) if sentences else set()
+        return [t for t in terms if self.c.vocab.knows(t) and self.c.vocab.weight(t) >= 1.9
+                and t not in self.c.entity_terms and not any(h[:6] == t[:6] for h in have)]
+
+    # -- writing --------------------------------------------------------------------------
+
+    def _who(self, ids: tuple[str, ...] | list[str]) -> str:
+        people = [self.c.people[i] for i in ids if i in self.c.people]
+        if len(people) > 1 and all(p.role == people[0].role for p in people):
+            role = re.sub(r"^co-chair\b", "co-chairs", people[0].role)
+            return f"{' and '.join(p.name for p in people)} ({role})"
+        return " and ".join(f"{p.name} ({p.role})" if p.is_person else p.name for p in people)
+
+    def _say(self, s: Sentence) -> str:
+        """A sentence as the answer gives it: a direct quote in quotation marks after its
+        speaker, anything else as the article words it."""
+        if s.mode == "direct" and s.speakers:
+            words = _words(s)
+            return f"{self._who(s.speakers)} said: \u201c{words}\u201d ({s.passage})"
+        return f"{s.text} ({s.passage})"
+
+    def _answer(self, lead: str, sentences: list[Sentence]) -> Answer:
+        sentences = list(dict.fromkeys(sentences))
+        parts: list[str] = []
+        joined: list[Sentence] = []
+        for s in sentences:
+            if joined and s.mode == "direct" and joined[-1].mode == "direct" and \
+                    joined[-1].speakers == s.speakers and joined[-1].passage == s.passage:
+                joined.append(s)
+                words = _words(s)
+                parts[-1] = parts[-1].rsplit("\u201d (", 1)[0] + f" {words}\u201d ({s.passage})"
+                continue
+            joined.append(s)
+            parts.append(self._say(s))
+        text = " ".join(p for p in (lead, " ".join(parts)) if p)
+        cites = tuple(Citation(s.passage, s.text, 1.0) for s in sentences)
+        return Answer(self.q.raw, text, False, "passage", cites, (),
+                      highlights=tuple(s.text for s in sentences))
+
+    # -- the questions --------------------------------------------------------------------
+
+    def answer(self) -> Answer | None:
+        for step in (self._mode, self._nested, self._yesno, self._called, self._acts,
+                     self._why, self._relation, self._said):
+            found = step()
+            if found is not None:
+                return found
+        return None
+
+    def _spoken(self) -> list[Sentence]:
+        return [s for s in self.model.by(self.ids) if s.mode != "narration"]
+
+    def _mode(self) -> Answer | None:
+        """'Is X's view given as a direct quotation?': the mode of X's sentence."""
+        if not self.r.cues.has("MODE_Q") or not self.ids:
+            return None
+        mine = self._spoken()
+        score, best = self._best(mine, self.terms) if self.terms else (1.0, mine[0] if mine
+                                                                          else None)
+        if best is None or score < 0.34:
+            return None
+        if best.mode == "direct":
+            lead = f"Direct quotation: {self._who(best.speakers)} is quoted in their own words."
+        else:
+            words = "\u201d, \u201c".join(dict.fromkeys(
+                quote.text for s in mine if s.mode == "reported" for quote in s.quotes))
+            lead = "Reported speech, not a direct quotation" + (
+                f"; the only words quoted verbatim are \u201c{words}\u201d" if words else "") + "."
+        return self._answer(lead, [best])
+
+    def _nested(self) -> Answer | None:
+        """A quote inside a quote: who said it first, who is quoting."""
+        asked = self.r.cues.has("NESTED_Q")
+        phrase = self.phrase.lower()
+        candidates = [s for s in self.model.sentences if s.nested]
+        if phrase:
+            candidates = [s for s in candidates if any(phrase[:40] in quote.text.lower() or
+                                                       phrase[:40] in s.text.lower()
+                                                       for quote in s.nested)]
+            if not candidates:
+                return None
+        elif not asked:
+            return None
+        inner_ids = {p.id for p in self.r.people} - set()
+        scored = []
+        for s in candidates:
+            score = self._cover(self.terms, s) if self.terms else 0.5
+            if self.ids & set(s.speakers):
+                score += 0.3
+            if any(inner_ids & set(q.speakers) for q in s.nested):
+                score += 0.2
+            scored.append((score, s))
+        if not scored:
+            return None
+        score, best = max(scored, key=lambda x: x[0])
+        if score < 0.5 and not phrase:
+            return None
+        inner = best.nested[0]
+        where = re.search(r"\b(?:in|at) the ([A-Z][\w ]+?)(?= that\b|,|$)", best.text)
+        lead = (f"{self._who(inner.speakers)} said it first"
+                + (f", in the {where.group(1)}" if where else "")
+                + f"; {self._who(best.speakers)} quote{'s' if len(best.speakers) == 1 else ''}"
+                  f" {self._pronoun(inner.speakers)} in their statement, putting these words "
+                  f"in {self._pronoun(inner.speakers, True)} mouth: \u201c{inner.text}\u201d.")
+        return self._answer(lead, [best])
+
+    def _pronoun(self, ids: tuple[str, ...], possessive: bool = False) -> str:
+        p = self.c.people.get(ids[0]) if ids else None
+        if p is None or p.pronoun == "they":
+            return "their" if possessive else "them"
+        return {"he": "his", "she": "her"}[p.pronoun] if possessive else {
+            "he": "him", "she": "her"}[p.pronoun]
+
+    def _yesno(self) -> Answer | None:
+        """'Did X say Y?': checked against X's sentences only; if not, who did say it."""
+        cues = self.r.cues
+        if not cues.has("YESNO") or not self.r.phrase_speakers and not (
+                self.ids and cues.has("SPEECH_ACT_Q")):
+            return None
+        mine = self._spoken()
+        others = [s for s in self.model.sentences if s.speakers and s.mode != "narration"
+                  and not self.ids & set(s.speakers)]
+        act = next((words for name, (_, words) in zip(ACT_NAMES, ACT_RE, strict=True)
+                    if cues.has(name)), None)
+        if act and not self.phrase:
+            # "Did X apologise?": X's sentences that do it, and nothing else.
+            doing = [s for s in mine if any(re.search(rf"\b{w}", s.text, re.I) for w in act)]
+            if doing:
+                return self._answer("Yes.", doing)
+            theirs = [s for s in others if any(re.search(rf"\b{w}", s.text, re.I) for w in act)]
+            if theirs:
+                return self._answer(f"No, not {self._asked()}; the article gives that to "
+                                    f"{self._who(theirs[0].speakers)}:", theirs[:1])
+        if self.phrase:
+            low = self.phrase.lower()[:40]
+            own = [s for s in mine if low in s.text.lower()]
+            if own:
+                return self._answer("Yes.", own[:1])
+            theirs = [s for s in others if low in s.text.lower()]
+            if theirs:
+                who = self._who(theirs[0].speakers)
+                return self._answer(f"No. Those are {who}'s words, not {self._asked()}'s:",
+                                    theirs[:1])
+            return None
+        terms = self.terms
+        if not terms or not mine:
+            return None
+        score, best = self._best(mine, terms)
+        rare = self._rare_missing(terms, mine)
+        if best is not None and score >= MATCH and not rare:
+            negative_claim = self.r.claim_negated
+            negative_said = bool(NEGATIVE.search(best.text.lower()))
+            if cues.has("ALL_WORDS") and SOME_WORDS.search(best.text.lower()):
+                return self._answer("No: not all of them.", [best])
+            if negative_claim != negative_said:
+                return self._answer("No.", [best])
+            return self._answer("Yes.", [best])
+        negative = self.r.claim_negated
+        if best is not None and score >= 0.3 and negative and not NEGATIVE.search(
+                best.text.lower()):
+            return self._answer("No.", [best])
+        if rare:
+            theirs_score, other = self._best(others, terms)
+            if other is not None and theirs_score >= MATCH:
+                return self._answer(f"No, not {self._asked()}. The article gives those words "
+                                    f"to {self._who(other.speakers)}:", [other])
+            if best is not None and score >= 0.3:
+                return self._answer("No.", [best])
+        return None
+
+    def _asked(self) -> str:
+        persons = [p for p in self.speakers if p.is_person]
+        return " and ".join(p.name for p in persons) or (
+            self.speakers[0].name if self.speakers else "them")
+
+    def _called(self) -> Answer | None:
+        """'What did X call Y', 'X's phrase for it': inside X's words."""
+        m = self.r.cues.first("CALLED_Q")
+        if not m or not self.ids:
+            return None
+        target = next(g for g in (m.group(2), m.group(4), m.group(6)) if g is not None)
+        mine = self._spoken()
+        if not mine:
+            return None
+        wanted = [t for t in content_terms(target) if t not in ASK_WORDS]
+        named = {p.id for p in self.r.people} - self.ids
+        best: tuple[float, Sentence | None] = (0.0, None)
+        for s in mine:
+            score = self._cover(wanted, s) if wanted else 0.0
+            score += 0.5 * len(named & set(s.people) | named & {i for q in s.nested
+                                                                   for i in q.speakers})
+            if s.quotes and s.mode == "reported":
+                score += 0.2
+            if score > best[0]:
+                best = (score, s)
+        found = best[1]
+        if found is None or best[0] < 0.5:
+            if wanted and not named:
+                return None
+            found = next((s for s in mine if s.mode == "reported" and s.quotes), None)
+            if found is None:
+                return None
+        nxt = self.model.after(found)
+        if nxt is not None and nxt.relation == "comment" and nxt.speakers == found.speakers:
+            return self._answer("", [found, nxt] if found.nested else [nxt])
+        if found.mode == "reported" and found.quotes:
+            words = "\u201d, \u201c".join(quote.text for quote in found.quotes)
+            return self._answer(f"{self._who(found.speakers)} called it \u201c{words}\u201d:",
+                                [found])
+        return self._answer("", [found])
+
+    def _acts(self) -> Answer | None:
+        """'Whom did X thank', 'what did X apologise for': every sentence of X's that does it."""
+        if not self.ids:
+            return None
+        for name, (_, words) in zip(ACT_NAMES, ACT_RE, strict=True):
+            if self.r.cues.has(name):
+                mine = [s for s in self._spoken() if any(
+                    re.search(rf"\b{w}", s.text, re.I) for w in words)]
+                if mine:
+                    return self._answer("", mine)
+        return None
+
+    def _why(self) -> Answer | None:
+        """A reason the text gives: in the sentence's own causal clause, or the sentence its
+        'This is why' points back to, or the one after that gives the grounds."""
+        if not self.r.cues.has("WHY_Q") or not self.terms:
+            return None
+        pool = self._spoken() if self.ids else [s for s in self.model.sentences
+                                                 if not self.c.is_headline(s.passage)]
+        hedged = self.r.cues.has("MODAL")
+        best, score = None, 0.0
+        for s in pool:
+            value = self._cover(self.terms, s) + (0.15 if hedged and MODAL.search(s.text) else 0)
+            if value > score:
+                best, score = s, value
+        if best is None or score < WHY_MATCH:
+            return None
+        before, after = self.model.before(best), self.model.after(best)
+        found = [best]
+        own = [cl for cl in best.clauses if cl.relation in ("reason", "purpose", "condition")]
+        if own:
+            # Asked about the words after its own "because …"? Then that clause answers.
+            # ("This is why we strike, and … because …": the reason of its first clause is
+            # the sentence before.)
+            scope = re.split(r",|\band\b", best.text, maxsplit=1)[0]
+            head = self._cover(self.terms, _Text(scope))
+            tail = self._cover(self.terms, _Text(best.text[len(scope):]))
+            at = best.text.find(own[0].cue)
+            if head > tail and best.relation == "consequence":
+                own = []
+            elif self._cover(self.terms, _Text(best.text[at:])) > self._cover(
+                    self.terms, _Text(best.text[:at])):
+                return None  # the question's words are the cause given: not what it explains
+        if not own and best.relation in ("consequence", "comment") and before is not None and (
+                before.speakers == best.speakers):
+            found.insert(0, before)
+        elif not own and after is not None and after.speakers == best.speakers and (
+                after.relation in ("reason", "elaboration", "addition", "") and (
+                    best.speakers or after.relation == "reason")):
+            found.append(after)
+        elif not own:
+            return None
+        return self._answer("", found)
+
+    def _relation(self) -> Answer | None:
+        """'His condition for talks?', 'what consequence…': X's sentence with that clause."""
+        kind = next((k for k, name in RELATION_NAMES if self.r.cues.has(name)), None)
+        if kind is None:
+            return None
+        pool = self._spoken() if self.ids else list(self.model.sentences)
+        terms = [t for t in self.terms if t not in {stem(w) for w in (
+            "condition", "conditions", "precondition", "consequence", "consequences", "effect",
+            "result", "practical", "purpose")}]
+        scored = []
+        for s in pool:
+            if kind == "consequence" and s.relation == "consequence":
+                has = True
+            else:
+                has = any(cl.relation == kind for cl in s.clauses)
+            if has:
+                scored.append((self._cover(terms, s) if terms else 0.5, s))
+        if not scored:
+            return None
+        score, best = max(scored, key=lambda x: x[0])
+        if score < 0.34:
+            return None
+        return self._answer("", [best])
+
+    def _said(self) -> Answer | None:
+        """'What did X say (about Y)': X's direct and reported words, from every speaker the
+        question names (an organisation through its members)."""
+        if not self.ids or not self.r.cues.has("SAID_Q") or self.r.cues.has("YESNO"):
+            return None
+        mine = self._spoken()
+        if not mine:
+            return None
+        if self.r.cues.has("QUANTITY_Q") or self._rare_missing(self.terms, mine):
+            return None  # a figure, or a word the speaker never uses: the other paths' work
+        others = {p.id for p in self.r.people} - self.ids
+        about = [s for s in mine if others & (set(s.people) | {i for q in s.nested
+                                                                for i in q.speakers})]
+        if others and about and not self.terms:
+            # The speaker's verdict on what they just reported ("This is an incredible act
+            # of …") is part of what they said about it.
+            verdicts = [n for s in about if (n := self.model.after(s)) is not None
+                        and n.relation == "comment" and n.speakers == s.speakers]
+            return self._answer("", sorted(set(about + verdicts), key=lambda s: s.key))
+        if not self.terms:
+            # Nothing asked about: each speaker's first words, the whole run of them.
+            found: list[Sentence] = []
+            for pid in sorted(self.ids):
+                theirs = [s for s in mine if pid in s.speakers]
+                if theirs and not set(theirs[0].speakers) & {x for s in found
+                                                             for x in s.speakers}:
+                    first = theirs[0]
+                    found += [s for s in theirs if s.passage == first.passage]
+            found.sort(key=lambda s: s.key)
+            return self._answer("", found) if found else None
+        scored = sorted(((self._cover(self.terms, s), s) for s in mine), key=lambda x: -x[0])
+        best = scored[0][0]
+        matched = [t for t in self.terms if t in self._have(scored[0][1])]
+        if best < 0.5 or len(matched) < 2:
+            return None
+        return self._answer("", [s for score, s in scored if score >= max(0.5, best - 0.1)][:3])
+
+
+class _Text:
+    """A piece of a sentence, scored like one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _words(s: Sentence) -> str:
+    """A direct sentence's own words: without "said: “" before them or ", she said" after."""
+    if s.quotes:
+        words = " ".join(quote.text for quote in s.quotes).strip()
+        if len(words) > 0.5 * len(s.text):
+            words = words.rstrip(",")
+            return words if words.endswith((".", "!", "?")) else words + "."
+    words = s.text
+    said = re.search(r"\bsaid:\s*[\u201c\"]", words)
+    if said:
+        words = words[said.end():]
+    return words.strip().strip("\u201c\u201d\"")
