@@ -45,7 +45,8 @@ from .text import NUMBER_WORDS, STOPWORDS, content_terms
 from .wording import modality, number_words
 
 WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-RANKED_OPS = frozenset({"difference", "ratio", "change"})
+# Computations whose subjects a question may give by rank ("the share of the largest trust").
+RANKED_OPS = frozenset({"difference", "ratio", "change", "share", "total", "average"})
 RANK_PHRASE = re.compile(r"\b(?:with|that had|which had|having|had) the (?:(second|third|fourth|"
                          r"2nd|3rd|4th)[- ])?(most|highest|largest|biggest|greatest|fewest|lowest|"
                          r"smallest|least)\b|\bthe (?:(second|third|2nd|3rd)[- ])?(largest|biggest|"
