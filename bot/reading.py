@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import aggregates, groups
+from .claims import Claim, read_claim
 from .conversation import Conversation
 from .cues import Cues
 from .figures import Figure
@@ -126,6 +127,7 @@ class Reading:
     voices: tuple[Person, ...] = ()  # the speakers asked about, as the question names them
     claim_terms: tuple[str, ...] = ()  # the words of the claim: not its speaker, not its frame
     claim_negated: bool = False  # "… said they were not sorry"
+    claim: Claim = field(default_factory=Claim)  # what a yes/no question asserts
     query: str = ""  # the words retrieval searches with
 
 
@@ -219,7 +221,8 @@ class Parser:
                  and t not in ASK_WORDS and look.vocab.knows(t)]
         return {"quoted": tuple(p.strip() for p in quoted), "voices": tuple(voices),
                 "claim_terms": tuple(terms),
-                "claim_negated": bool(NEGATIVE.search(INSTRUCTION.sub(" ", q.low)))}
+                "claim_negated": bool(NEGATIVE.search(INSTRUCTION.sub(" ", q.low))),
+                "claim": read_claim(INSTRUCTION.sub(" ", q.low))}
 
     def _voices(self, q: Question, asked: list[Person]) -> list[Person]:
         """Whom the question asks to hear from; an organisation named only inside a person's

@@ -155,6 +155,7 @@ RARE_IDF = 1.9  # a term in at most two of the 21 passages
 
 RARE_SHARE = 0.3  # of the question's weight, missing from a passage, rules it out
 
+CLAIM_COVER = 0.8  # of a yes/no claim's weighted words a sentence must hold for "Yes"
 LEXICAL_EVIDENCE = 2.5  # the idf of a word found in one passage of the article
 
 SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|"

@@ -7,12 +7,14 @@ import re
 from dataclasses import replace
 
 from ..answer import Answer
+from ..claims import contradiction
 from ..conversation import Conversation
 from ..lookups import Lookups
 from ..question import Question
 from ..reading import VERBISH, Reading
 from ..retrieval import Retriever
 from ..rules import (
+    CLAIM_COVER,
     DATE_WORDS,
     FRAME_VERBS,
     GENERIC_TERMS,
@@ -134,7 +136,10 @@ class PassageAnswerer(TextWork):
             typed = q.form in ("when", "where")
             if self._confident(score, margin if rank == 0 else 0.0, cover, matched, oov_share,
                                s.dense, said_by, typed):
-                return self._quote(r, s.passage, s.number, score, whole=said_by)
+                answer = self._quote(r, s.passage, s.number, score, whole=said_by)
+                own_terms = self.look.sentence_terms[(s.passage, s.number)]
+                return self._judged(r, answer, s.text,
+                                    self.look.vocab.coverage(terms, own_terms, verbs))
         if q.form == "why" and said_by:
             # A reason asked of a named speaker: their best sentence that gives one.
             reasons = [c for c in candidates if REASON_WORDS.search(c[3].text) and speakers & set(
@@ -158,6 +163,19 @@ class PassageAnswerer(TextWork):
                                                  f"{asked}. {elsewhere.answer}")
         return self.look.abstain(q, self.lex.abstain_generic() if not terms else
                              "The article doesn't say.")
+
+    @staticmethod
+    def _judged(r: Reading, answer: Answer, sentence: str, cover: float) -> Answer:
+        """A yes/no claim gets its verdict: no when the sentence contradicts it, yes when the
+        sentence holds all its words and nothing against it."""
+        if r.q.form != "yesno":
+            return answer
+        against = contradiction(r.claim, sentence)
+        if against:
+            return replace(answer, answer=f"No: {against}. {answer.answer}")
+        if cover >= CLAIM_COVER:
+            return replace(answer, answer=f"Yes. {answer.answer}")
+        return answer
 
     @staticmethod
     def _confident(score: float, margin: float, cover: float, matched: float, oov_share: float,

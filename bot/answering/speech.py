@@ -9,6 +9,7 @@ import re
 
 from ..answer import Answer, Citation
 from ..article_model import ArticleModel, Sentence
+from ..claims import contradiction
 from ..conversation import Conversation
 from ..lookups import Lookups
 from ..reading import Reading
@@ -198,9 +199,20 @@ class _Speech:
         if act and not self.phrase:
             # "Did X apologise?": X's sentences that do it, and nothing else.
             doing = [s for s in mine if any(re.search(rf"\b{w}", s.text, re.I) for w in act)]
+            theirs = [s for s in others if any(re.search(rf"\b{w}", s.text, re.I) for w in act)]
+            if doing and self.terms:
+                # Whom or what the act is about decides it too: "thanked the volunteers who
+                # kept patients safe" may be someone else's thanks.
+                mine_score, own_best = self._best(doing, self.terms)
+                their_score, other = self._best(theirs, self.terms)
+                if other is not None and their_score >= MATCH and their_score > mine_score + 0.25:
+                    return self._answer(f"No, not {self._asked()}; the article gives that to "
+                                        f"{self._who(other.speakers)}:", [other])
+                against = contradiction(self.r.claim, own_best.text) if own_best else ""
+                if against and own_best is not None:
+                    return self._answer(f"No: {against}.", [own_best])
             if doing:
                 return self._answer("Yes.", doing)
-            theirs = [s for s in others if any(re.search(rf"\b{w}", s.text, re.I) for w in act)]
             if theirs:
                 return self._answer(f"No, not {self._asked()}; the article gives that to "
                                     f"{self._who(theirs[0].speakers)}:", theirs[:1])

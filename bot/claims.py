@@ -1,0 +1,92 @@
+"""A yes/no claim read once, and checked against the sentence of the article it is about:
+opposite words, negation and its scope, every vs some, what happened vs what is offered."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import STOPWORDS, stem
+
+# Words of one meaning on each side: a claim with a word of one side, checked against a
+# sentence with a word of the other and none of its own, is contradicted.
+OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(a.split()), frozenset(b.split())) for a, b in (
+        ("smallest lowest fewest least minimum", "greatest largest biggest highest most maximum"),
+        ("increase increased rise rose risen grew higher", "decrease decreased fall fell fallen "
+                                                          "cut dropped lower"),
+        ("accepted accept agreed agree", "rejected reject refused refuse"),
+        ("started began begun opened", "ended finished stopped closed"),
+        ("before earlier", "after later"),
+        ("first", "last final"),
+        ("won win", "lost lose"),
+        ("better best", "worse worst"),
+        ("above over", "below under"),
+    ))
+NEGATION = re.compile(r"\b(?:not|never|no|nothing|none|neither|nor|refused to|failed to|"
+                      r"without)\b|n't\b")
+# Words a negation governs: the next few, up to the end of the clause.
+SCOPE = 4
+ALL = re.compile(r"\b(?:all|every|each|everyone|everybody|whole)\b")
+SOME = re.compile(r"\b(?:some|many|several|a number of|a few|hundreds of|thousands of|most)\b")
+# A sentence that offers, promises or makes something depend on a condition; a claim that it
+# has happened.
+CONDITIONAL = re.compile(r"\b(?:ready to|willing to|as soon as|would|will|if|once|unless|"
+                         r"plans? to|hopes? to|wants? to)\b")
+HAPPENED = re.compile(r"\b(?:has|have|had) (?:already |now |yet )?(?:\w+ed|begun|started|"
+                      r"agreed|met|held|begun)\b|\b(?:did|already)\b")
+FRAME = re.compile(r"^(?:true or false\W*|is it (?:true|correct|right) (?:to say )?that |"
+                   r"(?:did|does|do|has|have|had|is|are|was|were)\b)")
+WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What a yes/no question asserts, in the words that decide whether the article agrees."""
+
+    words: frozenset[str] = frozenset()  # the claim's own words (lower case)
+    negated: frozenset[str] = frozenset()  # stems a negation governs ("not sorry" -> sorri)
+    affirmed: frozenset[str] = frozenset()  # stems asserted without a negation
+    every: bool = False  # "all", "every": the claim is over all of something
+    happened: bool = False  # the claim says it has happened ("has started talks")
+
+
+def read_claim(low: str) -> Claim:
+    """The claim of a yes/no question (lower-cased text)."""
+    text = FRAME.sub("", low.strip())
+    tokens = WORD.findall(text)
+    negated: set[str] = set()
+    for m in NEGATION.finditer(text):
+        after = WORD.findall(re.split(r"[,;.?]", text[m.end():], maxsplit=1)[0])
+        negated |= {stem(w) for w in after[:SCOPE] if _content(w)}
+    affirmed = {stem(w) for w in tokens if _content(w)} - negated
+    # "Has the government started talks?", "Did X agree?": it asks whether it happened.
+    happened = bool(re.match(r"(?:has|have|had|did)\b", low.strip()) or HAPPENED.search(text))
+    return Claim(frozenset(tokens), frozenset(negated), frozenset(affirmed),
+                 bool(ALL.search(text)), happened)
+
+
+def contradiction(claim: Claim, sentence: str) -> str:
+    """Why the sentence says otherwise ('' when it does not): an opposite word, a negation
+    the other side lacks, 'some' against 'every', an offer against a claim it happened."""
+    low = sentence.lower()
+    words = set(WORD.findall(low))
+    for one, other in OPPOSITES:
+        for mine, theirs in ((one, other), (other, one)):
+            said = claim.words & mine
+            if said and words & theirs and not words & mine:
+                return (f"the article says “{sorted(words & theirs)[0]}”, not "
+                        f"“{sorted(said)[0]}”")
+    stated = read_claim(low)
+    flipped = (claim.negated & stated.affirmed) | (claim.affirmed & stated.negated)
+    if flipped:
+        return "the article says the opposite"
+    if claim.every and SOME.search(low) and not ALL.search(low):
+        return "the article says some, not all"
+    if claim.happened and CONDITIONAL.search(low):
+        return "the article gives it as something offered or yet to happen, not done"
+    return ""
+
+
+def _content(word: str) -> bool:
+    return len(word) > 2 and word not in STOPWORDS
