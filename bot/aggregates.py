@@ -301,20 +301,21 @@ def line_verdict(f: Figure, line: numbers.Bound) -> str | None:
     return f"The article doesn't say: it gives {f.stated}, not whether it was {line.phrase}."
 
 
-def versus_rest(one: Figure, rest: list[Figure], lex: Lexicon) -> Result:
-    """'Did UHNM cancel more than the other four put together?'."""
+def versus_rest(one: Figure, rest: list[Figure], lex: Lexicon, yes_no: bool = True) -> Result:
+    """'Did UHNM cancel more than the other four put together?' (a verdict when `yes_no`)."""
     together = sum(f.value for f in rest)
     parts = " + ".join(f.display for f in rest)
     bigger = one.value > together
-    verdict = "Yes" if bigger else "No"
+    verdict = ("Yes: " if bigger else "No: ") if yes_no else ""
     rel = "more" if bigger else "fewer"
-    return Result(f"{verdict}: {one.subject} had {one.display}; the other {len(rest)} "
+    return Result(f"{verdict}{one.subject} had {one.display}; the other {len(rest)} "
                   f"{lex.profile.parts} "
                   f"together had {format_number(together)} ({parts}), so {one.subject} had "
                   f"{format_number(abs(one.value - together))} {rel} "
                   f"({_larger(one.value, together)} − {_smaller(one.value, together)} = "
-                  f"{format_number(abs(one.value - together))}) ({cited_passages(one, *rest)}).",
-                  (one, *rest))
+                  f"{format_number(abs(one.value - together))}) ({cited_passages(one, *rest)}); "
+                  f"the other {len(rest)} had {format_number(abs(one.value - together))} "
+                  f"{'fewer' if bigger else 'more'}.", (one, *rest))
 
 
 def outside(whole: Figure, parts: list[Figure], lex: Lexicon) -> Result:

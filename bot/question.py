@@ -49,7 +49,14 @@ def clean(raw: str) -> str:
     return fold(text)
 
 
+# A claim put for checking: whatever words follow, the answer is yes or no.
+CLAIM_FRAME = re.compile(r"^\W*(?:true or false|yes or no|correct or not|fact[- ]check|"
+                         r"is it (?:true|correct|right|the case|accurate) (?:to say )?that)\b")
+
+
 def form_of(low: str) -> str:
+    if CLAIM_FRAME.match(low):
+        return "yesno"  # "True or false: the co-chairs, who …": the frame decides, not "who"
     for pattern, form in (
         (r"\b(?:what|which) (?:date|day|days|year|month|time)\b|\bdays of the week\b|"
          r"\bwhen (?:is|was|will be) the (?:next|last|previous|first)\b", "date"),

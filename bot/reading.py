@@ -112,6 +112,7 @@ class Reading:
     cue_hits: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # row id -> aliases
     stated: tuple[tuple[str, float], ...] = ()  # figures given with a unit ("three-day")
     excluded: tuple[Figure, ...] = ()  # parts left out ("other than UHNM")
+    rest_together: bool = False  # "than the other four together", "all 4 combined"
     dim_asked: str = ""  # a dimension asked over ("which day saw the most")
     own_total: bool = False  # "of Walsall's total workload": a total the article never gives
     sides: tuple[list[Figure], Figure, bool] | None = None  # group vs one, group first?
@@ -281,6 +282,10 @@ class Parser:
                          for f in look.others},
             "stated": tuple(self._stated(q)),
             "excluded": tuple(f for f in look.parts if f.id in left_out),
+            "rest_together": bool(cues.has("REST_TOGETHER") or any(
+                WORD_NUMBERS.get(m.group(1), m.group(1)) in (len(look.parts) - 1,
+                                                             str(len(look.parts) - 1))
+                for m in cues.every("ALL_N_TOGETHER"))),
             "dim_asked": next((k for k in look.dimension_keys if re.search(
                 rf"\b(?:which|what|worst|best|busiest|quietest|heaviest|biggest|peak)\s+"
                 rf"(?:\w+\s+)?{re.escape(k)}s?\b|\b{re.escape(k)}s? (?:saw|had|was|with)\b",

@@ -212,6 +212,14 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # How many times one figure is another ("twice", "three times"): the words and the number.
 TIMES_WORDS = (("twice", 2), ("double", 2), ("three times", 3), ("triple", 3),
                ("four times", 4))
+# "all 4 combined", "the other four all added up": the rest, when the number is one fewer
+# than the parts (the parser checks).
+ALL_N_TOGETHER = re.compile(r"\b(?:all|the other|the rest of the|other) (\d+|two|three|four|"
+                            r"five|six|seven|eight|nine)\b(?:[^?]{0,30}?)\b(?:combined|together|"
+                            r"put together|added up|added|in total)\b")
+# A figure used as a name: "the figure of more than 8,300", "the 4,413", "that 606".
+FIGURE_AS_NAME = re.compile(r"\b(?:the|that|this|those|these) (?:(?:figure|number|total|count|"
+                            r"tally) of )?(?:more than |over |around |about )?\d[\d,.]*(?:k\b)?")
 HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
 
 # Questions about speech and stated reasons (answering/speech.py).

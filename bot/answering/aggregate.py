@@ -153,10 +153,10 @@ class AggregateAnswerer(FigureWork):
         if q.form == "yesno" and len(r.subjects) == 1 and r.line is not None:
             return None  # "Did Sandwell cancel more than 1,168.9?": the figure against a line
         explicit = [f for f in r.subjects if f.scope == "part"]
-        if r.cues.has("REST_TOGETHER") and len(explicit) == 1:
+        if r.rest_together and len(explicit) == 1:
             one = explicit[0]
             return aggregates.versus_rest(one, [f for f in self.look.parts if f is not one],
-                                          self.lex)
+                                          self.lex, q.form == "yesno")
         if r.cues.has("PER_DAY") and self.look.days is not None and q.form != "why" and (
                 self._about_counts(r) or r.subjects):
             counted = [f for f in r.subjects if f.scope != "part"][:1] or (

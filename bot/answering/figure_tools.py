@@ -150,6 +150,13 @@ class FigureWork:
     def _premise(self, r: Reading, used: list[Figure]) -> str:
         """A correction when the question carries a figure the article doesn't give."""
         q = r.q
+        if q.form == "yesno" and r.cues.has("FIGURE_AS_NAME"):
+            # "Does the figure of more than 8,300 cover England?": that figure is another's.
+            theirs = [g for g in self.look.counts if g not in used and g.value in q.numbers
+                      and all(g.value != f.value for f in used)]
+            if theirs:
+                g = theirs[0]
+                return f"No: {g.stated} is the figure for {g.subject} ({g.passage})."
         line = r.line if q.form == "yesno" and len(used) == 1 else None
         verdict = aggregates.line_verdict(used[0], line) if line is not None else None
         if verdict is not None:

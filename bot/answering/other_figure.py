@@ -27,6 +27,8 @@ class OtherFigureAnswerer(FigureWork):
                 rest = set(q.terms) - cue - self.look.entity_terms - self.look.org_terms - \
                     self.look.vocab.frame
                 quantity = len(rest) <= 1  # nothing asked beyond the row's name
+        if q.form == "yesno" and not (q.numbers or r.number_words):
+            return None  # a claim that states no figure is not about one
         if not quantity or r.unknown or r.place or r.cues.has("OFFER"):
             return None  # the article gives the union's demand, never an offer
         row = self._other_row(r)
