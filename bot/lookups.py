@@ -62,7 +62,8 @@ class Lookups:
             rf"\(?\bnot (?:the )?(?:{types})\b|\b(?:only|just|excluding|except)\s+(?:the )?"
             rf"(?:{types})\b|\bhow many\b.*\b(?:were|was) (?:{types})\b")
         self.other_period = re.compile(
-            rf"\b(?:previous|earlier|first|next|upcoming|future|other|{MONTHS})\s+"
+            rf"\b(?:previous|earlier|first|next|upcoming|future|other|"
+            rf"last(?! (?:week|day|full|strike day))|{MONTHS})\s+"
             rf"(?:[\w'-]+\s+){{0,3}}(?:{self.lex.rounds})\b|\blast (?:year|month)\b")
         self.others = [f for f in corpus.figures if not f.is_count and not f.dims]
         self.days = next((f for f in self.others if f.unit == "days"), None)

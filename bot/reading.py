@@ -67,6 +67,7 @@ VERBISH = re.compile(r"(?:ed|ing|ise|ize|ised|ized|ising|izing)$")
 PRONOUN_CONTRACTIONS = frozenset({"I'm", "I'd", "I've", "I'll", "I", "We'd", "We're", "We've"})
 SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
     r"\baccording to\s+(.+?)(?:,|$)",
+    r"(?:,\s*|\s)per\s+((?:him|her|them|the\s+)?[\w' -]{2,40}?)\W*$",
     r"\b(?:did|does|do|has|have|had|would|will)\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s+(?:say|said|"
     r"tell|think|describe|"
     r"call|claim|urge|thank|want|mean|ask|demand|respond|reply|add|argue|accuse|blame|"

@@ -74,7 +74,8 @@ EXCLUDING = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|be
                        r"leaving out|leave out|leaving aside|set aside|not counting|ignoring|"
                        r"ignore)\s+(.+)$", re.I)
 
-SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|describe\w*|call\w*|"
+SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|per (?:him|her|them)|"
+                      r"describe\w*|call\w*|"
                       r"thank\w*|urg\w*|"
                       r"quot\w*|claim\w*|stat\w*|accus\w*|apologi\w*|warn\w*|recogni\w*|"
                       r"respond\w*|response|blam\w*|criticis\w*|mean)\b", re.I)
@@ -220,6 +221,9 @@ ALL_N_TOGETHER = re.compile(r"\b(?:all|the other|the rest of the|other) (\d+|two
 # A figure used as a name: "the figure of more than 8,300", "the 4,413", "that 606".
 FIGURE_AS_NAME = re.compile(r"\b(?:the|that|this|those|these) (?:(?:figure|number|total|count|"
                             r"tally) of )?(?:more than |over |around |about )?\d[\d,.]*(?:k\b)?")
+# A superlative over time ("the biggest so far", "ever"): not over the table's rows.
+OVER_TIME = re.compile(r"\b(?:so far|ever|on record|to date|in (?:the|this) (?:whole )?"
+                       r"(?:dispute|history)|in history)\b")
 HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
 
 # Questions about speech and stated reasons (answering/speech.py).

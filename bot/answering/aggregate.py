@@ -32,6 +32,10 @@ class AggregateAnswerer(FigureWork):
         if r.unknown_dim and (op or r.cues.has("count_cues") or (
                 r.subjects and q.form in ("other", "how many", "how much"))):  # "nuh wed 30th?"
             return self.look.abstain(q, f"The article gives no figures for {r.unknown_dim}.")
+        if op and r.cues.has("other_period") and q.form in ("how many", "how much") and \
+                "round" not in self.look.dimension_keys and not r.dims:
+            period = self.lex.profile.period or "the strike it reports"
+            return self.look.abstain(q, f"The article only gives figures for {period}.")
         named_row = self._other_row(r) if op == "extreme" and superlative else None
         if named_row is not None and superlative is not None and any(
                 superlative.group() in hit.split() for hit in self._cue_hits(named_row, r)):
@@ -65,7 +69,9 @@ class AggregateAnswerer(FigureWork):
                                                                                 "other"):
             return None  # "how many patients … in total": not a count the article gives
         named = [f for f in r.subjects if f.scope == "part"]
-        if not named and (r.cues.has("BACK_TO_SUBJECTS") or len(q.terms) <= 2):
+        # A short "2nd highest?" ranks what the last ranking did; "of those" the last subjects.
+        brief = len(q.terms) <= 2 and op not in ("extreme", "rank")
+        if not named and (r.cues.has("BACK_TO_SUBJECTS") or brief):
             named = [self.look.by_id[k] for k in conv.subjects
                      if k in self.look.by_id and self.look.by_id[k].scope == "part"]
         if op == "share" and r.own_total:
@@ -169,6 +175,8 @@ class AggregateAnswerer(FigureWork):
         if op == "extreme" and any(f.scope != "part" for f in r.subjects) and \
                 not r.cues.has("WHICH", "part_word"):
             return None  # "more than what number in the region?" asks for the region's figure
+        if op == "extreme" and r.cues.has("OVER_TIME"):
+            return None  # "the biggest so far in the dispute": over time, not over the table
         if op == "extreme":
             in_thread = conv.intent in ("figure", "aggregate") and len(q.terms) <= 3
             if not self._about_parts(r) and not named and not in_thread:

@@ -114,7 +114,8 @@ class _Speech:
     # -- the questions --------------------------------------------------------------------
 
     def answer(self) -> Answer | None:
-        for step in (self._mode, self._nested, self._yesno, self._called, self._acts,
+        # "What did they call Barclay's 'sit down' comment": a naming, before the quote inside.
+        for step in (self._mode, self._called, self._nested, self._yesno, self._acts,
                      self._why, self._relation, self._said):
             found = step()
             if found is not None:
@@ -324,6 +325,14 @@ class _Speech:
         before, after = self.model.before(best), self.model.after(best)
         found = [best]
         own = [cl for cl in best.clauses if cl.relation in ("reason", "purpose", "condition")]
+        result = next((cl for cl in best.clauses if cl.relation == "consequence"), None)
+        if not own and result is not None:
+            # "… focused on emergencies and as a result appointments were moved": asked why
+            # they were moved, the words before "as a result" are the reason.
+            at = best.text.find(result.cue)
+            if at > 0 and self._cover(self.terms, _Text(best.text[at:])) > self._cover(
+                    self.terms, _Text(best.text[:at])):
+                return self._answer("", [best])
         if own:
             # Asked about the words after its own "because …"? Then that clause answers.
             # ("This is why we strike, and … because …": the reason of its first clause is
