@@ -32,9 +32,24 @@ def _token_match(alias_tok: str, q_tok: str) -> bool:
         return True
     if len(alias_tok) < 5 or not alias_tok.isalpha() or not q_tok.isalpha():
         return False
+    if _nickname(alias_tok, q_tok):
+        return True
     # Typos: one or two slips in a long word ("walsal", "wolverhamton", "dudly").
     threshold = 84 if len(alias_tok) >= 7 else 80
     return fuzz.ratio(alias_tok, q_tok) >= threshold
+
+
+NICKNAME_ENDINGS = ("ie", "o", "y", "s")
+
+
+def _nickname(alias_tok: str, q_tok: str) -> bool:
+    """A long name cut short with a chat ending: "wolvo" (Wolverhampton), "notts"."""
+    for ending in NICKNAME_ENDINGS:
+        if q_tok.endswith(ending):
+            cut = q_tok[:-len(ending)]
+            return len(cut) >= 4 and len(alias_tok) >= 8 and len(alias_tok) - len(cut) >= 3 \
+                and alias_tok.startswith(cut)
+    return False
 
 
 class AliasMatcher:

@@ -48,6 +48,14 @@ class AggregateAnswerer(FigureWork):
             return self._figure_answer(r, "aggregate", (
                 f"No: {one.subject} had {one.display} of the {whole.stated} across "
                 f"{whole.subject} ({cited_passages(one, whole)})."), [one, whole])
+        group = [f for k in conv.focus if (f := self.look.by_id.get(k)) and f.scope == "part"]
+        if len(ones) == 1 and conv.op == "total" and len(group) >= 2 and ones[0] not in group \
+                and r.cues.has("BACK_TO_SUBJECTS") and r.cues.has("COMPARATIVE", "VERSUS"):
+            # "combined?" … "is that more than wolvo on its own": the last total against one.
+            asked = "" if q.form != "yesno" else (
+                "group more" if r.direction == "most" else "group fewer")
+            against = aggregates.group_versus(group, ones[0], asked)
+            return self._figure_answer(r, "aggregate", against.text, list(against.used))
         if op is None:
             return None
         if op == "share" and r.dims and len(ones) == 1:
