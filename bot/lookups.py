@@ -44,7 +44,17 @@ class Lookups:
         for f in self.parts:
             for t in set(tokens(f.subject)) - set(STOPWORDS) - {self.lex.profile.part}:
                 counts.setdefault(t, []).append(f)
-        self.unique_words = {t: fs[0] for t, fs in counts.items() if len(fs) == 1}
+        # … and the words the article puts before a part's name ("the specialist cancer
+        # centre The Royal Marsden"): descriptions a question may use instead of the name.
+        self.heads = {self.lex.profile.part, "one"}
+        for f in self.parts:
+            before = self._described_as(f)
+            for t in set(before) - set(STOPWORDS):
+                counts.setdefault(t, []).append(f)
+            if before:
+                self.heads.add(before[-1])
+        self.unique_words = {t: fs[0] for t, fs in counts.items()
+                             if len(set(fs)) == 1 and not t.isdigit()}
         self.dimension_keys = frozenset(k for f in self.variants for k, _ in f.dims)
         used = {pair for f in self.variants for pair in f.dims}
         # Keys whose rows add up to the main row (type: inpatient + outpatient = all);
@@ -94,6 +104,19 @@ class Lookups:
         self.org_terms = {t for p in corpus.people if p.kind == "organisation"
                           for a in p.aliases for t in content_terms(a)}
         self.org_terms |= {t for s in corpus.profile.staff for t in content_terms(s)}
+
+    def _described_as(self, f: Figure) -> list[str]:
+        """The words right before a part's name in its sentence, after 'the' or 'a'."""
+        text = fold(self.passage_text(f.passage)).lower()
+        for alias in sorted((f.subject, *f.aliases), key=len, reverse=True):
+            at = text.find(fold(alias).lower())
+            if at > 0:
+                before = re.split(r"[,;:.()]|\b(?:and|while|whereas|but)\b", text[:at])[-1]
+                words = tokens(before)
+                if len(words) >= 2 and words[0] in ("the", "a", "an"):
+                    return words[1:5]
+                return []
+        return []
 
     def main_row(self, f: Figure) -> Figure:
         """A row with dimensions stands for its subject's main row."""

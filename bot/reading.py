@@ -178,6 +178,10 @@ class Parser:
             # "the trust with the most exceed the one with the second most": by rank.
             subjects += [f for f in self._by_rank(q.low) if f not in subjects]
         positional = False
+        if subjects:
+            named_at = frozenset(i for m in mentions for i in range(m.start, m.end))
+            subjects += [f for f in self._by_description(tokens(q.text), named_at)
+                         if f not in subjects]
         if not subjects:
             subjects, positional = self._described(q, conv, op)
             if positional and op == "rank":
@@ -400,12 +404,33 @@ class Parser:
         for i, tok in enumerate(toks[:-1]):
             if toks[i + 1] in (self.lex.profile.part, "one") and tok in self.look.unique_words:
                 return [self.look.unique_words[tok]], False
+        described = self._by_description(toks, frozenset())
+        if described and not (len(described) == 1 and op is None and not
+                              self.lex.part_word.search(q.low)):
+            return described, False
         if self.lex.part_word.search(q.low) and re.search(r"\bname\b", q.low):
             # "the trust whose name refers to university hospitals"
             named = {self.look.unique_words[t] for t in toks if t in self.look.unique_words}
             if len(named) == 1:
                 return list(named), False
         return [], False
+
+    def _by_description(self, toks: list[str], covered: frozenset[int]) -> list[Figure]:
+        """'the specialist children's hospital trust and the specialist cancer centre': a word
+        only one part has, in a phrase that ends in a word naming parts."""
+        described: list[Figure] = []
+        for j, head in enumerate(toks):
+            if head not in self.look.heads or j in covered:
+                continue
+            for i in range(j - (head == self.lex.profile.part), max(-1, j - 5), -1):
+                tok = toks[i]
+                if tok in ("the", "a", "and", "or", "of") or i in covered:
+                    break
+                hit = self.look.unique_words.get(tok) if tok not in self.lex.name_glue else None
+                if hit is not None and hit not in described:
+                    described.append(hit)
+                    break
+        return described
 
     def _from_conversation(self, q: Question, conv: Conversation, subjects: list[Figure],
                            op: str | None) -> tuple[list[Figure], str | None]:

@@ -79,7 +79,16 @@ def question_files() -> list[tuple[Path, Path]]:
     return [(p, a) for p, a in files if p.is_file()]
 
 
+# Written blind after the shipped weights were trained: scored as a fresh split of their own,
+# so the report split stays the one the weights were reported on.
+FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_analyst_D.jsonl",
+              "tests/articles/london-nurses/blind_D.jsonl",
+              "tests/articles/notts-resident-doctors/blind_D.jsonl"}
+
+
 def _split(rel: str, article: Path) -> str:
+    if rel in FRESH_SETS:
+        return "fresh"
     if article != STRIKE or rel in REPORT_STRIKE_SETS:
         return "report"
     return "validation" if rel in VALIDATION_SETS else "train"
@@ -162,7 +171,7 @@ def load_questions() -> list[Question]:
             raw.append(Question(rel, article, _split(rel, article), number, item,
                                 gold_route(item, tables), op))
     # No question text in two splits: keep it in the latest (report > validation > train).
-    rank = {"train": 0, "validation": 1, "report": 2}
+    rank = {"fresh": -1, "train": 0, "validation": 1, "report": 2}
     latest: dict[str, int] = {}
     for q in raw:
         t = q.text.strip().lower()
