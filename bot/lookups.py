@@ -71,9 +71,13 @@ class Lookups:
             rf"\b(?:as opposed to|rather than|versus|vs|compared with) (?:the )?(?:{types})\b|"
             rf"\(?\bnot (?:the )?(?:{types})\b|\b(?:only|just|excluding|except)\s+(?:the )?"
             rf"(?:{types})\b|\bhow many\b.*\b(?:were|was) (?:{types})\b")
+        # Months of the article's own period ("the two strike days in December") are not
+        # another round.
+        own = set(re.findall(MONTHS, (corpus.profile.period or "").lower()))
+        months = "|".join(m for m in MONTHS.split("|") if m not in own)
         self.other_period = re.compile(
             rf"\b(?:previous|earlier|first|next|upcoming|future|other|"
-            rf"last(?! (?:week|day|full|strike day))|{MONTHS})\s+"
+            rf"last(?! (?:week|day|full|strike day))|{months})\s+"
             rf"(?:[\w'-]+\s+){{0,3}}(?:{self.lex.rounds})\b|\blast (?:year|month)\b")
         self.others = [f for f in corpus.figures if not f.is_count and not f.dims]
         self.days = next((f for f in self.others if f.unit == "days"), None)

@@ -198,7 +198,8 @@ QUANTITY_ASKED = re.compile(
 OFFER = re.compile(r"\boffer\w*\b")
 ANOTHER_ASK = re.compile(r"(?:\band|,) (?:what|how|which|when|who)\b")
 HE_OR_SHE = re.compile(r"\b(?:he|she|him|her)\b")
-WHICH_PERSON = re.compile(r"\bwhich (?:person|official|speaker|individual)\b")
+WHICH_PERSON = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:person|official|speaker|individual|"
+                          r"spokes\w+|minister|leader|executive|director|steward|secretary)\b")
 WHICH_PLACE = re.compile(r"\b(?:which|what) (?:hospital|ward|clinic|department)\b")
 BARE_WHO = re.compile(r"^(?:what|who) (?:is|are|was|were) (?:the )?(.+?)[?.!]*$")
 OFFICE_OF = re.compile(r"\bwho (?:is|was|are|were) (?:the )?([\w' -]+?) (?:of|at|for) ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .. import aggregates, groups
@@ -73,8 +74,8 @@ class AggregateAnswerer(FigureWork):
         noun = r.noun
         if r.cues.has("POINTS"):
             noun = ""  # "how many percentage points": a difference of two percentages
-        if not self.lex.part_word.fullmatch(noun) and self._noun_kind(noun) in ("people",
-                                                                                "other"):
+        if not self.lex.part_word.fullmatch(noun) and not (op == "total" and noun in r.units) and \
+                self._noun_kind(noun) in ("people", "other"):
             return None  # "how many patients … in total": not a count the article gives
         named = [f for f in r.subjects if f.scope == "part"]
         # A short "2nd highest?" ranks what the last ranking did; "of those" the last subjects.
@@ -183,7 +184,7 @@ class AggregateAnswerer(FigureWork):
         if op == "extreme" and any(f.scope != "part" for f in r.subjects) and \
                 not r.cues.has("WHICH", "part_word"):
             return None  # "more than what number in the region?" asks for the region's figure
-        if op == "extreme" and r.cues.has("OVER_TIME"):
+        if op == "extreme" and r.cues.has("OVER_TIME", "WHICH_PERSON"):
             return None  # "the biggest so far in the dispute": over time, not over the table
         if op == "extreme":
             in_thread = conv.intent in ("figure", "aggregate") and len(q.terms) <= 3
@@ -205,6 +206,10 @@ class AggregateAnswerer(FigureWork):
             return result
         if len(named) >= 3 and r.cues.has("VERSUS") and r.cues.has("TOGETHER"):
             return groups.versus_together(r.sides, named, r.direction, q.form == "yesno")
+        if op == "total" and not explicit:
+            product = self._over_days(r)
+            if product is not None:
+                return product
         if op == "total":
             kept, inside = groups.disjoint(list(r.subjects))
             if inside and kept and not self._excluded(r):  # "Walsall and the region together"
@@ -253,6 +258,21 @@ class AggregateAnswerer(FigureWork):
                 return None  # "how many trusts took part": a figure the article states
             return aggregates.count(self.look.parts, self.lex)
         return None
+
+    def _over_days(self, r: Reading) -> aggregates.Result | None:
+        """'Total hours across both days?': a figure for each day times the number of days."""
+        days = self.look.days
+        asked = r.units - {"days"}
+        each = [f for f in self.look.others if f.unit in asked and f is not days
+                and re.search(r"\beach\b|\bper\b", f.measure)]
+        if days is None or len(each) != 1:
+            return None
+        one = each[0]
+        total = one.value * days.value
+        return aggregates.Result(
+            f"{format_number(total)} {one.unit}: {one.display} on each of {days.display} "
+            f"({format_number(one.value)} × {format_number(days.value)} = "
+            f"{format_number(total)}) ({cited_passages(one, days)}).", (one, days))
 
     def _difference(self, op: str, r: Reading, conv: Conversation) -> aggregates.Result | None:
         q = r.q

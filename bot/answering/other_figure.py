@@ -34,6 +34,10 @@ class OtherFigureAnswerer(FigureWork):
         row = self._other_row(r)
         if row is None:
             return None
+        if r.cues.has("other_period") and q.form in ("how many", "how much") and \
+                "round" not in self.look.dimension_keys:
+            period = self.lex.profile.period or "the strike it reports"
+            return self.look.abstain(q, f"The article only gives figures for {period}.")
         # Rows of one subject that fit as well ("the pay claim": 5% above RPI, roughly 19%).
         top = self._cue_score(row, r)
         rows = [row] + [f for f in self.look.others if f is not row and f.subject == row.subject

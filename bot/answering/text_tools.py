@@ -60,7 +60,7 @@ class TextWork:
         if speakers and is_quote:
             who = _names(speakers)
             text = f"{who} said: “{quoted}” ({pid})"
-        elif speakers and q.form == "who" and not any(
+        elif speakers and (q.form == "who" or r.cues.has("WHICH_PERSON")) and not any(
                 p.name.split()[-1] in sentence for p in speakers):
             text = f"{_names(speakers)}: {sentence}{extra} ({pid})"
         else:
