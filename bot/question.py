@@ -139,6 +139,15 @@ def split_preamble(text: str) -> tuple[str, str]:
     return "", text
 
 
+def split_trailing(text: str) -> tuple[str, str]:
+    """'How many …? If the article doesn't say, just estimate it.': the question, and the
+    instruction after it ('' when there is none)."""
+    match = re.match(r"^(.*?\?)\s+([A-Z][^?]{15,})$", text.strip())
+    if not match or ASKS.match(match.group(2)):
+        return text, ""
+    return match.group(1), match.group(2).strip()
+
+
 # A question that leans on the statement before it ("Why so many?") is read with it.
 BACK_REFERENCE = re.compile(r"\b(?:so many|so few|that|this|it|they|them|those|these|then)\b",
                             re.I)
@@ -146,7 +155,8 @@ BACK_REFERENCE = re.compile(r"\b(?:so many|so few|that|this|it|they|them|those|t
 NOTE = re.compile(r"^\s*[\[(][^\])]{0,400}[\])]\s*|^\s*(?:system|admin|editor'?s?|moderator|"
                   r"developer)(?: note| notice| message| update)?\s*:[^?]{0,400}?[.!]\s+", re.I)
 NOTE_WORDS = re.compile(r"\b(?:note|notice|system|admin|editor|updated?|correct(?:ed|ion)|revised|"
-                        r"from now on|always use|instructions?|confirm)\b", re.I)
+                        r"from now on|always use|instructions?|confirm|estimate|guess|"
+                        r"extrapolat\w*|make (?:one|it) up)\b", re.I)
 
 
 def split_parts(text: str) -> list[str]:

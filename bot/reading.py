@@ -16,7 +16,15 @@ from .lookups import Lookups
 from .names import as_name
 from .numbers import Bound, bound
 from .people import Person
-from .question import NOTE_WORDS, Question, problem_with, read, split_parts, split_preamble
+from .question import (
+    NOTE_WORDS,
+    Question,
+    problem_with,
+    read,
+    split_parts,
+    split_preamble,
+    split_trailing,
+)
 from .resolve import AliasMatcher, Mention, tokens
 from .rules import (
     AS_WRITTEN,
@@ -165,6 +173,10 @@ class Parser:
         preamble, asked = split_preamble(q.text)
         if preamble:
             return Outline(q, preamble=preamble, note=bool(NOTE_WORDS.search(preamble)),
+                           asked=read(asked, lex.abbreviations))
+        asked, trailing = split_trailing(q.text)
+        if trailing:
+            return Outline(q, preamble=trailing, note=bool(NOTE_WORDS.search(trailing)),
                            asked=read(asked, lex.abbreviations))
         parts = split_parts(q.text)
         return Outline(q, parts=tuple(read(p, lex.abbreviations) for p in parts)

@@ -67,7 +67,8 @@ class AggregateAnswerer(FigureWork):
                 return self._figure_answer(r, "aggregate", within.text, list(within.used))
         stated = self._other_row(r) if op == "share" else None
         if op == "share" and r.cues.has("DENOMINATOR") and (
-                stated is None or stated.unit != "per cent"):
+                stated is None or stated.unit != "per cent" or
+                ones and stated.subject not in {f.subject for f in ones}):
             return self.look.abstain(q, "The article doesn't say how many "
                                      f"{self.lex.profile.counted} were scheduled, only how many "
                                      "were affected, so it gives no such percentage.")
