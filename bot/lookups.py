@@ -70,7 +70,14 @@ class Lookups:
         self.by_type = re.compile(
             rf"\b(?:as opposed to|rather than|versus|vs|compared with) (?:the )?(?:{types})\b|"
             rf"\(?\bnot (?:the )?(?:{types})\b|\b(?:only|just|excluding|except)\s+(?:the )?"
-            rf"(?:{types})\b|\bhow many\b.*\b(?:were|was) (?:{types})\b")
+            rf"(?:{types})\b|\bhow many\b.*\b(?:were|was) (?:{types})\b|"
+            rf"\b(?:{types})\b[^?]{{0,40}}?\b(?:as opposed to|rather than|instead of)\b|"
+            rf"(?=.*\b(?:{types})\b).*\b(?:split|breakdown|broken down|break (?:it |that )?down)\b")
+        # Sentences that say what a count is made of ("It includes … operations … scans").
+        self.composition = [
+            (p.id, i) for p in corpus.passages for i, text in enumerate(p.sentences)
+            if re.search(r"\b(?:includes?|including|made up of|comprises?)\b", text, re.I)
+            and len(re.findall(rf"\b(?:{types})\b", text.lower())) >= 2]
         # Months of the article's own period ("the two strike days in December") are not
         # another round.
         own = set(re.findall(MONTHS, (corpus.profile.period or "").lower()))

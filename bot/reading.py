@@ -270,6 +270,7 @@ class Parser:
                          "part_word": lex.part_word, "parts_word": lex.parts_word,
                          "all_parts": lex.all_parts, "staff": lex.staff,
                          "other_staff": lex.other_staff, "by_type": look.by_type,
+                         "type_words": re.compile(rf"\b(?:{lex.types})\b"),
                          "other_period": look.other_period}
         cues = Cues.find({**QUESTION_RULES, **article_rules}, q.low, q.text, AS_WRITTEN)
         word_text = f" {' '.join(tokens(q.text))} "

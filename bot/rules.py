@@ -225,6 +225,14 @@ FIGURE_AS_NAME = re.compile(r"\b(?:the|that|this|those|these) (?:(?:figure|numbe
 # A superlative over time ("the biggest so far", "ever"): not over the table's rows.
 OVER_TIME = re.compile(r"\b(?:so far|ever|on record|to date|in (?:the|this) (?:whole )?"
                        r"(?:dispute|history)|in history)\b")
+# What a count is made of: "what kinds of appointments", "what is included".
+KIND_OF = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of\b|\bwhat (?:is|are|was|were) "
+                     r"(?:included|counted|covered)\b|\bincluded in\b|\bjust ops or\b")
+AVERAGE_ONE = re.compile(r"\b(?:the )?(?:average|typical|mean|ordinary)\b")
+# A fraction drawn as a line: "more than half", "under a third", "a majority".
+FRACTION_LINE = re.compile(r"\b(more than|over|above|at least|less than|fewer than|under|below)"
+                           r" (?:a )?(half|third|quarter|two thirds|three quarters)\b|"
+                           r"\b(?:a|the) (majority|minority)\b")
 HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
 
 # Questions about speech and stated reasons (answering/speech.py).

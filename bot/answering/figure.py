@@ -40,7 +40,7 @@ class FigureAnswerer(FigureWork):
             return self.look.abstain(q, f"The article gives figures by {self.lex.profile.part}, "
                                     f"not for individual "
                                     f"hospitals such as {r.stray.title()} Hospital.")
-        if q.form in ("how many", "how much") and r.cues.has("by_type") and \
+        if (q.form in ("how many", "how much") or q.numbers) and r.cues.has("by_type") and \
                 "type" not in self.look.dimension_keys:
             return self.look.abstain(q, f"The article doesn't break its figures down by type of "
                                     f"{self.lex.profile.counted}.")

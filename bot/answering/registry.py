@@ -8,6 +8,7 @@ from ..lookups import Lookups
 from ..retrieval import Retriever
 from .aggregate import AggregateAnswerer
 from .base import Answerer
+from .composition import CompositionAnswerer
 from .figure import FigureAnswerer
 from .other_figure import OtherFigureAnswerer
 from .passage import PassageAnswerer
@@ -23,6 +24,7 @@ ANSWERERS: dict[str, Factory] = {
     "speech": SpeechAnswerer,
     "quoted": lambda look, _: QuotedAnswerer(look),
     "called": lambda look, _: CalledAnswerer(look),
+    "composition": lambda look, _: CompositionAnswerer(look),
     "aggregate": lambda look, _: AggregateAnswerer(look),
     "figure": lambda look, _: FigureAnswerer(look),
     "other_figure": lambda look, _: OtherFigureAnswerer(look),

@@ -1,0 +1,32 @@
+"""What a count is made of, in the article's words: "what kinds of appointments are in the
+8,300?", and claims that all of it was one kind ("so all 8.3k were ops right?")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..answer import Answer
+from ..conversation import Conversation
+from ..reading import Reading
+from .text_tools import TextWork
+
+
+class CompositionAnswerer(TextWork):
+    """The sentence that says what the count includes, with a verdict on 'all of it was X'."""
+
+    name = "composition"
+
+    def run(self, r: Reading, conv: Conversation) -> Answer | None:
+        if not self.look.composition or r.people:
+            return None
+        asks = r.cues.has("KIND_OF") and r.cues.has("count_cues") and r.q.form in (
+            "what", "which", "other", "how")
+        claims_all = r.q.form == "yesno" and r.cues.has("ALL_OF") and r.cues.has("type_words")
+        if not (asks or claims_all):
+            return None
+        pid, number = self.look.composition[0]
+        answer = self._quote(r, pid, number, 1.0)
+        if claims_all:
+            # "All of them were operations": the article lists more than one kind.
+            return replace(answer, answer=f"No: not all; {answer.answer}")
+        return answer
