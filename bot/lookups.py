@@ -97,6 +97,11 @@ class Lookups:
         self.speaker_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
                                             stop=frozenset(STOPWORDS))
         self.alias_tokens = {t for f in self.counts for a in f.aliases for t in tokens(a)}
+        # The article's words as one string, and every name as tokens: is a phrase its own?
+        self.article_words = f" {' '.join(tokens(corpus.article))} "
+        self.alias_phrases = frozenset(" ".join(tokens(a)) for f in corpus.figures
+                                       for a in (f.subject, *f.aliases)) | frozenset(
+            " ".join(tokens(a)) for p in corpus.people for a in (p.name, *p.aliases))
         self.fragment_tokens = {t for t in self.alias_tokens if t not in self.lex.name_glue
                                 and t not in self.lex.place_words and t not in STOPWORDS
                                 and len(t) > 3}

@@ -204,6 +204,14 @@ class Parser:
         referred = self._pronoun(q, conv)
         people = named + [p for p in referred if p not in named]
         unknown, place, partial, stray = self._unknown(q, mentions)
+        if unknown:
+            # "the West Midlands region": a name the article doesn't know, qualifying a
+            # subject's word, names another subject.
+            toks = tokens(q.text)
+            name = tokens(unknown)
+            ends = {i + len(name) for i in range(len(toks)) if toks[i:i + len(name)] == name}
+            qualified = {m.key for m in mentions if m.start in ends}
+            subjects = [f for f in subjects if f.id not in qualified]
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv)
         if not subjects and dims and conv.focus and op is None and not \
@@ -561,6 +569,12 @@ class Parser:
             toks = tokens(found)
             if toks and found not in PRONOUN_CONTRACTIONS and any(
                     not self.look.vocab.knows(t) for t in toks):
+                name = name or found
+            elif len(toks) >= 2 and all(len(t) >= 3 for t in toks) and "'" not in found and \
+                    all(w[1:].islower() for w in found.split()) and \
+                    f" {' '.join(toks)} " not in self.look.article_words and not any(
+                        a.startswith(" ".join(toks)) for a in self.look.alias_phrases):
+                # "the West Midlands": known words, but a name the article never writes.
                 name = name or found
         return (_original_case(q.text, name), _original_case(q.text, place),
                 _original_case(q.text, partial), _original_case(q.text, stray))
