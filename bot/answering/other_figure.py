@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..answer import Answer
 from ..conversation import Conversation
 from ..reading import Reading
+from ..rules import SOME
 from ..text import content_terms
 from .figure_tools import FigureWork
 
@@ -48,6 +49,11 @@ class OtherFigureAnswerer(FigureWork):
             rows += [f for f in self.look.others if f is not row and any(
                 " " in toks or len(toks) > 5 for toks in self._cue_hits(f, r))]
             rows.sort(key=lambda f: self.look.corpus.figures.index(f))
+        if r.cues.has("AVERAGE_ONE") and all(SOME.search(f"{f.span} {f.measure}".lower())
+                                             for f in rows if f.unit in r.units or not r.units):
+            # "What would the average junior doctor get?" — the article says what some would.
+            return self.look.abstain(q, "The article doesn't give an average figure for that; "
+                                        "it says only what some would receive.")
         text = " ".join(self._figure_sentence(f) for f in rows)
         correction = self._premise(r, rows)
         if correction:
