@@ -122,6 +122,7 @@ class Reading:
     stated: tuple[tuple[str, float], ...] = ()  # figures given with a unit ("three-day")
     excluded: tuple[Figure, ...] = ()  # parts left out ("other than UHNM")
     rest_together: bool = False  # "than the other four together", "all 4 combined"
+    fraction: tuple[str, float] | None = None  # "more than half" -> ("above", 0.5)
     dim_asked: str = ""  # a dimension asked over ("which day saw the most")
     own_total: bool = False  # "of Walsall's total workload": a total the article never gives
     sides: tuple[list[Figure], Figure, bool] | None = None  # group vs one, group first?
@@ -308,6 +309,7 @@ class Parser:
                          for f in look.others},
             "stated": tuple(self._stated(q)),
             "excluded": tuple(f for f in look.parts if f.id in left_out),
+            "fraction": _fraction(cues.first("FRACTION_LINE")),
             "rest_together": bool(cues.has("REST_TOGETHER") or any(
                 WORD_NUMBERS.get(m.group(1), m.group(1)) in (len(look.parts) - 1,
                                                              str(len(look.parts) - 1))
@@ -621,3 +623,17 @@ def _original_case(text: str, phrase: str) -> str:
     words_re = r"\W+".join(re.escape(w) for w in phrase.split())
     match = re.search(words_re, text, re.I)
     return match.group() if match else phrase
+
+
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "two thirds": 2 / 3,
+             "three quarters": 0.75, "majority": 0.5, "minority": 0.5}
+
+
+def _fraction(match: re.Match[str] | None) -> tuple[str, float] | None:
+    """('above', 0.5) for 'more than half'; ('below', 0.25) for 'under a quarter'."""
+    if match is None:
+        return None
+    if match.group(3):
+        return ("above" if match.group(3) == "majority" else "below"), 0.5
+    side = "above" if match.group(1) in ("more than", "over", "above", "at least") else "below"
+    return side, FRACTIONS[match.group(2)]

@@ -169,6 +169,8 @@ class AggregateAnswerer(FigureWork):
         if q.form == "yesno" and len(r.subjects) == 1 and r.line is not None:
             return None  # "Did Sandwell cancel more than 1,168.9?": the figure against a line
         explicit = [f for f in r.subjects if f.scope == "part"]
+        if q.form == "yesno" and r.fraction is not None and (explicit or r.excluded):
+            return self._fraction_of_parts(explicit if not r.excluded else pool, r.fraction)
         if r.rest_together and len(explicit) == 1:
             one = explicit[0]
             return aggregates.versus_rest(one, [f for f in self.look.parts if f is not one],
@@ -259,6 +261,22 @@ class AggregateAnswerer(FigureWork):
                 return None  # "how many trusts took part": a figure the article states
             return aggregates.count(self.look.parts, self.lex)
         return None
+
+    def _fraction_of_parts(self, group: list[Figure],
+                           line: tuple[str, float]) -> aggregates.Result:
+        """'Did the four other than UHNM account for more than half of the total?'"""
+        together = sum(f.value for f in group)
+        total = sum(f.value for f in self.look.parts)
+        share = together / total if total else 0.0
+        side, value = line
+        holds = share > value if side == "above" else share < value
+        listed = " + ".join(f.display for f in group)
+        every = " + ".join(f.display for f in self.look.parts)
+        return aggregates.Result(
+            f"{'Yes' if holds else 'No'}: {format_number(together)} ({listed}) of "
+            f"{format_number(total)} ({every}) is {100 * share:.1f}%, "
+            f"{'more' if share > value else 'less'} than {100 * value:.1f}% "
+            f"({cited_passages(*self.look.parts)}).", tuple(group))
 
     def _over_days(self, r: Reading) -> aggregates.Result | None:
         """'Total hours across both days?': a figure for each day times the number of days."""
