@@ -122,7 +122,7 @@ class Reading:
     stated: tuple[tuple[str, float], ...] = ()  # figures given with a unit ("three-day")
     excluded: tuple[Figure, ...] = ()  # parts left out ("other than UHNM")
     rest_together: bool = False  # "than the other four together", "all 4 combined"
-    fraction: tuple[str, float] | None = None  # "more than half" -> ("above", 0.5)
+    fraction: tuple[str, float, str] | None = None  # "more than half": ("above", 0.5, "half")
     dim_asked: str = ""  # a dimension asked over ("which day saw the most")
     own_total: bool = False  # "of Walsall's total workload": a total the article never gives
     sides: tuple[list[Figure], Figure, bool] | None = None  # group vs one, group first?
@@ -629,11 +629,13 @@ FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "two thirds": 2 / 3,
              "three quarters": 0.75, "majority": 0.5, "minority": 0.5}
 
 
-def _fraction(match: re.Match[str] | None) -> tuple[str, float] | None:
-    """('above', 0.5) for 'more than half'; ('below', 0.25) for 'under a quarter'."""
+def _fraction(match: re.Match[str] | None) -> tuple[str, float, str] | None:
+    """('above', 0.5, 'half') for 'more than half'; ('below', 0.25, 'a quarter')."""
     if match is None:
         return None
     if match.group(3):
-        return ("above" if match.group(3) == "majority" else "below"), 0.5
+        return ("above" if match.group(3) == "majority" else "below"), 0.5, "half"
     side = "above" if match.group(1) in ("more than", "over", "above", "at least") else "below"
-    return side, FRACTIONS[match.group(2)]
+    word = match.group(2)
+    return side, FRACTIONS[word], word if word in ("half", "two thirds", "three quarters") \
+        else f"a {word}"

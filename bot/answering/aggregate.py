@@ -263,20 +263,20 @@ class AggregateAnswerer(FigureWork):
         return None
 
     def _fraction_of_parts(self, group: list[Figure],
-                           line: tuple[str, float]) -> aggregates.Result:
+                           line: tuple[str, float, str]) -> aggregates.Result:
         """'Did the four other than UHNM account for more than half of the total?'"""
         together = sum(f.value for f in group)
         total = sum(f.value for f in self.look.parts)
-        share = together / total if total else 0.0
-        side, value = line
-        holds = share > value if side == "above" else share < value
+        share = 100 * together / total if total else 0.0
+        side, value, word = line
+        holds = share > 100 * value if side == "above" else share < 100 * value
         listed = " + ".join(f.display for f in group)
         every = " + ".join(f.display for f in self.look.parts)
         return aggregates.Result(
             f"{'Yes' if holds else 'No'}: {format_number(together)} ({listed}) of "
-            f"{format_number(total)} ({every}) is {100 * share:.1f}%, "
-            f"{'more' if share > value else 'less'} than {100 * value:.1f}% "
-            f"({cited_passages(*self.look.parts)}).", tuple(group))
+            f"{format_number(total)} ({every}) is {share:.1f}% ({format_number(together)} ÷ "
+            f"{format_number(total)} = {share:.2f}%), {'more' if share > 100 * value else 'less'}"
+            f" than {word} ({cited_passages(*self.look.parts)}).", tuple(group))
 
     def _over_days(self, r: Reading) -> aggregates.Result | None:
         """'Total hours across both days?': a figure for each day times the number of days."""
