@@ -29,6 +29,10 @@ SETS = [
     (DATA / "blind_strike_analyst_D.jsonl", None, 31),
     (NURSES / "blind_D.jsonl", NURSES, 19),
     (NOTTS / "blind_D.jsonl", NOTTS, 25),
+    (DATA / "blind_strike_chat_E.jsonl", None, 29),
+    (DATA / "blind_strike_analyst_E.jsonl", None, 35),
+    (NURSES / "blind_E.jsonl", NURSES, 22),
+    (NOTTS / "blind_E.jsonl", NOTTS, 20),
 ]
 _ENGINES: dict[Path, Any] = {}
 

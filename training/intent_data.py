@@ -83,7 +83,10 @@ def question_files() -> list[tuple[Path, Path]]:
 # so the report split stays the one the weights were reported on.
 FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_analyst_D.jsonl",
               "tests/articles/london-nurses/blind_D.jsonl",
-              "tests/articles/notts-resident-doctors/blind_D.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_D.jsonl",
+              "tests/data/blind_strike_chat_E.jsonl", "tests/data/blind_strike_analyst_E.jsonl",
+              "tests/articles/london-nurses/blind_E.jsonl",
+              "tests/articles/notts-resident-doctors/blind_E.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
