@@ -37,7 +37,9 @@ HAPPENED = re.compile(r"\b(?:has|have|had) (?:already |now |yet )?(?:\w+ed|begun
                       r"agreed|met|held|begun)\b|\b(?:did|already)\b")
 FRAME = re.compile(r"^(?:true or false\W*|is it (?:true|correct|right) (?:to say )?that |"
                    r"(?:did|does|do|has|have|had|is|are|was|were)\b)")
-WORD = re.compile(r"[a-z][a-z'-]*")
+WORD = re.compile(r"[a-z][a-z']*")
+# A word and its opposite by prefix: "realistic" / "unrealistic", "acceptable" / "unacceptable".
+NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "non", "dis")
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,13 @@ def contradiction(claim: Claim, sentence: str) -> str:
             if said and words & theirs and not words & mine:
                 return (f"the article says “{sorted(words & theirs)[0]}”, not "
                         f"“{sorted(said)[0]}”")
+    for word in claim.words:
+        for prefix in NEGATING_PREFIXES:
+            if len(word) > 4 and prefix + word in words and word not in words:
+                return f"the article says “{prefix + word}”, not “{word}”"
+            if word.startswith(prefix) and len(word) - len(prefix) > 4 and \
+                    word[len(prefix):] in words and word not in words:
+                return f"the article says “{word[len(prefix):]}”, not “{word}”"
     stated = read_claim(low)
     flipped = (claim.negated & stated.affirmed) | (claim.affirmed & stated.negated)
     if flipped:

@@ -360,6 +360,8 @@ class Parser:
         skip |= {w for s in self.lex.profile.staff for w in s.lower().split()[:-1]}
         following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS
                      and not w.endswith(("'s", "s'"))]  # "how many of England's trusts"
+        if re.match(r"(?:more|fewer|less) than\b", match.group(1)):
+            return ""  # "how many more than Dudley": a difference, no noun counted
         # "how many patient appointments": the counted noun is what is counted.
         return next((w for w in following if w in self.lex.counted_nouns),
                     following[0] if following else "")

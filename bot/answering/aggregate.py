@@ -41,11 +41,13 @@ class AggregateAnswerer(FigureWork):
         if named_row is not None and superlative is not None and any(
                 superlative.group() in hit.split() for hit in self._cue_hits(named_row, r)):
             return None  # "the lowest paid get what": a row's name, not a superlative
-        wholes = [f for f in r.subjects if f.scope in ("whole", "national")]
         ones = [f for f in r.subjects if f.scope == "part"]
-        if q.form == "yesno" and r.cues.has("ALL_OF") and wholes and len(ones) == 1:
-            # "Were all of the 8,300 at UHNM?": a part is not the whole.
-            one, whole = ones[0], wholes[0]
+        ranked = sorted(r.subjects, key=lambda f: ("part", "whole", "national").index(f.scope))
+        if q.form == "yesno" and r.cues.has("ALL_OF") and len(ranked) == 2 and \
+                ranked[0].scope != ranked[1].scope:
+            # "Were all of the 8,300 at UHNM?", "all of England's in the region?": a part is
+            # not the whole.
+            one, whole = ranked
             return self._figure_answer(r, "aggregate", (
                 f"No: {one.subject} had {one.display} of the {whole.stated} across "
                 f"{whole.subject} ({cited_passages(one, whole)})."), [one, whole])

@@ -240,6 +240,9 @@ class _Speech:
                 return self._answer("No: not all of them.", [best])
             if negative_claim != negative_said:
                 return self._answer("No.", [best])
+            against = contradiction(self.r.claim, best.text)
+            if against:
+                return self._answer(f"No: {against}.", [best])
             return self._answer("Yes.", [best])
         negative = self.r.claim_negated
         if best is not None and score >= 0.3 and negative and not NEGATIVE.search(
