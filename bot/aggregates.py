@@ -56,9 +56,12 @@ def detect(low: str, lex: Lexicon) -> str | None:
         return "difference"
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b", low):
         return "ratio"
+    if re.search(r"\b(?:vs|versus)\b", low) and re.search(
+            r"%|\bper ?cent\b|\bpercentage\b|\bproportion\b|\bshare\b", low):
+        return "share"  # "whole 5 trusts vs england then? %"
     if re.search(rf"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:{places}|the "
                  rf"country)\b|\b(?:outside|elsewhere than) (?:{places}|the region|"
-                 rf"the (?:\w+ )?{parts})", low):
+                 rf"the (?:\w+ ){{0,3}}{parts})", low):
         return "difference"
     if re.search(rf"\b(?:each|every|all the|all \w+|all of the|per|individual|breakdown|by)\s+"
                  rf"(?:nhs |hospital )?{one}\b|\bwhich {parts} (?:are|were)\b|\bbreakdown\b",
@@ -93,7 +96,7 @@ def detect(low: str, lex: Lexicon) -> str | None:
     if re.search(rf"\bhow many (?:nhs |hospital )?{parts}\b", low):
         return "count"
     # "the more than 8,300 cancellations" draws a line; it asks for no superlative.
-    unlined = re.sub(r"\b(?:more|fewer|less) than (?:a |an )?[\d,.]+\w*", " ", low)
+    unlined = re.sub(r"\b(?:more|fewer|less) than (?:a |an )?[\d,.]+\w*|\bmost of\b", " ", low)
     if re.search(rf"\b(?:{MOST}|{FEWEST})\b", unlined) or re.search(
             rf"\b(?:which|what) (?:hospital |nhs )?{part}\b.*\b(?:first|second|third|"
             r"fourth|fifth|last|top|bottom|2nd|3rd|4th)\b", low):

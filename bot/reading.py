@@ -33,14 +33,17 @@ from .rules import (
     FOLLOWUP,
     HOW_MANY_NOUN,
     INSTRUCTION,
+    LEADING_MINUS,
     MONTH_NAMES,
     NEGATIVE,
+    NOT_COMPARATIVE,
     ORDINAL_VALUE,
     ORDINAL_WORD,
     OWN_NOUNS,
     OWN_TOTAL,
     QUESTION_RULES,
     QUOTED_WORDS,
+    RANK_BARE,
     REFERRING,
     SMALL_TALK,
     THANKS,
@@ -224,12 +227,18 @@ class Parser:
                 op = conv.op  # "outpatients only?" after a total: that total, of outpatients
         if op in PAIR_OPS and len(subjects) == 2 and subjects[1].dims and not subjects[0].dims:
             dims = ()  # now against a round: each row is already at its dimensions
+        wording = self._wording(q, (unknown, place, partial, stray))
+        if wording["excluded"] and LEADING_MINUS.search(q.low) and conv.op == "total":
+            # "minus uhnm?" after a total: the same total, without it.
+            op = "total"
+            subjects = [f for f in subjects if f not in wording["excluded"]]
+        if NOT_COMPARATIVE.search(q.low):
+            wording["direction"] = "fewest" if wording["direction"] == "most" else "most"
         in_phrase = self._phrase_speakers(q, referred)
         speakers = in_phrase or self.look.with_members(people)
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
                        dims, op, positional, self._unknown_day(q), tuple(in_phrase),
-                       tuple(speakers), self._unknown_speaker(q),
-                       **self._wording(q, (unknown, place, partial, stray)),
+                       tuple(speakers), self._unknown_speaker(q), **wording,
                        **self._claim(q, speakers))
 
     def _claim(self, q: Question, speakers: list[Person]) -> dict[str, Any]:
@@ -389,9 +398,11 @@ class Parser:
     def _by_rank(self, low: str) -> list[Figure]:
         ordered = sorted(self.look.parts, key=lambda f: -f.value)
         found = []
-        for match in RANK_PHRASE.finditer(low):
-            ordinal = match.group(1) or match.group(3) or "first"
-            word = match.group(2) or match.group(4)
+        phrased = [(m.group(1) or m.group(3) or "first", m.group(2) or m.group(4))
+                   for m in RANK_PHRASE.finditer(low)]
+        bare = [(m.group(1) or "first", m.group(2)) for m in RANK_BARE.finditer(low)]
+        # "2nd lowest vs lowest, diff?": two ranks named bare are two subjects.
+        for ordinal, word in phrased or (bare if len(bare) >= 2 else []):
             n = ORDINAL_VALUE.get(ordinal, 1)
             fewest = re.fullmatch(aggregates.FEWEST_ONLY, word) is not None
             if n <= len(ordered):

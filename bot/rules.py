@@ -72,7 +72,7 @@ OUTSIDE = re.compile(r"\b(?:rest of|outside|elsewhere|excluding|other than|apart
 
 EXCLUDING = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|besides|without|"
                        r"leaving out|leave out|leaving aside|set aside|not counting|ignoring|"
-                       r"ignore)\s+(.+)$", re.I)
+                       r"ignore|minus)\s+(.+)$", re.I)
 
 SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|per (?:him|her|them)|"
                       r"describe\w*|call\w*|"
@@ -233,6 +233,18 @@ AVERAGE_ONE = re.compile(r"\b(?:an?|the) (?:average|typical|ordinary)\b")
 FRACTION_LINE = re.compile(r"\b(more than|over|above|at least|less than|fewer than|under|below)"
                            r" (?:a )?(half|third|quarter|two thirds|three quarters)\b|"
                            r"\b(?:a|the) (majority|minority)\b")
+# "minus uhnm?" after a total: that total without it.
+LEADING_MINUS = re.compile(r"^(?:and |so |now )?(?:minus|without|excluding|less|take away|"
+                           r"not counting|leaving out)\b")
+# "not higher than": the comparison asked is the other way.
+NOT_COMPARATIVE = re.compile(r"\b(?:not|no|never)\s+(?:\w+\s+)?(?:higher|more|bigger|larger|"
+                             r"greater|lower|fewer|less|smaller)\b|n't\s+(?:\w+\s+)?(?:higher|"
+                             r"more|bigger|larger|greater|lower|fewer|less|smaller)\b")
+# "how many were rescheduled there?": the place of the last answer (not "were there").
+THERE = re.compile(r"(?<!were )(?<!are )(?<!was )(?<! is )\bthere\W*$|\b(?:at|in) (?:that|this) "
+                   r"(?:one|trust|hospital)\b")
+RANK_BARE = re.compile(r"\b(?:(second|third|fourth|2nd|3rd|4th)[- ])?(highest|lowest|biggest|"
+                       r"smallest|largest|most|fewest|least)\b")
 HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
 
 # Questions about speech and stated reasons (answering/speech.py).

@@ -23,7 +23,7 @@ class FigureAnswerer(FigureWork):
         subjects = list(r.subjects)
         cue = r.cues.has("count_cues") or bool(r.dims and subjects) or r.positional
         noun = r.noun
-        followup = r.cues.has("FOLLOWUP")
+        followup = r.cues.has("FOLLOWUP", "THERE")
         if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers):
             return None
         kind = self._noun_kind(noun)
