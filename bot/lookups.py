@@ -14,6 +14,10 @@ from .resolve import AliasMatcher, tokens
 from .text import STOPWORDS, content_terms, fold
 from .vocabulary import Vocabulary
 
+CAVEAT = re.compile(r"\b(?:true|real|full) (?:scale|toll|extent|picture|number|impact)\b|"
+                    r"\blikely to be (?:higher|greater|larger)\b|\b(?:don't|do not|doesn't) "
+                    r"appear in\b|\bnot (?:included|counted|captured) in\b|\bunderstat\w*|"
+                    r"\bunderestimat\w*|\bundercount\w*", re.I)
 MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
           r"december")
 
@@ -73,6 +77,10 @@ class Lookups:
             rf"(?:{types})\b|\bhow many\b.*\b(?:were|was) (?:{types})\b|"
             rf"\b(?:{types})\b[^?]{{0,40}}?\b(?:as opposed to|rather than|instead of)\b|"
             rf"(?=.*\b(?:{types})\b).*\b(?:split|breakdown|broken down|break (?:it |that )?down)\b")
+        # Sentences that warn the count falls short of the true one ("the true scale … is
+        # likely to be higher", "those patients don't appear in these numbers").
+        self.caveats = [(p.id, i) for p in corpus.passages for i, text in enumerate(p.sentences)
+                        if CAVEAT.search(text)]
         # Sentences that say what a count is made of ("It includes … operations … scans").
         self.composition = [
             (p.id, i) for p in corpus.passages for i, text in enumerate(p.sentences)

@@ -78,7 +78,8 @@ def form_of(low: str) -> str:
     # The question may come last: "SFH rebooked 1,221; was that more than NUH?".
     last = re.split(r"[;:\u2014\u2013]\s*|,\s+|\s-\s", low)[-1].strip()
     aux = r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
-    if re.match(aux, low) or re.match(aux, last) or TAG_QUESTION.search(low):
+    if re.match(aux, low) or re.match(aux, last) or TAG_QUESTION.search(low) or \
+            re.match(r"so\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does)\b[^?]*\?+$", low):
         return "yesno"
     return "other"
 

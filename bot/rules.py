@@ -245,6 +245,13 @@ THERE = re.compile(r"(?<!were )(?<!are )(?<!was )(?<! is )\bthere\W*$|\b(?:at|in
                    r"(?:one|trust|hospital)\b")
 RANK_BARE = re.compile(r"\b(?:(second|third|fourth|2nd|3rd|4th)[- ])?(highest|lowest|biggest|"
                        r"smallest|largest|most|fewest|least)\b")
+# Whether a count is the whole story: "the full extent", "the true scale", "understate".
+COMPLETENESS_Q = re.compile(r"\b(?:full|whole|true|complete|real|entire) (?:extent|scale|picture|"
+                            r"story|toll|impact|number|disruption)\b|\bcaptur\w* (?:the )?(?:full|"
+                            r"whole|true|all)\b|\b(?:understat\w*|undercount\w*|underestimat\w*|"
+                            r"overstat\w*)\b|\bgreater than the figures\b")
+WHO_SAID_THAT = re.compile(r"^(?:and |so |ok )?who (?:said|says|say|wrote|was quoted saying) "
+                           r"(?:that|it|this|those words|these words)\W*$")
 HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
 
 # Questions about speech and stated reasons (answering/speech.py).

@@ -123,8 +123,16 @@ class AggregateAnswerer(FigureWork):
                     return self.look.abstain(q, f"The article doesn't give {one.subject}'s figures "
                                             f"for {self._describe_dims(tuple(dims_asked))}.")
             else:
+                asked_pool = list(pool)
                 pool = self._at_dims(pool, r.dims, sums)
                 named = self._at_dims(named, r.dims, sums)
+                if pool and len(pool) < len(asked_pool) and op in ("total", "average") and \
+                        len(named) < 2:
+                    # "The four trusts between them on 20 December": only some have a figure
+                    # for that day, so their sum is not the four's.
+                    have = " and ".join(f.subject for f in pool)
+                    return self.look.abstain(q, f"The article gives figures for "
+                                             f"{self._describe_dims(r.dims)} only for {have}.")
                 r = replace(r, subjects=self._at_dims(list(r.subjects), r.dims, sums))
             if not pool:
                 return self.look.abstain(q, f"The article gives no figures for "

@@ -17,6 +17,13 @@ class CompositionAnswerer(TextWork):
     name = "composition"
 
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
+        if r.cues.has("COMPLETENESS_Q") and self.look.caveats and not r.people:
+            # "Is the 196,000 the full extent of the disruption?": the article's own caveat.
+            pid, number = self.look.caveats[0]
+            answer = self._quote(r, pid, number, 1.0)
+            if r.q.form == "yesno":
+                return replace(answer, answer=f"No: {answer.answer}")
+            return answer
         if not self.look.composition or r.people:
             return None
         asks = r.cues.has("KIND_OF") and r.cues.has("count_cues") and r.q.form in (

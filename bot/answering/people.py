@@ -12,7 +12,7 @@ from ..rules import (
     VERDICT,
 )
 from ..text import content_terms, stem
-from .text_tools import TextWork
+from .text_tools import TextWork, _names
 
 
 class PeopleAnswerer(TextWork):
@@ -84,10 +84,37 @@ class QuotedAnswerer(TextWork):
         if not seen:
             return None
         people = [self.look.people[p] for p in seen]
+        # "Who was quoted for the Black Country side?": those whose role the question names.
+        asked = set(r.q.terms) - GENERIC_TERMS
+        fitting = [p for p in people if asked & set(content_terms(p.role))] \
+            if "quoted" in r.words else []
+        if fitting and len(fitting) < len(people):
+            listed = "; ".join(f"{p.name} ({p.role}, {seen[p.id]})" for p in fitting)
+            return Answer(r.q.raw, f"The article quotes {listed}.", False, "passage",
+                          tuple(self.look.cite(seen[p.id], 1.0) for p in fitting), (),
+                          highlights=tuple(p.name for p in fitting))
         listed = "; ".join(f"{p.name} ({p.role}, {seen[p.id]})" for p in people)
         return Answer(r.q.raw, f"The article quotes {len(people)} people: {listed}.", False,
                       "passage", tuple(self.look.cite(pid, 1.0) for pid in dict.fromkeys(
                           seen.values())), (), highlights=tuple(p.name for p in people))
+
+
+class WhoSaidThatAnswerer(TextWork):
+    """'Who said that?': the speaker of the words the last answer quoted."""
+
+    name = "who_said_that"
+
+    def run(self, r: Reading, conv: Conversation) -> Answer | None:
+        if not r.cues.has("WHO_SAID_THAT") or not conv.turns or not conv.turns[-1].citations:
+            return None
+        pid = conv.turns[-1].citations[0].passage
+        passage = self.look.corpus.passage(pid)
+        people = [self.look.people[s] for s in passage.speakers if s in self.look.people] \
+            if passage else []
+        if not people:
+            return None
+        return Answer(r.q.raw, f"{_names(people)} ({pid}).", False, "passage",
+                      (self.look.cite(pid, 1.0),), (), highlights=tuple(p.name for p in people))
 
 
 class CalledAnswerer(TextWork):

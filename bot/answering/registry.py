@@ -12,13 +12,14 @@ from .composition import CompositionAnswerer
 from .figure import FigureAnswerer
 from .other_figure import OtherFigureAnswerer
 from .passage import PassageAnswerer
-from .people import CalledAnswerer, PeopleAnswerer, QuotedAnswerer
+from .people import CalledAnswerer, PeopleAnswerer, QuotedAnswerer, WhoSaidThatAnswerer
 from .speech import SpeechAnswerer
 
 Factory = Callable[[Lookups, Retriever], Answerer]
 
 # Who a question is about comes before what it counts; the text is the last resort.
 ANSWERERS: dict[str, Factory] = {
+    "who_said_that": lambda look, _: WhoSaidThatAnswerer(look),
     "people": lambda look, _: PeopleAnswerer(look),
     # Before "quoted": "who originally said … and who is quoting" is about speech.
     "speech": SpeechAnswerer,
