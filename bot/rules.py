@@ -242,7 +242,7 @@ NOT_COMPARATIVE = re.compile(r"\b(?:not|no|never)\s+(?:\w+\s+)?(?:higher|more|bi
                              r"more|bigger|larger|greater|lower|fewer|less|smaller)\b")
 # "how many were rescheduled there?": the place of the last answer (not "were there").
 THERE = re.compile(r"(?<!were )(?<!are )(?<!was )(?<! is )\bthere\W*$|\b(?:at|in) (?:that|this) "
-                   r"(?:one|trust|hospital)\b")
+                   r"one\b")
 RANK_BARE = re.compile(r"\b(?:(second|third|fourth|2nd|3rd|4th)[- ])?(highest|lowest|biggest|"
                        r"smallest|largest|most|fewest|least)\b")
 # Whether a count is the whole story: "the full extent", "the true scale", "understate".
