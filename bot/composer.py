@@ -81,6 +81,8 @@ class Composer:
             conv.dims = r.dims
             focus = answer.focus or tuple(f.id for f in answer.figures
                                           if self.look.by_id[f.id].is_count)
+            if r.dims and len(r.subjects) == 1 and r.subjects[0].scope == "whole":
+                focus = (r.subjects[0].id,)  # "outpts only, both trusts?": the whole, again
             if focus and focus != conv.focus:
                 conv.earlier_focus, conv.focus = conv.focus, focus
             conv.op = r.op or ""

@@ -217,7 +217,7 @@ class Parser:
             qualified = {m.key for m in mentions if m.start in ends}
             subjects = [f for f in subjects if f.id not in qualified]
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
-        dims = self._dims(q, conv)
+        dims = self._dims(q, conv, sum(m.end - m.start for m in mentions))
         if not subjects and dims and conv.focus and op is None and not \
                 self.lex.part_word.search(q.low) and (len(q.terms) <= 3 or FOLLOWUP.match(q.low)):
             # "outpatients only?", "and on Tuesday?": the same subjects at other dimensions.
@@ -493,8 +493,10 @@ class Parser:
             return [f for f in focus if f.scope == "part"] + subjects, op
         return subjects, op
 
-    def _dims(self, q: Question, conv: Conversation) -> tuple[tuple[str, str], ...]:
-        """The days, types or rounds a question asks about; a follow-up keeps the last ones."""
+    def _dims(self, q: Question, conv: Conversation,
+              named: int = 0) -> tuple[tuple[str, str], ...]:
+        """The days, types or rounds a question asks about; a follow-up keeps the last ones
+        (`named`: how many of its words name subjects, which don't make it any longer)."""
         if not self.look.variants:
             return ()
         # Exact words only: "patients" is no typo of "inpatients".
@@ -521,7 +523,8 @@ class Parser:
             kept = tuple(d for d in conv.dims if d[0] not in keys) if brief else ()
             return kept + tuple((k.partition("=")[0], k.partition("=")[2]) for k in found)
         followup = re.match(r"^(?:and|what about|how about|what of|same for|and for)\b", q.low)
-        return conv.dims if followup or len(q.terms) <= 2 else ()
+        words = len([t for t in tokens(q.text) if t not in STOPWORDS]) - named
+        return conv.dims if followup or len(q.terms) <= 2 or words <= 0 else ()
 
     def _pronoun(self, q: Question, conv: Conversation) -> list[Person]:
         for pronoun, pattern in (("she", r"\b(?:she|her|hers)\b"), ("he", r"\b(?:he|him|his)\b")):
