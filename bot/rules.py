@@ -192,7 +192,8 @@ TOGETHER = re.compile(r"\b(?:together|combined|between them|added|in total|sum)\
 ABOUT_PLACES = re.compile(r"\b(?:hospitals?|which|where|who|what)\b")
 HIT_WORDS = re.compile(r"\b(?:hit|affected|worst|hardest|best|busiest)\b")
 QUANTITY_ASKED = re.compile(
-    r"\b(?:how big|how large|what size|what percentage|what per ?cent|what figure|"
+    r"\b(?:how big|how large|what size|what percentage|what per ?cent|what figure|what share|"
+    r"what proportion|what fraction|"
     r"what amount|what pay|what rise|what increase|length|amount|in (?:cash|money|"
     r"pounds|percentage) terms|in pounds|how much money|worth)\b")
 OFFER = re.compile(r"\boffer\w*\b")
@@ -252,6 +253,10 @@ COMPLETENESS_Q = re.compile(r"\b(?:full|whole|true|complete|real|entire) (?:exte
                             r"overstat\w*)\b|\bgreater than the figures\b")
 WHO_SAID_THAT = re.compile(r"^(?:and |so |ok )?who (?:said|says|say|wrote|was quoted saying) "
                            r"(?:that|it|this|those words|these words)\W*$")
+# "What share did not go ahead?": the rest of a percentage.
+COMPLEMENT = re.compile(r"\b(?:share|proportion|percentage|per ?cent)\b[^?]{0,40}\b(?:did not|"
+                        r"didn't|not|never|failed to)\b|\b(?:did not|didn't)\b[^?]{0,30}\b(?:share|"
+                        r"proportion|percentage)\b")
 HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
 
 # Questions about speech and stated reasons (answering/speech.py).

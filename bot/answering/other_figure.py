@@ -6,7 +6,7 @@ from ..answer import Answer
 from ..conversation import Conversation
 from ..reading import Reading
 from ..rules import SOME
-from ..text import content_terms
+from ..text import content_terms, format_number
 from .figure_tools import FigureWork
 
 
@@ -54,6 +54,17 @@ class OtherFigureAnswerer(FigureWork):
             # "What would the average junior doctor get?" — the article says what some would.
             return self.look.abstain(q, "The article doesn't give an average figure for that; "
                                         "it says only what some would receive.")
+        percents = [f for f in rows if f.unit == "per cent"]
+        if r.cues.has("COMPLEMENT") and len(percents) == 1:
+            # "What share did not go ahead?" of "93% still took place": the rest, 7%.
+            one = percents[0]
+            remainder = format_number(100 - one.value)
+            wrong = any(n != one.value for n in q.numbers if n <= 100)
+            note = f"The article says {one.display}, not the figure in your question. " \
+                if wrong else ""
+            return self._figure_answer(r, "aggregate", (
+                f"{note}{remainder}%: 100% − {one.display} = {remainder}% (“{one.span}”, "
+                f"{one.passage})."), [one])
         text = " ".join(self._figure_sentence(f) for f in rows)
         correction = self._premise(r, rows)
         if correction:
