@@ -49,7 +49,8 @@ class Composer:
             # unless the table answers the whole at once ("the demand, and in cash?").
             scratch = replace(conv, turns=list(conv.turns))
             whole = self._answer_one(q, scratch)
-            if whole.kind in ("figure", "aggregate") and len(whole.figures) >= 2:
+            if whole.kind in ("figure", "aggregate") and len(whole.figures) >= 2 and not any(
+                    self.look.by_id[f.id].is_count for f in whole.figures):
                 return self._answer_one(q, conv)
             answers = [self._answer_one(p, conv) for p in outline.parts]
             if sum(not a.abstained for a in answers) >= 1:

@@ -59,6 +59,7 @@ def form_of(low: str) -> str:
         return "yesno"  # "True or false: the co-chairs, who …": the frame decides, not "who"
     for pattern, form in (
         (r"\b(?:what|which) (?:date|day|days|year|month|time)\b|\bdays of the week\b|"
+         r"^\W*(?:and |so )?(?:the |strike |walkout )?dates?\W*$|"
          r"\bwhen (?:is|was|will be) the (?:next|last|previous|first)\b", "date"),
         (r"\bhow many\b", "how many"), (r"\bhow much\b", "how much"),
         (r"\bhow (?:long|many days)\b", "how long"),

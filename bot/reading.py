@@ -26,6 +26,7 @@ from .question import (
     split_trailing,
 )
 from .resolve import AliasMatcher, Mention, tokens
+from .resolve import _token_match as token_alike
 from .rules import (
     AS_WRITTEN,
     ASK_WORDS,
@@ -314,7 +315,8 @@ class Parser:
                                if any(re.search(c, q.low) for c in cues_)),
             "unit_words": frozenset(f.unit for f in look.others
                                     if re.search(rf"\b{re.escape(f.unit)}\b", q.low)),
-            "cue_hits": {f.id: tuple(t for t in look.cue_tokens[f.id] if f" {t} " in word_text)
+            "cue_hits": {f.id: tuple(t for t in look.cue_tokens[f.id] if f" {t} " in word_text
+                                     or _typed(t.split(), word_text.split()))
                          for f in look.others},
             "stated": tuple(self._stated(q)),
             "excluded": tuple(f for f in look.parts if f.id in left_out),
@@ -655,3 +657,14 @@ def _fraction(match: re.Match[str] | None) -> tuple[str, float, str] | None:
     word = match.group(2)
     return side, FRACTIONS[word], word if word in ("half", "two thirds", "three quarters") \
         else f"a {word}"
+
+
+def _typed(cue: list[str], words: list[str]) -> bool:
+    """A cue typed with a slip ("strke hours"): each word alike, in order (long words only)."""
+    if not cue or not any(len(t) >= 5 for t in cue):
+        return False
+    for i in range(len(words) - len(cue) + 1):
+        if all(a == b or len(a) >= 5 and token_alike(a, b) for a, b in zip(cue, words[i:],
+                                                                             strict=False)):
+            return True
+    return False

@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..answer import Answer
 from ..conversation import Conversation
 from ..reading import Reading
+from ..resolve import _token_match as token_alike
 from ..rules import SOME
-from ..text import content_terms, format_number
+from ..text import content_terms, format_number, stem
 from .figure_tools import FigureWork
 
 
@@ -26,7 +27,9 @@ class OtherFigureAnswerer(FigureWork):
             if named is not None and self._cue_score(named, r) >= 2:
                 cue = {t for toks in self._cue_hits(named, r) for t in content_terms(toks)}
                 rest = set(q.terms) - cue - self.look.entity_terms - self.look.org_terms - \
-                    self.look.vocab.frame
+                    self.look.vocab.frame - {stem(named.unit)}
+                # (a slip in a cue word, "strke", is still the cue)
+                rest = {t for t in rest if not any(token_alike(c, t) for c in cue)}
                 quantity = len(rest) <= 1  # nothing asked beyond the row's name
         if q.form == "yesno" and not (q.numbers or r.number_words):
             return None  # a claim that states no figure is not about one
