@@ -68,10 +68,10 @@ def read_claim(low: str) -> Claim:
                  bool(ALL.search(text)), happened)
 
 
-def contradiction(claim: Claim, sentence: str) -> str:
-    """Why the sentence says otherwise ('' when it does not): an opposite word, a negation
-    the other side lacks, 'some' against 'every', an offer against a claim it happened."""
-    low = sentence.lower()
+def opposite(claim: Claim, text: str) -> str:
+    """The word of the text opposite to one of the claim's ('' if none): 'lowest' against
+    'highest', 'unrealistic' against 'realistic'."""
+    low = text.lower()
     words = set(WORD.findall(low))
     for one, other in OPPOSITES:
         for mine, theirs in ((one, other), (other, one)):
@@ -86,6 +86,16 @@ def contradiction(claim: Claim, sentence: str) -> str:
             if word.startswith(prefix) and len(word) - len(prefix) > 4 and \
                     word[len(prefix):] in words and word not in words:
                 return f"the article says “{word[len(prefix):]}”, not “{word}”"
+    return ""
+
+
+def contradiction(claim: Claim, sentence: str) -> str:
+    """Why the sentence says otherwise ('' when it does not): an opposite word, a negation
+    the other side lacks, 'some' against 'every', an offer against a claim it happened."""
+    low = sentence.lower()
+    found = opposite(claim, low)
+    if found:
+        return found
     stated = read_claim(low)
     flipped = (claim.negated & stated.affirmed) | (claim.affirmed & stated.negated)
     if flipped:

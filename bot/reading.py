@@ -57,6 +57,8 @@ from .rules import (
 from .text import NUMBER_WORDS, STOPWORDS, content_terms
 from .wording import modality, number_words
 
+COMMON_VERBS = frozenset("""take took taken make made get got go went gone see saw do did done
+have had give gave put say said keep kept come came""".split())
 WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Computations whose subjects a question may give by rank ("the share of the largest trust").
 RANKED_OPS = frozenset({"difference", "ratio", "change", "share", "total", "average"})
@@ -561,6 +563,8 @@ class Parser:
             kept: list[str] = []
             for offset, tok in enumerate(phrase):
                 index = start + offset if start >= 0 else -1
+                if kept and tok in COMMON_VERBS:
+                    break  # "at most of the trusts take part": the place ends at its verb
                 if index in covered or tok in STOPWORDS or tok.isdigit():
                     if kept:
                         break
@@ -651,8 +655,8 @@ def _fraction(match: re.Match[str] | None) -> tuple[str, float, str] | None:
     """('above', 0.5, 'half') for 'more than half'; ('below', 0.25, 'a quarter')."""
     if match is None:
         return None
-    if match.group(3):
-        return ("above" if match.group(3) == "majority" else "below"), 0.5, "half"
+    if match.group(3) or match.group(4):
+        return ("below" if match.group(3) == "minority" else "above"), 0.5, "half"
     side = "above" if match.group(1) in ("more than", "over", "above", "at least") else "below"
     word = match.group(2)
     return side, FRACTIONS[word], word if word in ("half", "two thirds", "three quarters") \

@@ -233,7 +233,7 @@ AVERAGE_ONE = re.compile(r"\b(?:an?|the) (?:average|typical|ordinary)\b")
 # A fraction drawn as a line: "more than half", "under a third", "a majority".
 FRACTION_LINE = re.compile(r"\b(more than|over|above|at least|less than|fewer than|under|below)"
                            r" (?:a )?(half|third|quarter|two thirds|three quarters)\b|"
-                           r"\b(?:a|the) (majority|minority)\b")
+                           r"\b(?:a|the) (majority|minority)\b|\b(most) of\b")
 # "minus uhnm?" after a total: that total without it.
 LEADING_MINUS = re.compile(r"^(?:and |so |now )?(?:minus|without|excluding|less|take away|"
                            r"not counting|leaving out)\b")

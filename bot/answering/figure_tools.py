@@ -118,6 +118,7 @@ class FigureWork:
         if score and f.unit in r.units:
             score += 3
             strong = True
+
         asked = r.modality
         if score and asked and asked == modality(f"{f.measure} {f.span}".lower()):
             score += 1  # "the pay rise they want": the demanded figure, not the one received
@@ -127,6 +128,8 @@ class FigureWork:
         if shared >= 2:
             score += shared
             strong = True
+        if score and f.unit in r.unit_words and not r.units:
+            score += 1  # "at most of England's NHS trusts": the row that counts trusts
         # One loose word ("strike", "pay") is not enough to pick a figure.
         return score if strong else 0.0
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ..aggregates import cited_passages
 from ..answer import Answer
+from ..claims import OPPOSITES, opposite
 from ..conversation import Conversation
 from ..reading import Reading
 from ..resolve import _token_match as token_alike
@@ -31,7 +33,7 @@ class OtherFigureAnswerer(FigureWork):
                 # (a slip in a cue word, "strke", is still the cue)
                 rest = {t for t in rest if not any(token_alike(c, t) for c in cue)}
                 quantity = len(rest) <= 1  # nothing asked beyond the row's name
-        if q.form == "yesno" and not (q.numbers or r.number_words):
+        if q.form == "yesno" and not (q.numbers or r.number_words or r.fraction):
             return None  # a claim that states no figure is not about one
         if not quantity or r.unknown or r.place or r.cues.has("OFFER"):
             return None  # the article gives the union's demand, never an offer
@@ -57,6 +59,30 @@ class OtherFigureAnswerer(FigureWork):
             # "What would the average junior doctor get?" — the article says what some would.
             return self.look.abstain(q, "The article doesn't give an average figure for that; "
                                         "it says only what some would receive.")
+        siblings = [f for f in self.look.others if f.subject == row.subject]
+        against = [f for f in siblings if opposite(r.claim, f"{f.measure} {f.span}")]
+        sibling_words = {w for f in siblings for w in f"{f.measure} {f.span}".lower().split()}
+        against_words = {w for f in against for w in f"{f.measure} {f.span}".lower().split()}
+        against_words |= {w for text in against_words for w in text.split("-")}
+        asked = {w for one, other in OPPOSITES for mine, theirs in ((one, other), (other, one))
+                 if theirs & against_words for w in r.claim.words & mine}
+        if against and not asked & sibling_words:
+            # "the highest-paid" asked, "the lowest-paid" given: not the figure asked for.
+            return self.look.abstain(q, f"The article doesn't give that figure: it gives "
+                                        f"{' and '.join(f.measure for f in siblings)}.")
+        rows = [f for f in rows if f not in against] or rows
+        same_unit = [f for f in self.look.others if f.unit == row.unit and f is not row]
+        if q.form == "yesno" and r.fraction is not None and len(same_unit) == 1:
+            # "Did staff at most of England's trusts take part?": 44 of 219 against half.
+            part, whole = sorted((row, same_unit[0]), key=lambda f: f.value)
+            share = 100 * part.value / whole.value
+            side, value, word = r.fraction
+            holds = share > 100 * value if side == "above" else share < 100 * value
+            return self._figure_answer(r, "aggregate", (
+                f"{'Yes' if holds else 'No'}: {part.display} of {whole.display} is {share:.1f}% "
+                f"({part.display} ÷ {whole.display} = {share:.2f}%), "
+                f"{'more' if share > 100 * value else 'less'} than {word} "
+                f"({cited_passages(part, whole)})."), [part, whole])
         percents = [f for f in rows if f.unit == "per cent"]
         if r.cues.has("COMPLEMENT") and len(percents) == 1:
             # "What share did not go ahead?" of "93% still took place": the rest, 7%.
