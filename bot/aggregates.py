@@ -46,8 +46,9 @@ def detect(low: str, lex: Lexicon) -> str | None:
             rf"(?:of (?:the )?)?(?:\w+ )?(?:nhs |hospital )?{one}\b", low):
         return "threshold"
     if numbers.bound(low) is not None and re.search(r"\b(?:all|each|every)\b", low) and \
-            re.search(rf"\b{one}\b", low) and re.match(r"(?:is|are|was|were|did|do|had|have)\b",
-                                                       low.strip()):
+            re.search(rf"\b{one}\b", low) and re.match(
+                r"(?:is|are|was|were|did|do|had|have)\b|(?:true or false|is it (?:true|correct) "
+                r"that)\b", low.strip()):
         return "threshold"  # "Is it correct that every one of the trusts had more than 600?"
     low = spell_thousands(low)
     if CHANGE.search(low):

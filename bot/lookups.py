@@ -76,6 +76,7 @@ class Lookups:
             rf"\(?\bnot (?:the )?(?:{types})\b|\b(?:only|just|excluding|except)\s+(?:the )?"
             rf"(?:{types})\b|\bhow many\b.*\b(?:were|was) (?:{types})\b|"
             rf"\b(?:{types})\b[^?]{{0,40}}?\b(?:as opposed to|rather than|instead of)\b|"
+            rf"\b(?:{types})\b(?: \w+)? alone\b|"
             rf"(?=.*\b(?:{types})\b).*\b(?:split|breakdown|broken down|break (?:it |that )?down)\b")
         # Sentences that warn the count falls short of the true one ("the true scale … is
         # likely to be higher", "those patients don't appear in these numbers").

@@ -216,8 +216,11 @@ class Parser:
             # subject's word, names another subject.
             toks = tokens(q.text)
             name = tokens(unknown)
-            ends = {i + len(name) for i in range(len(toks)) if toks[i:i + len(name)] == name}
-            qualified = {m.key for m in mentions if m.start in ends}
+            starts = [i for i in range(len(toks)) if toks[i:i + len(name)] == name]
+            ends = {i + len(name) for i in starts}
+            inside = {i for s in starts for i in range(s + 1, s + len(name))}
+            # ("King's College Hospital …": "College" inside it names no known subject)
+            qualified = {m.key for m in mentions if m.start in ends or m.start in inside}
             subjects = [f for f in subjects if f.id not in qualified]
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv, sum(m.end - m.start for m in mentions))
@@ -597,7 +600,9 @@ class Parser:
             elif len(toks) >= 2 and all(len(t) >= 3 for t in toks) and "'" not in found and \
                     all(w[1:].islower() for w in found.split()) and \
                     f" {' '.join(toks)} " not in self.look.article_words and not any(
-                        a.startswith(" ".join(toks)) for a in self.look.alias_phrases):
+                        a.startswith(" ".join(toks)) for a in self.look.alias_phrases) and \
+                    not {i for i, t in enumerate(q_tokens) if t in toks} & covered:
+                # (a name matched as a subject, typos and all, is no unknown name)
                 # "the West Midlands": known words, but a name the article never writes.
                 name = name or found
         return (_original_case(q.text, name), _original_case(q.text, place),

@@ -210,7 +210,8 @@ AT_LEAST = re.compile(r"\b(?:more than|over|at least|above)\b")
 THANKS = re.compile(r"^(?:thanks?|thank you|cheers)\b")
 ASCENDING = re.compile(rf"\bfrom (?:the )?(?:{FEWEST})\b|\bascending\b|\bsmallest first\b")
 EVERY = re.compile(r"\b(?:all|each|every)\b")
-CLAIM_START = re.compile(r"^(?:did|do|were|was|had|have|has|is|are)\b")
+CLAIM_START = re.compile(r"^(?:did|do|were|was|had|have|has|is|are|true or false|"
+                         r"is it (?:true|correct) that)\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # How many times one figure is another ("twice", "three times"): the words and the number.
 TIMES_WORDS = (("twice", 2), ("double", 2), ("three times", 3), ("triple", 3),

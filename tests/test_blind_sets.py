@@ -33,6 +33,10 @@ SETS = [
     (DATA / "blind_strike_analyst_E.jsonl", None, 35),
     (NURSES / "blind_E.jsonl", NURSES, 22),
     (NOTTS / "blind_E.jsonl", NOTTS, 20),
+    (DATA / "blind_strike_chat_F.jsonl", None, 31),
+    (DATA / "blind_strike_analyst_F.jsonl", None, 27),
+    (NURSES / "blind_F.jsonl", NURSES, 14),
+    (NOTTS / "blind_F.jsonl", NOTTS, 20),
 ]
 _ENGINES: dict[Path, Any] = {}
 

@@ -118,7 +118,8 @@ class FigureAnswerer(FigureWork):
                 used += parts
                 continue
             if not rows:
-                sentences.append(self._none_at(f, r.dims) or
+                claimed_none = r.q.form == "yesno" and r.claim_negated
+                sentences.append(self._none_at(f, r.dims, claimed_none) or
                                  f"The article doesn't give a figure for {f.subject} for {what}.")
                 continue
             used += rows
@@ -167,14 +168,17 @@ class FigureAnswerer(FigureWork):
                 f"{f.display}, and {named}, so {minus} = {format_number(rest)} "
                 f"({cited_passages(f, *others)}).", [f, *others])
 
-    def _none_at(self, f: Figure, dims: tuple[tuple[str, str], ...]) -> str:
-        """'All 1,191 on the second day' means none on the first: say so, with the span."""
+    def _none_at(self, f: Figure, dims: tuple[tuple[str, str], ...],
+                 claimed_none: bool = False) -> str:
+        """'All 1,191 on the second day' means none on the first: say so, with the span (a
+        verdict of yes when the question itself claims none)."""
         for key, value in dims:
             whole = [v for v in self.look.variants if v.subject == f.subject and v.value == f.value
                      and [k for k, _ in v.dims] == [key] and v.dim(key) != value]
             if whole:
                 row = whole[0]
-                return (f"No: all {row.display} of {f.subject}'s {f.measure} were on "
+                verdict = "Yes" if claimed_none else "No"  # "Is it true none were on day 1?"
+                return (f"{verdict}: all {row.display} of {f.subject}'s {f.measure} were on "
                         f"{row.dim(key)}, none on {value} — “{row.span}” ({row.passage}).")
         return ""
 

@@ -177,6 +177,13 @@ class FigureWork:
             if q.form == "yesno" and numbers and not counts:
                 return "Yes."
             return ""
+        theirs = [g for g in self.look.others + self.look.counts if g not in used
+                  and g.value in alien and g.unit == used[0].unit and g.subject != used[0].subject]
+        if theirs and not counts:
+            # "Is the RCN demanding 9.3%?": 9.3% is the award for the lowest-paid.
+            g = theirs[0]
+            return (f"No: {g.display} is the {g.measure} (“{g.span}”, {g.passage}), not "
+                    f"{used[0].subject}'s.")
         qualifier = any(f.qualifier for f in used)
         if qualifier and all(n <= f.value for n in alien for f in used) and \
                 r.cues.has("AT_LEAST"):

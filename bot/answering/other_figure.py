@@ -35,8 +35,9 @@ class OtherFigureAnswerer(FigureWork):
                 quantity = len(rest) <= 1  # nothing asked beyond the row's name
         if q.form == "yesno" and not (q.numbers or r.number_words or r.fraction):
             return None  # a claim that states no figure is not about one
-        if not quantity or r.unknown or r.place or r.cues.has("OFFER"):
-            return None  # the article gives the union's demand, never an offer
+        offered = any("offer" in hit for hits in r.cue_hits.values() for hit in hits)
+        if not quantity or r.unknown or r.place or r.cues.has("OFFER") and not offered:
+            return None  # an offer the article never gives is no figure of its
         row = self._other_row(r)
         if row is None:
             return None
@@ -71,6 +72,13 @@ class OtherFigureAnswerer(FigureWork):
             return self.look.abstain(q, f"The article doesn't give that figure: it gives "
                                         f"{' and '.join(f.measure for f in siblings)}.")
         rows = [f for f in rows if f not in against] or rows
+        asked_for = {f.subject for f in r.subjects}
+        if q.form == "yesno" and asked_for and row.subject not in asked_for and any(
+                f.subject == row.subject for f in self.look.counts):
+            # "Did staff at 44 London trusts take part?": the 44 are England's.
+            return self._figure_answer(r, "figure", (
+                f"No: that figure is for {row.subject}, not {' or '.join(sorted(asked_for))}: "
+                f"{self._figure_sentence(row)}"), [row])
         same_unit = [f for f in self.look.others if f.unit == row.unit and f is not row]
         if q.form == "yesno" and r.fraction is not None and len(same_unit) == 1:
             # "Did staff at most of England's trusts take part?": 44 of 219 against half.

@@ -86,7 +86,7 @@ class QuotedAnswerer(TextWork):
         people = [self.look.people[p] for p in seen]
         # "Who was quoted for the Black Country side?": those whose role the question names.
         asked = set(r.q.terms) - GENERIC_TERMS
-        fitting = [p for p in people if asked & set(content_terms(p.role))] \
+        fitting = [p for p in people if len(asked & set(content_terms(p.role))) >= 2] \
             if "quoted" in r.words else []
         if fitting and len(fitting) < len(people):
             listed = "; ".join(f"{p.name} ({p.role}, {seen[p.id]})" for p in fitting)
