@@ -133,6 +133,8 @@ def split_preamble(text: str) -> tuple[str, str]:
         # ("(a) Who …, and (b) what …?" opens with a part's mark, not a note.)
         return note.group().strip(), text[note.end():].strip()
     pieces = re.split(r"(?<=[.!])\s+(?=[A-Z\[\(])", text)
+    if CLAIM_FRAME.match(pieces[0].lower()):
+        return "", text  # "True or false: … . If false, which …?": a claim to check, not a note
     if len(pieces) >= 2 and pieces[-1].rstrip().endswith("?") and not any(
             p.rstrip().endswith("?") for p in pieces[:-1]) and len(pieces[-1].split()) >= 6 \
             and not BACK_REFERENCE.search(pieces[-1]) and not ASKS.match(pieces[0]) and all(
@@ -163,6 +165,11 @@ NOTE_WORDS = re.compile(r"\b(?:note|notice|system|admin|editor|updated?|correct(
 
 def split_parts(text: str) -> list[str]:
     """'How long did it last, and how many were cancelled?' -> its two questions."""
+    sentences = re.split(r"(?<=[.!])\s+(?=[A-Z])", text.strip())
+    if len(sentences) == 2 and CLAIM_FRAME.match(sentences[0].lower()) and \
+            sentences[1].rstrip().endswith("?"):
+        # "True or false: X. If false, which one was?": the claim, then the question.
+        return [sentences[0].rstrip(".!") + "?", sentences[1]]
     if len(PART_MARK.findall(text)) >= 2:  # "(a) Who …, and (b) what …?"
         marked = [re.sub(r"^(?:and|,)\s+|[\s,;]+(?:and)?$", "", p.strip()) for p in
                   PART_MARK.split(text)]

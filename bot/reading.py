@@ -327,9 +327,8 @@ class Parser:
             "excluded": tuple(f for f in look.parts if f.id in left_out),
             "fraction": _fraction(cues.first("FRACTION_LINE")),
             "rest_together": bool(cues.has("REST_TOGETHER") or any(
-                WORD_NUMBERS.get(m.group(1), m.group(1)) in (len(look.parts) - 1,
-                                                             str(len(look.parts) - 1))
-                for m in cues.every("ALL_N_TOGETHER"))),
+                WORD_NUMBERS.get(n, n) in (len(look.parts) - 1, str(len(look.parts) - 1))
+                for m in cues.every("ALL_N_TOGETHER") for n in m.groups() if n)),
             "dim_asked": next((k for k in look.dimension_keys if re.search(
                 rf"\b(?:which|what|worst|best|busiest|quietest|heaviest|biggest|peak)\s+"
                 rf"(?:\w+\s+)?{re.escape(k)}s?\b|\b{re.escape(k)}s? (?:saw|had|was|with)\b",

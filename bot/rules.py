@@ -220,7 +220,9 @@ TIMES_WORDS = (("twice", 2), ("double", 2), ("three times", 3), ("triple", 3),
 # than the parts (the parser checks).
 ALL_N_TOGETHER = re.compile(r"\b(?:all|the other|the rest of the|other) (\d+|two|three|four|"
                             r"five|six|seven|eight|nine)\b(?:[^?]{0,30}?)\b(?:combined|together|"
-                            r"put together|added up|added|in total)\b")
+                            r"put together|added up|added|in total)\b|\b(?:combined|total|together)"
+                            r"\b[^?]{0,20}?\bthe other (\d+|two|three|four|five|six|seven|eight|"
+                            r"nine)\b")
 # A figure used as a name: "the figure of more than 8,300", "the 4,413", "that 606".
 FIGURE_AS_NAME = re.compile(r"\b(?:the|that|this|those|these) (?:(?:figure|number|total|count|"
                             r"tally) of )?(?:more than |over |around |about )?\d[\d,.]*(?:k\b)?")
