@@ -1,13 +1,14 @@
-"""Which named patterns a question matches, found once by the parser.
+"""Which named patterns a question matches, read by the parser.
 
 Answerers test patterns by name (`r.cues.has("ALL_OF")`); none of them reads the question's
-text again, and a name that no rule defines is an error, not a silent miss."""
+text again, and a name that no rule defines is an error, not a silent miss. Each rule runs at
+most once per question, when first asked for (most questions need a handful of the rules)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Match = re.Match[str]
 
@@ -16,20 +17,29 @@ Match = re.Match[str]
 class Cues:
     """Every match of every named rule in one question (an empty tuple when none)."""
 
-    matches: Mapping[str, tuple[Match, ...]]
+    rules: Mapping[str, re.Pattern[str]]
+    low: str
+    text: str
+    as_written: frozenset[str] = frozenset()
+    _found: dict[str, tuple[Match, ...]] = field(default_factory=dict, compare=False,
+                                                 repr=False)
 
     @classmethod
     def find(cls, rules: Mapping[str, re.Pattern[str]], low: str, text: str,
              as_written: frozenset[str] = frozenset()) -> Cues:
-        """Run each rule once: on the lower-cased question, or on it as written for the rules
-        in `as_written` (those that read capitals or keep the user's spelling)."""
-        return cls({name: tuple(p.finditer(text if name in as_written else low))
-                    for name, p in rules.items()})
+        """The cues of one question: on its lower-cased text, or as written for the rules in
+        `as_written` (those that read capitals or keep the user's spelling)."""
+        return cls(rules, low, text, as_written)
 
     def _of(self, name: str) -> tuple[Match, ...]:
-        if name not in self.matches:
-            raise KeyError(f"no question rule named {name!r}")
-        return self.matches[name]
+        found = self._found.get(name)
+        if found is None:
+            if name not in self.rules:
+                raise KeyError(f"no question rule named {name!r}")
+            found = tuple(self.rules[name].finditer(
+                self.text if name in self.as_written else self.low))
+            self._found[name] = found
+        return found
 
     def has(self, *names: str) -> bool:
         """Whether the question matches any of the rules named."""

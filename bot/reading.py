@@ -298,6 +298,8 @@ class Parser:
                          "other_period": look.other_period}
         cues = Cues.find({**QUESTION_RULES, **article_rules}, q.low, q.text, AS_WRITTEN)
         word_text = f" {' '.join(tokens(q.text))} "
+        # Words the article never uses may be slips for its words ("strke" for "strike").
+        slips = frozenset(w for w in word_text.split() if len(w) >= 4 and not look.vocab.knows(w))
         excluding = EXCLUDING.search(q.text)
         left_out = {m.key for m in look.subject_matcher.find(excluding.group(1))} \
             if excluding else set()
@@ -321,7 +323,7 @@ class Parser:
             "unit_words": frozenset(f.unit for f in look.others
                                     if re.search(rf"\b{re.escape(f.unit)}\b", q.low)),
             "cue_hits": {f.id: tuple(t for t in look.cue_tokens[f.id] if f" {t} " in word_text
-                                     or _typed(t.split(), word_text.split()))
+                                     or slips and _typed(t.split(), word_text.split(), slips))
                          for f in look.others},
             "stated": tuple(self._stated(q)),
             "excluded": tuple(f for f in look.parts if f.id in left_out),
@@ -667,12 +669,13 @@ def _fraction(match: re.Match[str] | None) -> tuple[str, float, str] | None:
         else f"a {word}"
 
 
-def _typed(cue: list[str], words: list[str]) -> bool:
-    """A cue typed with a slip ("strke hours"): each word alike, in order (long words only)."""
+def _typed(cue: list[str], words: list[str], slips: frozenset[str]) -> bool:
+    """A cue typed with a slip ("strke hours"): each word alike, in order, the unlike ones
+    among the question's `slips` (words the article never uses)."""
     if not cue or not any(len(t) >= 5 for t in cue):
         return False
     for i in range(len(words) - len(cue) + 1):
-        if all(a == b or len(a) >= 5 and token_alike(a, b) for a, b in zip(cue, words[i:],
-                                                                             strict=False)):
+        if all(a == b or b in slips and len(a) >= 5 and token_alike(a, b)
+               for a, b in zip(cue, words[i:], strict=False)):
             return True
     return False
