@@ -144,6 +144,7 @@ class Reading:
     voices: tuple[Person, ...] = ()  # the speakers asked about, as the question names them
     claim_terms: tuple[str, ...] = ()  # the words of the claim: not its speaker, not its frame
     claim_negated: bool = False  # "… said they were not sorry"
+    claim_unknown: tuple[str, ...] = ()  # the claim's words the article never uses ("date")
     claim: Claim = field(default_factory=Claim)  # what a yes/no question asserts
     query: str = ""  # the words retrieval searches with
 
@@ -261,8 +262,10 @@ class Parser:
         look = self.look
         terms = [t for t in content_terms(text) if t not in look.people_terms
                  and t not in ASK_WORDS and look.vocab.knows(t)]
+        unknown = [t for t in content_terms(text) if not look.vocab.knows(t)
+                   and t not in look.people_terms and t not in ASK_WORDS]
         return {"quoted": tuple(p.strip() for p in quoted), "voices": tuple(voices),
-                "claim_terms": tuple(terms),
+                "claim_terms": tuple(terms), "claim_unknown": tuple(unknown),
                 "claim_negated": bool(NEGATIVE.search(INSTRUCTION.sub(" ", q.low))),
                 "claim": read_claim(INSTRUCTION.sub(" ", q.low))}
 

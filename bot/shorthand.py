@@ -40,6 +40,12 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bwk\b", "week"),
     (r"\bwhats\b", "what is"),
     (r"\bwhos\b(?=\s+(?!the\b|top\b|bottom\b|first\b|last\b)[a-z])", "who is"),
+    (r"\basap\b", "as quickly as possible"),
+    (r"\b(they|we|you|she|he|i)d\b(?=\s+[a-z])", lambda m: f"{m.group(1)} would"),
+    (r"\b(did|do|does|is|was|were|are|has|have|had|could|would|should)nt\b"
+     r"(?!\s+(?:he|she|they|it|we|you|i)\W*(?:\?|$))", lambda m: f"{m.group(1)} not"),
+    (r"\bcant\b", "cannot"),
+    (r"\bwont\b", "will not"),
     (r"\bwheres\b", "where is"),
     (r"\bxmas\b", "Christmas"),
     (r"\bnothng\b|\bnothin\b", "nothing"),

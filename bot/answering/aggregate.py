@@ -233,9 +233,10 @@ class AggregateAnswerer(FigureWork):
                 return aggregates.total(named, None, self.lex)
             if r.subjects and all(f.scope == "national" for f in r.subjects):
                 return None  # "total across England" is a figure question
-            if len(r.subjects) == 1 and r.subjects[0].scope == "part" and not self._excluded(r):
+            if len(r.subjects) == 1 and r.subjects[0].scope == "part" and not self._excluded(r) \
+                    and not r.cues.has("all_parts"):
                 return None  # "total at Walsall" is Walsall's figure
-            if self._about_counts(r) or r.subjects:
+            if self._about_counts(r) or r.subjects or r.excluded:
                 whole = self.look.whole if len(pool) == len(self.look.parts) and \
                     not r.dims else None
                 return aggregates.total(pool, whole,

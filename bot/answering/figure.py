@@ -81,6 +81,11 @@ class FigureAnswerer(FigureWork):
         row = self._other_row(r) if asked else None
         if row is not None and row.unit in asked and not any(f.unit in asked for f in subjects):
             return None  # "what percentage … nationally": the row in per cent, not the count
+        if asked & {"pounds"} and row is None and not any(f.unit in asked for f in subjects):
+            # "How much did the strike cost UHNM in £?": the article counts, it gives no cost.
+            return self.look.abstain(q, f"The article gives no figure in pounds for "
+                                        f"{' or '.join(f.subject for f in subjects)}; it counts "
+                                        f"{self.lex.profile.counted}.")
         if r.dims:
             return self._dimensioned_answer(r, subjects)
         used = list(subjects)

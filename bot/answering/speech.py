@@ -243,6 +243,9 @@ class _Speech:
             against = contradiction(self.r.claim, best.text)
             if against:
                 return self._answer(f"No: {against}.", [best])
+            if self.r.claim_unknown:
+                # "Did she give a date …?": the article never speaks of a date, so no yes.
+                return self._answer("The article doesn't say that in those words:", [best])
             return self._answer("Yes.", [best])
         negative = self.r.claim_negated
         if best is not None and score >= 0.3 and negative and not NEGATIVE.search(
