@@ -234,6 +234,11 @@ class Parser:
                 op = conv.op  # "outpatients only?" after a total: that total, of outpatients
         if op in PAIR_OPS and len(subjects) == 2 and subjects[1].dims and not subjects[0].dims:
             dims = ()  # now against a round: each row is already at its dimensions
+        if op is None and len(subjects) == 1 and FOLLOWUP.match(q.low) and conv.op in (
+                "change", "difference") and any(k not in self.look.partitions
+                                                for k, _ in conv.dims) and not dims:
+            # "NUH now against March 2023, % change?" … "and sfh?": the same, for SFH.
+            op, dims = conv.op, conv.dims
         wording = self._wording(q, (unknown, place, partial, stray))
         if wording["excluded"] and LEADING_MINUS.search(q.low) and conv.op == "total":
             # "minus uhnm?" after a total: the same total, without it.

@@ -156,22 +156,54 @@ class AggregateAnswerer(FigureWork):
         if not key:
             return None
         subjects = [f for f in r.subjects if f.scope == "part"] or self.look.parts
-        totals: list[tuple[float, str, list[Figure]]] = []
-        for value in self.lex.profile.dimensions.get(key, {}):
-            rows = [row for f in subjects for row in self._rows_at(f, ((key, value), *[
-                d for d in r.dims if d[0] != key]))]
-            if rows:
-                totals.append((sum(x.value for x in rows), value, rows))
+        way = r.direction
+        word = "most" if way == "most" else "fewest"
+        apart = "each" in r.words or ({"both", "like"} & set(r.words) and not r.cues.has(
+            "TOGETHER") and "across" not in r.words)  # "at both trusts", not "both combined"
+        if len(subjects) >= 2 and apart:
+            return self._over_dimension_each(r, key, subjects, way, word)
+        totals = self._dimension_totals(key, subjects, r.dims)
         if not totals:
             return None
-        way = r.direction
         top, name, found = (max if way == "most" else min)(totals, key=lambda t: t[0])
-        word = "most" if way == "most" else "fewest"
         who = " and ".join(dict.fromkeys(f.subject for f in subjects))
         working = " + ".join(x.display for x in found)
         text = (f"{name} had the {word}: {format_number(top)} at {who} ({working} = "
                 f"{format_number(top)}) ({cited_passages(*found)}).")
         return self._figure_answer(r, "aggregate", text, found)
+
+    def _dimension_totals(self, key: str, subjects: list[Figure],
+                          dims: tuple[tuple[str, str], ...]
+                          ) -> list[tuple[float, str, list[Figure]]]:
+        """Each value of a dimension ('Monday 28 July') with the subjects' rows summed."""
+        totals = []
+        for value in self.lex.profile.dimensions.get(key, {}):
+            rows = [row for f in subjects for row in self._rows_at(f, ((key, value), *[
+                d for d in dims if d[0] != key]))]
+            if rows:
+                totals.append((sum(x.value for x in rows), value, rows))
+        return totals
+
+    def _over_dimension_each(self, r: Reading, key: str, subjects: list[Figure], way: str,
+                             word: str) -> Answer | None:
+        """'Was Monday the worst day at both trusts?': each subject's own worst day."""
+        lines, used, tops = [], [], []
+        for f in subjects:
+            totals = self._dimension_totals(key, [f], r.dims)
+            if not totals:
+                return None
+            top, name, found = (max if way == "most" else min)(totals, key=lambda t: t[0])
+            tops.append(name)
+            used += found
+            working = " + ".join(x.display for x in found)
+            lines.append(f"{f.subject}: {name} had the {word}, {format_number(top)}"
+                         f"{f' ({working})' if len(found) > 1 else ''}")
+        named = [v for k, v in r.dims if k == key]
+        verdict = ""
+        if r.q.form == "yesno" and len(named) == 1:
+            verdict = "Yes: " if all(t == named[0] for t in tops) else "No: "
+        text = f"{verdict}{'; '.join(lines)} ({cited_passages(*used)})."
+        return self._figure_answer(r, "aggregate", text, used)
 
     def _compute(self, op: str, r: Reading, conv: Conversation, named: list[Figure],
                  pool: list[Figure]) -> aggregates.Result | None:
