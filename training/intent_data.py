@@ -181,7 +181,7 @@ def load_questions() -> list[Question]:
     latest: dict[str, int] = {}
     for q in raw:
         t = q.text.strip().lower()
-        latest[t] = max(latest.get(t, 0), rank[q.split])
+        latest[t] = max(latest.get(t, -2), rank[q.split])
     return [q for q in raw if rank[q.split] == latest[q.text.strip().lower()]]
 
 
