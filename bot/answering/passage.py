@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..answer import Answer
-from ..claims import contradiction
+from ..claims import OPPOSITES, contradiction
 from ..conversation import Conversation
 from ..lookups import Lookups
 from ..question import Question
@@ -124,9 +124,13 @@ class PassageAnswerer(TextWork):
         oov_share = (sum(self.look.vocab.weight(t, verbs) for t in oov) /
                      sum(self.look.vocab.weight(t, verbs) for t in terms)) if terms else 0.0
         keys = {stem(w) for w in q.words if KEY_VERBS.search(w)}
+        # A claim's key verb is met by its opposite too ("agree to reopen" / "refused to").
+        against = {stem(o) for w in q.words if KEY_VERBS.search(w) for one, other in OPPOSITES
+                   for mine, theirs in ((one, other), (other, one)) if w in mine for o in theirs}
         usable = [c for c in candidates[:8]
                   if not c[4] and self._fits(r, c[3].text, c[3].passage)
-                  and keys <= self.look.vocab.passage_terms[c[3].passage]]
+                  and (keys <= self.look.vocab.passage_terms[c[3].passage] or q.form == "yesno"
+                       and against & self.look.vocab.passage_terms[c[3].passage])]
         for rank, (score, cover, matched, s, _) in enumerate(usable):
             others = [c[0] for c in usable if c[3].passage != s.passage]
             margin = score - (others[0] if others else 0.0)
