@@ -56,3 +56,16 @@ def test_light_commands_import_nothing_heavy(args: tuple[str, ...]) -> None:
     assert heavy == [], f"strikebot {' '.join(args)} imported {heavy}"
     if args[0] == "figures":
         assert "walsall" in out.lower()
+
+
+def test_every_subpackage_ships_in_the_distribution() -> None:
+    """A folder of bot/ left out of pyproject's packages is missing from a real install."""
+    import tomllib
+
+    from support import ROOT
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "bot").rglob(
+        "__init__.py")}
+    assert found <= listed, sorted(found - listed)
