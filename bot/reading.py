@@ -146,6 +146,8 @@ class Reading:
     claim_negated: bool = False  # "… said they were not sorry"
     claim_unknown: tuple[str, ...] = ()  # the claim's words the article never uses ("date")
     claim: Claim = field(default_factory=Claim)  # what a yes/no question asserts
+    # The words right after each person or organisation named: "the BMA's elective care lead".
+    after_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
     query: str = ""  # the words retrieval searches with
 
 
@@ -246,6 +248,9 @@ class Parser:
             subjects = [f for f in subjects if f not in wording["excluded"]]
         if NOT_COMPARATIVE.search(q.low):
             wording["direction"] = "fewest" if wording["direction"] == "most" else "most"
+        toks = tokens(q.text)
+        wording["after_names"] = tuple(
+            (m.key, tuple(toks[m.end:m.end + 4])) for m in self.look.people_matcher.find(q.text))
         in_phrase = self._phrase_speakers(q, referred)
         speakers = in_phrase or self.look.with_members(people)
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,

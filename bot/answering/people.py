@@ -23,6 +23,22 @@ class PeopleAnswerer(TextWork):
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         """'Who is X?', 'What is X's role?', 'Who is the Health Secretary?'."""
         q = r.q
+        persons = [p for p in r.people if p.is_person]
+        orgs = [p for p in r.people if p.kind == "organisation"]
+        role_words = set(tokens(persons[0].role)) - {"the", "of", "for", "and"} if persons \
+            else set()
+        owners = [o for o in orgs if any(k == o.id and set(after[:2]) & role_words
+                                         for k, after in r.after_names)]
+        if q.form == "yesno" and len(persons) == 1 and owners and persons[0].organisation \
+                not in {o.name for o in owners} and not any(o.name in persons[0].role
+                                                             for o in owners):
+            # "Is Diane Wake the BMA's elective care lead?": the role, but someone else's.
+            p = persons[0]
+            other = owners[0].name if owners[0].name.lower().startswith("the ") else \
+                f"the {owners[0].name}"
+            return Answer(q.raw, f"No: {p.name} is the {p.role} ({p.introduced}), not "
+                                 f"{other}'s.", False, "passage",
+                          (self.look.cite(p.introduced, 1.0),), (), highlights=(p.role,))
         bare = r.cues.first("BARE_WHO")
         speech = r.cues.has("SPEECH_Q")
         if bare and r.people and not speech and all(
