@@ -10,7 +10,7 @@ from .figures import Figure
 from .resolve import AliasMatcher, tokens
 
 # The word that divides "A … than B and C together" into its two sides.
-PIVOT = re.compile(r"^(?:than|versus|vs|against|compared)$")
+PIVOT = re.compile(r"^(?:than|versus|vs|against|compared|or)$")
 # Scopes and what each one's total contains.
 CONTAINS = {"national": ("whole", "part"), "whole": ("part",)}
 
