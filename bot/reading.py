@@ -209,8 +209,11 @@ class Parser:
             if positional and op == "rank":
                 op = None  # "the 3rd trust in the list" names a trust; it asks for no ranking
         subjects, op = self._from_conversation(q, conv, subjects, op)
-        named = [self.look.people[k]
-                 for k in AliasMatcher.keys(self.look.people_matcher.find(q.text))]
+        # A word of a subject's name names no one ("Imperial College": not the college).
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        named = [self.look.people[k] for k in AliasMatcher.keys(
+            [m for m in self.look.people_matcher.find(q.text)
+             if not taken & set(range(m.start, m.end)) or m.end - m.start > 1])]
         referred = self._pronoun(q, conv)
         people = named + [p for p in referred if p not in named]
         unknown, place, partial, stray = self._unknown(q, mentions)
