@@ -37,6 +37,10 @@ SETS = [
     (DATA / "blind_strike_analyst_F.jsonl", None, 29),
     (NURSES / "blind_F.jsonl", NURSES, 22),
     (NOTTS / "blind_F.jsonl", NOTTS, 21),
+    (DATA / "blind_strike_chat_G.jsonl", None, 35),
+    (DATA / "blind_strike_analyst_G.jsonl", None, 34),
+    (NURSES / "blind_G.jsonl", NURSES, 21),
+    (NOTTS / "blind_G.jsonl", NOTTS, 24),
 ]
 _ENGINES: dict[Path, Any] = {}
 
