@@ -82,6 +82,9 @@ class Lookups:
         # likely to be higher", "those patients don't appear in these numbers").
         self.caveats = [(p.id, i) for p in corpus.passages for i, text in enumerate(p.sentences)
                         if CAVEAT.search(text)]
+        # Sentences that set the count against time ("the greatest number … so far").
+        self.over_time = [(p.id, i) for p in corpus.passages for i, text in enumerate(p.sentences)
+                          if re.search(r"\b(?:so far|ever|on record|to date)\b", text, re.I)]
         # Sentences that say what a count is made of ("It includes … operations … scans").
         self.composition = [
             (p.id, i) for p in corpus.passages for i, text in enumerate(p.sentences)

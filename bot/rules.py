@@ -130,7 +130,8 @@ ROLE_Q = re.compile(r"\b(?:role|job|title|who is|who are|who's|who was|who were|
                     r"what does \w+ do|work for|works for|what (?:post|office))\b|"
                     r"(?:'s|s') (?:position|post)\b", re.I)
 
-SUMMARY_Q = re.compile(r"\b(?:summar\w+|headline|gist|tl;?dr|overview)\b|^what (?:happened|"
+SUMMARY_Q = re.compile(r"\b(?:summar\w+|headline|gist|tl;?dr|overview|main (?:point|message|"
+                       r"story)|key point|in (?:a single|one) sentence)\b|^what (?:happened|"
                        r"is (?:this|the article|the story|it) about)\W*$|^what(?:'s| is) the "
                        r"(?:article|story|news)\W*$|\b(?:areas?|regions?|places?|parts? of the "
                        r"country) (?:does|did|is) (?:the |this )?(?:article|story|report) "
@@ -260,6 +261,7 @@ WHO_SAID_THAT = re.compile(r"^(?:and |so |ok )?who (?:said|says|say|wrote|was qu
 COMPLEMENT = re.compile(r"\b(?:share|proportion|percentage|per ?cent)\b[^?]{0,40}\b(?:did not|"
                         r"didn't|not|never|failed to)\b|\b(?:did not|didn't)\b[^?]{0,30}\b(?:share|"
                         r"proportion|percentage)\b")
+ONLY = re.compile(r"\b(?:only|just|solely|purely|exclusively|alone)\b")
 HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
 
 # Questions about speech and stated reasons (answering/speech.py).
@@ -270,7 +272,8 @@ MODE_Q = re.compile(r"\b(?:direct(?:ly)? (?:quot\w*|speech)|reported speech|indi
 NESTED_Q = re.compile(r"\b(?:originally|first said|said (?:it|them|those words) first|who is "
                       r"quoting|quoting (?:him|her|them)|inner quot\w*|inside (?:that|the|a) "
                       r"quot\w*|quote inside|in his mouth|in her mouth|claimed to recogni[sz]e|"
-                      r"say (?:\w+ ){1,3}(?:claimed|said|recogni[sz]ed))\b")
+                      r"say (?:\w+ ){1,3}(?:claimed|said|recogni[sz]ed)|quot\w* (?:the )?"
+                      r"[\w' ]{2,40}? as (?:having )?(?:said|saying))\b")
 CALLED_Q = re.compile(r"\b(?:what|how) (?:did|does|do|has|have) (.+?) (?:call|describe|label|dub|"
                     r"brand|term)d?\s+(.+?)\W*$|^(?:what(?:'s| was| is) )?(.+?)'s? (?:phrase|"
                     r"word|words|term|description) for (.+?)\W*$|\b(?:phrase|word)s? did "

@@ -211,7 +211,7 @@ class AggregateAnswerer(FigureWork):
         if q.form == "yesno" and len(r.subjects) == 1 and r.line is not None:
             return None  # "Did Sandwell cancel more than 1,168.9?": the figure against a line
         explicit = [f for f in r.subjects if f.scope == "part"]
-        if q.form == "yesno" and r.fraction is not None and (explicit or r.excluded):
+        if q.form in ("yesno", "other") and r.fraction is not None and (explicit or r.excluded):
             base = self._at_dims(self.look.parts, r.dims, {}) if r.dims else self.look.parts
             return self._fraction_of_parts(explicit if not r.excluded else pool, base,
                                            r.fraction)

@@ -26,6 +26,11 @@ class FigureAnswerer(FigureWork):
         followup = r.cues.has("FOLLOWUP", "THERE")
         if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers):
             return None
+        if q.form == "yesno" and r.cues.has("OVER_TIME") and not q.numbers:
+            return None  # "was it the greatest so far in the dispute?": the article's words
+        alone = self._alone(r)
+        if alone:
+            return alone
         kind = self._noun_kind(noun)
         if kind in ("other", "people"):
             if any(stem(noun) == stem(f.unit) for f in self.look.others):
@@ -103,6 +108,12 @@ class FigureAnswerer(FigureWork):
         correction = self._premise(r, used)
         if correction:
             text = correction + " " + text
+        if q.form == "yesno" and r.cues.has("OVER_TIME") and self.look.over_time:
+            # "… was it the greatest so far?": what the article says of it over time, too.
+            pid, number = self.look.over_time[0]
+            passage = self.look.corpus.passage(pid)
+            if passage is not None:
+                text += f" {passage.sentences[number]} ({pid})"
         elif q.form == "yesno" and q.numbers and any(n == f.value for n in q.numbers for f in used):
             text = "Yes. " + text
         return self._figure_answer(r, "figure", text, used)
@@ -186,6 +197,19 @@ class FigureAnswerer(FigureWork):
                 return (f"{verdict}: all {row.display} of {f.subject}'s {f.measure} were on "
                         f"{row.dim(key)}, none on {value} — “{row.span}” ({row.passage}).")
         return ""
+
+    def _alone(self, r: Reading) -> Answer | None:
+        """'Does the 8,300 refer to the Black Country alone?': a part of the name is not all."""
+        if r.q.form != "yesno" or not r.cues.has("ONLY") or len(r.subjects) != 1:
+            return None
+        f = r.subjects[0]
+        said = [t for i, t in enumerate(r.words) if i in r.named_tokens]
+        name = tokens(f.subject)
+        if " and " not in f.subject or not said or set(name) <= set(said):
+            return None
+        return self._figure_answer(r, "figure", f"No: {f.stated} is the figure for "
+                                                f"{f.subject} ({f.passage}), not only part of it.",
+                                   [f])
 
     def _no_place(self, r: Reading, place: str, partial: str) -> Answer:
         q = r.q

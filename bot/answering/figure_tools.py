@@ -209,7 +209,8 @@ class FigureWork:
             asked = r.modality
             stated = modality(said)
             if asked and stated and asked != stated:
-                return (f"No: the article gives it as {stated}, not {asked}: “{f.span}” "
+                said = {"demanded": "a demand", "offered": "an offer"}.get(stated, stated)
+                return (f"No: the article gives it as {said}, not {asked}: “{f.span}” "
                         f"({f.passage}).")
         return ""
 
