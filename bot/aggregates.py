@@ -97,7 +97,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
     if re.search(rf"\bhow many (?:nhs |hospital )?{parts}\b", low):
         return "count"
     # "the more than 8,300 cancellations" draws a line; it asks for no superlative.
-    unlined = re.sub(r"\b(?:more|fewer|less) than (?:a |an )?[\d,.]+\w*|\bmost of\b", " ", low)
+    unlined = re.sub(r"\b(?:more|fewer|less) than (?:a |an )?[\d,.]+\w*|\bmost of\b|"
+                     r"\bat (?:least|most)\b", " ", low)
     if re.search(rf"\b(?:{MOST}|{FEWEST})\b", unlined) or re.search(
             rf"\b(?:which|what) (?:hospital |nhs )?{part}\b.*\b(?:first|second|third|"
             r"fourth|fifth|last|top|bottom|2nd|3rd|4th)\b", low):

@@ -47,6 +47,7 @@ from .rules import (
     RANK_BARE,
     REFERRING,
     SMALL_TALK,
+    THAN_THE_OTHER,
     THANKS,
     TIMES_WORDS,
     UNIT_CUES,
@@ -541,6 +542,12 @@ class Parser:
             elif not re.search(r"\b(?:vs|versus|compared|against|or)\b", between):
                 # "inpatient and outpatient" together ask for the total, not a dimension.
                 found = [f for f in found if not f.startswith(f"{key}=")]
+        if len(found) == 1 and THAN_THE_OTHER.search(q.low):
+            # "more on the first strike day than on the second": both values of the key.
+            asked_key = found[0].partition("=")[0]
+            both = list(self.lex.profile.dimensions.get(asked_key, {}))
+            if len(both) == 2:
+                found = [f"{asked_key}={v}" for v in both]
         if found:
             keys = {k.partition("=")[0] for k in found}
             brief = len(q.terms) <= 2 or FOLLOWUP.match(q.low)

@@ -262,6 +262,9 @@ COMPLEMENT = re.compile(r"\b(?:share|proportion|percentage|per ?cent)\b[^?]{0,40
                         r"didn't|not|never|failed to)\b|\b(?:did not|didn't)\b[^?]{0,30}\b(?:share|"
                         r"proportion|percentage)\b")
 ONLY = re.compile(r"\b(?:only|just|solely|purely|exclusively|alone)\b")
+ALL_OF_KIND = re.compile(r"\b(?:all|every one|only|just|solely|purely|exclusively|entirely)\b")
+# "than on the second": the other value of a two-valued dimension, left implicit.
+THAN_THE_OTHER = re.compile(r"\bthan (?:on |in )?the (?:first|second|other|next|previous)\b\W*$")
 HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
 
 # Questions about speech and stated reasons (answering/speech.py).

@@ -174,8 +174,8 @@ class FigureWork:
             claim = self._claim_differs(r, used) if q.form == "yesno" else ""
             if claim:
                 return claim
-            if q.form == "yesno" and numbers and not counts:
-                return "Yes."
+            if q.form == "yesno" and numbers and not counts and len(q.terms) <= 6:
+                return "Yes."  # (a longer claim says more than its number: no verdict)
             return ""
         theirs = [g for g in self.look.others + self.look.counts if g not in used
                   and g.value in alien and g.unit == used[0].unit and g.subject != used[0].subject]
