@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .answer import Answer
@@ -10,7 +11,7 @@ from .conversation import Conversation
 from .corpus import Corpus
 from .lookups import Lookups
 from .question import Question
-from .reading import Parser, Reading
+from .reading import Outline, Parser, Reading
 from .retrieval import Retriever
 
 
@@ -26,6 +27,16 @@ class Composer:
 
     def answer(self, raw: str, conversation: Conversation | None = None) -> Answer:
         outline = self.parser.outline(raw if isinstance(raw, str) else str(raw))
+        answer = self._answer(outline, conversation)
+        # "True or false: …" is answered in its own words as well as yes or no.
+        if outline.true_or_false and not answer.abstained:
+            verdict = re.match(r"(Yes|No)\b[.:,]?", answer.answer)
+            if verdict:
+                word = "True" if verdict.group(1) == "Yes" else "False"
+                return replace(answer, answer=f"{word} — {answer.answer}")
+        return answer
+
+    def _answer(self, outline: Outline, conversation: Conversation | None) -> Answer:
         q = outline.q
         if outline.problem:
             return Answer(q.raw, outline.problem, True, "none")

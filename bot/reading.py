@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import aggregates, groups
@@ -50,6 +50,7 @@ from .rules import (
     THAN_THE_OTHER,
     THANKS,
     TIMES_WORDS,
+    TRUE_OR_FALSE,
     UNIT_CUES,
     UNIT_PATTERNS,
     WORD_NUMBERS,
@@ -164,6 +165,7 @@ class Outline:
     note: bool = False  # … dressed as a system or editor's note
     asked: Question | None = None  # the question proper, after a preamble
     parts: tuple[Question, ...] = ()  # the parts of a multi-part question, in order
+    true_or_false: bool = False  # "True or false: …": answered in those words too
 
 
 class Parser:
@@ -174,6 +176,10 @@ class Parser:
         self.lex = look.lex
 
     def outline(self, raw: str) -> Outline:
+        outline = self._outline(raw)
+        return replace(outline, true_or_false=bool(TRUE_OR_FALSE.match(outline.q.low)))
+
+    def _outline(self, raw: str) -> Outline:
         lex = self.lex
         q = read(raw, lex.abbreviations)
         problem = problem_with(q.raw, q.text, lex.profile.about, lex.example())

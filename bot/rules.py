@@ -261,6 +261,7 @@ WHO_SAID_THAT = re.compile(r"^(?:and |so |ok )?who (?:said|says|say|wrote|was qu
 COMPLEMENT = re.compile(r"\b(?:share|proportion|percentage|per ?cent)\b[^?]{0,40}\b(?:did not|"
                         r"didn't|not|never|failed to)\b|\b(?:did not|didn't)\b[^?]{0,30}\b(?:share|"
                         r"proportion|percentage)\b")
+TRUE_OR_FALSE = re.compile(r"^\W*true or false\b")
 ONLY = re.compile(r"\b(?:only|just|solely|purely|exclusively|alone)\b")
 ALL_OF_KIND = re.compile(r"\b(?:all|every one|only|just|solely|purely|exclusively|entirely)\b")
 # "than on the second": the other value of a two-valued dimension, left implicit.
