@@ -60,8 +60,8 @@ class Composer:
             # unless the table answers the whole at once ("the demand, and in cash?").
             scratch = replace(conv, turns=list(conv.turns))
             whole = self._answer_one(q, scratch)
-            if whole.kind in ("figure", "aggregate") and len(whole.figures) >= 2 and not any(
-                    self.look.by_id[f.id].is_count for f in whole.figures):
+            if whole.kind in ("figure", "aggregate") and len(whole.figures) >= 2 and \
+                    not self._counts(whole):
                 return self._answer_one(q, conv)
             answers = [self._answer_one(p, conv) for p in outline.parts]
             if sum(not a.abstained for a in answers) >= 1:
@@ -88,11 +88,15 @@ class Composer:
         self._update(conv, reading, answer)
         return answer
 
+    def _counts(self, answer: Answer) -> tuple[str, ...]:
+        """The ids of the counts an answer used (rows summed for it are none of them)."""
+        return tuple(f.id for f in answer.figures
+                     if (row := self.look.by_id.get(f.id)) is not None and row.is_count)
+
     def _update(self, conv: Conversation, r: Reading, answer: Answer) -> None:
         if answer.figures:
             conv.dims = r.dims
-            focus = answer.focus or tuple(f.id for f in answer.figures
-                                          if self.look.by_id[f.id].is_count)
+            focus = answer.focus or self._counts(answer)
             if r.dims and len(r.subjects) == 1 and r.subjects[0].scope == "whole":
                 focus = (r.subjects[0].id,)  # "outpts only, both trusts?": the whole, again
             if focus and focus != conv.focus:
@@ -101,13 +105,14 @@ class Composer:
             conv.base = tuple(f.id for f in r.subjects if f.scope != "part") if r.op else ()
             conv.positional = r.positional
         if answer.figures and answer.kind == "figure":
-            ids = tuple(f.id for f in answer.figures if self.look.by_id[f.id].is_count)
+            ids = self._counts(answer)
             if ids:
                 conv.subjects = ids
             conv.intent = "figure"
         elif answer.figures:
             conv.subjects = tuple(f.id for f in answer.figures
-                                  if self.look.by_id[f.id].scope == "part") or conv.subjects
+                                  if (g := self.look.by_id.get(f.id)) is not None
+                                  and g.scope == "part") or conv.subjects
             conv.intent = "aggregate"
         elif not answer.abstained:
             conv.intent = "passage"

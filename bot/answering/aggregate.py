@@ -105,6 +105,15 @@ class AggregateAnswerer(FigureWork):
                 # "NUH this time against the April 2023 round": the main row and that round.
                 one = r.subjects[0]
                 then = self._at_dims([one], r.dims, sums)
+                if one.scope == "whole" and len(then) > 1:
+                    # "both trusts vs April 2023": the parts' rows then, added up.
+                    rows = [row for x in then for row in sums.get(x.id, [x])]
+                    key = "+".join(x.id for x in rows)
+                    sums[key] = rows
+                    total = sum(x.value for x in then)
+                    then = [replace(then[0], id=key, value=total, display=format_number(total),
+                                    qualifier="", subject=f"{one.subject} "
+                                    f"({self._describe_dims(r.dims)})")]
                 r = replace(r, subjects=[one, *then], dims=())
                 named = list(r.subjects)
                 if claim and len(named) == 2:
