@@ -41,6 +41,10 @@ SETS = [
     (DATA / "blind_strike_analyst_G.jsonl", None, 34),
     (NURSES / "blind_G.jsonl", NURSES, 21),
     (NOTTS / "blind_G.jsonl", NOTTS, 24),
+    (DATA / "blind_strike_chat_H.jsonl", None, 28),
+    (DATA / "blind_strike_analyst_H.jsonl", None, 33),
+    (NURSES / "blind_H.jsonl", NURSES, 20),
+    (NOTTS / "blind_H.jsonl", NOTTS, 20),
 ]
 _ENGINES: dict[Path, Any] = {}
 
