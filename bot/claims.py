@@ -23,6 +23,8 @@ OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("better best", "worse worst"),
         ("above over", "below under"),
     ))
+ORDINALS = frozenset("second third fourth fifth 2nd 3rd 4th 5th".split())
+SUPERLATIVES = frozenset("greatest largest biggest highest most smallest lowest fewest".split())
 NEGATION = re.compile(r"\b(?:not|never|no|nothing|none|neither|nor|refused to|failed to|"
                       r"without)\b|n't\b")
 # Words a negation governs: the next few, up to the end of the clause.
@@ -96,6 +98,11 @@ def contradiction(claim: Claim, sentence: str) -> str:
     found = opposite(claim, low)
     if found:
         return found
+    ranked = claim.words & ORDINALS
+    said = set(WORD.findall(low))
+    if ranked and said & SUPERLATIVES and not said & ORDINALS:
+        # "Was it the second highest so far?" against "the greatest … so far".
+        return f"the article says “{sorted(said & SUPERLATIVES)[0]}”, not “{sorted(ranked)[0]}”"
     stated = read_claim(low)
     flipped = (claim.negated & stated.affirmed) | (claim.affirmed & stated.negated)
     if flipped:

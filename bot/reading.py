@@ -84,6 +84,7 @@ PRONOUN_CONTRACTIONS = frozenset({"I'm", "I'd", "I've", "I'll", "I", "We'd", "We
 SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
     r"\baccording to\s+(.+?)(?:,|$)",
     r"(?:,\s*|\s)per\s+((?:him|her|them|the\s+)?[\w' -]{2,40}?)\W*$",
+    r"\b(?:made|issued|given|written) by\s+(.+?)(?:\?|,|$)",
     r"\b(?:did|does|do|has|have|had|would|will)\s+((?:[\w'-]+\s+){0,5}?[\w'-]+)\s+(?:say|said|"
     r"tell|think|describe|"
     r"call|claim|urge|thank|want|mean|ask|demand|respond|reply|add|argue|accuse|blame|"
@@ -252,6 +253,9 @@ class Parser:
             # "NUH now against March 2023, % change?" … "and sfh?": the same, for SFH.
             op, dims = conv.op, conv.dims
         wording = self._wording(q, (unknown, place, partial, stray))
+        if wording["excluded"] and op in ("total", "average", "share") and len(subjects) == len(
+                [f for f in subjects if f in wording["excluded"]]):
+            subjects = []  # "excluding the largest trust": the largest is left out, not asked
         if wording["excluded"] and LEADING_MINUS.search(q.low) and conv.op == "total":
             # "minus uhnm?" after a total: the same total, without it.
             op = "total"
@@ -326,6 +330,9 @@ class Parser:
         excluding = EXCLUDING.search(q.text)
         left_out = {m.key for m in look.subject_matcher.find(excluding.group(1))} \
             if excluding else set()
+        if excluding and not left_out:
+            # "excluding the largest trust", "minus the biggest?": left out by rank.
+            left_out = {f.id for f in self._by_rank(excluding.group(1).lower())}
         own = OWN_TOTAL.search(q.low)
         other = lex.other_staff.search(q.low)
         after = q.low[other.end():] if other else ""

@@ -280,8 +280,9 @@ NESTED_Q = re.compile(r"\b(?:originally|first said|said (?:it|them|those words) 
                       r"[\w' ]{2,40}? as (?:having )?(?:said|saying))\b")
 CALLED_Q = re.compile(r"\b(?:what|how) (?:did|does|do|has|have) (.+?) (?:call|describe|label|dub|"
                     r"brand|term)d?\s+(.+?)\W*$|^(?:what(?:'s| was| is) )?(.+?)'s? (?:phrase|"
-                    r"word|words|term|description) for (.+?)\W*$|\b(?:phrase|word)s? did "
-                    r"(.+?) use (?:about|for) (.+?)\W*$")
+                    r"word|words|term|description) for (.+?)\W*$|\b(?:phrase|word|term)s? "
+                    r"(?:did|do|does) (.+?) use (?:about|for|to (?:characteri[sz]e|describe)) "
+                    r"(.+?)\W*$")
 WHY_Q = re.compile(r"^(?:why|how come|on what grounds|for what reason|what (?:is|was|are|were) "
                    r"the (?:reasons?|grounds)|what reasons?|what (?:made|led|caused))\b|"
                    r"\bwhy\b")
@@ -308,7 +309,7 @@ ACT_RE = tuple((re.compile(p), words) for p, words in ACTS)
 THANK_Q, APOLOGY_Q, WARN_Q, URGE_Q, PRIORITY_Q = (p for p, _ in ACT_RE)
 ACT_NAMES = ("THANK_Q", "APOLOGY_Q", "WARN_Q", "URGE_Q", "PRIORITY_Q")
 SPEECH_ACT_Q = re.compile(r"\b(?:say|said|says|claim\w*|state\w*|tell|told|refuse\w*|apologi\w*|"
-                          r"thank\w*|urg\w*)\b")
+                          r"thank\w*|urg\w*|call|made by|issued by)\b")
 NEGATIVE = re.compile(r"\b(?:not|no|never|nothing|none|unwilling|refus\w*|won't|wouldn't|"
                       r"don't|didn't|doesn't|can't|cannot|only|unless|preconditions?|stopped|"
                       r"without)\b|n't\b")
