@@ -262,6 +262,7 @@ COMPLEMENT = re.compile(r"\b(?:share|proportion|percentage|per ?cent)\b[^?]{0,40
                         r"didn't|not|never|failed to)\b|\b(?:did not|didn't)\b[^?]{0,30}\b(?:share|"
                         r"proportion|percentage)\b")
 TRUE_OR_FALSE = re.compile(r"^\W*true or false\b")
+IS_X_THE = re.compile(r"^(?:is|was) [\w' .-]+? (?:the|a|an) ")
 ONLY = re.compile(r"\b(?:only|just|solely|purely|exclusively|alone)\b")
 ALL_OF_KIND = re.compile(r"\b(?:all|every one|only|just|solely|purely|exclusively|entirely)\b")
 # "than on the second": the other value of a two-valued dimension, left implicit.

@@ -25,6 +25,14 @@ class PeopleAnswerer(TextWork):
         q = r.q
         persons = [p for p in r.people if p.is_person]
         orgs = [p for p in r.people if p.kind == "organisation"]
+        if q.form == "yesno" and len(persons) == 2 and r.cues.has("IS_X_THE") and \
+                persons[0].role != persons[1].role:
+            # "Is Diane Wake the Health and Social Care Secretary?": that is someone else.
+            one, other = persons
+            return Answer(q.raw, f"No: {one.name} is the {one.role} ({one.introduced}); the "
+                                 f"{other.role} is {other.name} ({other.introduced}).", False,
+                          "passage", (self.look.cite(one.introduced, 1.0),), (),
+                          highlights=(one.role, other.role))
         role_words = set(tokens(persons[0].role)) - {"the", "of", "for", "and"} if persons \
             else set()
         owners = [o for o in orgs if any(k == o.id and set(after[:2]) & role_words
@@ -34,10 +42,10 @@ class PeopleAnswerer(TextWork):
                                                              for o in owners):
             # "Is Diane Wake the BMA's elective care lead?": the role, but someone else's.
             p = persons[0]
-            other = owners[0].name if owners[0].name.lower().startswith("the ") else \
+            owner = owners[0].name if owners[0].name.lower().startswith("the ") else \
                 f"the {owners[0].name}"
             return Answer(q.raw, f"No: {p.name} is the {p.role} ({p.introduced}), not "
-                                 f"{other}'s.", False, "passage",
+                                 f"{owner}'s.", False, "passage",
                           (self.look.cite(p.introduced, 1.0),), (), highlights=(p.role,))
         bare = r.cues.first("BARE_WHO")
         speech = r.cues.has("SPEECH_Q")
