@@ -75,7 +75,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bcx'?e?d\b|\bcxl'?d\b|\bcanx'?d\b|\bcxld\b", "cancelled"),
     (r"\bcx\b|\bcxl\b|\bcanx\b", "cancellations"),
     (r"\bresched\b|\breschd\b", "rescheduled"),
-    (r"\brescheds\b", "rescheduled appointments"),
+    (r"\brescheds\b", "rescheduled"),
     (r"\bttl\b", "total"),
     (r"\bjr\b", "junior"),
     (r"^\s*y\b(?=\s+(?:is|are|was|were|do|does|did|has|have|had|would|will|should|r)\b)",
