@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .rules import ALL_OF as ALL
+from .rules import SOME_OR_MOST as SOME
 from .text import STOPWORDS, stem
 
 # Words of one meaning on each side: a claim with a word of one side, checked against a
@@ -29,8 +31,6 @@ NEGATION = re.compile(r"\b(?:not|never|no|nothing|none|neither|nor|refused to|fa
                       r"without)\b|n't\b")
 # Words a negation governs: the next few, up to the end of the clause.
 SCOPE = 4
-ALL = re.compile(r"\b(?:all|every|each|everyone|everybody|whole)\b")
-SOME = re.compile(r"\b(?:some|many|several|a number of|a few|hundreds of|thousands of|most)\b")
 # A sentence that offers, promises or makes something depend on a condition; a claim that it
 # has happened.
 CONDITIONAL = re.compile(r"\b(?:ready to|willing to|as soon as|would|will|if|once|unless|"

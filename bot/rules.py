@@ -24,6 +24,9 @@ POINTS = re.compile(r"\bpercentage points?\b|\bpoints? (?:apart|between|separate
 ALL_OF = re.compile(r"\b(?:all|every|each|everyone|everybody|whole)\b")
 
 SOME = re.compile(r"\b(?:some|many|a number of|several|a few|hundreds of|thousands of)\b")
+# … and with "most" too, for claims checked against a sentence ("most will be seen").
+SOME_OR_MOST = re.compile(r"\b(?:some|many|several|a number of|a few|hundreds of|thousands of|"
+                          r"most)\b")
 
 DENOMINATOR = re.compile(r"\b(?:scheduled|planned|booked|due|usual|normal|expected|capacity|"
                          r"total number of|all (?:the |of the )?\w+ (?:that|which)\b)")
