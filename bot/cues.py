@@ -51,7 +51,3 @@ class Cues:
 
     def every(self, name: str) -> tuple[Match, ...]:
         return self._of(name)
-
-    def at_start(self, name: str) -> bool:
-        """Whether the rule matches at the very start of the question ('and …', 'what about')."""
-        return any(m.start() == 0 for m in self._of(name))

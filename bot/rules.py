@@ -235,7 +235,8 @@ OVER_TIME = re.compile(r"\b(?:so far|ever|on record|to date|in (?:the|this) (?:w
                        r"(?:dispute|history)|in history)\b")
 # What a count is made of: "what kinds of appointments", "what is included".
 KIND_OF = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of\b|\bwhat (?:is|are|was|were) "
-                     r"(?:included|counted|covered)\b|\bincluded in\b|\bjust ops or\b")
+                     r"(?:included|counted|covered)\b|\bincluded in\b|"
+                     r"\b(?:just|only) \w+ or (?:wider|more|other|also)\b")
 AVERAGE_ONE = re.compile(r"\b(?:an?|the) (?:average|typical|ordinary)\b")
 # A fraction drawn as a line: "more than half", "under a third", "a majority".
 FRACTION_LINE = re.compile(r"\b(more than|over|above|at least|less than|fewer than|under|below)"
