@@ -98,6 +98,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\babt\b|\babout\b", "about"),
     (r"\bwd\b(?=\s+(?:get|be|have|go|say|mean|need|happen|see|like))", "would"),
     (r"\bppl\b", "people"),
+    (r"\bpts\b", "patients"),
     (r"\bhrs\b", "hours"),
     (r"\bmins\b", "minutes"),
     (r"\byrs\b", "years"),

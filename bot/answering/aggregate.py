@@ -146,6 +146,12 @@ class AggregateAnswerer(FigureWork):
             if not pool:
                 return self.look.abstain(q, f"The article gives no figures for "
                                         f"{self._describe_dims(r.dims)}.")
+            parts_named = [f for f in named if f.scope == "part"]
+            if claim and len(parts_named) == 2 and r.fraction is None:
+                # "Did SFH rebook more inpatients than NUH?": the two at that dimension.
+                verdict = aggregates.compare(parts_named[0], parts_named[1], r.direction)
+                used = [row for f in verdict.used for row in sums.get(f.id, [f])]
+                return self._figure_answer(r, "aggregate", verdict.text, used)
         result = self._compute(op, r, conv, named, pool)
         if result is None:
             return None

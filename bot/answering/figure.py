@@ -37,6 +37,12 @@ class FigureAnswerer(FigureWork):
                 return None
             return self.look.abstain(q, f"The article doesn't say how many {noun} — it counts "
                                     f"{self.lex.profile.counted}.")
+        if q.form in ("how many", "how much") and self._uncounted(r):
+            pid, number = self._uncounted(r)[0]
+            passage = self.look.corpus.passage(pid)
+            said = passage.sentences[number] if passage else ""
+            return self.look.abstain(q, f"The article gives no number for those: it says "
+                                        f"“{said}” ({pid}).")
         if q.form in ("how many", "how much") and r.cues.has("OUTCOME"):
             return self.look.abstain(q, "The article doesn't say how many have been rebooked or "
                                     f"seen since; it only counts the {self.lex.profile.counted} "
@@ -197,6 +203,13 @@ class FigureAnswerer(FigureWork):
                 return (f"{verdict}: all {row.display} of {f.subject}'s {f.measure} were on "
                         f"{row.dim(key)}, none on {value} — “{row.span}” ({row.passage}).")
         return ""
+
+    def _uncounted(self, r: Reading) -> list[tuple[str, int]]:
+        """The article's caveats a count question asks about ("how many missed out because
+        clinics were never booked?"): those it says are not in its figures."""
+        asked = set(r.q.terms) - self.look.entity_terms - set(self.lex.counted_nouns)
+        return [(pid, i) for pid, i in self.look.caveats
+                if len(asked & self.look.sentence_terms[(pid, i)]) >= 3]
 
     def _alone(self, r: Reading) -> Answer | None:
         """'Does the 8,300 refer to the Black Country alone?': a part of the name is not all."""
