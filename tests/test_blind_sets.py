@@ -44,7 +44,7 @@ SETS = [
     (DATA / "blind_strike_chat_H.jsonl", None, 32),
     (DATA / "blind_strike_analyst_H.jsonl", None, 37),
     (NURSES / "blind_H.jsonl", NURSES, 20),
-    (NOTTS / "blind_H.jsonl", NOTTS, 20),
+    (NOTTS / "blind_H.jsonl", NOTTS, 22),
 ]
 _ENGINES: dict[Path, Any] = {}
 
