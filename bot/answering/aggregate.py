@@ -67,6 +67,14 @@ class AggregateAnswerer(FigureWork):
             if len(rows) == 1:
                 within = aggregates.share(rows[0], ones[0], self.lex)
                 return self._figure_answer(r, "aggregate", within.text, list(within.used))
+        counted = [f for f in self.look.others if f.unit in r.unit_words
+                   and f.unit not in UNIT_CUES] if op == "share" else []
+        if len(counted) == 2 and len({f.unit for f in counted}) == 1 and len(r.subjects) == 1 \
+                and r.subjects[0].scope in ("whole", "national") and \
+                r.subjects[0].subject != counted[0].subject:
+            # "What share of London's trusts took part?": the article gives it for England.
+            return self.look.abstain(q, f"The article gives that share only for "
+                                        f"{counted[0].subject}, not for {r.subjects[0].subject}.")
         stated = self._other_row(r) if op == "share" else None
         if op == "share" and r.cues.has("DENOMINATOR") and (
                 stated is None or stated.unit != "per cent" or
@@ -411,11 +419,13 @@ class AggregateAnswerer(FigureWork):
     def _share(self, r: Reading) -> aggregates.Result | None:
         scopes = {"part": 0, "whole": 1, "national": 2}
         named = sorted(r.subjects, key=lambda f: scopes[f.scope])
-        if not any(f.scope == "part" for f in named):
-            # "What proportion of England's trusts took part?": two rows counting trusts.
+        if not any(f.scope == "part" for f in named) and len(named) < 2:
+            # "What proportion of England's trusts took part?": two rows counting trusts
+            # (of the subject named, if one is: "London's trusts" are not England's).
             counted = [f for f in self.look.others
                        if f.unit in r.unit_words and f.unit not in UNIT_CUES]
-            if len({f.unit for f in counted}) == 1 and len(counted) == 2:
+            if len({f.unit for f in counted}) == 1 and len(counted) == 2 and all(
+                    f.subject == counted[0].subject for f in named):
                 part, whole = sorted(counted, key=lambda f: f.value)
                 return aggregates.share(part, whole, self.lex)
         if not named:
