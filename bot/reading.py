@@ -225,6 +225,11 @@ class Parser:
         referred = self._pronoun(q, conv)
         people = named + [p for p in referred if p not in named]
         unknown, place, partial, stray = self._unknown(q, mentions)
+        if unknown and not mentions:
+            # "King's College Hospital NHS Foundation Trust": a name the article doesn't know,
+            # not a description of the trust whose name shares its "College".
+            unknown_words = set(tokens(unknown)) - self.lex.name_glue
+            subjects = [f for f in subjects if not unknown_words & set(tokens(f.subject))]
         if unknown:
             # "the West Midlands region": a name the article doesn't know, qualifying a
             # subject's word, names another subject.
