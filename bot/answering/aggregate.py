@@ -27,7 +27,11 @@ class AggregateAnswerer(FigureWork):
         q = r.q
         op = r.op
         superlative = r.cues.first("ANY_SUPERLATIVE")
-        over = self._over_dimension(r) if op in ("extreme", "rank") or superlative else None
+        # "which day were they?" of one subject: its rows over that dimension.
+        asked_which = bool(r.dim_asked and len(r.subjects) == 1 and q.form in ("date", "which")
+                           and not any(k == r.dim_asked for k, _ in r.dims))
+        over = self._over_dimension(r) if op in ("extreme", "rank") or superlative or \
+            asked_which else None
         if over is not None:
             return over
         if r.unknown_dim and (op or r.cues.has("count_cues") or (
@@ -190,6 +194,11 @@ class AggregateAnswerer(FigureWork):
             return None
         top, name, found = (max if way == "most" else min)(totals, key=lambda t: t[0])
         who = " and ".join(dict.fromkeys(f.subject for f in subjects))
+        if len(totals) == 1:
+            # Every row on one value: "all 1,191 at Imperial were on Tuesday 20 December".
+            return self._figure_answer(r, "aggregate", (
+                f"All {format_number(top)} at {who} were on {name} ({cited_passages(*found)})."),
+                found)
         working = " + ".join(x.display for x in found)
         text = (f"{name} had the {word}: {format_number(top)} at {who} ({working} = "
                 f"{format_number(top)}) ({cited_passages(*found)}).")
