@@ -420,3 +420,26 @@ def group_versus(group: list[Figure], single: Figure, asked: str = "",
         holds = together != single.value and ((together > single.value) == (asked == "group more"))
         text = f"{'Yes' if holds else 'No'}: {text}"
     return Result(text, (*group, single))
+
+
+def against_fraction(part: list[Figure], whole: list[Figure],
+                     line: tuple[str, float, str]) -> Result:
+    """'Did the four account for more than half?', 'did most trusts take part?': the share of
+    `part` in `whole`, with its working, against a fraction ('above', 0.5, 'half')."""
+    def named(figures: list[Figure]) -> tuple[str, str, float]:
+        value = sum(f.value for f in figures)
+        if len(figures) == 1:
+            return figures[0].display, figures[0].display, value
+        listed = " + ".join(f.display for f in figures)
+        return f"{format_number(value)} ({listed})", format_number(value), value
+
+    part_text, part_short, part_value = named(part)
+    whole_text, whole_short, whole_value = named(whole)
+    share = 100 * part_value / whole_value if whole_value else 0.0
+    side, value, word = line
+    holds = share > 100 * value if side == "above" else share < 100 * value
+    return Result(f"{'Yes' if holds else 'No'}: {part_text} of {whole_text} is {share:.1f}% "
+                  f"({part_short} ÷ {whole_short} = {share:.2f}%), "
+                  f"{'more' if share > 100 * value else 'less'} than {word} "
+                  f"({cited_passages(*(whole if len(whole) > 1 else [*part, *whole]))}).",
+                  tuple(part))

@@ -219,8 +219,9 @@ class Parser:
         subjects, op = self._from_conversation(q, conv, subjects, op)
         # A word of a subject's name names no one ("Imperial College": not the college).
         taken = {i for m in mentions for i in range(m.start, m.end)}
+        people_mentions = self.look.people_matcher.find(q.text)
         named = [self.look.people[k] for k in AliasMatcher.keys(
-            [m for m in self.look.people_matcher.find(q.text)
+            [m for m in people_mentions
              if not taken & set(range(m.start, m.end)) or m.end - m.start > 1])]
         referred = self._pronoun(q, conv)
         people = named + [p for p in referred if p not in named]
@@ -269,7 +270,7 @@ class Parser:
             wording["direction"] = "fewest" if wording["direction"] == "most" else "most"
         toks = tokens(q.text)
         wording["after_names"] = tuple(
-            (m.key, tuple(toks[m.end:m.end + 4])) for m in self.look.people_matcher.find(q.text))
+            (m.key, tuple(toks[m.end:m.end + 4])) for m in people_mentions)
         in_phrase = self._phrase_speakers(q, referred)
         speakers = in_phrase or self.look.with_members(people)
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,

@@ -245,8 +245,8 @@ class AggregateAnswerer(FigureWork):
         explicit = [f for f in r.subjects if f.scope == "part"]
         if q.form in ("yesno", "other") and r.fraction is not None and (explicit or r.excluded):
             base = self._at_dims(self.look.parts, r.dims, {}) if r.dims else self.look.parts
-            return self._fraction_of_parts(explicit if not r.excluded else pool, base,
-                                           r.fraction)
+            return aggregates.against_fraction(explicit if not r.excluded else pool, base,
+                                               r.fraction)
         if r.rest_together and len(explicit) == 1:
             one = explicit[0]
             return aggregates.versus_rest(one, [f for f in self.look.parts if f is not one],
@@ -338,22 +338,6 @@ class AggregateAnswerer(FigureWork):
                 return None  # "how many trusts took part": a figure the article states
             return aggregates.count(self.look.parts, self.lex)
         return None
-
-    def _fraction_of_parts(self, group: list[Figure], base: list[Figure],
-                           line: tuple[str, float, str]) -> aggregates.Result:
-        """'Did the four other than UHNM account for more than half of the total?'"""
-        together = sum(f.value for f in group)
-        total = sum(f.value for f in base)
-        share = 100 * together / total if total else 0.0
-        side, value, word = line
-        holds = share > 100 * value if side == "above" else share < 100 * value
-        listed = " + ".join(f.display for f in group)
-        every = " + ".join(f.display for f in base)
-        return aggregates.Result(
-            f"{'Yes' if holds else 'No'}: {format_number(together)} ({listed}) of "
-            f"{format_number(total)} ({every}) is {share:.1f}% ({format_number(together)} ÷ "
-            f"{format_number(total)} = {share:.2f}%), {'more' if share > 100 * value else 'less'}"
-            f" than {word} ({cited_passages(*base)}).", tuple(group))
 
     def _over_days(self, r: Reading) -> aggregates.Result | None:
         """'Total hours across both days?': a figure for each day times the number of days."""

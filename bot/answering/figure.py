@@ -37,8 +37,9 @@ class FigureAnswerer(FigureWork):
                 return None
             return self.look.abstain(q, f"The article doesn't say how many {noun} — it counts "
                                     f"{self.lex.profile.counted}.")
-        if q.form in ("how many", "how much") and self._uncounted(r):
-            pid, number = self._uncounted(r)[0]
+        uncounted = self._uncounted(r) if q.form in ("how many", "how much") else []
+        if uncounted:
+            pid, number = uncounted[0]
             passage = self.look.corpus.passage(pid)
             said = passage.sentences[number] if passage else ""
             return self.look.abstain(q, f"The article gives no number for those: it says "

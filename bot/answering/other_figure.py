@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..aggregates import cited_passages
+from .. import aggregates
 from ..answer import Answer
 from ..claims import OPPOSITES, opposite
 from ..conversation import Conversation
@@ -86,14 +86,8 @@ class OtherFigureAnswerer(FigureWork):
         if q.form == "yesno" and r.fraction is not None and len(same_unit) == 1:
             # "Did staff at most of England's trusts take part?": 44 of 219 against half.
             part, whole = sorted((row, same_unit[0]), key=lambda f: f.value)
-            share = 100 * part.value / whole.value
-            side, value, word = r.fraction
-            holds = share > 100 * value if side == "above" else share < 100 * value
-            return self._figure_answer(r, "aggregate", (
-                f"{'Yes' if holds else 'No'}: {part.display} of {whole.display} is {share:.1f}% "
-                f"({part.display} ÷ {whole.display} = {share:.2f}%), "
-                f"{'more' if share > 100 * value else 'less'} than {word} "
-                f"({cited_passages(part, whole)})."), [part, whole])
+            verdict = aggregates.against_fraction([part], [whole], r.fraction)
+            return self._figure_answer(r, "aggregate", verdict.text, [part, whole])
         percents = [f for f in rows if f.unit == "per cent"]
         if r.cues.has("COMPLEMENT") and len(percents) == 1:
             # "What share did not go ahead?" of "93% still took place": the rest, 7%.
