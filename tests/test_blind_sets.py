@@ -45,6 +45,10 @@ SETS = [
     (DATA / "blind_strike_analyst_H.jsonl", None, 37),
     (NURSES / "blind_H.jsonl", NURSES, 24),
     (NOTTS / "blind_H.jsonl", NOTTS, 22),
+    (DATA / "blind_strike_chat_I.jsonl", None, 30),
+    (DATA / "blind_strike_analyst_I.jsonl", None, 30),
+    (NURSES / "blind_I.jsonl", NURSES, 25),
+    (NOTTS / "blind_I.jsonl", NOTTS, 23),
 ]
 _ENGINES: dict[Path, Any] = {}
 
