@@ -59,6 +59,8 @@ class Composer:
             # Every part of a multi-part question, in order, each seeing the ones before —
             # unless the table answers the whole at once ("the demand, and in cash?").
             scratch = replace(conv, turns=list(conv.turns))
+            if self.parser.read(q, scratch).timing_only:
+                return self._answer_one(q, conv)  # "On which days, and at what time, …"
             whole = self._answer_one(q, scratch)
             if whole.kind in ("figure", "aggregate") and len(whole.figures) >= 2 and \
                     not self._counts(whole):
@@ -114,6 +116,8 @@ class Composer:
                                   if (g := self.look.by_id.get(f.id)) is not None
                                   and g.scope == "part") or conv.subjects
             conv.intent = "aggregate"
+        elif r.timing and (not answer.abstained or r.timing_only):
+            conv.intent = "timing"  # "dates?" … "next ones?"
         elif not answer.abstained:
             conv.intent = "passage"
         named = [p.id for p in r.people]

@@ -56,6 +56,10 @@ class Lexicon:
         self.count_cues = re.compile(
             rf"\b(?:{_alternation([*p.counted_words, *p.action_words], stems=True)}|"
             rf"{GENERIC_COUNT_CUES})\b", re.I)
+        # The event, and its staff "out" ("had nurses out"): not "out of 219".
+        self.event_words = re.compile(
+            rf"\b(?:{_alternation(p.event_words)}|(?:{_alternation(p.staff)}) out\b(?! of))\b",
+            re.I)
         self.count_words = re.compile(
             rf"\b(?:{_alternation([*p.counted_words, *p.action_words], stems=True)})\b", re.I)
         own = {s.lower() for s in p.staff}

@@ -128,6 +128,14 @@ class Lookups:
         self.entity_terms |= self.people_terms
         self.measure_terms = {f.id: frozenset(content_terms(f.measure)) - self.entity_terms
                               for f in self.others}
+        # Rows that count the event's participants ("NHS trusts whose staff took part").
+        self.event_rows = frozenset(f.id for f in self.others
+                                    if self.lex.event_words.search(f.measure))
+        # "44 of England's 219 NHS trusts": a part of a whole, both rows, in one span.
+        self.of_pairs = {f.id: g for f in self.others for g in self.others
+                         if f is not g and f.unit == g.unit and f.value < g.value and re.search(
+                             rf"\b{re.escape(f.display)} of\b[^.]*?\b{re.escape(g.display)}\b",
+                             f.span)}
         # Words of organisations and of the striking staff: a role names no one by them.
         self.org_terms = {t for p in corpus.people if p.kind == "organisation"
                           for a in p.aliases for t in content_terms(a)}

@@ -30,6 +30,8 @@ from .resolve import _token_match as token_alike
 from .rules import (
     AS_WRITTEN,
     ASK_WORDS,
+    CALENDAR_DATE,
+    CLOCK_TIME,
     EXCLUDING,
     FOLLOWUP,
     HOW_MANY_NOUN,
@@ -50,6 +52,7 @@ from .rules import (
     THAN_THE_OTHER,
     THANKS,
     TIMES_WORDS,
+    TIMING_FILLER,
     TRUE_OR_FALSE,
     UNIT_CUES,
     UNIT_PATTERNS,
@@ -152,6 +155,10 @@ class Reading:
     # The words right after each person or organisation named: "the BMA's elective care lead".
     after_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
     query: str = ""  # the words retrieval searches with
+    # When something happened, as asked: "clock", "dates", "when", "length", "next".
+    timing: frozenset[str] = frozenset()
+    timing_only: bool = False  # … and nothing else: its other words are the event's or filler
+    times_said: tuple[str, ...] = ()  # clock times and dates the question states ("midnight")
 
 
 @dataclass(frozen=True)
@@ -328,7 +335,7 @@ class Parser:
                          "all_parts": lex.all_parts, "staff": lex.staff,
                          "other_staff": lex.other_staff, "by_type": look.by_type,
                          "type_words": re.compile(rf"\b(?:{lex.types})\b"),
-                         "other_period": look.other_period}
+                         "other_period": look.other_period, "event_words": lex.event_words}
         cues = Cues.find({**QUESTION_RULES, **article_rules}, q.low, q.text, AS_WRITTEN)
         word_text = f" {' '.join(tokens(q.text))} "
         # Words the article never uses may be slips for its words ("strke" for "strike").
@@ -388,7 +395,23 @@ class Parser:
             "restaffed": read(q.text[:other.start()] + lex.profile.staff_name +
                               q.text[other.end():], lex.abbreviations) if other else None,
             "query": q.text,
+            **self._timing(cues, q),
         }
+
+    def _timing(self, cues: Cues, q: Question) -> dict[str, Any]:
+        """What a question asks about when: the clock, the dates, the length, the next one."""
+        kinds = {kind for kind, rule in (("clock", "TIMING_CLOCK"), ("dates", "TIMING_DATES"),
+                                         ("length", "TIMING_LENGTH"), ("next", "TIMING_NEXT"),
+                                         ("when", "TIMING_WHEN"))
+                 if cues.has(rule)}
+        if cues.has("TIMING_EDGE") and (kinds or cues.has("event_words")):
+            # "strike start n end times?" wants both; "when did it start?" whatever says when.
+            kinds |= {"clock", "dates"} if kinds & {"clock", "dates"} else {"when"}
+        staff = {w for s in self.lex.profile.staff for w in tokens(s)}
+        rest = [w for w in tokens(q.text) if w not in TIMING_FILLER and w not in staff
+                and not self.lex.event_words.fullmatch(w)]
+        said = [m.group() for rule in (CLOCK_TIME, CALENDAR_DATE) for m in rule.finditer(q.text)]
+        return {"timing": frozenset(kinds), "timing_only": not rest, "times_said": tuple(said)}
 
     def _stated(self, q: Question) -> list[tuple[str, float]]:
         """Figures the question gives with a unit: ('days', 3) from 'the three-day strike'."""

@@ -341,8 +341,50 @@ QUOTED_WORDS = re.compile(r"[\"\u201c]([^\"\u201d]{6,})[\"\u201d]|(?<![\w])[\u20
                           r"([^\u2019']{6,})[\u2019'](?![\w])")
 
 # Rules read over the article's sentences, never over a question.
+# "How many did not take part": the rest of a whole the article gives a part of.
+COUNT_NEGATED = re.compile(r"\b(?:did not|didn'?t|do not|don'?t|does not|doesn'?t|were not|"
+                           r"weren'?t|was not|wasn'?t|not|never|failed to|stayed out|sat out)\b")
+# "out of?": the whole a part was given of.
+OUT_OF_Q = re.compile(r"^\W*(?:and |so )?out of(?: how many| what)?\W*$|\bout of how many\b")
+
+# When something happened, as a question asks it: the clock, the dates, how long, what next.
+TIMING_CLOCK = re.compile(r"\bwhat time\b|(?<!\d )(?<!many )\btimes\b(?! (?:as|more|higher|"
+                          r"larger|bigger|over|the)\b)|"
+                          r"(?<!of )\btime (?:did|does|do|was|is|will)\b|"
+                          r"\b(?:am|pm)\b|\bo'?clock\b|\bmidnight\b|\bhours? of the day\b")
+TIMING_EDGE = re.compile(r"\b(?:start|started|starts|begin|began|begins|beginning|end|ended|ends|"
+                         r"finish|finished|finishes|kick(?:ed)? off)\b")
+TIMING_DATES = re.compile(r"\bdates?\b|\b(?:which|what) days?\b|\bdays of the week\b|"
+                          r"\bon which days?\b")
+TIMING_WHEN = re.compile(r"\bwhen\b")
+TIMING_LENGTH = re.compile(r"\bhow long\b|\bhours\b|\bhrs?\b|\blength\b|\bduration\b")
+TIMING_NEXT = re.compile(r"\bnext\b|\bfurther\b|\bupcoming\b|\bfuture\b|\bplanned\b|\bwill\b|"
+                         r"\bgoing to\b|"
+                         r"\bmore (?:strikes?|walk-?outs?|dates|action)\b")
+# Words a question about when may carry beside its timing words and still ask only that.
+TIMING_FILLER = frozenset("""exact exactly precisely again ones one out pls please both each every
+day days did was were it they them that this the a an of and or n on at from to until till what
+which when how long start started end ended finish finished begin began times time dates date
+hours hrs hr next further upcoming future planned more strike strikes walkout walkouts
+walk walked action exactly roughly approx confirm right yeah ok so just check over during in by
+for is are""".split())
+
+# What a sentence says about when: clock times, calendar dates, weekdays, lengths, the future.
+CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\bmidnight\b|"
+                        r"\bnoon\b|\b\d{1,2}:\d{2}\b", re.I)
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
+           r"December")
+CALENDAR_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|"
+                           rf"\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)")
+WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                      r"twelve|24|48)[\s-](?:hours?|days?|weeks?)\b", re.I)
+FUTURE_WORDS = re.compile(r"\b(?:further|next|upcoming|will|planned|has since named|could follow|"
+                          r"set to|announced|is to|are to)\b", re.I)
+
 SENTENCE_RULES = frozenset({"VERDICT", "TIME_WORDS", "DATE_WORDS", "KEY_VERBS", "REASON_WORDS",
-                            "QUOTED_WORDS", "SOME_WORDS"})
+                            "QUOTED_WORDS", "SOME_WORDS", "CLOCK_TIME",
+                            "CALENDAR_DATE", "WEEKDAY", "DURATION", "FUTURE_WORDS"})
 # Every rule the parser runs over a question, by name; those in AS_WRITTEN read the question
 # as the user wrote it (capitals, spelling), the rest its lower-cased form.
 QUESTION_RULES: dict[str, re.Pattern[str]] = {name: value for name, value in dict(globals()).items()

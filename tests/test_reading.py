@@ -13,7 +13,9 @@ from support import ROOT
 
 from bot.answering.aggregate import AggregateAnswerer
 from bot.answering.figure import FigureAnswerer
+from bot.answering.other_figure import OtherFigureAnswerer
 from bot.answering.people import PeopleAnswerer
+from bot.answering.timing import TimingAnswerer
 from bot.conversation import Conversation
 from bot.corpus import load_corpus
 from bot.cues import Cues
@@ -125,3 +127,32 @@ def test_answerers_never_read_the_question_text() -> None:
                     isinstance(node.value, ast.Attribute) and node.value.attr == "q"):
                 found.append(f"{Path(path).name}:{node.lineno}: .{node.attr}")
     assert not found, "\n".join(found)
+
+
+def test_when_the_event_happened_is_read_and_answered(look: Lookups, parser: Parser) -> None:
+    times = _read(parser, "strike start n end times?")
+    assert times.timing == {"clock", "dates"} and times.timing_only
+    assert _read(parser, "next ones?").timing == {"next"}
+    assert not _read(parser, "which trust postponed the most?").timing
+    when = TimingAnswerer(look)
+    conv = Conversation()
+    clock = when.run(times, conv)
+    assert clock is not None and "7am to 7pm" in clock.answer and "(p05)" in clock.answer
+    ahead = when.run(_read(parser, "when is the next strike?"), conv)
+    assert ahead is not None and "14 March" in ahead.answer
+    # A time asked about something other than the event is not the event's time.
+    assert when.run(_read(parser, "when will the visits be rebooked?"), conv) is None
+
+
+def test_a_part_of_a_whole_gives_the_rest_and_the_whole(look: Lookups, parser: Parser) -> None:
+    other = OtherFigureAnswerer(look)
+    conv = Conversation()
+    struck = other.run(_read(parser, "how many hospitals were out?"), conv)
+    assert struck is not None and struck.answer.startswith("3")
+    conv.remember(struck)
+    out_of = other.run(_read(parser, "out of?", conv), conv)
+    assert out_of is not None and "3 of 7" in out_of.answer and "42.9%" in out_of.answer
+    rest = other.run(_read(parser, "how many hospitals did not take part?"), conv)
+    assert rest is not None and "7 − 3 = 4" in rest.answer
+    every = other.run(_read(parser, "Did porters at every hospital take part?"), conv)
+    assert every is not None and every.answer.startswith("No: 3 of 7")

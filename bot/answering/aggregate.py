@@ -26,6 +26,9 @@ class AggregateAnswerer(FigureWork):
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         op = r.op
+        of_whole = self._part_of_whole(r, conv)
+        if of_whole is not None:
+            return of_whole
         superlative = r.cues.first("ANY_SUPERLATIVE")
         # "which day were they?" of one subject: its rows over that dimension.
         asked_which = bool(r.dim_asked and len(r.subjects) == 1 and q.form in ("date", "which")

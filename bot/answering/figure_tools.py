@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from .. import aggregates
 from ..answer import Answer, Citation
+from ..conversation import Conversation
 from ..figures import Figure
 from ..lookups import Lookups
 from ..reading import Reading
@@ -128,6 +129,10 @@ class FigureWork:
         if shared >= 2:
             score += shared
             strong = True
+        if not strong and r.noun == f.unit and f.id in self.look.event_rows and \
+                r.cues.has("event_words"):
+            score += 2  # "how many trusts struck": the row counting the trusts that took part
+            strong = True
         if score and f.unit in r.unit_words and not r.units:
             score += 1  # "at most of England's NHS trusts": the row that counts trusts
         # One loose word ("strike", "pay") is not enough to pick a figure.
@@ -213,6 +218,38 @@ class FigureWork:
                 return (f"No: the article gives it as {said}, not {asked}: “{f.span}” "
                         f"({f.passage}).")
         return ""
+
+    def _part_of_whole(self, r: Reading, conv: Conversation) -> Answer | None:
+        """A row the article gives as a part of a whole ("44 of England's 219 trusts"):
+        the rest ("how many did not?"), the whole ("out of?"), and claims about all of it."""
+        q = r.q
+        row = self._other_row(r)
+        if row is None and len(q.terms) <= 3 and r.cues.has("OUT_OF_Q", "COUNT_NEGATED"):
+            last = [g for ref in (conv.turns[-1].figures if conv.turns else ())
+                    if (g := self.look.by_id.get(ref.id)) is not None]
+            row = next((g for g in last if g.id in self.look.of_pairs), None)  # "out of?"
+        if row is None or row.id not in self.look.of_pairs:
+            return None
+        whole = self.look.of_pairs[row.id]
+        given = f"“{row.span}” ({row.passage})"
+        if q.form == "yesno" and r.cues.has("ALL_OF"):
+            # "Did staff at every trust in England take part?": a part of them did.
+            return self._figure_answer(r, "figure", f"No: {row.display} of {whole.display}: "
+                                                    f"{given}.", [row, whole])
+        if r.cues.has("COUNT_NEGATED") and q.form in ("how many", "what", "other", "how much"):
+            rest = whole.value - row.value
+            wrong = [n for n in q.numbers if n not in (row.value, whole.value, rest)]
+            note = f"The article says {row.display}, not {format_number(wrong[0])}. " \
+                if wrong else ""
+            return self._figure_answer(r, "aggregate", (
+                f"{note}{format_number(rest)} of {whole.display} did not: {whole.display} − "
+                f"{row.display} = {format_number(rest)}, {100 * rest / whole.value:.1f}% "
+                f"({format_number(rest)} ÷ {whole.display}) ({given})."), [row, whole])
+        if r.cues.has("OUT_OF_Q"):
+            share = f"{100 * row.value / whole.value:.1f}% ({row.display} ÷ {whole.display})"
+            return self._figure_answer(r, "figure", f"{row.display} of {whole.display}, "
+                                                    f"{share}: {given}.", [row, whole])
+        return None
 
     def _figure_sentence(self, f: Figure) -> str:
         return self.lex.figure_sentence(f)

@@ -21,6 +21,9 @@ class OtherFigureAnswerer(FigureWork):
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         """Figures that are not appointment counts: the strike's length, the pay demand."""
         q = r.q
+        of_whole = self._part_of_whole(r, conv)
+        if of_whole is not None:
+            return of_whole
         quantity = q.form in ("how many", "how much", "how long", "yesno") or \
             r.cues.has("QUANTITY_ASKED")
         if not quantity and q.form in ("what", "which", "other") and len(q.terms) <= 5:
@@ -104,3 +107,4 @@ class OtherFigureAnswerer(FigureWork):
         if correction:
             text = correction + " " + text
         return self._figure_answer(r, "figure", text, rows)
+

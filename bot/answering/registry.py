@@ -14,6 +14,7 @@ from .other_figure import OtherFigureAnswerer
 from .passage import PassageAnswerer
 from .people import CalledAnswerer, PeopleAnswerer, QuotedAnswerer, WhoSaidThatAnswerer
 from .speech import SpeechAnswerer
+from .timing import TimingAnswerer
 
 Factory = Callable[[Lookups, Retriever], Answerer]
 
@@ -26,6 +27,8 @@ ANSWERERS: dict[str, Factory] = {
     "quoted": lambda look, _: QuotedAnswerer(look),
     "called": lambda look, _: CalledAnswerer(look),
     "composition": lambda look, _: CompositionAnswerer(look),
+    # When the event happened, before the figures: "strike hrs? what time did they start".
+    "timing": lambda look, _: TimingAnswerer(look),
     "aggregate": lambda look, _: AggregateAnswerer(look),
     "figure": lambda look, _: FigureAnswerer(look),
     "other_figure": lambda look, _: OtherFigureAnswerer(look),

@@ -1,0 +1,107 @@
+"""When the event happened: its dates, its clock times, how long, and what comes next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..answer import Answer
+from ..conversation import Conversation
+from ..lookups import Lookups
+from ..reading import Reading
+from ..rules import CALENDAR_DATE, CLOCK_TIME, DURATION, FUTURE_WORDS, TIME_WORDS, WEEKDAY
+
+
+@dataclass(frozen=True)
+class _Timed:
+    """A sentence of the article and what it says about when."""
+
+    pid: str
+    number: int
+    text: str
+    clock: bool
+    dates: bool
+    weekday: bool
+    length: bool
+    future: bool
+    event: bool
+    relative: bool  # "last week", "this month"
+
+
+class TimingAnswerer:
+    """'What time did they start?', 'which dates?', 'next ones?': the sentence that says."""
+
+    name = "timing"
+
+    def __init__(self, look: Lookups) -> None:
+        self.look = look
+        event = look.lex.event_words
+        self.sentences = [
+            _Timed(p.id, i, s, bool(CLOCK_TIME.search(s)), bool(CALENDAR_DATE.search(s)),
+                   bool(WEEKDAY.search(s)), bool(DURATION.search(s)),
+                   bool(FUTURE_WORDS.search(s)), bool(event.search(s)),
+                   bool(TIME_WORDS.search(s)))
+            for p in look.corpus.passages if not p.is_headline
+            for i, s in enumerate(p.sentences)]
+
+    def run(self, r: Reading, conv: Conversation) -> Answer | None:
+        kinds = set(r.timing)
+        if not kinds or r.people or r.speakers or r.q.form in ("why", "who", "how many",
+                                                              "how much") or \
+                r.cues.has("ANY_SUPERLATIVE") or r.subjects and (r.dims or r.dim_asked):
+            return None
+        if r.op and not (r.op == "average" and "length" in kinds and not r.subjects
+                         and not r.cues.has("count_words")):
+            return None  # "strike hrs per day?" asks the length of each day, not an average
+        if r.dims and "clock" not in kinds or r.dim_asked and not r.cues.has("event_words"):
+            return None  # "which day saw the most": a figure over the days
+        followup = conv.intent == "timing" and len(r.q.terms) <= 3
+        if not (r.cues.has("event_words") or r.timing_only or followup):
+            return None  # "when will the cancelled ones be rebooked": not the event's time
+        if kinds == {"next"} and not (r.timing_only or followup):
+            return None
+        if kinds == {"length"} and not r.cues.has("EVERY", "PER_DAY"):
+            return None  # "how long was the strike": its length is a figure
+        if kinds == {"when"} and not (r.timing_only or r.q.form == "when"):
+            return None
+        wants_clock = "clock" in kinds
+        wants_dates = bool(kinds & {"dates", "next", "when"})
+        # "When did it happen?" is answered by "last week"; "which dates?" wants dates.
+        loose = "when" in kinds and not kinds & {"dates", "clock"}
+        scored: list[tuple[int, int, _Timed]] = []
+        for s in self.sentences:
+            if not s.event or ("next" in kinds) != s.future:
+                continue
+            if wants_clock and not s.clock and not (wants_dates and s.dates):
+                continue
+            if "length" in kinds and not s.length:
+                continue
+            if wants_dates and not (s.dates or s.weekday or loose and s.relative) and \
+                    not wants_clock:
+                continue
+            score = 3 * (wants_clock and s.clock) + 3 * (s.dates and wants_dates) + \
+                s.weekday + s.length + s.relative
+            scored.append((score, -len(scored), s))
+        if not scored:
+            return self._none(r, kinds)
+        best = max(scored)[2]
+        text = f"{best.text} ({best.pid})"
+        if r.q.form == "yesno":
+            asked = r.times_said
+            if asked and not all(a.lower() in best.text.lower() for a in asked):
+                text = f"No: {text}"
+        return Answer(r.q.raw, text, False, "passage", (self.look.cite(best.pid, 1.0),),
+                      highlights=(best.text,))
+
+    def _none(self, r: Reading, kinds: set[str]) -> Answer | None:
+        """The article gives no such time: say what it does give, if anything."""
+        if "next" in kinds:
+            return self.look.abstain(r.q, "The article doesn't say: it gives no dates ahead.")
+        if kinds & {"clock", "dates", "when"}:
+            said = max((s for s in self.sentences if s.event and s.relative and not s.future),
+                       key=lambda s: (s.length, -s.number), default=None)
+            what = "times" if "clock" in kinds and "dates" not in kinds else "dates"
+            if said is None:
+                return self.look.abstain(r.q, f"The article doesn't give the {what}.")
+            return self.look.abstain(r.q, f"The article doesn't give the {what}; it says: "
+                                          f"“{said.text}” ({said.pid}).")
+        return None
