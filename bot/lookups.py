@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .answer import Answer, Citation
 from .corpus import Corpus
@@ -11,7 +12,8 @@ from .lexicon import Lexicon
 from .people import Person
 from .question import Question
 from .resolve import AliasMatcher, tokens
-from .text import STOPWORDS, content_terms, fold
+from .rules import MARGIN
+from .text import STOPWORDS, content_terms, fold, format_number
 from .vocabulary import Vocabulary
 
 CAVEAT = re.compile(r"\b(?:true|real|full) (?:scale|toll|extent|picture|number|impact)\b|"
@@ -67,6 +69,28 @@ class Lookups:
             k for k in self.dimension_keys if any(
                 sum(v.value for v in self.variants if v.subject == f.subject and
                     [d for d, _ in v.dims] == [k]) == f.value for f in self.counts))
+        # A value of a partition the article leaves out is the total less the others: England
+        # on the second day is 29,576 − 15,779. Derived rows carry their working. (None at
+        # all, "every one of them on the second day", is said by the row that says so.)
+        self.derived: dict[str, str] = {}
+        for f in self.counts:
+            for key in sorted(self.partitions):
+                values = list(corpus.profile.dimensions.get(key, {}))
+                given = [v for v in self.variants if v.subject == f.subject and v.scope == f.scope
+                         and [k for k, _ in v.dims] == [key] and v.dim(key) in values]
+                missing = [v for v in values if v not in {g.dim(key) for g in given}]
+                rest = f.value - sum(g.value for g in given)
+                if len(missing) != 1 or not given or f.qualifier or rest <= 0 or any(
+                        g.qualifier for g in given):
+                    continue
+                row = replace(f, id=f"{f.id}~{key}", value=rest, display=format_number(rest),
+                              dims=((key, missing[0]),))
+                self.variants.append(row)
+                self.by_id[row.id] = row
+                self.derived[row.id] = (f"{f.subject}, {missing[0]}: "
+                                        f"{' − '.join([f.display, *(g.display for g in given)])}"
+                                        f" = {row.display}, the total less "
+                                        f"{', '.join(g.dim(key) for g in given)}")
         self.dim_matcher = AliasMatcher(
             {f"{k}={v}": (v, *aliases) for k, values in corpus.profile.dimensions.items()
              for v, aliases in values.items() if (k, v) in used}, stop=frozenset(STOPWORDS))
@@ -121,6 +145,9 @@ class Lookups:
                                for p in corpus.passages for i, text in enumerate(p.sentences)}
         self.cue_tokens = {f.id: [" ".join(tokens(a)) for a in f.aliases[1:] if tokens(a)]
                            for f in self.others}
+        # … and their word stems, for a question that inflects them ("pay ask": "asking for").
+        self.cue_stems = {f.id: [" ".join(content_terms(a)) for a in f.aliases[1:] if tokens(a)]
+                          for f in self.others}
         self.people_tokens = {t for p in corpus.people for a in p.aliases for t in tokens(a)}
         self.people_tokens |= {"dr", "mr", "mrs", "ms", "s"}
         self.people_terms = {t for p in corpus.people for a in p.aliases for t in content_terms(a)}
@@ -128,6 +155,8 @@ class Lookups:
         self.entity_terms |= self.people_terms
         self.measure_terms = {f.id: frozenset(content_terms(f.measure)) - self.entity_terms
                               for f in self.others}
+        # Rows measured against something else ("5% above RPI"): margins, not levels.
+        self.margins = frozenset(f.id for f in self.others if MARGIN.search(f.measure))
         # Rows that count the event's participants ("NHS trusts whose staff took part").
         self.event_rows = frozenset(f.id for f in self.others
                                     if self.lex.event_words.search(f.measure))

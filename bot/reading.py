@@ -338,6 +338,7 @@ class Parser:
                          "other_period": look.other_period, "event_words": lex.event_words}
         cues = Cues.find({**QUESTION_RULES, **article_rules}, q.low, q.text, AS_WRITTEN)
         word_text = f" {' '.join(tokens(q.text))} "
+        stem_text = f" {' '.join(content_terms(q.text))} "
         # Words the article never uses may be slips for its words ("strke" for "strike").
         slips = frozenset(w for w in word_text.split() if len(w) >= 4 and not look.vocab.knows(w))
         excluding = EXCLUDING.search(q.text)
@@ -365,8 +366,7 @@ class Parser:
                                if any(re.search(c, q.low) for c in cues_)),
             "unit_words": frozenset(f.unit for f in look.others
                                     if re.search(rf"\b{re.escape(f.unit)}\b", q.low)),
-            "cue_hits": {f.id: tuple(t for t in look.cue_tokens[f.id] if f" {t} " in word_text
-                                     or slips and _typed(t.split(), word_text.split(), slips))
+            "cue_hits": {f.id: self._cue_hits(f, word_text, stem_text, slips)
                          for f in look.others},
             "stated": tuple(self._stated(q)),
             "excluded": tuple(f for f in look.parts if f.id in left_out),
@@ -413,6 +413,19 @@ class Parser:
         said = [m.group() for rule in (CLOCK_TIME, CALENDAR_DATE) for m in rule.finditer(q.text)]
         return {"timing": frozenset(kinds), "timing_only": not rest, "times_said": tuple(said)}
 
+    def _cue_hits(self, f: Figure, word_text: str, stem_text: str,
+                  slips: frozenset[str]) -> tuple[str, ...]:
+        """The aliases of a row the question uses: as written, with a slip, or inflected
+        ("pay ask" for "asking for"; a stem hit adds only words no alias as written had)."""
+        exact, inflected = [], []
+        for t, stems in zip(self.look.cue_tokens[f.id], self.look.cue_stems[f.id], strict=True):
+            if f" {t} " in word_text or slips and _typed(t.split(), word_text.split(), slips):
+                exact.append(t)
+            elif stems and f" {stems} " in stem_text:
+                inflected.append(stems)
+        covered = {w for t in exact for w in content_terms(t)}
+        return tuple(dict.fromkeys(exact + [s for s in inflected if set(s.split()) - covered]))
+
     def _stated(self, q: Question) -> list[tuple[str, float]]:
         """Figures the question gives with a unit: ('days', 3) from 'the three-day strike'."""
         found = []
@@ -435,7 +448,9 @@ class Parser:
                 "individual", "separate", "different", "extra", "additional"}
         skip |= {w for s in self.lex.profile.staff for w in s.lower().split()[:-1]}
         following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS
-                     and not w.endswith(("'s", "s'"))]  # "how many of England's trusts"
+                     and not w.endswith(("'s", "s'"))  # "how many of England's trusts"
+                     and not (w.endswith("s") and w[:-1] in self.look.alias_tokens
+                              and w[:-1] not in self.lex.name_glue)]  # "of imperials"
         if re.match(r"(?:more|fewer|less) than\b", match.group(1)):
             return ""  # "how many more than Dudley": a difference, no noun counted
         # "how many patient appointments": the counted noun is what is counted.

@@ -347,6 +347,10 @@ COUNT_NEGATED = re.compile(r"\b(?:did not|didn'?t|do not|don'?t|does not|doesn'?
 # "out of?": the whole a part was given of.
 OUT_OF_Q = re.compile(r"^\W*(?:and |so )?out of(?: how many| what)?\W*$|\bout of how many\b")
 
+# A figure measured against another ("5% above RPI inflation"): a margin, not a level.
+MARGIN = re.compile(r"\b(?:above|below|over|on top of|more than|less than|beyond)\s+(?:\w+\s+)?"
+                    r"(?:inflation|rpi|cpi)\b|\breal[- ]terms\b", re.I)
+
 # When something happened, as a question asks it: the clock, the dates, how long, what next.
 TIMING_CLOCK = re.compile(r"\bwhat time\b|(?<!\d )(?<!many )\btimes\b(?! (?:as|more|higher|"
                           r"larger|bigger|over|the)\b)|"
@@ -384,7 +388,8 @@ FUTURE_WORDS = re.compile(r"\b(?:further|next|upcoming|will|planned|has since na
 
 SENTENCE_RULES = frozenset({"VERDICT", "TIME_WORDS", "DATE_WORDS", "KEY_VERBS", "REASON_WORDS",
                             "QUOTED_WORDS", "SOME_WORDS", "CLOCK_TIME",
-                            "CALENDAR_DATE", "WEEKDAY", "DURATION", "FUTURE_WORDS"})
+                            "CALENDAR_DATE", "WEEKDAY", "DURATION", "FUTURE_WORDS",
+                            "MARGIN"})
 # Every rule the parser runs over a question, by name; those in AS_WRITTEN read the question
 # as the user wrote it (capitals, spelling), the rest its lower-cased form.
 QUESTION_RULES: dict[str, re.Pattern[str]] = {name: value for name, value in dict(globals()).items()

@@ -33,6 +33,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bx\s*times\b", "how many times"),
     (r"\bhow many x\b", "how many times"),
     (r"\bdiff\b", "difference"),
+    (r"\b(?:pct|perc|%)\s*(?:pts|points)\b|\bppts?\b", "percentage points"),
     (r"\bnos\b|\bnums\b|\bnumbrs\b", "numbers"),
     (r"\bgovt\b|\bgov\b", "government"),
     (r"\bsec\b", "secretary"),

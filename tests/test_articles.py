@@ -81,6 +81,17 @@ def test_dimensioned_rows_are_read_from_the_question() -> None:
     assert "2,408" in engine.ask("NUH in the April 2023 strike?").answer
 
 
+def test_a_value_left_out_of_a_partition_is_worked_out_and_used() -> None:
+    engine = _engine("london-nurses")
+    day2 = engine.ask("England on the second strike day?").answer
+    assert "13,797" in day2 and "29,576 − 15,779 = 13,797" in day2
+    gap = engine.ask("Across England, how many more were postponed on the first strike day "
+                     "than on the second?").answer
+    assert "1,982" in gap and "29,576 − 15,779" in gap
+    # One part's rows are not the whole's: only Imperial has figures for 20 December.
+    assert engine.ask("the four London trusts on 20 December?").abstained
+
+
 def test_the_article_is_chosen_by_option_or_environment(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1", "HOME": str(tmp_path)}
     folder = str(ARTICLES / "london-nurses")

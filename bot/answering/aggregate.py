@@ -11,6 +11,7 @@ from ..answer import Answer
 from ..conversation import Conversation
 from ..figures import Figure
 from ..reading import Reading
+from ..resolve import tokens
 from ..rules import (
     UNIT_CUES,
 )
@@ -46,7 +47,8 @@ class AggregateAnswerer(FigureWork):
             return self.look.abstain(q, f"The article only gives figures for {period}.")
         named_row = self._other_row(r) if op == "extreme" and superlative else None
         if named_row is not None and superlative is not None and any(
-                superlative.group() in hit.split() for hit in self._cue_hits(named_row, r)):
+                superlative.group() in hit.split() for hit in (
+                    *self._cue_hits(named_row, r), " ".join(tokens(named_row.measure)))):
             return None  # "the lowest paid get what": a row's name, not a superlative
         ones = [f for f in r.subjects if f.scope == "part"]
         ranked = sorted(r.subjects, key=lambda f: ("part", "whole", "national").index(f.scope))
@@ -68,11 +70,11 @@ class AggregateAnswerer(FigureWork):
             return self._figure_answer(r, "aggregate", against.text, list(against.used))
         if op is None:
             return None
-        if op == "share" and r.dims and len(ones) == 1:
+        if op == "share" and r.dims and len(r.subjects) == 1:
             # "What proportion of NUH's rebookings were inpatients?": a part of its own total.
-            rows = self._rows_at(ones[0], r.dims)
+            rows = self._rows_at(r.subjects[0], r.dims)
             if len(rows) == 1:
-                within = aggregates.share(rows[0], ones[0], self.lex)
+                within = aggregates.share(rows[0], r.subjects[0], self.lex)
                 return self._figure_answer(r, "aggregate", within.text, list(within.used))
         counted = [f for f in self.look.others if f.unit in r.unit_words
                    and f.unit not in UNIT_CUES] if op == "share" else []
@@ -361,8 +363,10 @@ class AggregateAnswerer(FigureWork):
         q = r.q
         if not r.subjects and r.cues.has("POINTS"):
             # "How many percentage points separate the demand from the award?"
+            # (a level before a margin: "roughly 19%" before "5% above RPI")
             rows = sorted(((self._cue_score(f, r), f) for f in self.look.others
-                           if f.unit == "per cent"), key=lambda s: -s[0])
+                           if f.unit == "per cent"),
+                          key=lambda s: (-s[0], s[1].id in self.look.margins))
             picked: list[Figure] = []
             for score, f in rows:  # the best row of each of two different subjects
                 if score > 0 and all(f.subject != g.subject for g in picked):

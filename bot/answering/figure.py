@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..aggregates import cited_passages
 from ..answer import Answer
 from ..conversation import Conversation
 from ..figures import Figure
@@ -133,13 +132,6 @@ class FigureAnswerer(FigureWork):
         used: list[Figure] = []
         for f in subjects:
             rows = self._rows_at(f, r.dims)
-            derived = self._derived(f, r.dims) if not rows and not self._none_at(f, r.dims) \
-                else None
-            if derived is not None:
-                text, parts = derived
-                sentences.append(text)
-                used += parts
-                continue
             if not rows:
                 claimed_none = r.q.form == "yesno" and r.claim_negated
                 sentences.append(self._none_at(f, r.dims, claimed_none) or
@@ -169,27 +161,6 @@ class FigureAnswerer(FigureWork):
                 return self._figure_answer(r, "figure", " ".join(sentences), rows[:1])
             return self.look.abstain(q, " ".join(sentences))
         return self._figure_answer(r, "figure", " ".join(sentences), used)
-
-    def _derived(self, f: Figure, dims: tuple[tuple[str, str], ...]
-                 ) -> tuple[str, list[Figure]] | None:
-        """'England on the second day': not given, but the total less the first day is."""
-        if len(dims) != 1 or dims[0][0] not in self.lex.profile.dimensions:
-            return None
-        key, value = dims[0]
-        values = set(self.lex.profile.dimensions[key]) - {value}
-        others = [v for v in self.look.variants if v.subject == f.subject and v.scope == f.scope
-                  and [k for k, _ in v.dims] == [key] and v.dim(key) in values]
-        if not values or {v.dim(key) for v in others} != values or f.qualifier or any(
-                v.qualifier for v in others):
-            return None
-        rest = f.value - sum(v.value for v in others)
-        if rest < 0:
-            return None
-        minus = " − ".join([f.display, *(v.display for v in others)])
-        named = ", ".join(f"{v.display} on {v.dim(key)}" for v in others)
-        return (f"{format_number(rest)} at {f.subject} for {value}: the article gives the total, "
-                f"{f.display}, and {named}, so {minus} = {format_number(rest)} "
-                f"({cited_passages(f, *others)}).", [f, *others])
 
     def _none_at(self, f: Figure, dims: tuple[tuple[str, str], ...],
                  claimed_none: bool = False) -> str:

@@ -42,7 +42,9 @@ class FigureWork:
         exact = [v for v in rows if {k for k, _ in v.dims} == set(want)]
         if not rows and f.scope == "whole":
             # The whole is its parts: at a given day or type, their rows add up to it.
-            return [row for part in self.look.parts for row in self._rows_at(part, dims)]
+            per_part = [self._rows_at(part, dims) for part in self.look.parts]
+            # (only when every part has them: one part's rows are not the whole's)
+            return [row for rows in per_part for row in rows] if all(per_part) else []
         return exact or rows
 
     def _describe_dims(self, dims: tuple[tuple[str, str], ...]) -> str:
@@ -82,6 +84,10 @@ class FigureWork:
 
     def _figure_answer(self, r: Reading, kind: str, text: str, used: list[Figure],
                        focus: tuple[Figure, ...] = ()) -> Answer:
+        working = [self.look.derived[f.id] for f in used if f.id in self.look.derived
+                   and self.look.derived[f.id].split(": ")[1].split(",")[0] not in text]
+        if working:
+            text += f" ({'; '.join(working)}.)"  # a figure worked out, written out
         cites = []
         for pid in dict.fromkeys(f.passage for f in used):
             spans = [f.span for f in used if f.passage == pid]
@@ -138,6 +144,9 @@ class FigureWork:
         # One loose word ("strike", "pay") is not enough to pick a figure.
         return score if strong else 0.0
 
+    def _measure_overlap(self, f: Figure, r: Reading) -> int:
+        return len(self.look.measure_terms.get(f.id, frozenset()) & set(r.q.terms))
+
     def _other_row(self, r: Reading) -> Figure | None:
         # A question that names a unit ("how much money", "what percentage") wants that unit.
         units = set(r.units)
@@ -149,9 +158,11 @@ class FigureWork:
         scored = [s for s in scored if s[0] > 0]
         if not scored:
             return None
-        scored.sort(key=lambda s: -s[0])
+        # Rows named alike ("the award") are told apart by what they measure ("lowest-paid").
+        scored.sort(key=lambda s: (-s[0], -self._measure_overlap(s[1], r)))
         if len(scored) > 1 and scored[0][0] == scored[1][0] and \
-                scored[0][1].subject != scored[1][1].subject:
+                scored[0][1].subject != scored[1][1].subject and \
+                self._measure_overlap(scored[0][1], r) == self._measure_overlap(scored[1][1], r):
             return None  # two different things fit as well: don't guess
         return scored[0][1]
 

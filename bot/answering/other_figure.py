@@ -32,7 +32,7 @@ class OtherFigureAnswerer(FigureWork):
             if named is not None and self._cue_score(named, r) >= 2:
                 cue = {t for toks in self._cue_hits(named, r) for t in content_terms(toks)}
                 rest = set(q.terms) - cue - self.look.entity_terms - self.look.org_terms - \
-                    self.look.vocab.frame - {stem(named.unit)}
+                    self.look.vocab.frame - {stem(named.unit)} - self.look.measure_terms[named.id]
                 # (a slip in a cue word, "strke", is still the cue)
                 rest = {t for t in rest if not any(token_alike(c, t) for c in cue)}
                 quantity = len(rest) <= 1  # nothing asked beyond the row's name
