@@ -146,15 +146,18 @@ class Lookups:
         self.cue_tokens = {f.id: [" ".join(tokens(a)) for a in f.aliases[1:] if tokens(a)]
                            for f in self.others}
         # … and their word stems, for a question that inflects them ("pay ask": "asking for").
-        self.cue_stems = {f.id: [" ".join(content_terms(a)) for a in f.aliases[1:] if tokens(a)]
+        # (an alias that stems to less than half its words, "holding out for", is not itself)
+        self.cue_stems = {f.id: [" ".join(stems) if 2 * len(stems) >= len(tokens(a)) else ""
+                                 for a in f.aliases[1:] if tokens(a)
+                                 for stems in [content_terms(a)]]
                           for f in self.others}
         self.people_tokens = {t for p in corpus.people for a in p.aliases for t in tokens(a)}
         self.people_tokens |= {"dr", "mr", "mrs", "ms", "s"}
         self.people_terms = {t for p in corpus.people for a in p.aliases for t in content_terms(a)}
         self.entity_terms = {t for f in self.counts for a in f.aliases for t in content_terms(a)}
         self.entity_terms |= self.people_terms
-        self.measure_terms = {f.id: frozenset(content_terms(f.measure)) - self.entity_terms
-                              for f in self.others}
+        self.measure_terms = {f.id: frozenset(content_terms(f.measure.replace("-", " ")))
+                              - self.entity_terms for f in self.others}
         # Rows measured against something else ("5% above RPI"): margins, not levels.
         self.margins = frozenset(f.id for f in self.others if MARGIN.search(f.measure))
         # Rows that count the event's participants ("NHS trusts whose staff took part").

@@ -31,6 +31,7 @@ from .rules import (
     AS_WRITTEN,
     ASK_WORDS,
     CALENDAR_DATE,
+    CLAUSE_BREAK,
     CLOCK_TIME,
     EXCLUDING,
     FOLLOWUP,
@@ -132,6 +133,8 @@ class Reading:
     unit_words: frozenset[str] = frozenset()  # units of the table's other rows, as words
     cue_hits: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # row id -> aliases
     stated: tuple[tuple[str, float], ...] = ()  # figures given with a unit ("three-day")
+    # … each with the rows its own clause names: (unit, value, {row id: aliases used}).
+    stated_in: tuple[tuple[str, float, Mapping[str, tuple[str, ...]]], ...] = ()
     excluded: tuple[Figure, ...] = ()  # parts left out ("other than UHNM")
     rest_together: bool = False  # "than the other four together", "all 4 combined"
     fraction: tuple[str, float, str] | None = None  # "more than half": ("above", 0.5, "half")
@@ -266,6 +269,8 @@ class Parser:
             # "NUH now against March 2023, % change?" … "and sfh?": the same, for SFH.
             op, dims = conv.op, conv.dims
         wording = self._wording(q, (unknown, place, partial, stray))
+        if op in (None, "change") and wording["cues"].has("POINTS") and not subjects:
+            op = "difference"  # "how many percentage points apart": a gap, not a % change
         if wording["excluded"] and op in ("total", "average", "share") and len(subjects) == len(
                 [f for f in subjects if f in wording["excluded"]]):
             subjects = []  # "excluding the largest trust": the largest is left out, not asked
@@ -369,6 +374,7 @@ class Parser:
             "cue_hits": {f.id: self._cue_hits(f, word_text, stem_text, slips)
                          for f in look.others},
             "stated": tuple(self._stated(q)),
+            "stated_in": tuple(self._stated_in(q, slips)),
             "excluded": tuple(f for f in look.parts if f.id in left_out),
             "fraction": _fraction(cues.first("FRACTION_LINE")),
             "rest_together": bool(cues.has("REST_TOGETHER") or any(
@@ -426,7 +432,26 @@ class Parser:
         covered = {w for t in exact for w in content_terms(t)}
         return tuple(dict.fromkeys(exact + [s for s in inflected if set(s.split()) - covered]))
 
+    def _stated_in(self, q: Question, slips: frozenset[str]
+                   ) -> list[tuple[str, float, Mapping[str, tuple[str, ...]]]]:
+        """Each figure the question states with a unit, and the rows its clause names."""
+        low = q.low
+        breaks = [0, *(m.start() for m in CLAUSE_BREAK.finditer(low)), len(low)]
+        found: list[tuple[str, float, Mapping[str, tuple[str, ...]]]] = []
+        for unit, value, at in self._stated_at(q):
+            start = max(b for b in breaks if b <= at)
+            end = min(b for b in breaks if b > at)
+            clause = low[start:end]
+            words = f" {' '.join(tokens(clause))} "
+            stems = f" {' '.join(content_terms(clause))} "
+            hits = {f.id: self._cue_hits(f, words, stems, slips) for f in self.look.others}
+            found.append((unit, value, {k: v for k, v in hits.items() if v}))
+        return found
+
     def _stated(self, q: Question) -> list[tuple[str, float]]:
+        return [(unit, value) for unit, value, _ in self._stated_at(q)]
+
+    def _stated_at(self, q: Question) -> list[tuple[str, float, int]]:
         """Figures the question gives with a unit: ('days', 3) from 'the three-day strike'."""
         found = []
         for unit, pattern in UNIT_PATTERNS.items():
@@ -434,9 +459,9 @@ class Parser:
                 said = next(g for g in match.groups() if g).replace(",", "")
                 said = "seven" if said == "week" else said
                 if said in WORD_NUMBERS:
-                    found.append((unit, float(WORD_NUMBERS[said])))
+                    found.append((unit, float(WORD_NUMBERS[said]), match.start()))
                 elif said.replace(".", "").isdigit():
-                    found.append((unit, float(said)))
+                    found.append((unit, float(said), match.start()))
         return found
 
     def _counted_noun(self, low: str) -> str:
@@ -656,7 +681,8 @@ class Parser:
                 kept.append(tok)
             if not kept or all(t in self.lex.place_words for t in kept):
                 continue
-            if any(not self.look.vocab.knows(t) for t in kept if t not in self.lex.place_words):
+            if any(not self.look.vocab.knows(t) and t not in self.look.vocab.halves
+                   for t in kept if t not in self.lex.place_words):
                 place = place or " ".join(kept)
             elif all(t in self.look.alias_tokens or t in self.lex.place_words for t in kept) \
                     and not any(t in self.look.people_tokens for t in kept):

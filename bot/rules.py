@@ -83,7 +83,8 @@ SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|per (?:him|h
                       r"quot\w*|claim\w*|stat\w*|accus\w*|apologi\w*|warn\w*|recogni\w*|"
                       r"respond\w*|response|blam\w*|criticis\w*|mean)\b", re.I)
 
-TIME_WORDS = re.compile(r"\b(?:last week|yesterday|today|tomorrow|week|month|year|days?|"
+TIME_WORDS = re.compile(r"\b(?:last week|yesterday|today|tomorrow|weeks?|months?|year|days?|"
+                        r"fortnight|"
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
                         r"february|march|april|may|june|july|august|september|october|"
                         r"november|december|\d{4}|as soon as|until|after|before|once|during|"
@@ -149,8 +150,13 @@ VERDICT = re.compile(r"^[\u201c\"]?(?:This|That|It|Such) (?:is|was|were|are)\b")
 QUOTED_Q = re.compile(r"\b(?:who|which (?:people|persons|individuals|named individuals|"
                       r"speakers|officials)|(?:name|list) (?:every|each|all)(?: the)? (?:person|"
                       r"people|one|individuals?|speakers?)|how many (?:named )?(?:individuals|"
-                      r"people|persons|speakers))\b.*\b(?:quote[sd]?|quoting|speaks?|gets? to "
+                      r"people|persons|speakers))\b.*\b(?:quote[sd]?|quoting|(?<!double )"
+                      r"(?<!double-)speaks?|gets? to "
                       r"speak)\b|\bwho (?:is|are) quoted\b")
+
+# "Who spoke for the BMA?": the organisation's members it quotes.
+SPOKE_FOR = re.compile(r"\b(?:spoke|speaks|speaking|spoken|talked|talks) (?:for|on behalf of)\b|"
+                       r"\bspokes(?:man|woman|person|people)\b|\bwho (?:represented|represents)\b")
 
 WHOLE_QUOTE_CHARS = 420
 
@@ -351,6 +357,11 @@ OUT_OF_Q = re.compile(r"^\W*(?:and |so )?out of(?: how many| what)?\W*$|\bout of
 MARGIN = re.compile(r"\b(?:above|below|over|on top of|more than|less than|beyond)\s+(?:\w+\s+)?"
                     r"(?:inflation|rpi|cpi)\b|\breal[- ]terms\b", re.I)
 
+# Where one clause of a question ends and the next begins: a figure stated in a clause is
+# about what that clause names ("the BMA seeking 25% and the government holding at 5.4%").
+CLAUSE_BREAK = re.compile(r"[,;:?!]|\.(?!\d)|\s[-–—]\s|\b(?:and|but|while|whereas|against|"
+                          r"versus|vs|compared (?:with|to)|than|so|if)\b")
+
 # When something happened, as a question asks it: the clock, the dates, how long, what next.
 TIMING_CLOCK = re.compile(r"\bwhat time\b|(?<!\d )(?<!many )\btimes\b(?! (?:as|more|higher|"
                           r"larger|bigger|over|the)\b)|"
@@ -360,7 +371,10 @@ TIMING_EDGE = re.compile(r"\b(?:start|started|starts|begin|began|begins|beginnin
                          r"finish|finished|finishes|kick(?:ed)? off)\b")
 TIMING_DATES = re.compile(r"\bdates?\b|\b(?:which|what) days?\b|\bdays of the week\b|"
                           r"\bon which days?\b")
-TIMING_WHEN = re.compile(r"\bwhen\b")
+TIMING_WHEN = re.compile(r"\bwhen\b|\bby when\b|\btime ?frame\b|\bdeadline\b|"
+                         r"\bhow (?:soon|quickly)\b|"
+                         r"\bwithin (?:a|an|the|\d+|one|two|three|four|six) (?:\w+ )?(?:days?|"
+                         r"weeks?|months?|fortnight)\b")
 TIMING_LENGTH = re.compile(r"\bhow long\b|\bhours\b|\bhrs?\b|\blength\b|\bduration\b")
 TIMING_NEXT = re.compile(r"\bnext\b|\bfurther\b|\bupcoming\b|\bfuture\b|\bplanned\b|\bwill\b|"
                          r"\bgoing to\b|"

@@ -25,6 +25,8 @@ class Vocabulary:
         extra = [a for f in corpus.figures for a in f.aliases]
         extra += [a for p in corpus.people for a in p.aliases] + [p.role for p in corpus.people]
         self.words = {w for t in texts + extra for w in words(t)} | set(STOPWORDS)
+        # Halves of the article's hyphenated words ("lowest" of "lowest-paid").
+        self.halves = {part for w in self.words if "-" in w for part in w.split("-") if part}
         self.words |= set(corpus.profile.question_words)
         self.stems = {stem(w) for w in self.words}
         self.frame = {stem(w) for w in corpus.profile.question_words}

@@ -16,6 +16,7 @@ from bot.answering.figure import FigureAnswerer
 from bot.answering.other_figure import OtherFigureAnswerer
 from bot.answering.people import PeopleAnswerer
 from bot.answering.timing import TimingAnswerer
+from bot.article_model import build_model
 from bot.conversation import Conversation
 from bot.corpus import load_corpus
 from bot.cues import Cues
@@ -140,8 +141,13 @@ def test_when_the_event_happened_is_read_and_answered(look: Lookups, parser: Par
     assert clock is not None and "7am to 7pm" in clock.answer and "(p05)" in clock.answer
     ahead = when.run(_read(parser, "when is the next strike?"), conv)
     assert ahead is not None and "14 March" in ahead.answer
-    # A time asked about something other than the event is not the event's time.
+    # A time asked about something other than the event is not the event's time …
     assert when.run(_read(parser, "when will the visits be rebooked?"), conv) is None
+    # … but a speaker's words about when are hers, and say whether she gave a date.
+    said = TimingAnswerer(look, build_model(look.corpus)).run(
+        _read(parser, "did Ann Lee give a date for seeing patients?"), conv)
+    assert said is not None and said.answer.startswith("No date: Ann Lee said:")
+    assert "within a fortnight" in said.answer
 
 
 def test_a_part_of_a_whole_gives_the_rest_and_the_whole(look: Lookups, parser: Parser) -> None:

@@ -11,7 +11,6 @@ from ..answer import Answer
 from ..conversation import Conversation
 from ..figures import Figure
 from ..reading import Reading
-from ..resolve import tokens
 from ..rules import (
     UNIT_CUES,
 )
@@ -48,7 +47,7 @@ class AggregateAnswerer(FigureWork):
         named_row = self._other_row(r) if op == "extreme" and superlative else None
         if named_row is not None and superlative is not None and any(
                 superlative.group() in hit.split() for hit in (
-                    *self._cue_hits(named_row, r), " ".join(tokens(named_row.measure)))):
+                    *self._cue_hits(named_row, r), named_row.measure.replace("-", " "))):
             return None  # "the lowest paid get what": a row's name, not a superlative
         ones = [f for f in r.subjects if f.scope == "part"]
         ranked = sorted(r.subjects, key=lambda f: ("part", "whole", "national").index(f.scope))
@@ -364,8 +363,9 @@ class AggregateAnswerer(FigureWork):
         if not r.subjects and r.cues.has("POINTS"):
             # "How many percentage points separate the demand from the award?"
             # (a level before a margin: "roughly 19%" before "5% above RPI")
-            rows = sorted(((self._cue_score(f, r), f) for f in self.look.others
-                           if f.unit == "per cent"),
+            # (a figure of the article the question states names its row: "holding at 5.4%")
+            rows = sorted(((self._cue_score(f, r) + 3 * (f.value in q.numbers), f)
+                           for f in self.look.others if f.unit == "per cent"),
                           key=lambda s: (-s[0], s[1].id in self.look.margins))
             picked: list[Figure] = []
             for score, f in rows:  # the best row of each of two different subjects

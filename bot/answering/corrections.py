@@ -19,10 +19,15 @@ class Corrections(FigureWork):
         """Put right what a question assumes wrongly, whatever else it asks."""
         notes = []
         used = {f.id for f in answer.figures}
-        wrong = self._wrong_figure(r)
-        if wrong is not None and wrong.id not in used:
-            notes.append(f"The article says {wrong.stated}, not the figure in your question: "
-                         f"“{wrong.span}” ({wrong.passage}).")
+        misstated = self._misstated(r)
+        for f, note in misstated:
+            # (a figure answer that gives the right figure says it; a computation says why)
+            if f.id not in used or note.startswith(f"{f.display} is") or \
+                    answer.kind == "aggregate":
+                notes.append(note)
+        wrong = misstated[0][0] if misstated else None
+        if notes and r.q.form == "yesno":
+            notes[0] = f"No: {notes[0]}"
         if other and r.people:
             notes.append(f"The article is about {self.lex.profile.staff_name}, not {other}.")
         persons = [p for p in r.people if p.is_person]
@@ -43,18 +48,39 @@ class Corrections(FigureWork):
             return replace(answer, answer=text, abstained=False, kind="figure",
                            figures=(wrong.ref(),), citations=(self.look.cite(wrong.passage, 1.0),))
         extra = (wrong.ref(),) if wrong is not None else ()
-        return replace(answer, answer=" ".join(notes) + " " + answer.answer,
+        rest = answer.answer[:1].upper() + answer.answer[1:]
+        return replace(answer, answer=" ".join(notes) + " " + rest,
                        figures=answer.figures + extra)
 
-    def _wrong_figure(self, r: Reading) -> Figure | None:
-        """A strike-length or pay figure the question states and the article contradicts
-        ("given the strike only lasted three days, …")."""
-        q = r.q
+    def _misstated(self, r: Reading) -> list[tuple[Figure, str]]:
+        """Each strike-length or pay figure the question states that the article contradicts,
+        read against the row its own clause names ("the BMA seeking 25% and the government
+        holding at 5.4%": 25% is wrong, 5.4% right), with the note that puts it right."""
         if any(k == "round" for k, _ in r.dims):
-            return None  # "the three-day strike in March" names another round, not a premise
-        for f in self.look.others:
-            if f.unit not in UNIT_PATTERNS or not (q.injected or self._cue_hits(f, r)):
+            return []  # "the three-day strike in March" names another round, not a premise
+        out: list[tuple[Figure, str]] = []
+        blank = {f.id: () for f in self.look.others}
+        for unit, value, hits in r.stated_in:
+            if unit not in UNIT_PATTERNS:
                 continue
-            if any(unit == f.unit and value != f.value for unit, value in r.stated):
-                return f
-        return None
+            clause = replace(r, cue_hits={**blank, **hits})
+            rows = [f for f in self.look.others if f.unit == unit and (
+                hits.get(f.id) or r.q.injected)]
+            if not rows:
+                continue
+            best = max(rows, key=lambda f: (self._cue_score(f, clause),
+                                            self._measure_overlap(f, r),
+                                            f.id not in self.look.margins))
+            if best.value == value or not (self._cue_score(best, clause) or r.q.injected):
+                continue
+            theirs = next((g for g in self.look.others if g.unit == unit and g.value == value),
+                          None)
+            if theirs is not None:
+                # "an average rise of 9.3%": 9.3% is the lowest-paid's; the average 4.75%.
+                out.append((best, f"{theirs.display} is the {theirs.measure} (“{theirs.span}”, "
+                                  f"{theirs.passage}), not the {best.measure}, which is "
+                                  f"{best.stated} (“{best.span}”, {best.passage})."))
+            else:
+                out.append((best, f"The article says {best.stated}, not the figure in your "
+                                  f"question: “{best.span}” ({best.passage})."))
+        return out

@@ -194,12 +194,14 @@ class FigureWork:
                 return "Yes."  # (a longer claim says more than its number: no verdict)
             return ""
         theirs = [g for g in self.look.others + self.look.counts if g not in used
-                  and g.value in alien and g.unit == used[0].unit and g.subject != used[0].subject]
+                  and g.value in alien and g.unit == used[0].unit]
         if theirs and not counts:
-            # "Is the RCN demanding 9.3%?": 9.3% is the award for the lowest-paid.
+            # "Is the RCN demanding 9.3%?": 9.3% is the award for the lowest-paid; "an average
+            # rise of 9.3%": the average is 4.75%, 9.3% the lowest-paid's.
             g = theirs[0]
-            return (f"No: {g.display} is the {g.measure} (“{g.span}”, {g.passage}), not "
-                    f"{used[0].subject}'s.")
+            whose = f"{used[0].subject}'s" if g.subject != used[0].subject else \
+                f"the {used[0].measure}, which is {used[0].stated}"
+            return f"No: {g.display} is the {g.measure} (“{g.span}”, {g.passage}), not {whose}."
         qualifier = any(f.qualifier for f in used)
         if qualifier and all(n <= f.value for n in alien for f in used) and \
                 r.cues.has("AT_LEAST"):

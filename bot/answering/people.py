@@ -97,6 +97,19 @@ class QuotedAnswerer(TextWork):
 
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         """'Who does the article quote?': every person whose words it gives."""
+        if r.cues.has("SPOKE_FOR") and r.q.form in ("who", "which", "what", "other"):
+            # "Who spoke for the BMA?": the members of the organisation the article quotes.
+            orgs = {p.id for p in r.people if not p.is_person}
+            members = [p for p in self.look.with_members([self.look.people[o] for o in orgs])
+                       if p.is_person and any(p.id in s.speakers
+                                              for s in self.look.corpus.passages)]
+            if members:
+                first = {p.id: next(s.id for s in self.look.corpus.passages
+                                    if p.id in s.speakers) for p in members}
+                listed = "; ".join(f"{p.name} ({p.role}, {first[p.id]})" for p in members)
+                return Answer(r.q.raw, f"The article quotes {listed}.", False, "passage",
+                              tuple(self.look.cite(pid, 1.0) for pid in dict.fromkeys(
+                                  first.values())), (), highlights=tuple(p.name for p in members))
         if not r.cues.has("QUOTED_Q"):
             return None
         seen: dict[str, str] = {}
@@ -110,8 +123,7 @@ class QuotedAnswerer(TextWork):
         people = [self.look.people[p] for p in seen]
         # "Who was quoted for the Black Country side?": those whose role the question names.
         asked = set(r.q.terms) - GENERIC_TERMS
-        fitting = [p for p in people if len(asked & set(content_terms(p.role))) >= 2] \
-            if "quoted" in r.words else []
+        fitting = [p for p in people if len(asked & set(content_terms(p.role))) >= 2]
         if fitting and len(fitting) < len(people):
             listed = "; ".join(f"{p.name} ({p.role}, {seen[p.id]})" for p in fitting)
             return Answer(r.q.raw, f"The article quotes {listed}.", False, "passage",

@@ -22,13 +22,15 @@ Factory = Callable[[Lookups, Retriever], Answerer]
 ANSWERERS: dict[str, Factory] = {
     "who_said_that": lambda look, _: WhoSaidThatAnswerer(look),
     "people": lambda look, _: PeopleAnswerer(look),
+    # When the event happened, or when a speaker said something would happen, before the
+    # figures and the rest of speech: "strike hrs? what time did they start", "did she give
+    # a date for rebooking?".
+    "timing": lambda look, retriever: TimingAnswerer(look, retriever.index.article_model),
     # Before "quoted": "who originally said … and who is quoting" is about speech.
     "speech": SpeechAnswerer,
     "quoted": lambda look, _: QuotedAnswerer(look),
     "called": lambda look, _: CalledAnswerer(look),
     "composition": lambda look, _: CompositionAnswerer(look),
-    # When the event happened, before the figures: "strike hrs? what time did they start".
-    "timing": lambda look, _: TimingAnswerer(look),
     "aggregate": lambda look, _: AggregateAnswerer(look),
     "figure": lambda look, _: FigureAnswerer(look),
     "other_figure": lambda look, _: OtherFigureAnswerer(look),

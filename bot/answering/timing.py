@@ -5,10 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..answer import Answer
+from ..article_model import ArticleModel
 from ..conversation import Conversation
 from ..lookups import Lookups
 from ..reading import Reading
-from ..rules import CALENDAR_DATE, CLOCK_TIME, DURATION, FUTURE_WORDS, TIME_WORDS, WEEKDAY
+from ..rules import (
+    CALENDAR_DATE,
+    CLOCK_TIME,
+    CLOSE_QUOTES,
+    DURATION,
+    FUTURE_WORDS,
+    OPEN_QUOTES,
+    TIME_WORDS,
+    WEEKDAY,
+)
+from ..text import content_terms
 
 
 @dataclass(frozen=True)
@@ -32,8 +43,9 @@ class TimingAnswerer:
 
     name = "timing"
 
-    def __init__(self, look: Lookups) -> None:
+    def __init__(self, look: Lookups, model: ArticleModel | None = None) -> None:
         self.look = look
+        self.model = model
         event = look.lex.event_words
         self.sentences = [
             _Timed(p.id, i, s, bool(CLOCK_TIME.search(s)), bool(CALENDAR_DATE.search(s)),
@@ -45,6 +57,10 @@ class TimingAnswerer:
 
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         kinds = set(r.timing)
+        if kinds & {"when", "dates"} and r.speakers and r.q.form not in (
+                "why", "who", "how many", "how much") and not r.cues.has("event_words") and (
+                r.cues.has("SPEECH_Q") or r.q.form == "yesno"):
+            return self._said_when(r, kinds)  # "did she give a date for rebooking?"
         if not kinds or r.people or r.speakers or r.q.form in ("why", "who", "how many",
                                                               "how much") or \
                 r.cues.has("ANY_SUPERLATIVE") or r.subjects and (r.dims or r.dim_asked):
@@ -105,3 +121,26 @@ class TimingAnswerer:
             return self.look.abstain(r.q, f"The article doesn't give the {what}; it says: "
                                           f"“{said.text}” ({said.pid}).")
         return None
+
+    def _said_when(self, r: Reading, kinds: set[str]) -> Answer | None:
+        """'Did she give a date for rebooking?': the speaker's words that say when, and
+        whether they give a date at all."""
+        if self.model is None:
+            return None
+        ids = {p.id for p in r.speakers}
+        asked = set(r.q.terms)
+        said = [s for s in self.model.by(ids) if TIME_WORDS.search(s.text) and not
+                self.look.lex.event_words.search(s.text)]
+        if not said:
+            return None
+        counted = self.look.lex.count_words
+        best = max(said, key=lambda s: (bool(counted.search(s.text)),
+                                        len(asked & set(content_terms(s.text))), -s.key))
+        words = best.text.strip().lstrip(OPEN_QUOTES).rstrip(CLOSE_QUOTES).strip()
+        name = self.look.people[best.speakers[0]].name
+        dated = CALENDAR_DATE.search(best.text) or WEEKDAY.search(best.text)
+        wanted = "dates" in kinds or r.times_said or r.cues.has("TIMING_WHEN") and not \
+            r.cues.has("TIMING_DATES") and r.q.form == "yesno"
+        verdict = "No date: " if wanted and not dated and r.q.form == "yesno" else ""
+        return Answer(r.q.raw, f"{verdict}{name} said: “{words}” ({best.passage}).", False,
+                      "passage", (self.look.cite(best.passage, 1.0),), highlights=(words,))
