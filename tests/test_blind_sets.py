@@ -49,6 +49,10 @@ SETS = [
     (DATA / "blind_strike_analyst_I.jsonl", None, 30),
     (NURSES / "blind_I.jsonl", NURSES, 25),
     (NOTTS / "blind_I.jsonl", NOTTS, 23),
+    (DATA / "blind_strike_chat_J.jsonl", None, 29),
+    (DATA / "blind_strike_analyst_J.jsonl", None, 32),
+    (NURSES / "blind_J.jsonl", NURSES, 27),
+    (NOTTS / "blind_J.jsonl", NOTTS, 18),
 ]
 _ENGINES: dict[Path, Any] = {}
 
