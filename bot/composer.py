@@ -104,6 +104,7 @@ class Composer:
             if focus and focus != conv.focus:
                 conv.earlier_focus, conv.focus = conv.focus, focus
             conv.op = r.op or ""
+            conv.dim_asked, conv.direction = r.dim_asked, r.direction
             conv.base = tuple(f.id for f in r.subjects if f.scope != "part") if r.op else ()
             conv.positional = r.positional
         if answer.figures and answer.kind == "figure":

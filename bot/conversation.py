@@ -19,6 +19,8 @@ class Conversation:
     focus: tuple[str, ...] = ()  # figure ids the last figure answer was about
     earlier_focus: tuple[str, ...] = ()  # and the one before ("the gap between the two")
     op: str = ""  # the last computation, for "and at X?" after it
+    dim_asked: str = ""  # … and the dimension it ran over ("sfh worst day?" … "nuh?")
+    direction: str = "most"
     base: tuple[str, ...] = ()  # what the last computation measured against ("of the region")
     positional: bool = False  # the last subject was asked for by its place in the article
     max_turns: int = 20

@@ -49,14 +49,17 @@ from .rules import (
     QUOTED_WORDS,
     RANK_BARE,
     REFERRING,
+    SAME_AGAIN,
     SMALL_TALK,
     THAN_THE_OTHER,
     THANKS,
+    THE_TWO,
     TIMES_WORDS,
     TIMING_FILLER,
     TRUE_OR_FALSE,
     UNIT_CUES,
     UNIT_PATTERNS,
+    VERSUS_LEAD,
     WORD_NUMBERS,
     YEAR,
 )
@@ -269,6 +272,22 @@ class Parser:
             # "NUH now against March 2023, % change?" … "and sfh?": the same, for SFH.
             op, dims = conv.op, conv.dims
         wording = self._wording(q, (unknown, place, partial, stray))
+        named_only = len([t for t in tokens(q.text) if t not in STOPWORDS]) <= sum(
+            m.end - m.start for m in mentions) + 1  # "nuh?", "and nuh then?"
+        if op is None and subjects and conv.op == "extreme" and conv.dim_asked and not dims \
+                and not wording["dim_asked"] and (named_only or FOLLOWUP.match(q.low)):
+            # "sfh worst day? how many" … "nuh?": the same question of another subject.
+            op = "extreme"
+            wording["dim_asked"], wording["direction"] = conv.dim_asked, conv.direction
+        if op in (None, "difference") and VERSUS_LEAD.match(q.low) and len(
+                {k for k, _ in dims}) < len(dims):
+            op = "difference"  # "vs tue?": the same subjects on the two days, against each other
+            mains = list(dict.fromkeys(self.look.main_row(f) for f in subjects or [
+                self.look.by_id[k] for k in conv.focus if k in self.look.by_id]))
+            if self.look.whole is not None and len(mains) > 1 and set(mains) == set(
+                    self.look.parts):
+                mains = [self.look.whole]  # (the last answer added up the parts: the whole)
+            subjects = mains
         if op in (None, "change") and wording["cues"].has("POINTS") and not subjects:
             op = "difference"  # "how many percentage points apart": a gap, not a % change
         if wording["excluded"] and op in ("total", "average", "share") and len(subjects) == len(
@@ -582,6 +601,9 @@ class Parser:
         focus = [self.look.by_id[k] for k in conv.focus if k in self.look.by_id]
         earlier = [self.look.by_id[k] for k in conv.earlier_focus if k in self.look.by_id]
         short = len(q.terms) <= 3 or bool(REFERRING.search(q.low))
+        if not subjects and len(self.look.parts) == 2 and THE_TWO.search(q.low) and \
+                op in PAIR_OPS:
+            return list(self.look.parts), op  # "diff between the 2 on the fri?": those two
         if op is None and subjects and FOLLOWUP.match(q.low) and conv.op in CARRIED_OPS and \
                 all(f.scope == "part" for f in subjects):
             base = [self.look.by_id[k] for k in conv.base if k in self.look.by_id]
@@ -634,8 +656,11 @@ class Parser:
             keys = {k.partition("=")[0] for k in found}
             brief = len(q.terms) <= 2 or FOLLOWUP.match(q.low)
             kept = tuple(d for d in conv.dims if d[0] not in keys) if brief else ()
+            if VERSUS_LEAD.match(q.low):
+                kept = conv.dims  # "vs tue?" after Monday: Monday and Tuesday
             return kept + tuple((k.partition("=")[0], k.partition("=")[2]) for k in found)
-        followup = re.match(r"^(?:and|what about|how about|what of|same for|and for)\b", q.low)
+        followup = re.match(r"^(?:and|what about|how about|what of|same for|and for)\b",
+                            q.low) or SAME_AGAIN.search(q.low)
         words = len([t for t in tokens(q.text) if t not in STOPWORDS]) - named
         return conv.dims if followup or len(q.terms) <= 2 or words <= 0 else ()
 

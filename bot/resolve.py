@@ -30,6 +30,8 @@ class Mention:
 def _token_match(alias_tok: str, q_tok: str) -> bool:
     if alias_tok == q_tok:
         return True
+    if q_tok == alias_tok + "s" and len(alias_tok) >= 3 and alias_tok.isalpha():
+        return True  # a possessive typed without its apostrophe: "kings mill", "guys"
     if len(alias_tok) < 5 or not alias_tok.isalpha() or not q_tok.isalpha():
         return False
     if _nickname(alias_tok, q_tok):

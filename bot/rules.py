@@ -179,7 +179,14 @@ ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|he
                         r"(?=[,?.]|$| say| said| and)", re.I)
 
 
+# "kings mill lot same day?", "same calc for sfh": the last question again, for another.
+SAME_AGAIN = re.compile(r"\bsame (?:day|days|time|type|again|for|thing|calc\w*|q|question|"
+                        r"period|breakdown|split|figure|way)\b|\bsame\W*$|\bditto\b|"
+                        r"\blikewise\b")
+# "vs tue?": the last question at another value of the same dimension, against it.
+VERSUS_LEAD = re.compile(r"^\W*(?:and |so |ok )?(?:vs|versus|compared (?:to|with)|against)\b")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
+THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"
                        r"each other)\b")
 ORDINAL_WORD = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|"

@@ -142,6 +142,17 @@ class AggregateAnswerer(FigureWork):
                 rest = tuple(d for d in r.dims if d[0] != several)
                 split = [self._at_dims([one], rest + (d,), sums) for d in r.dims
                          if d[0] == several]
+                values = [d for d in r.dims if d[0] == several]
+                for i, group in enumerate(split):
+                    if len(group) > 1:  # the whole at that value: its parts' rows, added up
+                        rows = [row for x in group for row in sums.get(x.id, [x])]
+                        key = "+".join(x.id for x in rows)
+                        sums[key] = rows
+                        total = sum(x.value for x in rows)
+                        split[i] = [replace(group[0], id=key, value=total, qualifier="",
+                                            display=format_number(total), subject=(
+                                                f"{one.subject} "
+                                                f"({self._describe_dims(rest + (values[i],))})"))]
                 r = replace(r, subjects=[f for group in split for f in group], dims=())
                 named = list(r.subjects)
                 if len(named) < 2:

@@ -71,6 +71,10 @@ class FigureAnswerer(FigureWork):
                     subjects = [self.look.by_id[k] for k in conv.subjects if k in self.look.by_id]
                 elif self.look.whole is not None and r.cues.has("count_words"):
                     subjects = [self.look.whole]
+            if not subjects and r.dims and self.look.whole is not None and not r.unknown and \
+                    not self._other_row(r) and (r.cues.has("count_words") or len(r.q.terms) <= 4):
+                # "mon inpts, both sites added?", "weekend any clinics hit?": the whole's rows.
+                subjects = [self.look.whole]
             if not subjects:
                 counting = q.form in ("how many", "how much")
                 if counting and (r.unknown or r.place or r.partial or r.stray):
