@@ -29,6 +29,8 @@ class Result:
     text: str
     used: tuple[Figure, ...]
     focus: tuple[Figure, ...] = ()  # what the answer is about, for follow-ups (default: used)
+    # The two quantities a comparison set side by side, labelled, for "by how many?" after it.
+    values: tuple[tuple[str, float], ...] = ()
 
 
 def short(f: Figure) -> str:
@@ -85,6 +87,7 @@ def detect(low: str, lex: Lexicon) -> str | None:
                  r"\b(?:twice|double|triple)\b", low):
         return "ratio"
     if re.search(r"\bdifference\b|\bgap\b|\bsubtract\w*|\bminus\b|\btake away\b|"
+                 r"\bhow (?:many|much|far) short\b|\bshort by\b|\bshortfall\b|"
                  r"\bhow many (?:more|fewer|less)\b|\bhow much "
                  r"(?:more|fewer|less|higher|lower)\b|\bexceed\w*\b|\bby how (?:much|many)\b|"
                  r"\boutnumber\w*\b|\b(?:rise|fall|drop|increase|decrease|change|grow|go up|"
@@ -171,7 +174,7 @@ def difference(a: Figure, b: Figure) -> Result:
     shown = format_number(abs(gap), min(places, 2))
     return Result(f"{more.subject} had {shown} more than {less.subject}: "
                   f"{more.display} − {less.display} = {shown}{note} "
-                  f"({cited_passages(a, b)}).", (a, b))
+                  f"({cited_passages(a, b)}).", (a, b), values=_pair_values(a, b))
 
 
 def compare(a: Figure, b: Figure, way: str) -> Result:
@@ -186,7 +189,7 @@ def compare(a: Figure, b: Figure, way: str) -> Result:
     big, small = (a, b) if a_more else (b, a)
     return Result(f"{verdict}: {a.subject} had {a.display} and {b.subject} had {b.display}, so "
                   f"{a.subject} had {gap} {rel} ({big.display} − {small.display} = {gap}) "
-                  f"({cited_passages(a, b)}).", (a, b))
+                  f"({cited_passages(a, b)}).", (a, b), values=_pair_values(a, b))
 
 
 def share(part: Figure | list[Figure], whole: Figure | list[Figure], lex: Lexicon) -> Result:
@@ -208,10 +211,11 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure], lex: Lexico
     if len(part_l) > 1:  # a group: its sum over the base, the sum in parentheses
         return Result(f"About {pct:.1f}%: {who} together account for {format_number(p)} of "
                       f"{w_text}: ({p_text}) ÷ {format_number(w)} = {format_number(p)} ÷ "
-                      f"{format_number(w)} = {pct:.2f}%{approx} ({cited_passages(*used)}).", used)
+                      f"{format_number(w)} = {pct:.2f}%{approx} ({cited_passages(*used)}).", used,
+                      focus=tuple(part_l))
     return Result(f"About {pct:.1f}%: {who} accounts for {p_text} of {w_text} "
                   f"({p_text} ÷ {format_number(w)} = {pct:.2f}%){approx} "
-                  f"({cited_passages(*used)}).", used)
+                  f"({cited_passages(*used)}).", used, focus=tuple(part_l))
 
 
 def average(members: list[Figure], lex: Lexicon) -> Result:
@@ -232,6 +236,38 @@ def count(members: list[Figure], lex: Lexicon) -> Result:
     names = "; ".join(f.subject for f in members)
     return Result(f"The article gives figures for {len(members)} {lex.profile.parts}: {names} "
                   f"({cited_passages(*members)}).", tuple(members))
+
+
+def _pair_values(a: Figure, b: Figure) -> tuple[tuple[str, float], ...]:
+    return (a.subject, a.value), (b.subject, b.value)
+
+
+def between(values: tuple[tuple[str, float], ...], op: str) -> Result | None:
+    """'By how many?', '% change?', 'as a %?' of the two quantities the last answer set side
+    by side (its working is in that answer; this one writes out its own)."""
+    if len(values) != 2:
+        return None
+    (a_name, a), (b_name, b) = values
+    a_text, b_text = format_number(a), format_number(b)
+    if op == "difference":
+        gap = format_number(abs(a - b))
+        more, less = (a_name, b_name) if a > b else (b_name, a_name)
+        return Result(f"{gap}: {more} had {gap} more than {less} "
+                      f"({format_number(max(a, b))} − {format_number(min(a, b))} = {gap}).", ())
+    if op == "change" and b:
+        pct = 100 * (a - b) / b
+        way = "lower" if pct < 0 else "higher"
+        return Result(f"About {abs(pct):.1f}% {way}: {a_name}'s {a_text} against {b_name}'s "
+                      f"{b_text}, ({format_number(max(a, b))} − {format_number(min(a, b))}) ÷ "
+                      f"{b_text} = {abs(pct):.1f}%.", ())
+    if op == "share" and b:
+        return Result(f"About {100 * a / b:.1f}%: {a_name}'s {a_text} of {b_name}'s {b_text} "
+                      f"({a_text} ÷ {b_text} = {100 * a / b:.2f}%).", ())
+    if op == "ratio" and min(a, b):
+        big, small = max(a, b), min(a, b)
+        return Result(f"{big / small:.1f} times: {format_number(big)} ÷ {format_number(small)} "
+                      f"= {big / small:.2f}.", ())
+    return None
 
 
 def _listed(figures: list[Figure]) -> str:
@@ -320,7 +356,8 @@ def versus_rest(one: Figure, rest: list[Figure], lex: Lexicon, yes_no: bool = Tr
                   f"({_larger(one.value, together)} − {_smaller(one.value, together)} = "
                   f"{format_number(abs(one.value - together))}) ({cited_passages(one, *rest)}); "
                   f"the other {len(rest)} had {format_number(abs(one.value - together))} "
-                  f"{'fewer' if bigger else 'more'}.", (one, *rest))
+                  f"{'fewer' if bigger else 'more'}.", (one, *rest),
+                  values=((one.subject, one.value), (f"the other {len(rest)} together", together)))
 
 
 def outside(whole: Figure, parts: list[Figure], lex: Lexicon) -> Result:
@@ -365,7 +402,7 @@ def change(new: Figure, base: Figure) -> Result:
     return Result(f"About {abs(pct):.1f}% {way}: {new.display} against {base.display}, "
                   f"({_larger(new.value, base.value)} − {_smaller(new.value, base.value)}) ÷ "
                   f"{base.display} = {format_number(gap)} ÷ {base.display} = {abs(pct):.1f}% "
-                  f"({cited_passages(new, base)}).", (new, base))
+                  f"({cited_passages(new, base)}).", (new, base), values=_pair_values(new, base))
 
 
 def spread(members: list[Figure]) -> Result:
@@ -419,7 +456,8 @@ def group_versus(group: list[Figure], single: Figure, asked: str = "",
     if asked:
         holds = together != single.value and ((together > single.value) == (asked == "group more"))
         text = f"{'Yes' if holds else 'No'}: {text}"
-    return Result(text, (*group, single))
+    return Result(text, (*group, single),
+                  values=((f"{names} together", together), (single.subject, single.value)))
 
 
 def against_fraction(part: list[Figure], whole: list[Figure],

@@ -40,10 +40,13 @@ class Answer:
     notice: str = ""
     # The figure ids the answer is about ("the fewest": that one), for follow-ups; not shown.
     focus: tuple[str, ...] = field(default=(), compare=False)
+    # The two quantities a comparison set side by side ("by how many?" next); not shown.
+    values: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("focus")
+        data.pop("values")
         data["citations"] = [asdict(c) for c in self.citations]
         data["figures"] = [asdict(f) for f in self.figures]
         data["highlights"] = list(self.highlights)

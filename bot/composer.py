@@ -96,6 +96,8 @@ class Composer:
                      if (row := self.look.by_id.get(f.id)) is not None and row.is_count)
 
     def _update(self, conv: Conversation, r: Reading, answer: Answer) -> None:
+        if answer.figures or not answer.abstained:
+            conv.values = answer.values
         if answer.figures:
             conv.dims = r.dims
             focus = answer.focus or self._counts(answer)

@@ -19,6 +19,7 @@ class Conversation:
     focus: tuple[str, ...] = ()  # figure ids the last figure answer was about
     earlier_focus: tuple[str, ...] = ()  # and the one before ("the gap between the two")
     op: str = ""  # the last computation, for "and at X?" after it
+    values: tuple[tuple[str, float], ...] = ()  # the two the last comparison set side by side
     dim_asked: str = ""  # … and the dimension it ran over ("sfh worst day?" … "nuh?")
     direction: str = "most"
     base: tuple[str, ...] = ()  # what the last computation measured against ("of the region")

@@ -43,6 +43,7 @@ from .rules import (
     NOT_COMPARATIVE,
     ORDINAL_VALUE,
     ORDINAL_WORD,
+    OURS,
     OWN_NOUNS,
     OWN_TOTAL,
     QUESTION_RULES,
@@ -279,6 +280,21 @@ class Parser:
             # "sfh worst day? how many" … "nuh?": the same question of another subject.
             op = "extreme"
             wording["dim_asked"], wording["direction"] = conv.dim_asked, conv.direction
+        last = [self.look.by_id[k] for k in conv.focus if k in self.look.by_id]
+        whole = self.look.whole
+        if whole is not None and OURS.search(q.low) and not any(
+                f.scope in ("part", "whole") for f in subjects) and not \
+                wording["cues"].has("all_parts", "parts_word"):  # ("our 5 trusts": the parts)
+            subjects = [whole, *subjects]  # "what % of that is ours": the article's own area
+        if wording["rest_together"] and not any(f.scope == "part" for f in subjects) and \
+                len(last) == 1 and last[0].scope == "part" and REFERRING.search(q.low):
+            # "that's more than the 4 other trusts combined?": the last one against the rest.
+            subjects = [last[0]]
+        if wording["fraction"] and op in (None, "total") and REFERRING.search(q.low) and \
+                not any(f.scope == "part" for f in subjects) and last and all(
+                    f.scope == "part" for f in last):
+            # "is that over half the regional total?": the last ones against the fraction.
+            subjects, op = last + subjects, "share"
         if op in (None, "difference") and VERSUS_LEAD.match(q.low) and len(
                 {k for k, _ in dims}) < len(dims):
             op = "difference"  # "vs tue?": the same subjects on the two days, against each other

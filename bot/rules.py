@@ -185,6 +185,12 @@ SAME_AGAIN = re.compile(r"\bsame (?:day|days|time|type|again|for|thing|calc\w*|q
                         r"\blikewise\b")
 # "vs tue?": the last question at another value of the same dimension, against it.
 VERSUS_LEAD = re.compile(r"^\W*(?:and |so |ok )?(?:vs|versus|compared (?:to|with)|against)\b")
+# "what % of that is ours": the team's own area, the article's whole.
+OURS = re.compile(r"\bours\b|\bour (?:own )?(?:region|area|patch|lot|bit|figures?|numbers?|total|"
+                  r"side|system)\b")
+# "so whose was 1169?", "which trust had 750?": a subject asked for by its figure.
+WHOSE_FIGURE = re.compile(r"\bwhose\b|\bwhich (?:\w+ ){0,2}?(?:had|has|was|is|did|got|reported|"
+                          r"recorded|were)\b|\bwho (?:had|has|got|was|reported|recorded)\b")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"
@@ -235,7 +241,7 @@ TIMES_WORDS = (("twice", 2), ("double", 2), ("three times", 3), ("triple", 3),
                ("four times", 4))
 # "all 4 combined", "the other four all added up": the rest, when the number is one fewer
 # than the parts (the parser checks).
-ALL_N_TOGETHER = re.compile(r"\b(?:all|the other|the rest of the|other) (\d+|two|three|four|"
+ALL_N_TOGETHER = re.compile(r"\b(?:all|the other|the rest of the|other|the) (\d+|two|three|four|"
                             r"five|six|seven|eight|nine)\b(?:[^?]{0,30}?)\b(?:combined|together|"
                             r"put together|added up|added|in total)\b|\b(?:combined|total|together)"
                             r"\b[^?]{0,20}?\bthe other (\d+|two|three|four|five|six|seven|eight|"

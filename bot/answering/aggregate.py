@@ -29,6 +29,15 @@ class AggregateAnswerer(FigureWork):
         of_whole = self._part_of_whole(r, conv)
         if of_whole is not None:
             return of_whole
+        if op in ("difference", "change", "share", "ratio") and not r.named_tokens and \
+                len(conv.values) == 2 and len(q.terms) <= 4 and not r.dims:
+            # "by how many?", "so how many short", "% change?" after a comparison: its two.
+            after = aggregates.between(conv.values, op)
+            if after is not None:
+                last = [g for ref in conv.turns[-1].figures
+                        if (g := self.look.by_id.get(ref.id)) is not None] if conv.turns else []
+                return self._figure_answer(r, "aggregate", after.text, last,
+                                           values=conv.values)
         superlative = r.cues.first("ANY_SUPERLATIVE")
         # "which day were they?" of one subject: its rows over that dimension.
         asked_which = bool(r.dim_asked and len(r.subjects) == 1 and q.form in ("date", "which")
@@ -66,7 +75,8 @@ class AggregateAnswerer(FigureWork):
             asked = "" if q.form != "yesno" else (
                 "group more" if r.direction == "most" else "group fewer")
             against = aggregates.group_versus(group, ones[0], asked)
-            return self._figure_answer(r, "aggregate", against.text, list(against.used))
+            return self._figure_answer(r, "aggregate", against.text, list(against.used),
+                                          values=against.values)
         if op is None:
             return None
         if op == "share" and r.dims and len(r.subjects) == 1:
@@ -135,7 +145,8 @@ class AggregateAnswerer(FigureWork):
                 if claim and len(named) == 2:
                     # "So SFH's July total was lower than in March 2023, right?"
                     verdict = aggregates.compare(named[0], named[1], r.direction)
-                    return self._figure_answer(r, "aggregate", verdict.text, list(verdict.used))
+                    return self._figure_answer(r, "aggregate", verdict.text, list(verdict.used),
+                                          values=verdict.values)
             elif several and len(r.subjects) == 1 and op in ("difference", "ratio", "change"):
                 # "SFH between the March and April rounds": one figure per value, compared.
                 one = r.subjects[0]
@@ -178,7 +189,8 @@ class AggregateAnswerer(FigureWork):
                 # "Did SFH rebook more inpatients than NUH?": the two at that dimension.
                 verdict = aggregates.compare(parts_named[0], parts_named[1], r.direction)
                 used = [row for f in verdict.used for row in sums.get(f.id, [f])]
-                return self._figure_answer(r, "aggregate", verdict.text, used)
+                return self._figure_answer(r, "aggregate", verdict.text, used,
+                                           values=verdict.values)
         result = self._compute(op, r, conv, named, pool)
         if result is None:
             return None
@@ -189,7 +201,7 @@ class AggregateAnswerer(FigureWork):
         if working:
             text += f" ({'; '.join(working)}.)"
         focus = tuple(row for f in result.focus for row in sums.get(f.id, [f]))
-        return self._figure_answer(r, "aggregate", text, used, focus)
+        return self._figure_answer(r, "aggregate", text, used, focus, result.values)
 
     def _over_dimension(self, r: Reading) -> Answer | None:
         """'Which day saw the most, both trusts combined?': each value of a dimension summed

@@ -23,6 +23,13 @@ class FigureAnswerer(FigureWork):
         cue = r.cues.has("count_cues") or bool(r.dims and subjects) or r.positional
         noun = r.noun
         followup = r.cues.has("FOLLOWUP", "THERE")
+        owners = [f for f in self.look.counts if f.value in q.numbers]
+        if r.cues.has("WHOSE_FIGURE") and len(owners) == 1 and len(q.numbers) == 1 and \
+                q.form != "yesno":
+            # "so whose was 1169?": the subject whose figure it is.
+            f = owners[0]
+            return self._figure_answer(r, "figure", f"{f.display} is {f.subject}'s: "
+                                                    f"{self._figure_sentence(f)}", [f])
         if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers):
             return None
         if q.form == "yesno" and r.cues.has("OVER_TIME") and not q.numbers:

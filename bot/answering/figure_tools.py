@@ -83,7 +83,8 @@ class FigureWork:
         return list(r.excluded)
 
     def _figure_answer(self, r: Reading, kind: str, text: str, used: list[Figure],
-                       focus: tuple[Figure, ...] = ()) -> Answer:
+                       focus: tuple[Figure, ...] = (),
+                       values: tuple[tuple[str, float], ...] = ()) -> Answer:
         working = [self.look.derived[f.id] for f in used if f.id in self.look.derived
                    and self.look.derived[f.id].split(": ")[1].split(",")[0] not in text]
         if working:
@@ -95,7 +96,7 @@ class FigureWork:
         return Answer(r.q.raw, text, False, kind,  # type: ignore[arg-type]
                       tuple(cites), tuple(f.ref() for f in used),
                       highlights=tuple(f.display for f in used),
-                      focus=tuple(f.id for f in focus if f.id in self.look.by_id))
+                      focus=tuple(f.id for f in focus if f.id in self.look.by_id), values=values)
 
     def _noun_kind(self, noun: str) -> str:
         """What a 'how many X' counts: the article's count, people, something else, or ''."""
