@@ -53,6 +53,10 @@ SETS = [
     (DATA / "blind_strike_analyst_J.jsonl", None, 32),
     (NURSES / "blind_J.jsonl", NURSES, 27),
     (NOTTS / "blind_J.jsonl", NOTTS, 18),
+    (DATA / "blind_strike_chat_K.jsonl", None, 30),
+    (DATA / "blind_strike_analyst_K.jsonl", None, 33),
+    (NURSES / "blind_K.jsonl", NURSES, 32),
+    (NOTTS / "blind_K.jsonl", NOTTS, 24),
 ]
 _ENGINES: dict[Path, Any] = {}
 

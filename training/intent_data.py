@@ -101,7 +101,10 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/articles/notts-resident-doctors/blind_I.jsonl",
               "tests/data/blind_strike_chat_J.jsonl", "tests/data/blind_strike_analyst_J.jsonl",
               "tests/articles/london-nurses/blind_J.jsonl",
-              "tests/articles/notts-resident-doctors/blind_J.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_J.jsonl",
+              "tests/data/blind_strike_chat_K.jsonl", "tests/data/blind_strike_analyst_K.jsonl",
+              "tests/articles/london-nurses/blind_K.jsonl",
+              "tests/articles/notts-resident-doctors/blind_K.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
