@@ -150,7 +150,7 @@ def extreme(members: list[Figure], way: str, ordinal: int, lex: Lexicon) -> Resu
 
 def total(members: list[Figure], region: Figure | None, lex: Lexicon) -> Result:
     value = sum(f.value for f in members)
-    parts = " + ".join(f.display for f in members)
+    parts = " + ".join(f.digits for f in members)
     everyone = len(members) == lex.n_parts
     who = lex.parts_phrase.capitalize() + "'" if everyone else " and ".join(
         f.subject for f in members) + "'s"
@@ -198,10 +198,10 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure], lex: Lexico
     p = sum(f.value for f in part_l)
     w = sum(f.value for f in whole_l)
     pct = 100 * p / w
-    p_text = " + ".join(f.display for f in part_l)
+    p_text = " + ".join(f.digits for f in part_l)
     if len(whole_l) > 1:
         w_text = (f"{lex.among(whole_l)}' total of {format_number(w)} "
-                  f"({' + '.join(f.display for f in whole_l)})")
+                  f"({' + '.join(f.digits for f in whole_l)})")
     else:
         w_text = whole_l[0].stated
     who = lex.among(part_l) if len(part_l) == lex.n_parts else _listed(part_l)
@@ -220,7 +220,7 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure], lex: Lexico
 
 def average(members: list[Figure], lex: Lexicon) -> Result:
     value = sum(f.value for f in members) / len(members)
-    parts = " + ".join(f.display for f in members)
+    parts = " + ".join(f.digits for f in members)
     return Result(f"The average across the {len(members)} {lex.profile.parts} is "
                   f"{format_number(value, 1)} {lex.profile.counted}: ({parts}) ÷ {len(members)} "
                   f"({cited_passages(*members)}).", tuple(members))
@@ -345,7 +345,7 @@ def line_verdict(f: Figure, line: numbers.Bound) -> str | None:
 def versus_rest(one: Figure, rest: list[Figure], lex: Lexicon, yes_no: bool = True) -> Result:
     """'Did UHNM cancel more than the other four put together?' (a verdict when `yes_no`)."""
     together = sum(f.value for f in rest)
-    parts = " + ".join(f.display for f in rest)
+    parts = " + ".join(f.digits for f in rest)
     bigger = one.value > together
     verdict = ("Yes: " if bigger else "No: ") if yes_no else ""
     rel = "more" if bigger else "fewer"
@@ -367,7 +367,7 @@ def outside(whole: Figure, parts: list[Figure], lex: Lexicon) -> Result:
     named = parts[0].subject if len(parts) == 1 else lex.among(parts)
     shown = parts[0].display if len(parts) == 1 else format_number(inside)
     summed = "" if len(parts) == 1 else (
-        f", where {' + '.join(f.display for f in parts)} = {format_number(inside)}")
+        f", where {' + '.join(f.digits for f in parts)} = {format_number(inside)}")
     return Result(f"About {format_number(rest)} outside {named}: {whole.display} − {shown} = "
                   f"{format_number(rest)}{summed} (the article's “more than” figures make this "
                   f"approximate) ({cited_passages(whole, *parts)}).", (whole, *parts))
@@ -375,7 +375,7 @@ def outside(whole: Figure, parts: list[Figure], lex: Lexicon) -> Result:
 
 def per_day(figures: list[Figure], days: Figure, lex: Lexicon) -> Result:
     value = sum(f.value for f in figures)
-    parts = " + ".join(f.display for f in figures)
+    parts = " + ".join(f.digits for f in figures)
     rate = value / days.value
     who = lex.among(figures)
     summed = f"({parts}) = {format_number(value)}" if len(figures) > 1 else figures[0].display
@@ -388,7 +388,7 @@ def per_day(figures: list[Figure], days: Figure, lex: Lexicon) -> Result:
 def against_average(one: Figure, members: list[Figure]) -> Result:
     mean = sum(f.value for f in members) / len(members)
     side = "above" if one.value > mean else "below"
-    parts = " + ".join(f.display for f in members)
+    parts = " + ".join(f.digits for f in members)
     return Result(f"{one.subject} is {side} the average: {one.display} against "
                   f"({parts}) ÷ {len(members)} = {format_number(mean, 1)} ({cited_passages(*members)}).",
                   (one, *[f for f in members if f is not one]))
@@ -440,7 +440,7 @@ def group_versus(group: list[Figure], single: Figure, asked: str = "",
     'UHNM against Walsall and Dudley together'); with `asked` ('group more' or 'group
     fewer') a yes/no verdict leads."""
     together = sum(f.value for f in group)
-    parts = " + ".join(f.display for f in group)
+    parts = " + ".join(f.digits for f in group)
     names = " and ".join(f.subject for f in group)
     gap = abs(together - single.value)
     working = (f"({_larger(together, single.value)} − {_smaller(together, single.value)} = "
@@ -468,7 +468,7 @@ def against_fraction(part: list[Figure], whole: list[Figure],
         value = sum(f.value for f in figures)
         if len(figures) == 1:
             return figures[0].display, figures[0].display, value
-        listed = " + ".join(f.display for f in figures)
+        listed = " + ".join(f.digits for f in figures)
         return f"{format_number(value)} ({listed})", format_number(value), value
 
     part_text, part_short, part_value = named(part)

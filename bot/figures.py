@@ -10,7 +10,7 @@ from .answer import FigureRef
 from .errors import SeedError
 from .passages import Passage
 from .tables import read_rows, split_list
-from .text import NUMBER_WORDS, fold, numbers_in
+from .text import NUMBER_WORDS, fold, format_number, numbers_in
 
 COLUMNS = ("id", "subject", "aliases", "measure", "value", "display", "unit", "qualifier",
            "scope", "period", "passage", "span")
@@ -45,6 +45,12 @@ class Figure:
     def is_count(self) -> bool:
         """Appointment counts, the rows aggregates are computed over."""
         return self.scope in COUNT_SCOPES
+
+    @property
+    def digits(self) -> str:
+        """The figure in digits, for working written out: "1", not "a single"."""
+        return self.display if any(c.isdigit() for c in self.display) else \
+            format_number(self.value)
 
     @property
     def stated(self) -> str:

@@ -65,30 +65,44 @@ class Lookups:
         used = {pair for f in self.variants for pair in f.dims}
         # Keys whose rows add up to the main row (type: inpatient + outpatient = all);
         # an earlier round does not.
+        def finer(f: Figure, k: str) -> list[Figure]:
+            return [v for v in self.variants if v.subject == f.subject and v.scope == f.scope
+                    and len(v.dims) == len(f.dims) + 1 and set(f.dims) <= set(v.dims)
+                    and v.dim(k)]
+
         self.partitions = frozenset(
             k for k in self.dimension_keys if any(
-                sum(v.value for v in self.variants if v.subject == f.subject and
-                    [d for d, _ in v.dims] == [k]) == f.value for f in self.counts))
+                (rows := finer(f, k)) and sum(v.value for v in rows) == f.value
+                for f in self.counts + [v for v in self.variants if v.is_count]
+                if not f.dim(k) and f.value))
         # A value of a partition the article leaves out is the total less the others: England
         # on the second day is 29,576 − 15,779. Derived rows carry their working. (None at
         # all, "every one of them on the second day", is said by the row that says so.)
         self.derived: dict[str, str] = {}
-        for f in self.counts:
-            for key in sorted(self.partitions):
+        for f in self.counts + [v for v in self.variants if v.is_count]:
+            for key in sorted(self.partitions - {k for k, _ in f.dims}):
                 values = list(corpus.profile.dimensions.get(key, {}))
+                want = set(f.dims)
                 given = [v for v in self.variants if v.subject == f.subject and v.scope == f.scope
-                         and [k for k, _ in v.dims] == [key] and v.dim(key) in values]
+                         and len(v.dims) == len(f.dims) + 1 and want <= set(v.dims)
+                         and v.dim(key) in values]
                 missing = [v for v in values if v not in {g.dim(key) for g in given}]
                 rest = f.value - sum(g.value for g in given)
-                if len(missing) != 1 or not given or f.qualifier or rest <= 0 or any(
-                        g.qualifier for g in given):
+                # (none at all on a day of a main row, "every one on the second day", is said
+                # by the row that says so; a finer row's none is worked out like any other)
+                if len(missing) != 1 or not given or f.qualifier or rest < 0 or (
+                        rest == 0 and not f.dims) or any(g.qualifier for g in given):
+                    continue
+                dims = tuple(sorted((*f.dims, (key, missing[0]))))
+                if any(v.subject == f.subject and set(v.dims) == set(dims) for v in self.variants):
                     continue
                 row = replace(f, id=f"{f.id}~{key}", value=rest, display=format_number(rest),
-                              dims=((key, missing[0]),))
+                              dims=dims)
                 self.variants.append(row)
                 self.by_id[row.id] = row
-                self.derived[row.id] = (f"{f.subject}, {missing[0]}: "
-                                        f"{' − '.join([f.display, *(g.display for g in given)])}"
+                what = ", ".join(v for _, v in dims)
+                self.derived[row.id] = (f"{f.subject}, {what}: "
+                                        f"{' − '.join([f.digits, *(g.digits for g in given)])}"
                                         f" = {row.display}, the total less "
                                         f"{', '.join(g.dim(key) for g in given)}")
         self.dim_matcher = AliasMatcher(

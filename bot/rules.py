@@ -147,7 +147,7 @@ CALL_Q = re.compile(r"\b(?:what|how) (?:did|does|do|has|have) .+? (?:call|descri
 
 VERDICT = re.compile(r"^[\u201c\"]?(?:This|That|It|Such) (?:is|was|were|are)\b")
 
-QUOTED_Q = re.compile(r"\b(?:who|which (?:people|persons|individuals|named individuals|"
+QUOTED_Q = re.compile(r"\b(?:who|whos|which (?:people|persons|individuals|named individuals|"
                       r"speakers|officials)|(?:name|list) (?:every|each|all)(?: the)? (?:person|"
                       r"people|one|individuals?|speakers?)|how many (?:named )?(?:individuals|"
                       r"people|persons|speakers))\b.*\b(?:quote[sd]?|quoting|(?<!double )"

@@ -30,7 +30,8 @@ class AggregateAnswerer(FigureWork):
         if of_whole is not None:
             return of_whole
         if op in ("difference", "change", "share", "ratio") and not r.named_tokens and \
-                len(conv.values) == 2 and len(q.terms) <= 4 and not r.dims:
+                len(conv.values) == 2 and len(q.terms) <= 4 and not r.dims and \
+                not r.cues.has("MOST_WORD", "FEWEST_WORD"):
             # "by how many?", "so how many short", "% change?" after a comparison: its two.
             after = aggregates.between(conv.values, op)
             if after is not None:
@@ -109,9 +110,11 @@ class AggregateAnswerer(FigureWork):
         named = [f for f in r.subjects if f.scope == "part"]
         # A short "2nd highest?" ranks what the last ranking did; "of those" the last subjects.
         brief = len(q.terms) <= 2 and op not in ("extreme", "rank")
-        if not named and (r.cues.has("BACK_TO_SUBJECTS") or brief):
-            named = [self.look.by_id[k] for k in conv.subjects
-                     if k in self.look.by_id and self.look.by_id[k].scope == "part"]
+        if not named and (r.cues.has("BACK_TO_SUBJECTS") or brief) and not any(
+                f.scope == "whole" for f in r.subjects):  # ("weekend total both trusts?")
+            named = list(dict.fromkeys(
+                self.look.main_row(self.look.by_id[k]) for k in conv.subjects
+                if k in self.look.by_id and self.look.by_id[k].scope == "part"))
         if op == "share" and r.own_total:
             p = self.lex.profile
             return self.look.abstain(q, f"The article doesn't give the {p.parts}' total numbers of "
@@ -196,7 +199,7 @@ class AggregateAnswerer(FigureWork):
             return None
         used = [row for f in result.used for row in sums.get(f.id, [f])]
         text = result.text
-        working = [f"{f.subject}: {' + '.join(x.display for x in sums[f.id])} = {f.display}"
+        working = [f"{f.subject}: {' + '.join(x.digits for x in sums[f.id])} = {f.display}"
                    for f in result.used if f.id in sums]
         if working:
             text += f" ({'; '.join(working)}.)"
@@ -226,7 +229,7 @@ class AggregateAnswerer(FigureWork):
             return self._figure_answer(r, "aggregate", (
                 f"All {format_number(top)} at {who} were on {name} ({cited_passages(*found)})."),
                 found)
-        working = " + ".join(x.display for x in found)
+        working = " + ".join(x.digits for x in found)
         text = (f"{name} had the {word}: {format_number(top)} at {who} ({working} = "
                 f"{format_number(top)}) ({cited_passages(*found)}).")
         return self._figure_answer(r, "aggregate", text, found)
@@ -254,7 +257,7 @@ class AggregateAnswerer(FigureWork):
             top, name, found = (max if way == "most" else min)(totals, key=lambda t: t[0])
             tops.append(name)
             used += found
-            working = " + ".join(x.display for x in found)
+            working = " + ".join(x.digits for x in found)
             lines.append(f"{f.subject}: {name} had the {word}, {format_number(top)}"
                          f"{f' ({working})' if len(found) > 1 else ''}")
         named = [v for k, v in r.dims if k == key]
@@ -405,8 +408,8 @@ class AggregateAnswerer(FigureWork):
                 return aggregates.outside(self.look.national, self.look.parts, self.lex)
         most = r.cues.has("MOST_WORD")
         fewest = r.cues.has("FEWEST_WORD")
-        if most and fewest and len(r.subjects) < 2:
-            return aggregates.spread(self.look.parts)
+        if most and fewest and (len(r.subjects) < 2 or op == "difference" and not r.named_tokens):
+            return aggregates.spread(self.look.parts)  # "diff between top n bottom"
         pair = self._pair(r, conv)
         if pair is None:
             if (most or fewest) and self._about_parts(r):

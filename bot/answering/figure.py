@@ -157,9 +157,15 @@ class FigureAnswerer(FigureWork):
                                  f"({row.passage}).")
                 continue
             total = sum(x.value for x in rows)
+            if not total:
+                # "weekend outpts affected at all?": none, in the article's own words.
+                said = "; ".join(dict.fromkeys(f"“{x.span}”" for x in rows))
+                where = ", ".join(dict.fromkeys(x.passage for x in rows))
+                sentences.append(f"None at {f.subject} for {what}: {said} ({where}).")
+                continue
             labels = [self._describe_dims(tuple(d for d in x.dims if d not in r.dims)) or
                       x.measure for x in rows]
-            working = " + ".join(f"{x.display} ({label})" for x, label in
+            working = " + ".join(f"{x.digits} ({label})" for x, label in
                                  zip(rows, labels, strict=True))
             where = ", ".join(dict.fromkeys(x.passage for x in rows))
             sentences.append(f"{format_number(total)} at {f.subject} for {what}: {working} = "

@@ -24,6 +24,13 @@ class OtherFigureAnswerer(FigureWork):
         of_whole = self._part_of_whole(r, conv)
         if of_whole is not None:
             return of_whole
+        by_value = [f for f in self.look.others if f.value in q.numbers]
+        if len(by_value) == 1 and len(q.numbers) == 1 and not r.named_tokens and \
+                q.form in ("other", "what", "which", "why") and len(q.terms) <= 5 and \
+                not r.people and not r.cues.has("SPEECH_Q"):
+            # "and the 20k thing?", "whats the 93% about": the row with that figure.
+            return self._figure_answer(r, "figure", self._figure_sentence(by_value[0]),
+                                       by_value)
         quantity = q.form in ("how many", "how much", "how long", "yesno") or \
             r.cues.has("QUANTITY_ASKED")
         if not quantity and q.form in ("what", "which", "other") and len(q.terms) <= 5:
