@@ -191,6 +191,14 @@ OURS = re.compile(r"\bours\b|\bour (?:own )?(?:region|area|patch|lot|bit|figures
 # "so whose was 1169?", "which trust had 750?": a subject asked for by its figure.
 WHOSE_FIGURE = re.compile(r"\bwhose\b|\bwhich (?:\w+ ){0,2}?(?:had|has|was|is|did|got|reported|"
                           r"recorded|were)\b|\bwho (?:had|has|got|was|reported|recorded)\b")
+# A claim over every value of a dimension or every subject: "on every day of the walkout",
+# "both days of the weekend", "each trust", "neither trust … any".
+EVERY_VALUE = re.compile(r"\b(?:every|each|all|both|any)\s+(?:of the\s+)?(\w+)(?:\s+(\w+))?")
+RANGE = re.compile(r"\bfrom\b.+\b(?:to|until|till|through|thru)\b")
+EVERY_SUBJECT = re.compile(r"\b(?:each|both|neither|either|all|every)\b")
+NONE_CLAIM = re.compile(r"\b(?:neither|none|nothing|zero)\b|^(?:true or false\W+)?no\b|"
+                        r"\bnot (?:a single|one|any)\b|\b(?:did|were|was) not \w+ any\b|"
+                        r"\bn't \w+ any\b|\bno \w+ (?:at|were|was|on)\b")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"

@@ -92,6 +92,17 @@ def test_a_value_left_out_of_a_partition_is_worked_out_and_used() -> None:
     assert engine.ask("the four London trusts on 20 December?").abstained
 
 
+def test_a_claim_over_every_day_is_checked_cell_by_cell() -> None:
+    engine = _engine("notts-resident-doctors")
+    every = engine.ask("True or false: NUH rebooked at least one patient on every day of the "
+                       "walkout from Friday to Tuesday.").answer
+    assert every.startswith("False — No:") and "Saturday 26 July: 0" in every
+    assert "65 − 12 − 1 − 20 − 32 = 0" in every  # the day the article leaves out, worked out
+    neither = engine.ask("Is it correct that neither trust rebooked any patients on the "
+                         "Saturday?").answer
+    assert neither.startswith("No:") and "Sherwood Forest" in neither and ": 5" in neither
+
+
 def test_the_article_is_chosen_by_option_or_environment(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1", "HOME": str(tmp_path)}
     folder = str(ARTICLES / "london-nurses")

@@ -9,6 +9,7 @@ from ..retrieval import Retriever
 from .aggregate import AggregateAnswerer
 from .base import Answerer
 from .composition import CompositionAnswerer
+from .coverage import CoverageAnswerer
 from .figure import FigureAnswerer
 from .other_figure import OtherFigureAnswerer
 from .passage import PassageAnswerer
@@ -31,6 +32,8 @@ ANSWERERS: dict[str, Factory] = {
     "quoted": lambda look, _: QuotedAnswerer(look),
     "called": lambda look, _: CalledAnswerer(look),
     "composition": lambda look, _: CompositionAnswerer(look),
+    # A claim over every day and every subject, cell by cell, before the sums.
+    "coverage": lambda look, _: CoverageAnswerer(look),
     "aggregate": lambda look, _: AggregateAnswerer(look),
     "figure": lambda look, _: FigureAnswerer(look),
     "other_figure": lambda look, _: OtherFigureAnswerer(look),
