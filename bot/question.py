@@ -85,6 +85,38 @@ def form_of(low: str) -> str:
     return "other"
 
 
+# "The draft says X. True?", "Our piece says X. Is that what the article reports?",
+# "Draft line: 'X.' Is that accurate?": a claim someone else wrote, put for checking.
+CLAIM_SOURCE = re.compile(
+    r"^\W*(?:(?:the|our|my|this|a|his|her) )?(?:draft|piece|copy|script|story|briefing|"
+    r"slide|deck|notes?|brief|summary|press release|headline|caption|line|tweet|post)"
+    r"(?: line| copy| text)?(?: (?:says|states|claims|reads|has it|puts it|has))?"
+    r"(?: that)?\s*:?\s*", re.I)
+CLAIM_CHECK = re.compile(
+    r"[.!?\"”’']\s*(?:is (?:that|this|it)|does (?:that|this|it)|do (?:they|we)|are (?:they|we)|"
+    r"does the article|true|right|correct|accurate|fair|ok|am i right)\b[^.]*$", re.I)
+
+
+def reported_claim(text: str) -> str:
+    """A claim quoted from a draft, asked to be checked, as the yes/no question it is."""
+    start = CLAIM_SOURCE.match(text)
+    if not start or start.end() == 0 or not re.search(r"\b(?:says|states|claims|reads|has it|"
+                                                      r"puts it|has)\b|:", start.group()):
+        return text
+    rest = text[start.end():]
+    check = CLAIM_CHECK.search(rest)
+    if not check:
+        return text
+    claim = rest[:check.start() + 1].strip().strip("\"“”'‘’").rstrip(".!?").strip()
+    if len(claim.split()) < 3:
+        return text
+    # What else is asked after the check stays: "…, and if not, what is it asking for?"
+    tail = re.search(r"(?:,\s*|\s)(?:and\s+)?((?:if not|if so|otherwise)\b.*|(?:what|how|who|"
+                     r"which|where|when|why)\b.*)$", check.group(), re.I)
+    more = f" {tail.group(1)[:1].upper()}{tail.group(1)[1:]}" if tail else ""
+    return f"Is it true that {claim[:1].lower() + claim[1:]}?{more}"
+
+
 def _what_about(low: str) -> bool:
     """'What was the strike about?' in linear time (was `what is .+ about$`, quadratic)."""
     start = re.search(r"\bwhat (?:is|was|were|are) ", low)
@@ -104,7 +136,7 @@ def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
     text = clean(normalise(raw))
     if len(text) > MAX_CHARS:
         return Question(raw=raw, text=text, low="", words=(), terms=(), numbers=(), form="other")
-    text = write_out(text)
+    text = reported_claim(write_out(text))
     for pattern, full in abbreviations:
         text = pattern.sub(full, text)
     # "Answer yes or no." is how to answer, not part of what is asked.

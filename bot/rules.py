@@ -199,6 +199,10 @@ EVERY_SUBJECT = re.compile(r"\b(?:each|both|neither|either|all|every)\b")
 NONE_CLAIM = re.compile(r"\b(?:neither|none|nothing|zero)\b|^(?:true or false\W+)?no\b|"
                         r"\bnot (?:a single|one|any)\b|\b(?:did|were|was) not \w+ any\b|"
                         r"\bn't \w+ any\b|\bno \w+ (?:at|were|was|on)\b")
+# "Is the 35 per cent figure taken from the co-chairs' statement?": whose words a figure is in.
+ATTRIBUTION = re.compile(r"\b(?:taken from|comes? from|came from|attribut\w*|sourced?|"
+                         r"from (?:the |his |her |their )?(?:[\w'’-]+ ){0,3}(?:statement|"
+                         r"comments?|remarks|words|quotes?|speech|briefing))\b")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"

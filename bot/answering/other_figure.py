@@ -6,6 +6,7 @@ from .. import aggregates
 from ..answer import Answer
 from ..claims import OPPOSITES, opposite
 from ..conversation import Conversation
+from ..figures import Figure
 from ..reading import Reading
 from ..resolve import _token_match as token_alike
 from ..rules import SOME
@@ -25,6 +26,9 @@ class OtherFigureAnswerer(FigureWork):
         if of_whole is not None:
             return of_whole
         by_value = [f for f in self.look.others if f.value in q.numbers]
+        whose = self._whose_figure(r, by_value)
+        if whose is not None:
+            return whose
         if len(by_value) == 1 and len(q.numbers) == 1 and not r.named_tokens and \
                 q.form in ("other", "what", "which", "why") and len(q.terms) <= 5 and \
                 not r.people and not r.cues.has("SPEECH_Q"):
@@ -115,3 +119,22 @@ class OtherFigureAnswerer(FigureWork):
             text = correction + " " + text
         return self._figure_answer(r, "figure", text, rows)
 
+
+    def _whose_figure(self, r: Reading, rows: list[Figure]) -> Answer | None:
+        """'Is the 35 per cent figure taken from the BMA co-chairs' statement?': whose words
+        the figure is in, against whose the question says."""
+        if r.q.form != "yesno" or len(rows) != 1 or not r.people or \
+                not r.cues.has("ATTRIBUTION"):
+            return None
+        row = rows[0]
+        passage = self.look.corpus.passage(row.passage)
+        if passage is None or not passage.speakers:
+            return None
+        asked = {p.id for p in self.look.with_members(list(r.people))}
+        said = [self.look.people[s] for s in passage.speakers if s in self.look.people]
+        if not said:
+            return None
+        names = " and ".join(p.name for p in said)
+        verdict = "Yes" if asked & set(passage.speakers) else "No"
+        return self._figure_answer(r, "figure", f"{verdict}: {row.display} is in the words of "
+                                                f"{names}: “{row.span}” ({row.passage}).", [row])
