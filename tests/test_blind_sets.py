@@ -57,6 +57,10 @@ SETS = [
     (DATA / "blind_strike_analyst_K.jsonl", None, 33),
     (NURSES / "blind_K.jsonl", NURSES, 32),
     (NOTTS / "blind_K.jsonl", NOTTS, 24),
+    (DATA / "blind_strike_chat_L.jsonl", None, 28),
+    (DATA / "blind_strike_analyst_L.jsonl", None, 30),
+    (NURSES / "blind_L.jsonl", NURSES, 19),
+    (NOTTS / "blind_L.jsonl", NOTTS, 22),
 ]
 _ENGINES: dict[Path, Any] = {}
 

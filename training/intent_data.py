@@ -104,7 +104,10 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/articles/notts-resident-doctors/blind_J.jsonl",
               "tests/data/blind_strike_chat_K.jsonl", "tests/data/blind_strike_analyst_K.jsonl",
               "tests/articles/london-nurses/blind_K.jsonl",
-              "tests/articles/notts-resident-doctors/blind_K.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_K.jsonl",
+              "tests/data/blind_strike_chat_L.jsonl", "tests/data/blind_strike_analyst_L.jsonl",
+              "tests/articles/london-nurses/blind_L.jsonl",
+              "tests/articles/notts-resident-doctors/blind_L.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
