@@ -30,6 +30,7 @@ from .resolve import _token_match as token_alike
 from .rules import (
     AS_WRITTEN,
     ASK_WORDS,
+    BOTH_VALUES,
     CALENDAR_DATE,
     CLAUSE_BREAK,
     CLOCK_TIME,
@@ -166,6 +167,7 @@ class Reading:
     timing: frozenset[str] = frozenset()
     timing_only: bool = False  # … and nothing else: its other words are the event's or filler
     times_said: tuple[str, ...] = ()  # clock times and dates the question states ("midnight")
+    months_said: tuple[str, ...] = ()  # months and weekdays it names ("the jan strike days")
 
 
 @dataclass(frozen=True)
@@ -257,7 +259,7 @@ class Parser:
             qualified = {m.key for m in mentions if m.start in ends or m.start in inside}
             subjects = [f for f in subjects if f.id not in qualified]
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
-        dims = self._dims(q, conv, sum(m.end - m.start for m in mentions))
+        dims = self._dims(q, conv, sum(m.end - m.start for m in mentions), op)
         if not subjects and dims and conv.focus and op is None and not \
                 self.lex.part_word.search(q.low) and (len(q.terms) <= 3 or FOLLOWUP.match(q.low)):
             # "outpatients only?", "and on Tuesday?": the same subjects at other dimensions.
@@ -266,7 +268,11 @@ class Parser:
             if len(subjects) > 1 and conv.op in ("total", "average"):
                 op = conv.op  # "outpatients only?" after a total: that total, of outpatients
         if op in PAIR_OPS and len(subjects) == 2 and subjects[1].dims and not subjects[0].dims:
-            dims = ()  # now against a round: each row is already at its dimensions
+            if len({k for k, _ in dims}) < len(dims) and \
+                    self.look.main_row(subjects[1]) is subjects[0]:
+                subjects = subjects[:1]  # "the difference between the two days": one, twice
+            else:
+                dims = ()  # now against a round: each row is already at its dimensions
         if op is None and len(subjects) == 1 and FOLLOWUP.match(q.low) and conv.op in (
                 "change", "difference") and any(k not in self.look.partitions
                                                 for k, _ in conv.dims) and not dims:
@@ -281,6 +287,12 @@ class Parser:
             op = "extreme"
             wording["dim_asked"], wording["direction"] = conv.dim_asked, conv.direction
         last = [self.look.by_id[k] for k in conv.focus if k in self.look.by_id]
+        if wording["rest_together"] and op in ("total", "average", None) and len(last) == 1 \
+                and last[0].scope == "part" and not any(f.scope == "part" for f in subjects) \
+                and not REFERRING.search(q.low.replace("the other", "")):
+            # "and the other 3 london ones together?" after GOSH: all but GOSH, added up.
+            op, subjects = op or "total", []
+            wording["excluded"] = tuple(last)
         whole = self.look.whole
         if whole is not None and OURS.search(q.low) and not any(
                 f.scope in ("part", "whole") for f in subjects) and not \
@@ -452,7 +464,12 @@ class Parser:
         rest = [w for w in tokens(q.text) if w not in TIMING_FILLER and w not in staff
                 and not self.lex.event_words.fullmatch(w)]
         said = [m.group() for rule in (CLOCK_TIME, CALENDAR_DATE) for m in rule.finditer(q.text)]
-        return {"timing": frozenset(kinds), "timing_only": not rest, "times_said": tuple(said)}
+        named = tuple(m.group() for m in re.finditer(
+            r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+            r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            q.text))
+        return {"timing": frozenset(kinds), "timing_only": not rest, "times_said": tuple(said),
+                "months_said": named}
 
     def _cue_hits(self, f: Figure, word_text: str, stem_text: str,
                   slips: frozenset[str]) -> tuple[str, ...]:
@@ -639,7 +656,7 @@ class Parser:
         return subjects, op
 
     def _dims(self, q: Question, conv: Conversation,
-              named: int = 0) -> tuple[tuple[str, str], ...]:
+              named: int = 0, op: str | None = None) -> tuple[tuple[str, str], ...]:
         """The days, types or rounds a question asks about; a follow-up keeps the last ones
         (`named`: how many of its words name subjects, which don't make it any longer)."""
         if not self.look.variants:
@@ -662,6 +679,12 @@ class Parser:
             elif not re.search(r"\b(?:vs|versus|compared|against|or)\b", between):
                 # "inpatient and outpatient" together ask for the total, not a dimension.
                 found = [f for f in found if not f.startswith(f"{key}=")]
+        if not found and op in ("difference", "ratio", "change"):
+            # "the difference between the two days": both values of a two-valued dimension.
+            for m in BOTH_VALUES.finditer(q.low):
+                both = list(self.lex.profile.dimensions.get(m.group(1), {}))
+                if m.group(1) in self.look.partitions and len(both) == 2:
+                    found = [f"{m.group(1)}={v}" for v in both]
         if len(found) == 1 and THAN_THE_OTHER.search(q.low):
             # "more on the first strike day than on the second": both values of the key.
             asked_key = found[0].partition("=")[0]

@@ -203,6 +203,8 @@ NONE_CLAIM = re.compile(r"\b(?:neither|none|nothing|zero)\b|^(?:true or false\W+
 ATTRIBUTION = re.compile(r"\b(?:taken from|comes? from|came from|attribut\w*|sourced?|"
                          r"from (?:the |his |her |their )?(?:[\w'’-]+ ){0,3}(?:statement|"
                          r"comments?|remarks|words|quotes?|speech|briefing))\b")
+# "between the two days": both values of a dimension with two.
+BOTH_VALUES = re.compile(r"\b(?:the two|both|the 2|both of the) (?:strike )?(\w+?)s\b")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"
@@ -400,7 +402,8 @@ TIMING_WHEN = re.compile(r"\bwhen\b|\bby when\b|\btime ?frame\b|\bdeadline\b|"
                          r"\bhow (?:soon|quickly)\b|"
                          r"\bwithin (?:a|an|the|\d+|one|two|three|four|six) (?:\w+ )?(?:days?|"
                          r"weeks?|months?|fortnight)\b")
-TIMING_LENGTH = re.compile(r"\bhow long\b|\bhours\b|\bhrs?\b|\blength\b|\bduration\b")
+TIMING_LENGTH = re.compile(r"\bhow long\b|\bhours\b|\bhrs?\b|\d\s?(?:hrs?|hours?)\b|\blength\b|"
+                           r"\bduration\b|\bfull[- ]day\b")
 TIMING_NEXT = re.compile(r"\bnext\b|\bfurther\b|\bupcoming\b|\bfuture\b|\bplanned\b|\bwill\b|"
                          r"\bgoing to\b|"
                          r"\bmore (?:strikes?|walk-?outs?|dates|action)\b")

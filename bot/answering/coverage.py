@@ -18,8 +18,8 @@ class CoverageAnswerer(FigureWork):
 
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         if r.q.form != "yesno" or not self.look.partitions or r.q.numbers and not \
-                r.number_words:
-            return None
+                r.number_words or not r.cues.has("count_words"):
+            return None  # ("a full 24hr walkout both days?" counts nothing)
         words = [w for m in r.cues.every("EVERY_VALUE") for w in m.groups() if w]
         key = next((k for w in words for k in (w, w.rstrip("s")) if k in self.look.partitions),
                    "")
@@ -70,8 +70,11 @@ class CoverageAnswerer(FigureWork):
         if failing:
             cells = "; ".join(f"{f.subject}, {value}{what}: {format_number(n)}"
                               for f, value, n in failing)
-            return self._figure_answer(r, "aggregate", f"No: {cells} ({self._cited(used)}).",
-                                       used)
+            held = "; ".join(f"{f.subject}, {value}{what}: {format_number(n)}"
+                             for f, value, n in holding if f in {g for g, _, _ in failing})
+            also = f" (against {held})" if held else ""
+            return self._figure_answer(r, "aggregate", f"No: {cells}{also} "
+                                                       f"({self._cited(used)}).", used)
         if unknown or not holding:
             return None  # every cell it gives holds, but not every cell is given
         cells = "; ".join(f"{f.subject}, {value}{what}: {format_number(n)}"

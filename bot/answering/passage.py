@@ -210,7 +210,7 @@ class PassageAnswerer(TextWork):
         """Whether a sentence is the kind of answer the question asks for."""
         q = r.q
         if r.cues.has("WHICH_PLACE"):
-            return bool(re.search(r"\b[A-Z]\w+ (?:Hospital|Infirmary|Ward|Clinic)\b", sentence))
+            return bool(re.search(r"\b[A-Z][\w'’]+ (?:Hospital|Infirmary|Ward|Clinic)\b", sentence))
         if r.cues.has("CONTACT"):
             return bool(re.search(r"@|www\.|https?:|\d{3}[ -]?\d{3,}", sentence))
         if q.form == "when":

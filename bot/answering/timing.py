@@ -75,7 +75,7 @@ class TimingAnswerer:
             return None  # "when will the cancelled ones be rebooked": not the event's time
         if kinds == {"next"} and not (r.timing_only or followup):
             return None
-        if kinds == {"length"} and not r.cues.has("EVERY", "PER_DAY"):
+        if kinds == {"length"} and not r.cues.has("EVERY", "PER_DAY") and r.q.form != "yesno":
             return None  # "how long was the strike": its length is a figure
         if kinds == {"when"} and not (r.timing_only or r.q.form == "when"):
             return None
@@ -85,8 +85,9 @@ class TimingAnswerer:
         loose = "when" in kinds and not kinds & {"dates", "clock"}
         scored: list[tuple[int, int, _Timed]] = []
         for s in self.sentences:
-            if not s.event or ("next" in kinds) != s.future:
-                continue
+            named = any(m.lower() in s.text.lower() for m in r.months_said)
+            if not s.event or ("next" in kinds) != s.future and not named:
+                continue  # ("the jan strike days": named, ahead or not)
             if wants_clock and not s.clock and not (wants_dates and s.dates):
                 continue
             if "length" in kinds and not s.length:
@@ -95,7 +96,7 @@ class TimingAnswerer:
                     not wants_clock:
                 continue
             score = 3 * (wants_clock and s.clock) + 3 * (s.dates and wants_dates) + \
-                s.weekday + s.length + s.relative
+                s.weekday + s.length + s.relative + 4 * named
             scored.append((score, -len(scored), s))
         if not scored:
             return self._none(r, kinds)
