@@ -51,6 +51,7 @@ from .rules import (
     QUOTED_WORDS,
     RANK_BARE,
     REFERRING,
+    REST_Q,
     SAME_AGAIN,
     SMALL_TALK,
     THAN_THE_OTHER,
@@ -287,6 +288,14 @@ class Parser:
             op = "extreme"
             wording["dim_asked"], wording["direction"] = conv.dim_asked, conv.direction
         last = [self.look.by_id[k] for k in conv.focus if k in self.look.by_id]
+        mains = list(dict.fromkeys(self.look.main_row(f) for f in last))
+        if REST_Q.match(q.low) and mains and all(f.scope == "part" for f in mains) and \
+                len(mains) < len(self.look.parts):
+            # "and the others?", "and the rest?": the parts the last answer left out.
+            subjects = [f for f in self.look.parts if f not in mains]
+            op = conv.op if conv.op in ("share", "total", "average") else None
+            if op == "share" and self.look.whole is not None:
+                subjects.append(self.look.whole)
         if wording["rest_together"] and op in ("total", "average", None) and len(last) == 1 \
                 and last[0].scope == "part" and not any(f.scope == "part" for f in subjects) \
                 and not REFERRING.search(q.low.replace("the other", "")):
@@ -721,6 +730,11 @@ class Parser:
                 if last and last.pronoun == "they":
                     return [last]
                 return group
+        if re.match(r"^\W*(?:and |so |ok )?(?:who(?:'s| is| was)|what(?:'s| is) (?:their|the) "
+                    r"(?:job|role))\s+(?:that|this|this person|that person)\W*$", q.low) and \
+                conv.people:  # "who's that btw": whoever the last answer quoted
+            last = self.look.people.get(conv.people[-1])
+            return [last] if last else []
         return []
 
     def _unknown(self, q: Question, mentions: list[Mention]) -> tuple[str, str, str, str]:

@@ -75,7 +75,7 @@ OUTSIDE = re.compile(r"\b(?:rest of|outside|elsewhere|excluding|other than|apart
 
 EXCLUDING = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|besides|without|"
                        r"leaving out|leave out|leaving aside|set aside|not counting|ignoring|"
-                       r"ignore|minus)\s+(.+)$", re.I)
+                       r"ignore|minus|(?:take|taking|takes)(?=\s.+\bout\b))\s+(.+)$", re.I)
 
 SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|per (?:him|her|them)|"
                       r"describe\w*|call\w*|"
@@ -205,6 +205,9 @@ ATTRIBUTION = re.compile(r"\b(?:taken from|comes? from|came from|attribut\w*|sou
                          r"comments?|remarks|words|quotes?|speech|briefing))\b")
 # "between the two days": both values of a dimension with two.
 BOTH_VALUES = re.compile(r"\b(?:the two|both|the 2|both of the) (?:strike )?(\w+?)s\b")
+# "and the others?", "and the rest?": the subjects the last answer left out.
+REST_Q = re.compile(r"^\W*(?:and |so |what about |how about |ok )?(?:the |all the )?(?:others|"
+                    r"other ones|other \w+s|rest|remaining(?: ones| \w+s)?|rest of them)\W*$")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"

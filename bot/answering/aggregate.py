@@ -26,7 +26,7 @@ class AggregateAnswerer(FigureWork):
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         op = r.op
-        of_whole = self._part_of_whole(r, conv)
+        of_whole = self._part_of_whole(r, conv) or self._figure_of_another(r)
         if of_whole is not None:
             return of_whole
         if op in ("difference", "change", "share", "ratio") and not r.named_tokens and \
@@ -279,8 +279,10 @@ class AggregateAnswerer(FigureWork):
                                                r.fraction)
         if r.rest_together and len(explicit) == 1:
             one = explicit[0]
+            # ("Did UHNM … ? If so, by how many?" asks for the verdict too)
             return aggregates.versus_rest(one, [f for f in self.look.parts if f is not one],
-                                          self.lex, q.form == "yesno")
+                                          self.lex, q.form == "yesno" or
+                                          r.cues.has("CLAIM_START"))
         if r.cues.has("PER_DAY") and self.look.days is not None and q.form != "why" and (
                 self._about_counts(r) or r.subjects):
             counted = [f for f in r.subjects if f.scope != "part"][:1] or (

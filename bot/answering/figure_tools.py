@@ -233,6 +233,20 @@ class FigureWork:
                         f"({f.passage}).")
         return ""
 
+    def _figure_of_another(self, r: Reading) -> Answer | None:
+        """'Is the 4,413 figure the total for the whole region?': that figure is another
+        subject's, and the one asked about has its own."""
+        if r.q.form != "yesno" or not r.cues.has("FIGURE_AS_NAME"):
+            return None
+        owners = list({f.value: f for f in self.look.counts if f.value in r.q.numbers}.values())
+        named = [f for f in r.subjects if f.value not in r.q.numbers]
+        if len(owners) != 1 or not named or owners[0] in r.subjects:
+            return None
+        f, asked = owners[0], named[0]
+        return self._figure_answer(r, "figure", (
+            f"No: {f.display} is {f.subject}'s figure ({f.passage}); {asked.subject}: "
+            f"{asked.stated} ({asked.passage})."), [f, asked])
+
     def _part_of_whole(self, r: Reading, conv: Conversation) -> Answer | None:
         """A row the article gives as a part of a whole ("44 of England's 219 trusts"):
         the rest ("how many did not?"), the whole ("out of?"), and claims about all of it."""
