@@ -238,16 +238,23 @@ def count(members: list[Figure], lex: Lexicon) -> Result:
                   f"({cited_passages(*members)}).", tuple(members))
 
 
+def _owner(name: str) -> str:
+    """'Walsall's', 'the two trusts'' — a name as the owner of a figure."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _pair_values(a: Figure, b: Figure) -> tuple[tuple[str, float], ...]:
     return (a.subject, a.value), (b.subject, b.value)
 
 
-def between(values: tuple[tuple[str, float], ...], op: str) -> Result | None:
+def between(values: tuple[tuple[str, float], ...], op: str, way: str = "") -> Result | None:
     """'By how many?', '% change?', 'as a %?' of the two quantities the last answer set side
     by side (its working is in that answer; this one writes out its own)."""
     if len(values) != 2:
         return None
     (a_name, a), (b_name, b) = values
+    if op == "change" and way and (way == "fall") == (a > b):
+        (a_name, a), (b_name, b) = (b_name, b), (a_name, a)  # a fall is from the larger
     a_text, b_text = format_number(a), format_number(b)
     if op == "difference":
         gap = format_number(abs(a - b))
@@ -257,11 +264,11 @@ def between(values: tuple[tuple[str, float], ...], op: str) -> Result | None:
     if op == "change" and b:
         pct = 100 * (a - b) / b
         way = "lower" if pct < 0 else "higher"
-        return Result(f"About {abs(pct):.1f}% {way}: {a_name}'s {a_text} against {b_name}'s "
-                      f"{b_text}, ({format_number(max(a, b))} − {format_number(min(a, b))}) ÷ "
-                      f"{b_text} = {abs(pct):.1f}%.", ())
+        return Result(f"About {abs(pct):.1f}% {way}: {_owner(a_name)} {a_text} against "
+                      f"{_owner(b_name)} {b_text}, ({format_number(max(a, b))} − "
+                      f"{format_number(min(a, b))}) ÷ {b_text} = {abs(pct):.1f}%.", ())
     if op == "share" and b:
-        return Result(f"About {100 * a / b:.1f}%: {a_name}'s {a_text} of {b_name}'s {b_text} "
+        return Result(f"About {100 * a / b:.1f}%: {_owner(a_name)} {a_text} of {_owner(b_name)} {b_text} "
                       f"({a_text} ÷ {b_text} = {100 * a / b:.2f}%).", ())
     if op == "ratio" and min(a, b):
         big, small = max(a, b), min(a, b)

@@ -316,8 +316,10 @@ class Parser:
                     f.scope == "part" for f in last):
             # "is that over half the regional total?": the last ones against the fraction.
             subjects, op = last + subjects, "share"
-        if op in (None, "difference") and VERSUS_LEAD.match(q.low) and len(
-                {k for k, _ in dims}) < len(dims):
+        if op in (None, "difference") and VERSUS_LEAD.match(q.low) and (len(
+                {k for k, _ in dims}) < len(dims) or dims and all(
+                    k not in self.look.partitions for k, _ in dims)):
+            # ("vs march 23?" after "combined?": the same total, then against now)
             op = "difference"  # "vs tue?": the same subjects on the two days, against each other
             mains = list(dict.fromkeys(self.look.main_row(f) for f in subjects or [
                 self.look.by_id[k] for k in conv.focus if k in self.look.by_id]))

@@ -208,6 +208,10 @@ BOTH_VALUES = re.compile(r"\b(?:the two|both|the 2|both of the) (?:strike )?(\w+
 # "and the others?", "and the rest?": the subjects the last answer left out.
 REST_Q = re.compile(r"^\W*(?:and |so |what about |how about |ok )?(?:the |all the )?(?:others|"
                     r"other ones|other \w+s|rest|remaining(?: ones| \w+s)?|rest of them)\W*$")
+# Which way a change is asked: "% drop?" is from the larger figure, "% rise?" from the smaller.
+FALL_WORDS = re.compile(r"\b(?:drop\w*|fall\w*|fell|decreas\w*|declin\w*|lower|down|reduc\w*|"
+                        r"cut)\b")
+RISE_WORDS = re.compile(r"\b(?:rise|rose|risen|increas\w*|up|higher|grew|grow\w*|jump\w*)\b")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"

@@ -30,10 +30,12 @@ class AggregateAnswerer(FigureWork):
         if of_whole is not None:
             return of_whole
         if op in ("difference", "change", "share", "ratio") and not r.named_tokens and \
-                len(conv.values) == 2 and len(q.terms) <= 4 and not r.dims and \
+                len(conv.values) == 2 and len(q.terms) <= 4 and \
                 not r.cues.has("MOST_WORD", "FEWEST_WORD"):
             # "by how many?", "so how many short", "% change?" after a comparison: its two.
-            after = aggregates.between(conv.values, op)
+            way = "fall" if r.cues.has("FALL_WORDS") else "rise" if r.cues.has("RISE_WORDS") \
+                else ""
+            after = aggregates.between(conv.values, op, way)
             if after is not None:
                 last = [g for ref in conv.turns[-1].figures
                         if (g := self.look.by_id.get(ref.id)) is not None] if conv.turns else []
@@ -47,7 +49,7 @@ class AggregateAnswerer(FigureWork):
             asked_which else None
         if over is not None:
             return over
-        if r.unknown_dim and (op or r.cues.has("count_cues") or (
+        if r.unknown_dim and not self._measured_against(r) and (op or r.cues.has("count_cues") or (
                 r.subjects and q.form in ("other", "how many", "how much"))):  # "nuh wed 30th?"
             return self.look.abstain(q, f"The article gives no figures for {r.unknown_dim}.")
         if op and r.cues.has("other_period") and q.form in ("how many", "how much") and \

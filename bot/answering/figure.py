@@ -8,7 +8,7 @@ from ..figures import Figure
 from ..names import completes
 from ..reading import Reading
 from ..resolve import tokens
-from ..text import STOPWORDS, format_number, stem
+from ..text import STOPWORDS, content_terms, format_number, stem
 from .figure_tools import FigureWork
 
 
@@ -99,6 +99,12 @@ class FigureAnswerer(FigureWork):
         if any(f.scope == "part" for f in subjects) and not r.cues.has("AND"):
             # "How many of the region's cancellations were at Walsall?" asks about Walsall.
             subjects = [f for f in subjects if f.scope == "part"]
+        fitting = self._other_row(r) if not r.unknown_dim or self._measured_against(r) else None
+        if fitting is not None and self._measure_overlap(fitting, r) >= 3 and \
+                self._measure_overlap(fitting, r) > max(
+                    (len(set(content_terms(f.measure)) & set(r.q.terms)) for f in subjects),
+                    default=0):
+            return None  # "how many more were delivered than in July 2024": that row, not a count
         asked = r.units - {"days", "hours"}  # "on the first day" names a day, not a unit
         row = self._other_row(r) if asked else None
         if row is not None and row.unit in asked and not any(f.unit in asked for f in subjects):

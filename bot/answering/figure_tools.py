@@ -20,7 +20,7 @@ from ..rules import (
     ORDINAL_NUMBERS,
     SOME,
 )
-from ..text import STOPWORDS, format_number
+from ..text import STOPWORDS, content_terms, format_number
 from ..wording import modality
 
 
@@ -144,6 +144,18 @@ class FigureWork:
             score += 1  # "at most of England's NHS trusts": the row that counts trusts
         # One loose word ("strike", "pay") is not enough to pick a figure.
         return score if strong else 0.0
+
+    def _measured_against(self, r: Reading) -> bool:
+        """Whether a row is measured against the period the question names ("more than during
+        the strike of July 2024") and the question asks for it in the row's own words."""
+        said_of = r.unknown_dim.lower()
+        if not said_of:
+            return False
+        period_terms = set(content_terms(said_of)) | set(content_terms(
+            " ".join(self.lex.profile.event_words)))
+        return any(said_of in f"{f.measure} {f.span}".lower() and len(
+            (self.look.measure_terms[f.id] - period_terms) & set(r.q.terms)) >= 3
+            for f in self.look.others)
 
     def _measure_overlap(self, f: Figure, r: Reading) -> int:
         return len(self.look.measure_terms.get(f.id, frozenset()) & set(r.q.terms))

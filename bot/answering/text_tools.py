@@ -60,8 +60,10 @@ class TextWork:
         if speakers and is_quote:
             who = _names(speakers)
             text = f"{who} said: “{quoted}” ({pid})"
-        elif speakers and (q.form == "who" or r.cues.has("WHICH_PERSON")) and not any(
+        elif speakers and (q.form == "who" or r.cues.has("WHICH_PERSON") or re.match(
+                r"^(?:He|She|They)\b", sentence) or r.quoted) and not any(
                 p.name.split()[-1] in sentence for p in speakers):
+            # ("He warned that a repeat … 'unacceptable'": who "he" is, said first)
             text = f"{_names(speakers)}: {sentence}{extra} ({pid})"
         else:
             text = f"{sentence}{extra} ({pid})"
