@@ -61,6 +61,10 @@ SETS = [
     (DATA / "blind_strike_analyst_L.jsonl", None, 30),
     (NURSES / "blind_L.jsonl", NURSES, 19),
     (NOTTS / "blind_L.jsonl", NOTTS, 22),
+    (DATA / "blind_strike_chat_M.jsonl", None, 31),
+    (DATA / "blind_strike_analyst_M.jsonl", None, 36),
+    (NURSES / "blind_M.jsonl", NURSES, 28),
+    (NOTTS / "blind_M.jsonl", NOTTS, 18),
 ]
 _ENGINES: dict[Path, Any] = {}
 

@@ -107,7 +107,10 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/articles/notts-resident-doctors/blind_K.jsonl",
               "tests/data/blind_strike_chat_L.jsonl", "tests/data/blind_strike_analyst_L.jsonl",
               "tests/articles/london-nurses/blind_L.jsonl",
-              "tests/articles/notts-resident-doctors/blind_L.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_L.jsonl",
+              "tests/data/blind_strike_chat_M.jsonl", "tests/data/blind_strike_analyst_M.jsonl",
+              "tests/articles/london-nurses/blind_M.jsonl",
+              "tests/articles/notts-resident-doctors/blind_M.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
