@@ -238,6 +238,12 @@ def count(members: list[Figure], lex: Lexicon) -> Result:
                   f"({cited_passages(*members)}).", tuple(members))
 
 
+def _num(value: float) -> str:
+    """A figure as written, with its decimals (5.4, not 5)."""
+    return format_number(value) if value == int(value) else \
+        f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def _owner(name: str) -> str:
     """'Walsall's', 'the two trusts'' — a name as the owner of a figure."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
@@ -255,24 +261,24 @@ def between(values: tuple[tuple[str, float], ...], op: str, way: str = "") -> Re
     (a_name, a), (b_name, b) = values
     if op == "change" and way and (way == "fall") == (a > b):
         (a_name, a), (b_name, b) = (b_name, b), (a_name, a)  # a fall is from the larger
-    a_text, b_text = format_number(a), format_number(b)
+    a_text, b_text = _num(a), _num(b)
     if op == "difference":
-        gap = format_number(abs(a - b))
+        gap = _num(abs(a - b))
         more, less = (a_name, b_name) if a > b else (b_name, a_name)
         return Result(f"{gap}: {more} had {gap} more than {less} "
-                      f"({format_number(max(a, b))} − {format_number(min(a, b))} = {gap}).", ())
+                      f"({_num(max(a, b))} − {_num(min(a, b))} = {gap}).", ())
     if op == "change" and b:
         pct = 100 * (a - b) / b
         way = "lower" if pct < 0 else "higher"
         return Result(f"About {abs(pct):.1f}% {way}: {_owner(a_name)} {a_text} against "
-                      f"{_owner(b_name)} {b_text}, ({format_number(max(a, b))} − "
-                      f"{format_number(min(a, b))}) ÷ {b_text} = {abs(pct):.1f}%.", ())
+                      f"{_owner(b_name)} {b_text}, ({_num(max(a, b))} − "
+                      f"{_num(min(a, b))}) ÷ {b_text} = {abs(pct):.1f}%.", ())
     if op == "share" and b:
         return Result(f"About {100 * a / b:.1f}%: {_owner(a_name)} {a_text} of {_owner(b_name)} {b_text} "
                       f"({a_text} ÷ {b_text} = {100 * a / b:.2f}%).", ())
     if op == "ratio" and min(a, b):
         big, small = max(a, b), min(a, b)
-        return Result(f"{big / small:.1f} times: {format_number(big)} ÷ {format_number(small)} "
+        return Result(f"{big / small:.1f} times: {_num(big)} ÷ {_num(small)} "
                       f"= {big / small:.2f}.", ())
     return None
 

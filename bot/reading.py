@@ -34,6 +34,7 @@ from .rules import (
     CALENDAR_DATE,
     CLAUSE_BREAK,
     CLOCK_TIME,
+    EACH_OF,
     EXCLUDING,
     FOLLOWUP,
     HOW_MANY_NOUN,
@@ -264,7 +265,10 @@ class Parser:
         if not subjects and dims and conv.focus and op is None and not \
                 self.lex.part_word.search(q.low) and (len(q.terms) <= 3 or FOLLOWUP.match(q.low)):
             # "outpatients only?", "and on Tuesday?": the same subjects at other dimensions.
-            subjects = list(dict.fromkeys(self.look.main_row(self.look.by_id[k]) for k in conv.focus
+            keys = conv.focus
+            if EACH_OF.search(q.low):
+                keys = conv.earlier_focus + conv.focus  # "inpts each?" after NUH, then SFH
+            subjects = list(dict.fromkeys(self.look.main_row(self.look.by_id[k]) for k in keys
                                           if k in self.look.by_id))
             if len(subjects) > 1 and conv.op in ("total", "average"):
                 op = conv.op  # "outpatients only?" after a total: that total, of outpatients
@@ -282,7 +286,7 @@ class Parser:
         wording = self._wording(q, (unknown, place, partial, stray))
         named_only = len([t for t in tokens(q.text) if t not in STOPWORDS]) <= sum(
             m.end - m.start for m in mentions) + 1  # "nuh?", "and nuh then?"
-        if op is None and subjects and conv.op == "extreme" and conv.dim_asked and not dims \
+        if op is None and subjects and conv.dim_asked and not dims \
                 and not wording["dim_asked"] and (named_only or FOLLOWUP.match(q.low)):
             # "sfh worst day? how many" … "nuh?": the same question of another subject.
             op = "extreme"

@@ -182,7 +182,7 @@ ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|he
 # "kings mill lot same day?", "same calc for sfh": the last question again, for another.
 SAME_AGAIN = re.compile(r"\bsame (?:day|days|time|type|again|for|thing|calc\w*|q|question|"
                         r"period|breakdown|split|figure|way)\b|\bsame\W*$|\bditto\b|"
-                        r"\blikewise\b")
+                        r"\blikewise\b|\b(?:those|these|that|this) (?:days?|dates?|times?)\b")
 # "vs tue?": the last question at another value of the same dimension, against it.
 VERSUS_LEAD = re.compile(r"^\W*(?:and |so |ok )?(?:vs|versus|compared (?:to|with)|against)\b")
 # "what % of that is ours": the team's own area, the article's whole.
@@ -212,6 +212,8 @@ REST_Q = re.compile(r"^\W*(?:and |so |what about |how about |ok )?(?:the |all th
 FALL_WORDS = re.compile(r"\b(?:drop\w*|fall\w*|fell|decreas\w*|declin\w*|lower|down|reduc\w*|"
                         r"cut)\b")
 RISE_WORDS = re.compile(r"\b(?:rise|rose|risen|increas\w*|up|higher|grew|grow\w*|jump\w*)\b")
+# "inpts each?": every one of the subjects in play.
+EACH_OF = re.compile(r"\b(?:each|both|either|the two)\b")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"

@@ -75,6 +75,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\beng\b(?=[\s-]*(?:wide|total|tot|figure|number|\?|$))", "England"),
     # Weekdays and months written short; a two-digit year after a month is that year.
     (r"\b(mon|tues?|wed|weds|thu|thur|thurs|fri)\b\.?", lambda m: WEEKDAYS[m.group(1).lower()]),
+    # "sat n sun", "start n end": chat's "n" is "and".
+    (r"(?<=\w) n (?=\w)", " and "),
+    (r"^(sat|sun)\b(?=\s+(?:and|n|&)\s)", lambda m: WEEKDAYS[m.group(1).lower()]),
     (r"\b(on|the|of|and|or)\s+(sat|sun)\b\.?",
      lambda m: f"{m.group(1)} {WEEKDAYS[m.group(2).lower()]}"),
     (r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*(?:'?\d{2}\b|\d{4}\b|"

@@ -29,18 +29,19 @@ class AggregateAnswerer(FigureWork):
         of_whole = self._part_of_whole(r, conv) or self._figure_of_another(r)
         if of_whole is not None:
             return of_whole
+        side_by_side = conv.values or self._last_two(conv)
         if op in ("difference", "change", "share", "ratio") and not r.named_tokens and \
-                len(conv.values) == 2 and len(q.terms) <= 4 and \
+                len(side_by_side) == 2 and len(q.terms) <= 4 and \
                 not r.cues.has("MOST_WORD", "FEWEST_WORD"):
             # "by how many?", "so how many short", "% change?" after a comparison: its two.
             way = "fall" if r.cues.has("FALL_WORDS") else "rise" if r.cues.has("RISE_WORDS") \
                 else ""
-            after = aggregates.between(conv.values, op, way)
+            after = aggregates.between(side_by_side, op, way)
             if after is not None:
-                last = [g for ref in conv.turns[-1].figures
+                last = [g for t in conv.turns[-2:] for ref in t.figures
                         if (g := self.look.by_id.get(ref.id)) is not None] if conv.turns else []
                 return self._figure_answer(r, "aggregate", after.text, last,
-                                           values=conv.values)
+                                           values=side_by_side)
         superlative = r.cues.first("ANY_SUPERLATIVE")
         # "which day were they?" of one subject: its rows over that dimension.
         asked_which = bool(r.dim_asked and len(r.subjects) == 1 and q.form in ("date", "which")
@@ -207,6 +208,24 @@ class AggregateAnswerer(FigureWork):
             text += f" ({'; '.join(working)}.)"
         focus = tuple(row for f in result.focus for row in sums.get(f.id, [f]))
         return self._figure_answer(r, "aggregate", text, used, focus, result.values)
+
+    def _last_two(self, conv: Conversation) -> tuple[tuple[str, float], ...]:
+        """'gap between the 2?' after two answers of one figure each, in one unit (the
+        demand, then the award): those two."""
+        rows = []
+        for turn in conv.turns[-2:]:
+            found = [f for ref in {x.id: x for x in turn.figures}.values()
+                     if (f := self.look.by_id.get(ref.id)) is not None]
+            if not turn.figures and not turn.abstained:  # a sentence quoted: the row it holds
+                found = [f for f in self.look.others if f.span and f.span in turn.answer]
+            row = found[0] if len(found) == 1 else None
+            if row is None or row.is_count:
+                return ()
+            rows.append(row)
+        if len(rows) != 2 or rows[0].unit != rows[1].unit or rows[0] is rows[1]:
+            return ()
+        return tuple((f.measure if f.measure.startswith(("the ", "this ")) else
+                      f"the {f.measure}", f.value) for f in rows)
 
     def _over_dimension(self, r: Reading) -> Answer | None:
         """'Which day saw the most, both trusts combined?': each value of a dimension summed

@@ -31,7 +31,7 @@ class FigureAnswerer(FigureWork):
             return self._figure_answer(r, "figure", f"{f.display} is {f.subject}'s: "
                                                     f"{self._figure_sentence(f)}", [f])
         if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers):
-            return None
+            return None  # ("who from nuh said sorry": a speaker at a subject, not its figure)
         if q.form == "yesno" and r.cues.has("OVER_TIME") and not q.numbers:
             return None  # "was it the greatest so far in the dispute?": the article's words
         alone = self._alone(r)

@@ -94,6 +94,8 @@ class PassageAnswerer(TextWork):
                 score -= 0.05
             if passage.speakers and not talk:
                 score -= 0.02
+            if not passage.speakers and q.form == "who" and r.cues.has("SPEECH_Q"):
+                score -= 0.1  # "who from nuh said sorry": words someone said
             if said_by and own:
                 score += 0.05
             if wants_person and passage.speakers and not any(
