@@ -407,6 +407,19 @@ def against_average(one: Figure, members: list[Figure]) -> Result:
                   (one, *[f for f in members if f is not one]))
 
 
+def sides_of_average(members: list[Figure], below: bool, lex: Lexicon) -> Result:
+    """'How many trusts were above the average?': those on that side of the mean, counted."""
+    mean = sum(f.value for f in members) / len(members)
+    picked = [f for f in members if (f.value < mean if below else f.value > mean)]
+    side = "below" if below else "above"
+    parts = " + ".join(f.digits for f in members)
+    listed = "; ".join(short(f) for f in picked) or "none"
+    verb = "was" if len(picked) == 1 else "were"
+    return Result(f"{len(picked)} of the {len(members)} {lex.profile.parts} {verb} {side} the average "
+                  f"of {format_number(mean, 1)} (({parts}) ÷ {len(members)}): {listed} "
+                  f"({cited_passages(*members)}).", tuple(members), focus=tuple(picked))
+
+
 def change(new: Figure, base: Figure) -> Result:
     """'By what percentage was NUH's July total lower than in April 2023?'."""
     pct = 100 * (new.value - base.value) / base.value

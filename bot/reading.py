@@ -243,6 +243,14 @@ class Parser:
              if not taken & set(range(m.start, m.end)) or m.end - m.start > 1])]
         referred = self._pronoun(q, conv)
         people = named + [p for p in referred if p not in named]
+        # "Who leads elective recovery for NHS England's London region?": a person described
+        # by their role, word for word, rather than named.
+        asked_terms = set(q.terms)
+        by_role = [p for p in self.look.corpus.people if p.is_person and p not in people and (
+            len(role := set(content_terms(p.role))) >= 3 and len(role & asked_terms) >= max(
+                3, 0.75 * len(role)))]
+        if by_role and not any(p.is_person for p in people):
+            people = by_role + people
         unknown, place, partial, stray = self._unknown(q, mentions)
         if unknown and not mentions:
             # "King's College Hospital NHS Foundation Trust": a name the article doesn't know,

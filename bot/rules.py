@@ -155,7 +155,8 @@ QUOTED_Q = re.compile(r"\b(?:who|whos|which (?:people|persons|individuals|named 
                       r"speak)\b|\bwho (?:is|are) quoted\b")
 
 # "Who spoke for the BMA?": the organisation's members it quotes.
-SPOKE_FOR = re.compile(r"\b(?:spoke|speaks|speaking|spoken|talked|talks) (?:for|on behalf of)\b|"
+SPOKE_FOR = re.compile(r"\b(?:spoke|speaks|speaking|spoken|talked|talks|responded|replied|"
+                       r"answered|commented) (?:for|on behalf of)\b|"
                        r"\bspokes(?:man|woman|person|people)\b|\bwho (?:represented|represents)\b")
 
 WHOLE_QUOTE_CHARS = 420
@@ -214,6 +215,10 @@ FALL_WORDS = re.compile(r"\b(?:drop\w*|fall\w*|fell|decreas\w*|declin\w*|lower|d
 RISE_WORDS = re.compile(r"\b(?:rise|rose|risen|increas\w*|up|higher|grew|grow\w*|jump\w*)\b")
 # "inpts each?": every one of the subjects in play.
 EACH_OF = re.compile(r"\b(?:each|both|either|the two)\b")
+# "above that avg": which side of the average a question asks about.
+AGAINST_AVERAGE = re.compile(r"\b(above|over|higher than|more than|below|under|lower than|"
+                             r"less than|fewer than) (?:the |that |this |their )?(?:average|"
+                             r"mean)\b")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"

@@ -33,6 +33,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bx\s*times\b", "how many times"),
     (r"\bhow many x\b", "how many times"),
     (r"\bdiff\b", "difference"),
+    (r"\bkids\b", "children's"),
+    (r"(?<=\w) \+ (?=\w)", " and "),
     (r"\bdep\b", "deputy"),
     (r"\bmed dir\b", "medical director"),
     (r"\bexec\b", "executive"),

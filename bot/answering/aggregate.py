@@ -336,7 +336,9 @@ class AggregateAnswerer(FigureWork):
                            else f"No: {one.subject} had {one.display}.")
                 result = aggregates.Result(f"{verdict} {result.text}", result.used)
             return result
-        if len(named) >= 3 and r.cues.has("VERSUS") and r.cues.has("TOGETHER"):
+        if len(named) >= 3 and r.cues.has("VERSUS") and (r.cues.has("TOGETHER") or (
+                r.sides is not None and len(r.sides[0]) + 1 == len(named))):
+            # ("dudley + walsall vs rwt": the two on one side, together)
             return groups.versus_together(r.sides, named, r.direction, q.form == "yesno")
         if op == "total" and not explicit:
             product = self._over_days(r)
@@ -369,6 +371,11 @@ class AggregateAnswerer(FigureWork):
         if op == "average":
             if len(explicit) == 1:
                 return aggregates.against_average(explicit[0], self.look.parts)
+            side = r.cues.first("AGAINST_AVERAGE")
+            if side is not None and (not explicit or len(explicit) == len(self.look.parts)):
+                # "how many trusts were above that avg": the ones on that side of it
+                return aggregates.sides_of_average(self.look.parts, side.group(1) in (
+                    "below", "under", "lower than", "less than", "fewer than"), self.lex)
             if self._about_counts(r) or r.subjects:
                 return aggregates.average(pool, self.lex)
             return None

@@ -117,5 +117,10 @@ def _names(people: list[Person]) -> str:
 
 def _describe(p: Person) -> str:
     if p.kind == "person":
+        if re.match(r"^(?:one of|a |an |the )", p.role):
+            return f"{p.name} is {p.role} ({p.introduced})."
+        if re.match(r"^[a-z]+s\b(?! (?:of|and|for)\b)", p.role) and not re.match(
+                r"^(?:chairs? of|heads? of)", p.role):  # "leads elective recovery for …"
+            return f"{p.name} {p.role} ({p.introduced})."
         return f"{p.name} is the {p.role} ({p.introduced})."
     return f"{p.name}: {p.role} ({p.introduced})."
