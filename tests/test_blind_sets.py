@@ -65,6 +65,10 @@ SETS = [
     (DATA / "blind_strike_analyst_M.jsonl", None, 36),
     (NURSES / "blind_M.jsonl", NURSES, 28),
     (NOTTS / "blind_M.jsonl", NOTTS, 18),
+    (DATA / "blind_strike_chat_N.jsonl", None, 28),
+    (DATA / "blind_strike_analyst_N.jsonl", None, 34),
+    (NURSES / "blind_N.jsonl", NURSES, 22),
+    (NOTTS / "blind_N.jsonl", NOTTS, 20),
 ]
 _ENGINES: dict[Path, Any] = {}
 

@@ -110,7 +110,10 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/articles/notts-resident-doctors/blind_L.jsonl",
               "tests/data/blind_strike_chat_M.jsonl", "tests/data/blind_strike_analyst_M.jsonl",
               "tests/articles/london-nurses/blind_M.jsonl",
-              "tests/articles/notts-resident-doctors/blind_M.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_M.jsonl",
+              "tests/data/blind_strike_chat_N.jsonl", "tests/data/blind_strike_analyst_N.jsonl",
+              "tests/articles/london-nurses/blind_N.jsonl",
+              "tests/articles/notts-resident-doctors/blind_N.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
