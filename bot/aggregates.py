@@ -265,7 +265,7 @@ def between(values: tuple[tuple[str, float], ...], op: str, way: str = "") -> Re
     if op == "difference":
         gap = _num(abs(a - b))
         more, less = (a_name, b_name) if a > b else (b_name, a_name)
-        return Result(f"{gap}: {more} had {gap} more than {less} "
+        return Result(f"{gap}: {more[:1].upper()}{more[1:]} had {gap} more than {less} "
                       f"({_num(max(a, b))} − {_num(min(a, b))} = {gap}).", ())
     if op == "change" and b:
         pct = 100 * (a - b) / b
@@ -381,9 +381,11 @@ def outside(whole: Figure, parts: list[Figure], lex: Lexicon) -> Result:
     shown = parts[0].display if len(parts) == 1 else format_number(inside)
     summed = "" if len(parts) == 1 else (
         f", where {' + '.join(f.digits for f in parts)} = {format_number(inside)}")
-    return Result(f"About {format_number(rest)} outside {named}: {whole.display} − {shown} = "
-                  f"{format_number(rest)}{summed} (the article's “more than” figures make this "
-                  f"approximate) ({cited_passages(whole, *parts)}).", (whole, *parts))
+    rough = any(f.qualifier for f in (whole, *parts))
+    note = " (the article's “more than” figures make this approximate)" if rough else ""
+    return Result(f"{'About ' if rough else ''}{format_number(rest)} outside {named}: "
+                  f"{whole.display} − {shown} = {format_number(rest)}{summed}{note} "
+                  f"({cited_passages(whole, *parts)}).", (whole, *parts))
 
 
 def per_day(figures: list[Figure], days: Figure, lex: Lexicon) -> Result:

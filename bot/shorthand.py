@@ -33,6 +33,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bx\s*times\b", "how many times"),
     (r"\bhow many x\b", "how many times"),
     (r"\bdiff\b", "difference"),
+    (r"\b(say|said|says) back\b", lambda m: f"{m.group(1)} in response"),
     (r"\bkids\b", "children's"),
     (r"(?<=\w) \+ (?=\w)", " and "),
     (r"\bdep\b", "deputy"),

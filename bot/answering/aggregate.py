@@ -218,12 +218,17 @@ class AggregateAnswerer(FigureWork):
                      if (f := self.look.by_id.get(ref.id)) is not None]
             if not turn.figures and not turn.abstained:  # a sentence quoted: the row it holds
                 found = [f for f in self.look.others if f.span and f.span in turn.answer]
+            levels = [f for f in found if f.id not in self.look.margins]
+            if levels and len({f.subject for f in found}) == 1:
+                found = levels  # "5% above RPI, roughly 19%": the level, 19%
             row = found[0] if len(found) == 1 else None
             if row is None or row.is_count:
                 return ()
             rows.append(row)
         if len(rows) != 2 or rows[0].unit != rows[1].unit or rows[0] is rows[1]:
             return ()
+        if rows[0].subject != rows[1].subject:  # "the RCN's pay claim", "the award"
+            return tuple((f.subject, f.value) for f in rows)
         return tuple((f.measure if f.measure.startswith(("the ", "this ")) else
                       f"the {f.measure}", f.value) for f in rows)
 
@@ -436,6 +441,13 @@ class AggregateAnswerer(FigureWork):
                 return aggregates.outside(self.look.national, [self.look.whole], self.lex)
             if r.cues.has("parts_word"):
                 return aggregates.outside(self.look.national, self.look.parts, self.lex)
+            last = {self.look.main_row(g).id for k in conv.focus
+                    if (g := self.look.by_id.get(k)) is not None}
+            if last and last in ({f.id for f in self.look.parts},
+                                 {self.look.whole.id} if self.look.whole else set()):
+                # "rest of england?" after the parts' total: England less them.
+                inside = [self.look.whole] if self.look.whole is not None else self.look.parts
+                return aggregates.outside(self.look.national, inside, self.lex)
         most = r.cues.has("MOST_WORD")
         fewest = r.cues.has("FEWEST_WORD")
         if most and fewest and (len(r.subjects) < 2 or op == "difference" and not r.named_tokens):
