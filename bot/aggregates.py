@@ -16,7 +16,8 @@ MOST = r"most|highest|largest|biggest|greatest|hardest|worst|maximum|max|top|hea
 # "By what percentage was it lower", "% change", "how much higher in per cent".
 CHANGE = re.compile(r"(?:\b(?:percentage|per ?cent)|%)\s*(?:change|fall|drop|rise|increase|decrease|"
                     r"reduction|difference)\b|\b(?:percentage|per ?cent)\b.{0,60}\b(?:lower|higher|"
-                    r"fewer|down|up|fall|fell|drop|dropped|rise|rose|increase|decrease|reduc\w*)\b|"
+                    r"fewer|down|up|fall|fallen|fell|drop|dropped|rise|risen|rose|increased?|"
+                    r"decreased?|declined?|reduc\w*)\b|"
                     r"\b(?:lower|higher|fewer|more|less|fall|fell|drop|rise|rose|increase|decrease|"
                     r"down|up)\b.{0,30}\bby (?:what|how much of a|how many) (?:percentage|per ?cent)")
 MOST_ONLY = r"most|highest|largest|biggest|greatest|hardest|worst|maximum|top"
@@ -160,7 +161,8 @@ def total(members: list[Figure], region: Figure | None, lex: Lexicon) -> Result:
         text += (f" The article gives the total for {region.subject} as “{region.stated}” "
                  f"({region.passage}).")
         used += (region,)
-    return Result(text, used, focus=tuple(members))
+    label = lex.parts_phrase if everyone else " and ".join(f.subject for f in members)
+    return Result(text, used, focus=tuple(members), values=((f"{label} together", value),))
 
 
 def difference(a: Figure, b: Figure) -> Result:
@@ -244,11 +246,6 @@ def _num(value: float) -> str:
         f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _owner(name: str) -> str:
-    """'Walsall's', 'the two trusts'' — a name as the owner of a figure."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
 def _pair_values(a: Figure, b: Figure) -> tuple[tuple[str, float], ...]:
     return (a.subject, a.value), (b.subject, b.value)
 
@@ -270,11 +267,11 @@ def between(values: tuple[tuple[str, float], ...], op: str, way: str = "") -> Re
     if op == "change" and b:
         pct = 100 * (a - b) / b
         way = "lower" if pct < 0 else "higher"
-        return Result(f"About {abs(pct):.1f}% {way}: {_owner(a_name)} {a_text} against "
-                      f"{_owner(b_name)} {b_text}, ({_num(max(a, b))} − "
-                      f"{_num(min(a, b))}) ÷ {b_text} = {abs(pct):.1f}%.", ())
+        return Result(f"About {abs(pct):.1f}% {way}: {a_name} ({a_text}) against {b_name} "
+                      f"({b_text}), ({_num(max(a, b))} − {_num(min(a, b))}) ÷ {b_text} = "
+                      f"{abs(pct):.1f}%.", ())
     if op == "share" and b:
-        return Result(f"About {100 * a / b:.1f}%: {_owner(a_name)} {a_text} of {_owner(b_name)} {b_text} "
+        return Result(f"About {100 * a / b:.1f}%: {a_name} ({a_text}) of {b_name} ({b_text}) "
                       f"({a_text} ÷ {b_text} = {100 * a / b:.2f}%).", ())
     if op == "ratio" and min(a, b):
         big, small = max(a, b), min(a, b)

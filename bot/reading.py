@@ -286,11 +286,15 @@ class Parser:
                 subjects = subjects[:1]  # "the difference between the two days": one, twice
             else:
                 dims = ()  # now against a round: each row is already at its dimensions
+        then = conv.dims or tuple(dict.fromkeys(
+            d for k in conv.focus if k in self.look.by_id for d in self.look.by_id[k].dims
+            if d[0] not in self.look.partitions))  # ("nuh vs april 23?": the row's round)
         if op is None and len(subjects) == 1 and FOLLOWUP.match(q.low) and conv.op in (
                 "change", "difference") and any(k not in self.look.partitions
-                                                for k, _ in conv.dims) and not dims:
+                                                for k, _ in then) and (
+                not dims or dims == conv.dims):
             # "NUH now against March 2023, % change?" … "and sfh?": the same, for SFH.
-            op, dims = conv.op, conv.dims
+            op, dims = conv.op, then
         wording = self._wording(q, (unknown, place, partial, stray))
         named_only = len([t for t in tokens(q.text) if t not in STOPWORDS]) <= sum(
             m.end - m.start for m in mentions) + 1  # "nuh?", "and nuh then?"
@@ -722,7 +726,7 @@ class Parser:
                 kept = conv.dims  # "vs tue?" after Monday: Monday and Tuesday
             return kept + tuple((k.partition("=")[0], k.partition("=")[2]) for k in found)
         followup = re.match(r"^(?:and|what about|how about|what of|same for|and for)\b",
-                            q.low) or SAME_AGAIN.search(q.low)
+                            q.low) or SAME_AGAIN.search(q.low) or VERSUS_LEAD.match(q.low)
         words = len([t for t in tokens(q.text) if t not in STOPWORDS]) - named
         return conv.dims if followup or len(q.terms) <= 2 or words <= 0 else ()
 

@@ -219,6 +219,9 @@ EACH_OF = re.compile(r"\b(?:each|both|either|the two)\b")
 AGAINST_AVERAGE = re.compile(r"\b(above|over|higher than|more than|below|under|lower than|"
                              r"less than|fewer than) (?:the |that |this |their )?(?:average|"
                              r"mean)\b")
+# A superlative claim ("the worst single day"), not "at least one".
+PEAK_WORD = re.compile(r"\b(?:worst|best|busiest|quietest|heaviest|lightest|biggest|peak|highest|"
+                       r"lowest)\b|(?<!at )\b(?:most|fewest|least)\b")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"

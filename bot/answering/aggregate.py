@@ -29,7 +29,23 @@ class AggregateAnswerer(FigureWork):
         of_whole = self._part_of_whole(r, conv) or self._figure_of_another(r)
         if of_whole is not None:
             return of_whole
-        side_by_side = conv.values or self._last_two(conv)
+        side_by_side = conv.values if len(conv.values) == 2 else self._last_two(conv)
+        named_whole = [f for f in r.subjects if f.scope != "part"]
+        if len(conv.values) == 1 and op in ("share", "change", "difference") and \
+                len(named_whole) == 1 and len(r.subjects) == 1 and \
+                r.cues.has("REFERRING"):
+            # "What share of the two trusts' combined rebookings did that represent?" after a
+            # total: that total against the one named.
+            one = named_whole[0]
+            side_by_side = (conv.values[0], (one.subject, one.value))
+            way = "fall" if r.cues.has("FALL_WORDS") else "rise" if r.cues.has("RISE_WORDS") \
+                else ""
+            after = aggregates.between(side_by_side, op, way)
+            if after is not None:
+                last = [g for ref in conv.turns[-1].figures
+                        if (g := self.look.by_id.get(ref.id)) is not None] if conv.turns else []
+                return self._figure_answer(r, "aggregate", after.text, [*last, one],
+                                           values=side_by_side)
         if op in ("difference", "change", "share", "ratio") and not r.named_tokens and \
                 len(side_by_side) == 2 and len(q.terms) <= 4 and \
                 not r.cues.has("MOST_WORD", "FEWEST_WORD"):

@@ -18,7 +18,8 @@ class CoverageAnswerer(FigureWork):
 
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         if r.q.form != "yesno" or not self.look.partitions or r.q.numbers and not \
-                r.number_words or not r.cues.has("count_words"):
+                r.number_words or not r.cues.has("count_words") or \
+                r.cues.has("PEAK_WORD"):  # ("the worst day at both": a superlative)
             return None  # ("a full 24hr walkout both days?" counts nothing)
         words = [w for m in r.cues.every("EVERY_VALUE") for w in m.groups() if w]
         key = next((k for w in words for k in (w, w.rstrip("s")) if k in self.look.partitions),

@@ -47,6 +47,13 @@ class PassageAnswerer(TextWork):
             return self._summary(q)
         if r.unknown:
             return self._not_mentioned(r)
+        if r.quoted and q.form in ("who", "which", "what"):
+            # 'Who described it as "a huge stretch of the imagination"?': the sentence with
+            # those very words, and whose they are.
+            for para in self.look.corpus.passages:
+                for i, sentence in enumerate(para.sentences):
+                    if all(w.lower() in sentence.lower() for w in r.quoted if len(w) > 3):
+                        return self._quote(r, para.id, i, 1.0)
         head = r.cues.first("HEAD_NOUN")
         vocab = self.look.vocab
         if head and not vocab.knows(head.group(1)) and not vocab.near(head.group(1)):
