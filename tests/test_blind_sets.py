@@ -69,6 +69,10 @@ SETS = [
     (DATA / "blind_strike_analyst_N.jsonl", None, 34),
     (NURSES / "blind_N.jsonl", NURSES, 22),
     (NOTTS / "blind_N.jsonl", NOTTS, 20),
+    (DATA / "blind_strike_chat_O.jsonl", None, 27),
+    (DATA / "blind_strike_analyst_O.jsonl", None, 34),
+    (NURSES / "blind_O.jsonl", NURSES, 24),
+    (NOTTS / "blind_O.jsonl", NOTTS, 26),
 ]
 _ENGINES: dict[Path, Any] = {}
 
