@@ -134,7 +134,7 @@ class Lookups:
         months = "|".join(m for m in MONTHS.split("|") if m not in own)
         self.other_period = re.compile(
             rf"\b(?:previous|earlier|first|next|upcoming|future|other|"
-            rf"last(?! (?:week|day|full|strike day))|{months})\s+"
+            rf"last(?! (?:weeks?|wks?|wk's|week's|days?|full|strike day))|{months})\s+"
             rf"(?:[\w'-]+\s+){{0,3}}(?:{self.lex.rounds})\b|\blast (?:year|month)\b")
         self.others = [f for f in corpus.figures if not f.is_count and not f.dims]
         self.days = next((f for f in self.others if f.unit == "days"), None)

@@ -30,6 +30,7 @@ from .resolve import _token_match as token_alike
 from .rules import (
     AS_WRITTEN,
     ASK_WORDS,
+    BARE_ORDINAL,
     BOTH_VALUES,
     CALENDAR_DATE,
     CLAUSE_BREAK,
@@ -296,6 +297,13 @@ class Parser:
             # "NUH now against March 2023, % change?" … "and sfh?": the same, for SFH.
             op, dims = conv.op, then
         wording = self._wording(q, (unknown, place, partial, stray))
+        down = BARE_ORDINAL.match(q.low)
+        if op is None and not subjects and down and conv.op in ("extreme", "rank"):
+            # "and 2nd?" after "which trust had the most?": the same ranking, one down.
+            op = "extreme"
+            wording["direction"] = conv.direction
+            wording["ordinal"] = {"second": 2, "third": 3, "fourth": 4, "fifth": 5,
+                                  "next": 2}[down.group(1)]
         named_only = len([t for t in tokens(q.text) if t not in STOPWORDS]) <= sum(
             m.end - m.start for m in mentions) + 1  # "nuh?", "and nuh then?"
         if op is None and subjects and conv.dim_asked and not dims \

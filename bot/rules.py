@@ -222,6 +222,12 @@ AGAINST_AVERAGE = re.compile(r"\b(above|over|higher than|more than|below|under|l
 # A superlative claim ("the worst single day"), not "at least one".
 PEAK_WORD = re.compile(r"\b(?:worst|best|busiest|quietest|heaviest|lightest|biggest|peak|highest|"
                        r"lowest)\b|(?<!at )\b(?:most|fewest|least)\b")
+# "more than uhnm on its own or less?": a comparison whose first side is the last answer.
+LEADING_COMPARATIVE = re.compile(r"^\W*(?:and |so |ok |is (?:that|it) )?(?:more|less|fewer|bigger|"
+                                 r"smaller|higher|lower|greater) than\b")
+# "and 2nd?" after "which had the most?": the same ranking, one place down.
+BARE_ORDINAL = re.compile(r"^\W*(?:and |so |ok |what about )?(?:the )?(second|third|fourth|fifth|"
+                          r"next)(?: one| place| on the list| biggest| highest| most)?\W*$")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"

@@ -52,6 +52,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r",?\s*\b(?:according to|as per) (?:the|this) (?:piece|article|story|report|text|copy)\b,?",
      ""),
     (r"\bwk\b", "week"),
+    (r"\bwks\b", "week's"),
     (r"\bwhats\b", "what is"),
     (r"\bthats\b", "that is"),
     (r"\bwhos\b(?=\s+(?!the\b|top\b|bottom\b|first\b|last\b)[a-z])", "who is"),

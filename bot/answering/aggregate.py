@@ -90,7 +90,8 @@ class AggregateAnswerer(FigureWork):
                 f"{whole.subject} ({cited_passages(one, whole)})."), [one, whole])
         group = [f for k in conv.focus if (f := self.look.by_id.get(k)) and f.scope == "part"]
         if len(ones) == 1 and conv.op == "total" and len(group) >= 2 and ones[0] not in group \
-                and r.cues.has("BACK_TO_SUBJECTS") and r.cues.has("COMPARATIVE", "VERSUS"):
+                and r.cues.has("BACK_TO_SUBJECTS", "LEADING_COMPARATIVE") and \
+                r.cues.has("COMPARATIVE", "VERSUS", "LEADING_COMPARATIVE"):
             # "combined?" … "is that more than wolvo on its own": the last total against one.
             asked = "" if q.form != "yesno" else (
                 "group more" if r.direction == "most" else "group fewer")
@@ -466,7 +467,9 @@ class AggregateAnswerer(FigureWork):
                 return aggregates.outside(self.look.national, inside, self.lex)
         most = r.cues.has("MOST_WORD")
         fewest = r.cues.has("FEWEST_WORD")
-        if most and fewest and (len(r.subjects) < 2 or op == "difference" and not r.named_tokens):
+        ends = r.cues.has("MOST_ONLY_WORD") and r.cues.has("FEWEST_ONLY_WORD")
+        if most and fewest and (len(r.subjects) < 2 and ends or
+                                op == "difference" and not r.named_tokens):
             return aggregates.spread(self.look.parts)  # "diff between top n bottom"
         pair = self._pair(r, conv)
         if pair is None:
