@@ -516,7 +516,9 @@ class Parser:
                 exact.append(t)
             elif stems and f" {stems} " in stem_text:
                 inflected.append(stems)
-        covered = {w for t in exact for w in content_terms(t)}
+        covered = {w for t in exact for w in t.split()} | {
+            w for t, stems in zip(self.look.cue_tokens[f.id], self.look.cue_stems[f.id],
+                                  strict=True) if t in exact for w in stems.split()}
         return tuple(dict.fromkeys(exact + [s for s in inflected if set(s.split()) - covered]))
 
     def _stated_in(self, q: Question, slips: frozenset[str]

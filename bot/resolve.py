@@ -14,8 +14,14 @@ TOKEN_RE = re.compile(r"[a-z0-9£]+")
 
 
 def tokens(text: str) -> list[str]:
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    # (a question is tokenised by many readers: once is enough)
     text = re.sub(r"(?<=[a-z])'s\b|(?<=s)'(?=\W|$)", "", fold(text).lower())
-    return TOKEN_RE.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text))
+    return tuple(TOKEN_RE.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text)))
 
 
 @dataclass(frozen=True)

@@ -54,12 +54,17 @@ KIN = {"postpon": "cancel", "reschedul": "cancel", "rearrang": "cancel", "walkou
 
 def content_terms(text: str) -> list[str]:
     """Stemmed words minus stop words, in order (word families folded together)."""
+    return list(_content_terms(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_terms(text: str) -> tuple[str, ...]:
     out = []
     for w in words(text):
         if w not in STOPWORDS and len(w) > 1:
             term = stem(w)
             out.append(KIN.get(term, term))
-    return out
+    return tuple(out)
 
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

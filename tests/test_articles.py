@@ -23,7 +23,7 @@ FOLDERS = sorted([*ARTICLES.iterdir(), *(p for p in (ROOT / "seeds").iterdir()
                                          if (p / "article.txt").exists())])
 # First-sight scores of the public question sets when each article arrived (tests/data/README.md);
 # the floors only go up.
-FLOORS = {"london-nurses": 27, "notts-resident-doctors": 29}
+FLOORS = {"london-nurses": 29, "notts-resident-doctors": 30}
 # Words of subject names that every article of the genre uses: not facts of one article.
 GENRE_NAME_WORDS = {"nhs", "trust", "trusts", "foundation", "hospital", "hospitals",
                     "university", "healthcare", "group", "the", "of", "and", "for", "royal",
