@@ -78,7 +78,7 @@ class Lookups:
         # A value of a partition the article leaves out is the total less the others: England
         # on the second day is 29,576 − 15,779. Derived rows carry their working. (None at
         # all, "every one of them on the second day", is said by the row that says so.)
-        self.derived: dict[str, str] = {}
+        self.derived: dict[str, tuple[str, str]] = {}  # row id -> (its sum, the working)
         for f in self.counts + [v for v in self.variants if v.is_count]:
             for key in sorted(self.partitions - {k for k, _ in f.dims}):
                 values = list(corpus.profile.dimensions.get(key, {}))
@@ -101,10 +101,9 @@ class Lookups:
                 self.variants.append(row)
                 self.by_id[row.id] = row
                 what = ", ".join(v for _, v in dims)
-                self.derived[row.id] = (f"{f.subject}, {what}: "
-                                        f"{' − '.join([f.digits, *(g.digits for g in given)])}"
-                                        f" = {row.display}, the total less "
-                                        f"{', '.join(g.dim(key) for g in given)}")
+                sum_ = f"{' − '.join([f.digits, *(g.digits for g in given)])} = {row.display}"
+                self.derived[row.id] = (sum_, f"{f.subject}, {what}: {sum_}, the total less "
+                                              f"{', '.join(g.dim(key) for g in given)}")
         self.dim_matcher = AliasMatcher(
             {f"{k}={v}": (v, *aliases) for k, values in corpus.profile.dimensions.items()
              for v, aliases in values.items() if (k, v) in used}, stop=frozenset(STOPWORDS))

@@ -33,6 +33,7 @@ from .rules import (
     BARE_ORDINAL,
     BOTH_VALUES,
     CALENDAR_DATE,
+    CALENDAR_NAME,
     CLAUSE_BREAK,
     CLOCK_TIME,
     EACH_OF,
@@ -65,6 +66,7 @@ from .rules import (
     UNIT_CUES,
     UNIT_PATTERNS,
     VERSUS_LEAD,
+    WHO_IS_THAT,
     WORD_NUMBERS,
     YEAR,
 )
@@ -499,10 +501,7 @@ class Parser:
         rest = [w for w in tokens(q.text) if w not in TIMING_FILLER and w not in staff
                 and not self.lex.event_words.fullmatch(w)]
         said = [m.group() for rule in (CLOCK_TIME, CALENDAR_DATE) for m in rule.finditer(q.text)]
-        named = tuple(m.group() for m in re.finditer(
-            r"\b(?:January|February|March|April|May|June|July|August|September|October|"
-            r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-            q.text))
+        named = tuple(m.group() for m in CALENDAR_NAME.finditer(q.text))
         return {"timing": frozenset(kinds), "timing_only": not rest, "times_said": tuple(said),
                 "months_said": named}
 
@@ -758,9 +757,7 @@ class Parser:
                 if last and last.pronoun == "they":
                     return [last]
                 return group
-        if re.match(r"^\W*(?:and |so |ok )?(?:who(?:'s| is| was)|what(?:'s| is) (?:their|the) "
-                    r"(?:job|role))\s+(?:that|this|this person|that person)\W*$", q.low) and \
-                conv.people:  # "who's that btw": whoever the last answer quoted
+        if WHO_IS_THAT.match(q.low) and conv.people:  # "who's that btw": the last one quoted
             last = self.look.people.get(conv.people[-1])
             return [last] if last else []
         return []

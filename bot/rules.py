@@ -228,6 +228,9 @@ LEADING_COMPARATIVE = re.compile(r"^\W*(?:and |so |ok |is (?:that|it) )?(?:more|
 # "and 2nd?" after "which had the most?": the same ranking, one place down.
 BARE_ORDINAL = re.compile(r"^\W*(?:and |so |ok |what about )?(?:the )?(second|third|fourth|fifth|"
                           r"next)(?: one| place| on the list| biggest| highest| most)?\W*$")
+# "who's that btw": whoever the last answer quoted.
+WHO_IS_THAT = re.compile(r"^\W*(?:and |so |ok )?(?:who(?:'s| is| was)|what(?:'s| is) (?:their|the) "
+                         r"(?:job|role))\s+(?:that|this|this person|that person)\W*$")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"
@@ -446,6 +449,8 @@ _MONTHS = (r"January|February|March|April|May|June|July|August|September|October
 CALENDAR_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|"
                            rf"\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)")
 WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+CALENDAR_NAME = re.compile(rf"\b(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                           rf"Sunday)\b")
 DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                       r"twelve|24|48)[\s-](?:hours?|days?|weeks?)\b", re.I)
 FUTURE_WORDS = re.compile(r"\b(?:further|next|upcoming|will|planned|has since named|could follow|"
@@ -453,7 +458,7 @@ FUTURE_WORDS = re.compile(r"\b(?:further|next|upcoming|will|planned|has since na
 
 SENTENCE_RULES = frozenset({"VERDICT", "TIME_WORDS", "DATE_WORDS", "KEY_VERBS", "REASON_WORDS",
                             "QUOTED_WORDS", "SOME_WORDS", "CLOCK_TIME",
-                            "CALENDAR_DATE", "WEEKDAY", "DURATION", "FUTURE_WORDS",
+                            "CALENDAR_DATE", "WEEKDAY", "DURATION", "FUTURE_WORDS", "CALENDAR_NAME",
                             "MARGIN"})
 # Every rule the parser runs over a question, by name; those in AS_WRITTEN read the question
 # as the user wrote it (capitals, spelling), the rest its lower-cased form.

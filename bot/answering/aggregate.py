@@ -29,35 +29,9 @@ class AggregateAnswerer(FigureWork):
         of_whole = self._part_of_whole(r, conv) or self._figure_of_another(r)
         if of_whole is not None:
             return of_whole
-        side_by_side = conv.values if len(conv.values) == 2 else self._last_two(conv)
-        named_whole = [f for f in r.subjects if f.scope != "part"]
-        if len(conv.values) == 1 and op in ("share", "change", "difference") and \
-                len(named_whole) == 1 and len(r.subjects) == 1 and \
-                r.cues.has("REFERRING"):
-            # "What share of the two trusts' combined rebookings did that represent?" after a
-            # total: that total against the one named.
-            one = named_whole[0]
-            side_by_side = (conv.values[0], (one.subject, one.value))
-            way = "fall" if r.cues.has("FALL_WORDS") else "rise" if r.cues.has("RISE_WORDS") \
-                else ""
-            after = aggregates.between(side_by_side, op, way)
-            if after is not None:
-                last = [g for ref in conv.turns[-1].figures
-                        if (g := self.look.by_id.get(ref.id)) is not None] if conv.turns else []
-                return self._figure_answer(r, "aggregate", after.text, [*last, one],
-                                           values=side_by_side)
-        if op in ("difference", "change", "share", "ratio") and not r.named_tokens and \
-                len(side_by_side) == 2 and len(q.terms) <= 4 and \
-                not r.cues.has("MOST_WORD", "FEWEST_WORD"):
-            # "by how many?", "so how many short", "% change?" after a comparison: its two.
-            way = "fall" if r.cues.has("FALL_WORDS") else "rise" if r.cues.has("RISE_WORDS") \
-                else ""
-            after = aggregates.between(side_by_side, op, way)
-            if after is not None:
-                last = [g for t in conv.turns[-2:] for ref in t.figures
-                        if (g := self.look.by_id.get(ref.id)) is not None] if conv.turns else []
-                return self._figure_answer(r, "aggregate", after.text, last,
-                                           values=side_by_side)
+        remembered = self._from_last_result(r, conv)
+        if remembered is not None:
+            return remembered
         superlative = r.cues.first("ANY_SUPERLATIVE")
         # "which day were they?" of one subject: its rows over that dimension.
         asked_which = bool(r.dim_asked and len(r.subjects) == 1 and q.form in ("date", "which")
@@ -225,6 +199,33 @@ class AggregateAnswerer(FigureWork):
             text += f" ({'; '.join(working)}.)"
         focus = tuple(row for f in result.focus for row in sums.get(f.id, [f]))
         return self._figure_answer(r, "aggregate", text, used, focus, result.values)
+
+    def _from_last_result(self, r: Reading, conv: Conversation) -> Answer | None:
+        """'by how many?', 'so how many short', '% change?' after a comparison (its two
+        quantities, or the one figure of each of the last two answers); 'what share of the two
+        trusts' rebookings did that represent?' after a total (that total against the one
+        named)."""
+        if r.op not in ("difference", "change", "share", "ratio"):
+            return None
+        named = [f for f in r.subjects if f.scope != "part"]
+        extra: list[Figure] = []
+        pair: tuple[tuple[str, float], ...]
+        if len(conv.values) == 1 and r.op != "ratio" and len(named) == 1 and \
+                len(r.subjects) == 1 and r.cues.has("REFERRING"):
+            pair = (conv.values[0], (named[0].subject, named[0].value))
+            turns, extra = conv.turns[-1:], named
+        elif not r.named_tokens and len(r.q.terms) <= 4 and \
+                not r.cues.has("MOST_WORD", "FEWEST_WORD"):
+            pair = conv.values if len(conv.values) == 2 else self._last_two(conv)
+            turns = conv.turns[-2:]
+        else:
+            return None
+        way = "fall" if r.cues.has("FALL_WORDS") else "rise" if r.cues.has("RISE_WORDS") else ""
+        after = aggregates.between(pair, r.op, way)
+        if after is None:
+            return None
+        used = [g for t in turns for ref in t.figures if (g := self.look.by_id.get(ref.id))]
+        return self._figure_answer(r, "aggregate", after.text, [*used, *extra], values=pair)
 
     def _last_two(self, conv: Conversation) -> tuple[tuple[str, float], ...]:
         """'gap between the 2?' after two answers of one figure each, in one unit (the

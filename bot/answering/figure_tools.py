@@ -85,8 +85,8 @@ class FigureWork:
     def _figure_answer(self, r: Reading, kind: str, text: str, used: list[Figure],
                        focus: tuple[Figure, ...] = (),
                        values: tuple[tuple[str, float], ...] = ()) -> Answer:
-        working = [self.look.derived[f.id] for f in used if f.id in self.look.derived
-                   and self.look.derived[f.id].split(": ")[1].split(",")[0] not in text]
+        working = [self.look.derived[f.id][1] for f in used if f.id in self.look.derived
+                   and self.look.derived[f.id][0] not in text]
         if working:
             text += f" ({'; '.join(working)}.)"  # a figure worked out, written out
         cites = []
