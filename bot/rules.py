@@ -231,6 +231,9 @@ BARE_ORDINAL = re.compile(r"^\W*(?:and |so |ok |what about )?(?:the )?(second|th
 # "who's that btw": whoever the last answer quoted.
 WHO_IS_THAT = re.compile(r"^\W*(?:and |so |ok )?(?:who(?:'s| is| was)|what(?:'s| is) (?:their|the) "
                          r"(?:job|role))\s+(?:that|this|this person|that person)\W*$")
+# "The piece describes Diane Wake as …, doesn't it?": a role claimed for someone.
+DESCRIBED_AS = re.compile(r"\b(?:describe[sd]?|call(?:s|ed)?|refer(?:s|red)? to|name[sd]?) "
+                          r"[\w' .-]+? as (?:the|a|an)\b")
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"

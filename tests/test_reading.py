@@ -162,3 +162,14 @@ def test_a_part_of_a_whole_gives_the_rest_and_the_whole(look: Lookups, parser: P
     assert rest is not None and "7 − 3 = 4" in rest.answer
     every = other.run(_read(parser, "Did porters at every hospital take part?"), conv)
     assert every is not None and every.answer.startswith("No: 3 of 7")
+
+
+def test_a_role_claimed_for_someone_is_checked_against_theirs(look: Lookups,
+                                                              parser: Parser) -> None:
+    people = PeopleAnswerer(look)
+    conv = Conversation()
+    wrong = people.run(_read(parser, "Is Ann Lee the trusts' director of finance and operations?"),
+                       conv)
+    assert wrong is not None and wrong.answer.startswith("No: Ann Lee is the")
+    right = people.run(_read(parser, "Is Ann Lee the trusts' director of operations?"), conv)
+    assert right is not None and right.answer.startswith("Yes: Ann Lee is the")

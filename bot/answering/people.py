@@ -33,6 +33,21 @@ class PeopleAnswerer(TextWork):
                                  f"{other.role} is {other.name} ({other.introduced}).", False,
                           "passage", (self.look.cite(one.introduced, 1.0),), (),
                           highlights=(one.role, other.role))
+        if q.form == "yesno" and len(persons) == 1 and r.cues.has("IS_X_THE", "DESCRIBED_AS") \
+                and set(content_terms(persons[0].name)) & set(q.terms):  # named, by name
+            # "Is Diane Wake the elective care lead for Staffordshire and the Black Country?":
+            # the role as claimed against the role as the article gives it.
+            p = persons[0]
+            role = set(content_terms(p.role))
+            claimed = set(q.terms) - set(content_terms(p.name)) - ROLE_FRAME - set(
+                content_terms(f"{p.organisation} {self.lex.profile.part}")) - {
+                stem(w) for w in ("piece", "article", "describ", "call")}
+            if len(claimed & role) >= 2:
+                extra = claimed - role
+                verdict = "No" if extra else "Yes"
+                return Answer(q.raw, f"{verdict}: {p.name} is the {p.role} ({p.introduced}).",
+                              False, "passage", (self.look.cite(p.introduced, 1.0),), (),
+                              highlights=(p.role,))
         role_words = set(tokens(persons[0].role)) - {"the", "of", "for", "and"} if persons \
             else set()
         owners = [o for o in orgs if any(k == o.id and set(after[:2]) & role_words
