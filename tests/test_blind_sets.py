@@ -50,7 +50,7 @@ SETS = [
     (NURSES / "blind_I.jsonl", NURSES, 29),
     (NOTTS / "blind_I.jsonl", NOTTS, 28),
     (DATA / "blind_strike_chat_J.jsonl", None, 33),
-    (DATA / "blind_strike_analyst_J.jsonl", None, 34),
+    (DATA / "blind_strike_analyst_J.jsonl", None, 35),
     (NURSES / "blind_J.jsonl", NURSES, 27),
     (NOTTS / "blind_J.jsonl", NOTTS, 26),
     (DATA / "blind_strike_chat_K.jsonl", None, 33),
