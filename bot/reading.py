@@ -299,6 +299,26 @@ class Parser:
             # "NUH now against March 2023, % change?" … "and sfh?": the same, for SFH.
             op, dims = conv.op, then
         wording = self._wording(q, (unknown, place, partial, stray))
+        subjects, op = self._follow_ups(q, conv, subjects, op, dims, wording, mentions)
+        if NOT_COMPARATIVE.search(q.low):
+            wording["direction"] = "fewest" if wording["direction"] == "most" else "most"
+        toks = tokens(q.text)
+        wording["after_names"] = tuple(
+            (m.key, tuple(toks[m.end:m.end + 4])) for m in people_mentions)
+        in_phrase = self._phrase_speakers(q, referred)
+        speakers = in_phrase or self.look.with_members(people)
+        return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
+                       dims, op, positional, self._unknown_day(q), tuple(in_phrase),
+                       tuple(speakers), self._unknown_speaker(q), **wording,
+                       **self._claim(q, speakers))
+
+    def _follow_ups(self, q: Question, conv: Conversation, subjects: list[Figure],
+                    op: str | None, dims: tuple[tuple[str, str], ...], wording: dict[str, Any],
+                    mentions: list[Mention]) -> tuple[list[Figure], str | None]:
+        """What a short follow-up takes from the turns before it, beyond its subjects: the
+        ranking one down ("and 2nd?"), the same question of another subject ("nuh?"), the
+        parts left out ("and the rest?"), the last one against the rest, a fraction or a
+        round ("vs march 23?"); `wording` is updated in place."""
         down = BARE_ORDINAL.match(q.low)
         if op is None and not subjects and down and conv.op in ("extreme", "rank"):
             # "and 2nd?" after "which trust had the most?": the same ranking, one down.
@@ -362,17 +382,7 @@ class Parser:
             # "minus uhnm?" after a total: the same total, without it.
             op = "total"
             subjects = [f for f in subjects if f not in wording["excluded"]]
-        if NOT_COMPARATIVE.search(q.low):
-            wording["direction"] = "fewest" if wording["direction"] == "most" else "most"
-        toks = tokens(q.text)
-        wording["after_names"] = tuple(
-            (m.key, tuple(toks[m.end:m.end + 4])) for m in people_mentions)
-        in_phrase = self._phrase_speakers(q, referred)
-        speakers = in_phrase or self.look.with_members(people)
-        return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
-                       dims, op, positional, self._unknown_day(q), tuple(in_phrase),
-                       tuple(speakers), self._unknown_speaker(q), **wording,
-                       **self._claim(q, speakers))
+        return subjects, op
 
     def _claim(self, q: Question, speakers: list[Person]) -> dict[str, Any]:
         """What a claim about speech says: its quoted words, whose words it asks about, and
