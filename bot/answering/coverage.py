@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..aggregates import cited_passages
 from ..answer import Answer
 from ..conversation import Conversation
 from ..figures import Figure
@@ -69,19 +70,17 @@ class CoverageAnswerer(FigureWork):
                 (holding if holds else failing).append((f, value, total))
         what = f" ({self._describe_dims(rest)})" if rest else ""
         if failing:
-            cells = "; ".join(f"{f.subject}, {value}{what}: {format_number(n)}"
-                              for f, value, n in failing)
-            held = "; ".join(f"{f.subject}, {value}{what}: {format_number(n)}"
-                             for f, value, n in holding if f in {g for g, _, _ in failing})
+            cells = _cells(failing, what)
+            held = _cells([c for c in holding if c[0] in {g for g, _, _ in failing}], what)
             also = f" (against {held})" if held else ""
             return self._figure_answer(r, "aggregate", f"No: {cells}{also} "
-                                                       f"({self._cited(used)}).", used)
+                                                       f"({cited_passages(*used)}).", used)
         if unknown or not holding:
             return None  # every cell it gives holds, but not every cell is given
-        cells = "; ".join(f"{f.subject}, {value}{what}: {format_number(n)}"
-                          for f, value, n in holding)
-        return self._figure_answer(r, "aggregate", f"Yes: {cells} ({self._cited(used)}).", used)
+        cells = _cells(holding, what)
+        return self._figure_answer(r, "aggregate", f"Yes: {cells} ({cited_passages(*used)}).", used)
 
-    @staticmethod
-    def _cited(used: list[Figure]) -> str:
-        return ", ".join(dict.fromkeys(f.passage for f in used))
+
+def _cells(cells: list[tuple[Figure, str, float]], what: str) -> str:
+    """'Nottingham University Hospitals NHS Trust, Saturday 26 July: 0; …'."""
+    return "; ".join(f"{f.subject}, {value}{what}: {format_number(n)}" for f, value, n in cells)

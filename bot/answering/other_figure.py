@@ -53,7 +53,6 @@ class OtherFigureAnswerer(FigureWork):
         if not quantity or r.unknown or r.place or r.cues.has("OFFER") and not offered:
             return None  # an offer the article never gives is no figure of its
         row = self._other_row(r)
-        by_value = [f for f in self.look.others if f.value in q.numbers]
         if row is None and len(by_value) == 1 and r.cues.has("FOLLOWUP"):
             row = by_value[0]  # "and the 20k bit?": the row with that figure
         if row is None:
