@@ -73,6 +73,10 @@ SETS = [
     (DATA / "blind_strike_analyst_O.jsonl", None, 34),
     (NURSES / "blind_O.jsonl", NURSES, 24),
     (NOTTS / "blind_O.jsonl", NOTTS, 26),
+    (DATA / "blind_strike_chat_P.jsonl", None, 32),
+    (DATA / "blind_strike_analyst_P.jsonl", None, 33),
+    (NURSES / "blind_P.jsonl", NURSES, 26),
+    (NOTTS / "blind_P.jsonl", NOTTS, 26),
 ]
 _ENGINES: dict[Path, Any] = {}
 
