@@ -72,7 +72,9 @@ def detect(low: str, lex: Lexicon) -> str | None:
                  low) and not re.search(r"\b(?:average|mean|sum|total|add\w*|combined|"
                                         r"altogether)\b", low):
         return "rank"
-    if re.search(r"\b(?:rank|ranking|ranked|ranks|order|sort|sorted|list)\b|\bwhere (?:does|did)"
+    # ("the only foundation trust in the list": a subject by its place, no ranking asked)
+    if re.search(r"\b(?:rank|ranking|ranked|ranks|order|sort|sorted|(?<!in the )(?<!on the )"
+                 r"(?<!of the )list)\b|\bwhere (?:does|did)"
                  r" .+ (?:come|stand|sit|place|finish)\b", low) or re.search(
             r"\bfrom (?:the )?(?:most|highest|largest|fewest|lowest|least|smallest)\b", low):
         return "rank"
@@ -174,6 +176,11 @@ def difference(a: Figure, b: Figure) -> Result:
     # As many decimals as the figures have: 19 − 4.75 is 14.25, never "14".
     places = max((len(f"{f.value:g}".partition(".")[2]) for f in (a, b)), default=0)
     shown = format_number(abs(gap), min(places, 2))
+    if a.unit == b.unit == "per cent":
+        return Result(f"{shown} percentage points: {more.subject}, {more.display} ({more.measure})"
+                      f", against {less.subject}, {less.display} ({less.measure}): "
+                      f"{more.display} − {less.display} = {shown} points{note} "
+                      f"({cited_passages(a, b)}).", (a, b), values=_pair_values(a, b))
     return Result(f"{more.subject} had {shown} more than {less.subject}: "
                   f"{more.display} − {less.display} = {shown}{note} "
                   f"({cited_passages(a, b)}).", (a, b), values=_pair_values(a, b))

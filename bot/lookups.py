@@ -52,7 +52,7 @@ class Lookups:
                 counts.setdefault(t, []).append(f)
         # … and the words the article puts before a part's name ("the specialist cancer
         # centre The Royal Marsden"): descriptions a question may use instead of the name.
-        self.heads = {self.lex.profile.part, "one"}
+        self.heads = {self.lex.profile.part, "one", *self.lex.profile.part_heads}
         for f in self.parts:
             before = self._described_as(f)
             for t in set(before) - set(STOPWORDS):
@@ -156,12 +156,15 @@ class Lookups:
                                 and len(t) > 3}
         self.sentence_terms = {(p.id, i): frozenset(content_terms(text))
                                for p in corpus.passages for i, text in enumerate(p.sentences)}
-        self.cue_tokens = {f.id: [" ".join(tokens(a)) for a in f.aliases[1:] if tokens(a)]
+        # (spelt as a question is once read: "what the BMA wants" as "what the British
+        # Medical Association wants")
+        aliases = {f.id: [self._expanded(a) for a in f.aliases[1:]] for f in self.others}
+        self.cue_tokens = {f.id: [" ".join(tokens(a)) for a in aliases[f.id] if tokens(a)]
                            for f in self.others}
         # … and their word stems, for a question that inflects them ("pay ask": "asking for").
         # (an alias that stems to less than half its words, "holding out for", is not itself)
         self.cue_stems = {f.id: [" ".join(stems) if 2 * len(stems) >= len(tokens(a)) else ""
-                                 for a in f.aliases[1:] if tokens(a)
+                                 for a in aliases[f.id] if tokens(a)
                                  for stems in [content_terms(a)]]
                           for f in self.others}
         self.people_tokens = {t for p in corpus.people for a in p.aliases for t in tokens(a)}
@@ -185,6 +188,11 @@ class Lookups:
         self.org_terms = {t for p in corpus.people if p.kind == "organisation"
                           for a in p.aliases for t in content_terms(a)}
         self.org_terms |= {t for s in corpus.profile.staff for t in content_terms(s)}
+        # What describes each person: role, organisation and the sentence that brings them
+        # in ("On the picket line outside St Thomas' Hospital, RCN steward … Grace Adeyemi").
+        self.person_terms = {p.id: frozenset(content_terms(self._expanded(
+            f"{p.role} {p.organisation} {self.introduction(p)}"))) - self.people_terms_of(p)
+            for p in corpus.people if p.is_person}
 
     def _described_as(self, f: Figure) -> list[str]:
         """The words right before a part's name in its sentence, after 'the' or 'a'."""
@@ -198,6 +206,34 @@ class Lookups:
                     return words[1:5]
                 return []
         return []
+
+    def people_terms_of(self, p: Person) -> frozenset[str]:
+        return frozenset(t for a in (p.name, *p.aliases) for t in content_terms(a)
+                         if t not in content_terms(p.role))
+
+    def introduction(self, p: Person) -> str:
+        """The sentence of the passage that introduces a person which names them."""
+        passage = self.corpus.passage(p.introduced)
+        names = [a.lower() for a in (p.name, *p.aliases) if len(a) > 3]
+        for sentence in passage.sentences if passage else ():
+            if any(n in sentence.lower() for n in names):
+                return sentence
+        return ""
+
+    def described_people(self, terms: set[str]) -> list[Person]:
+        """The person a question describes without naming: the one whose role, organisation
+        and introduction share the most of its words, two at least, more than anyone else."""
+        scored = sorted(((len(terms & d) + len(terms & d - set().union(
+            *(e for k, e in self.person_terms.items() if k != pid))), pid)
+            for pid, d in self.person_terms.items()), reverse=True)
+        if not scored or scored[0][0] < 3 or len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return []
+        return [self.people[scored[0][1]]]
+
+    def _expanded(self, alias: str) -> str:
+        for pattern, full in self.lex.abbreviations:
+            alias = pattern.sub(full, alias)
+        return alias
 
     def main_row(self, f: Figure) -> Figure:
         """A row with dimensions stands for its subject's main row."""

@@ -15,7 +15,7 @@ from .errors import SeedError
 
 LISTS = ("counted_words", "action_words", "people_nouns", "staff", "other_staff", "examples",
          "question_words", "place_words", "name_glue", "type_words", "other_rounds",
-         "speaker_roles", "event_words")
+         "speaker_roles", "event_words", "part_heads")
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Profile:
     other_rounds: tuple[str, ...] = ()  # words for other rounds of the same action
     speaker_roles: tuple[str, ...] = ()  # offices and bodies that might speak in the genre
     event_words: tuple[str, ...] = ()  # words for the event itself ("walkout", "on strike")
+    part_heads: tuple[str, ...] = ()  # nouns a description of a part ends in ("hospital")
     abbreviations: dict[str, str] = field(default_factory=dict)
     kin: dict[str, str] = field(default_factory=dict)  # word families: stem -> stem
     dimensions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)

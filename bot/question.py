@@ -92,6 +92,17 @@ CLAIM_SOURCE = re.compile(
     r"slide|deck|notes?|brief|summary|press release|headline|caption|line|tweet|post)"
     r"(?: line| copy| text)?(?: (?:says|states|claims|reads|has it|puts it|has))?"
     r"(?: that)?\s*:?\s*", re.I)
+# "Someone tweeted that X. Accurate?", "Claim going round: 'X'. True or false?", "We've
+# seen a graphic saying X. Is that right?": a claim heard elsewhere, put for checking.
+CLAIM_HEARD = re.compile(
+    r"^\W*(?:(?:someone|somebody|a colleague|colleagues|my (?:boss|manager|colleague|editor)|"
+    r"a (?:reader|listener|caller|councillor|patient|friend)|people|they|he|she|"
+    r"(?:a|an|the|one) (?:graphic|chart|poster|leaflet|post|tweet|report|website|headline|"
+    r"infographic|meme|story)) (?:has |have |had |is |are )?(?:tweeted|posted|said|says|"
+    r"claims?|claimed|told me|tells me|reckons|wrote|writes|saying|suggests|suggested)"
+    r"|(?:a |the |one )?claim(?: going round| doing the rounds| circulating| online| on "
+    r"social media| we keep hearing)?\s*:|(?:i|we)(?:'ve| have)? (?:heard|read|been told|"
+    r"seen(?: (?:a|an|the|one) \w+)?(?: saying| claiming)?))(?: that)?\s*:?\s*", re.I)
 CLAIM_CHECK = re.compile(
     r"[.!?\"”’']\s*(?:is (?:that|this|it)|does (?:that|this|it)|do (?:they|we)|are (?:they|we)|"
     r"does the article|true|right|correct|accurate|fair|ok|am i right)\b[^.]*$", re.I)
@@ -102,6 +113,8 @@ def reported_claim(text: str) -> str:
     start = CLAIM_SOURCE.match(text)
     if not start or start.end() == 0 or not re.search(r"\b(?:says|states|claims|reads|has it|"
                                                       r"puts it|has)\b|:", start.group()):
+        start = CLAIM_HEARD.match(text)
+    if not start or start.end() == 0:
         return text
     rest = text[start.end():]
     check = CLAIM_CHECK.search(rest)

@@ -39,6 +39,7 @@ from .rules import (
     EACH_OF,
     EXCLUDING,
     FOLLOWUP,
+    GENERIC_TERMS,
     HOW_MANY_NOUN,
     INSTRUCTION,
     LEADING_MINUS,
@@ -50,6 +51,8 @@ from .rules import (
     OURS,
     OWN_NOUNS,
     OWN_TOTAL,
+    PERCENT_NOUN,
+    PERSON_ASKED,
     QUESTION_RULES,
     QUOTED_WORDS,
     RANK_BARE,
@@ -64,6 +67,7 @@ from .rules import (
     TIMING_FILLER,
     TRUE_OR_FALSE,
     UNIT_CUES,
+    UNIT_NOUNS,
     UNIT_PATTERNS,
     VERSUS_LEAD,
     WHO_IS_THAT,
@@ -83,6 +87,8 @@ RANK_PHRASE = re.compile(r"\b(?:with|that had|which had|having|had) the (?:(seco
                          r"smallest|least)\b|\bthe (?:(second|third|2nd|3rd)[- ])?(largest|biggest|"
                          r"smallest)\b")
 NEXT = re.compile(r"\b(next|following|after it|previous|one before|before it)\b")
+# "named immediately after Dudley": the neighbour in the article's list of a subject named.
+LISTED_NEXT_TO = re.compile(r"\b(?:immediately |right |just |directly )?(after|before)\s+$")
 LISTED = re.compile(r"\b(?:listed|mentioned|named|in the list|in the article|in the story|"
                     r"given|(?:article's|the) list)\b")
 # Computations a short follow-up runs on earlier subjects; those over a pair; those carried on
@@ -129,6 +135,7 @@ class Reading:
     phrase_speakers: tuple[Person, ...] = ()  # named in "did X say" / "according to X"
     speakers: tuple[Person, ...] = ()  # whom the question asks to hear from
     unknown_speaker: str = ""  # "the prime minister": a speaker the article never quotes
+    described: tuple[Person, ...] = ()  # people asked for by description, not by name
     # What the question's wording says, read once: the answerers never read its text.
     cues: Cues = field(default_factory=lambda: Cues.find(QUESTION_RULES, "", ""))
     noun: str = ""  # what "how many X" counts ("consultants")
@@ -229,7 +236,14 @@ class Parser:
             # "the trust with the most exceed the one with the second most": by rank.
             subjects += [f for f in self._by_rank(q.low) if f not in subjects]
         positional = False
-        if subjects:
+        if len(subjects) == 1 and LISTED.search(q.low) and len(mentions) == 1:
+            before = " ".join(tokens(q.text)[:mentions[0].start]) + " "
+            step = LISTED_NEXT_TO.search(before)
+            if step and subjects[0] in self.look.in_order:
+                n = self.look.in_order.index(subjects[0]) + (1 if step.group(1) == "after" else -1)
+                if 0 <= n < len(self.look.in_order):
+                    subjects, positional = [self.look.in_order[n]], True
+        if subjects and not positional:
             named_at = frozenset(i for m in mentions for i in range(m.start, m.end))
             subjects += [f for f in self._by_description(tokens(q.text), named_at)
                          if f not in subjects]
@@ -254,6 +268,19 @@ class Parser:
                 3, 0.75 * len(role)))]
         if by_role and not any(p.is_person for p in people):
             people = by_role + people
+        # A person named by what describes them, not by name or role ("the nurse on the
+        # picket line"), or by their organisation, role and where the article meets them
+        # ("who was the nuh doc quoted"): the one the question asks about, not its object.
+        toks = tokens(q.text)
+        described = [self.look.people[m.key] for m in people_mentions
+                     if self.look.people[m.key].is_person and not set(toks[m.start:m.end]) & (
+                         set(tokens(self.look.people[m.key].name)) |
+                         set(tokens(self.look.people[m.key].role)))]
+        if not any(p.is_person for p in named) and (q.form == "who" or PERSON_ASKED.search(
+                q.low)):
+            asked = asked_terms - GENERIC_TERMS - {t for p in people for t in
+                                                   self.look.person_terms.get(p.id, ())}
+            described += [p for p in self.look.described_people(asked) if p not in people]
         unknown, place, partial, stray = self._unknown(q, mentions)
         if unknown and not mentions:
             # "King's College Hospital NHS Foundation Trust": a name the article doesn't know,
@@ -309,7 +336,7 @@ class Parser:
         speakers = in_phrase or self.look.with_members(people)
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
                        dims, op, positional, self._unknown_day(q), tuple(in_phrase),
-                       tuple(speakers), self._unknown_speaker(q), **wording,
+                       tuple(speakers), self._unknown_speaker(q), tuple(described), **wording,
                        **self._claim(q, speakers))
 
     def _follow_ups(self, q: Question, conv: Conversation, subjects: list[Figure],
@@ -574,7 +601,8 @@ class Parser:
                      and not w.endswith(("'s", "s'"))  # "how many of England's trusts"
                      and not (w.endswith("s") and w[:-1] in self.look.alias_tokens
                               and w[:-1] not in self.lex.name_glue)]  # "of imperials"
-        if re.match(r"(?:more|fewer|less) than\b", match.group(1)):
+        if re.match(r"(?:more|fewer|less) than\b", match.group(1)) or \
+                PERCENT_NOUN.match(match.group(1)):
             return ""  # "how many more than Dudley": a difference, no noun counted
         # "how many patient appointments": the counted noun is what is counted.
         return next((w for w in following if w in self.lex.counted_nouns),
@@ -807,7 +835,7 @@ class Parser:
                 partial = partial or tok
             elif (len(tok) > 3 and tok.isalpha() and not self.look.vocab.knows(tok)
                   and not self.look.vocab.near(tok) and not VERBISH.search(tok)
-                  and tok not in NUMBER_WORDS):
+                  and tok not in NUMBER_WORDS and tok not in UNIT_NOUNS):
                 stray = stray or tok
         # Capitalised names anywhere but the first word: "Birmingham Children's Hospital".
         name = ""

@@ -19,7 +19,10 @@ HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|under the demand)\b")
 COMPARATIVE = re.compile(r"\b(?:more|fewer|less|lower|higher|bigger|smaller|larger|greater)\b"
                          r".*\bthan\b")
 
-POINTS = re.compile(r"\bpercentage points?\b|\bpoints? (?:apart|between|separate)\b")
+POINTS = re.compile(r"\bpercentage points?\b|\bpoints? (?:apart|between|separate)\b|"
+                    r"\bin (?:percentage )?points\W*$")
+# "How many percentage points …": the unit is the percentage, no noun is counted.
+PERCENT_NOUN = re.compile(r"\s*(?:percentage points?|points?|per ?cent|percent)\b")
 
 ALL_OF = re.compile(r"\b(?:all|every|each|everyone|everybody|whole)\b")
 
@@ -38,11 +41,14 @@ MODALITY = (("demanded", r"\b(?:demand\w*|seek\w*|asking for|ask(?:ed|s)? for|ca
                          r"secured|agreed)\b"),
             ("offered", r"\boffer\w*\b"))
 
-UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%"),
+UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%", r"\bin points\b"),
              "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
              "days": (r"\bdays?\b", r"\bhow long\b", r"\bweeks?\b"),
              "hours": (r"\bhours?\b",),
              "years": (r"\bhow many years\b", r"\bhow old\b", r"\d+-year\b", r"\byears? old\b")}
+
+# Words of a unit, not of anything an article could be about: never an unknown name.
+UNIT_NOUNS = frozenset({"percentage", "percentages", "percent", "point", "points"})
 
 ORDINAL_NUMBERS = frozenset({1.0, 2.0, 3.0, 4.0, 5.0})
 
@@ -116,7 +122,15 @@ ROLE_FRAME = frozenset(stem(w) for w in "role job title position exactly actuall
 ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|job|post|title|"
                        r"position)\b")
 
-NAMES_Q = re.compile(r"\bnames?\b\W*$|^(?:and )?names?\b|\bwho(?:'s| is| are)\b.*\bquoted\W*$")
+# A question after a person it does not name: "what's her name", "the nurse quoted …".
+PERSON_ASKED = re.compile(r"\b(?:(?:her|his|their) (?:name|job|role|title)|quoted|who)\b")
+
+# "Where was she?": where the article meets them (not where they live or come from).
+WHERE_WORD = re.compile(r"\bwhere\b(?!.*\b(?:live[sd]?|living|born|from|grew|raised|home|"
+                        r"go|going|went|next)\b)")
+
+NAMES_Q = re.compile(r"\bnames?\b\W*$|^(?:and )?names?\b|\b(?:her|his|their) (?:full )?names?\b|"
+                     r"\bwho(?:'s| is| are)\b.*\bquoted\W*$")
 
 STANDS_FOR = re.compile(r"\b(?:stand for|stands for|short for|full name|acronym|abbreviation)\b")
 

@@ -443,13 +443,20 @@ class AggregateAnswerer(FigureWork):
             # "How many percentage points separate the demand from the award?"
             # (a level before a margin: "roughly 19%" before "5% above RPI")
             # (a figure of the article the question states names its row: "holding at 5.4%")
-            rows = sorted(((self._cue_score(f, r) + 3 * (f.value in q.numbers), f)
+            # (the figure of the last answer is one side: "gap vs the 19% ask?" after the award)
+            rows = sorted(((self._cue_score(f, r) + 3 * (f.value in q.numbers) +
+                            2 * (f.id in conv.focus), f)
                            for f in self.look.others if f.unit == "per cent"),
                           key=lambda s: (-s[0], s[1].id in self.look.margins))
             picked: list[Figure] = []
             for score, f in rows:  # the best row of each of two different subjects
                 if score > 0 and all(f.subject != g.subject for g in picked):
                     picked.append(f)
+            if len(picked) == 1 and r.cues.has("POINTS"):
+                # "the gap between what the BMA wants and what the government gave": the
+                # other side is the percentage the same passage sets against it.
+                picked += [f for _, f in rows if f.passage == picked[0].passage and
+                           f.subject != picked[0].subject][:1]
             if len(picked) >= 2:
                 picked = picked[:2]
                 return aggregates.difference(*picked)

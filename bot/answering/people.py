@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..answer import Answer
 from ..conversation import Conversation
 from ..reading import Reading
@@ -78,6 +80,18 @@ class PeopleAnswerer(TextWork):
             orgs = [p for p in self.look.corpus.people if p.kind == "organisation"]
             if orgs:
                 return self._describe_people(q, orgs)
+        where = r.cues.has("WHERE_WORD")
+        asked = list(r.described) if q.form == "who" and not r.cues.has("ROLE_Q") else \
+            [p for p in r.referred or r.people if p.is_person] if where else []
+        if len(asked) == 1 and not speech:
+            # "who hit back at him on the picket line?", "where was she?": the person, and the
+            # sentence that brings them in.
+            p = asked[0]
+            said = self.look.introduction(p)
+            said = said if re.search("[\"“”]", said) else f"“{said}”"
+            return Answer(q.raw, f"{p.name} ({p.role}): {said} ({p.introduced}).", False,
+                          "passage", (self.look.cite(p.introduced, 1.0),), (),
+                          highlights=(p.name,))
         role_words = {t for p in r.people if p.kind == "person"
                       for t in content_terms(p.role)} - self.look.org_terms
         # Only a question about the role itself: nothing asked beyond names and role words.
@@ -138,7 +152,8 @@ class QuotedAnswerer(TextWork):
         people = [self.look.people[p] for p in seen]
         # "Who was quoted for the Black Country side?": those whose role the question names.
         asked = set(r.q.terms) - GENERIC_TERMS
-        fitting = [p for p in people if len(asked & set(content_terms(p.role))) >= 2]
+        fitting = [p for p in people if len(asked & set(content_terms(p.role))) >= 2] or [
+            p for p in r.described if p in people]  # ("who was the nuh doc quoted")
         if fitting and len(fitting) < len(people):
             listed = "; ".join(f"{p.name} ({p.role}, {seen[p.id]})" for p in fitting)
             return Answer(r.q.raw, f"The article quotes {listed}.", False, "passage",
