@@ -155,15 +155,14 @@ def total(members: list[Figure], region: Figure | None, lex: Lexicon) -> Result:
     value = sum(f.value for f in members)
     parts = " + ".join(f.digits for f in members)
     everyone = len(members) == lex.n_parts
-    who = lex.parts_phrase.capitalize() + "'" if everyone else " and ".join(
-        f.subject for f in members) + "'s"
+    label = lex.among(members)
+    who = label[:1].upper() + label[1:] + ("'" if label.endswith("s") else "'s")
     text = f"{who} figures add up to {format_number(value)} ({parts}) ({cited_passages(*members)})."
     used: tuple[Figure, ...] = tuple(members)
     if everyone and region is not None:
         text += (f" The article gives the total for {region.subject} as “{region.stated}” "
                  f"({region.passage}).")
         used += (region,)
-    label = lex.parts_phrase if everyone else " and ".join(f.subject for f in members)
     return Result(text, used, focus=tuple(members), values=((f"{label} together", value),))
 
 
@@ -467,13 +466,13 @@ def position(one: Figure, members: list[Figure], lex: Lexicon) -> Result:
 
 
 def group_versus(group: list[Figure], single: Figure, asked: str = "",
-                 group_first: bool = True) -> Result:
+                 group_first: bool = True, names: str = "") -> Result:
     """'Walsall and Dudley together versus Royal Wolverhampton' (or the single one first:
     'UHNM against Walsall and Dudley together'); with `asked` ('group more' or 'group
     fewer') a yes/no verdict leads."""
     together = sum(f.value for f in group)
     parts = " + ".join(f.digits for f in group)
-    names = " and ".join(f.subject for f in group)
+    names = names or " and ".join(f.subject for f in group)
     gap = abs(together - single.value)
     working = (f"({_larger(together, single.value)} − {_smaller(together, single.value)} = "
                f"{format_number(gap)}) ({cited_passages(*group, single)}).")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
+from .errors import SeedError
 from .figures import Figure, load_figures
 from .passages import Passage, read_article, split_passages
 from .people import Person, load_people
@@ -37,6 +38,12 @@ def load_corpus(seeds: Path) -> Corpus:
     passages = split_passages(article, people)
     figures = load_figures(seeds / "figures.csv", {p.id: p for p in passages})
     profile = load_profile(seeds, paths.seeds_root() / "genres")
+    parts = {f.id for f in figures if f.scope == "part" and not f.dims}
+    for area in profile.areas:
+        unknown = [p for p in area.parts if p not in parts]
+        if unknown:
+            raise SeedError(str(seeds / "profile.toml"), None,
+                            f"area {area.name!r} names no part figure {', '.join(unknown)}")
     return Corpus(article, passages, people, figures, profile, seeds.resolve().name)
 
 

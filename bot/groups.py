@@ -7,6 +7,7 @@ import re
 
 from .aggregates import Result, group_versus
 from .figures import Figure
+from .lexicon import Lexicon
 from .resolve import AliasMatcher, tokens
 
 # The word that divides "A … than B and C together" into its two sides.
@@ -49,17 +50,17 @@ def group_and_single(text: str, matcher: AliasMatcher, by_id: dict[str, Figure]
 
 
 def versus_together(split: tuple[list[Figure], Figure, bool] | None, named: list[Figure],
-                    way: str, yes_no: bool) -> Result:
+                    way: str, yes_no: bool, lex: Lexicon) -> Result:
     """'Did UHNM have more than Walsall and Dudley together?': the pair the question groups
     against the one it doesn't (`split`, from `group_and_single`), with a verdict for a
     yes/no question."""
     if split is None:
         *group, single = named
-        return group_versus(group, single)
+        return group_versus(group, single, names=lex.among(group))
     group, single, first = split
     more = way == "most"
     asked = "" if not yes_no else ("group more" if more == first else "group fewer")
-    return group_versus(group, single, asked, group_first=first)
+    return group_versus(group, single, asked, group_first=first, names=lex.among(group))
 
 
 def disjoint(parts: list[Figure]) -> tuple[list[Figure], list[Figure]]:

@@ -94,7 +94,13 @@ class Lexicon:
         """'the five trusts' for all of them, else their names."""
         if len(figures) == self.n_parts:
             return self.parts_phrase
-        return " and ".join(f.subject for f in figures)
+        ids = {f.id for f in figures}
+        for area in self.profile.areas:
+            if len(ids) > 1 and set(area.parts) == ids:
+                return f"{area.name}'s {number_word(len(ids))} {self.profile.parts}"
+        names = [f.subject for f in figures]
+        return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 2 else \
+            " and ".join(names)
 
     @property
     def speakers(self) -> str:

@@ -140,6 +140,10 @@ class Lookups:
         self.people = {p.id: p for p in corpus.people}
         self.subject_matcher = AliasMatcher({f.id: f.aliases for f in self.counts},
                                             stop=frozenset(STOPWORDS))
+        # The areas the whole is made of ("the Black Country") and the parts in each.
+        self.areas = {a.name: [self.by_id[k] for k in a.parts] for a in corpus.profile.areas}
+        self.area_matcher = AliasMatcher({a.name: (a.name, *a.aliases)
+                                          for a in corpus.profile.areas})
         self.people_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
                                            stop=frozenset(STOPWORDS) | {"union", "government"})
         # Inside "what did X say", "the government" and "the union" can only mean a speaker.

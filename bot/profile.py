@@ -19,6 +19,15 @@ LISTS = ("counted_words", "action_words", "people_nouns", "staff", "other_staff"
 
 
 @dataclass(frozen=True)
+class Area:
+    """A part of the whole an article names ("the Black Country"), and the parts in it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    parts: tuple[str, ...]  # figure ids
+
+
+@dataclass(frozen=True)
 class Profile:
     about: str = "the article"
     counted: str = "figures"  # what the part figures count, plural
@@ -42,6 +51,7 @@ class Profile:
     abbreviations: dict[str, str] = field(default_factory=dict)
     kin: dict[str, str] = field(default_factory=dict)  # word families: stem -> stem
     dimensions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    areas: tuple[Area, ...] = ()  # areas inside the whole, with their parts
     sentences: dict[str, str] = field(default_factory=dict)  # per scope: how a figure reads
     period: str = ""  # when the article's main figures are from
     status: str = "reviewed"  # "draft" while its tables are as `strikebot article add` drafted
@@ -102,8 +112,17 @@ def load_profile(folder: Path, genres: Path) -> Profile:
             kwargs[key] = {str(d): {str(v): tuple(str(a) for a in aliases)
                                     for v, aliases in values.items()}
                            for d, values in value.items()}
+        elif key == "areas":
+            kwargs[key] = tuple(_area(path, str(name), spec) for name, spec in value.items())
         elif isinstance(value, dict):
             kwargs[key] = {str(k): str(v) for k, v in value.items()}
         else:
             kwargs[key] = str(value)
     return Profile(**kwargs)
+
+
+def _area(path: Path, name: str, spec: Any) -> Area:
+    if not isinstance(spec, dict) or not isinstance(spec.get("parts"), list) or not spec["parts"]:
+        raise SeedError(str(path), None, f"area {name!r} needs a list of parts (figure ids)")
+    return Area(name, tuple(str(a) for a in spec.get("aliases", [])),
+                tuple(str(p) for p in spec["parts"]))

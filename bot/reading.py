@@ -88,6 +88,8 @@ RANK_PHRASE = re.compile(r"\b(?:with|that had|which had|having|had) the (?:(seco
                          r"smallest)\b")
 NEXT = re.compile(r"\b(next|following|after it|previous|one before|before it)\b")
 # "named immediately after Dudley": the neighbour in the article's list of a subject named.
+VERSUS_THAN = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger|higher|lower)\b.*\bthan\b|"
+                         r"\b(?:vs|versus|against|compared)\b")
 LISTED_NEXT_TO = re.compile(r"\b(?:immediately |right |just |directly )?(after|before)\s+$")
 LISTED = re.compile(r"\b(?:listed|mentioned|named|in the list|in the article|in the story|"
                     r"given|(?:article's|the) list)\b")
@@ -231,6 +233,7 @@ class Parser:
     def read(self, q: Question, conv: Conversation) -> Reading:
         mentions = self.look.subject_matcher.find(q.text)
         subjects = [self.look.by_id[k] for k in AliasMatcher.keys(mentions)]
+        subjects, area = self._areas(q, subjects)
         op = aggregates.detect(q.low, self.lex)
         if op in RANKED_OPS:
             # "the trust with the most exceed the one with the second most": by rank.
@@ -327,6 +330,8 @@ class Parser:
             op, dims = conv.op, then
         wording = self._wording(q, (unknown, place, partial, stray))
         subjects, op = self._follow_ups(q, conv, subjects, op, dims, wording, mentions)
+        if area is not None:
+            subjects = self._against_area(q, conv, subjects, area, wording)
         if NOT_COMPARATIVE.search(q.low):
             wording["direction"] = "fewest" if wording["direction"] == "most" else "most"
         toks = tokens(q.text)
@@ -498,7 +503,9 @@ class Parser:
             "stated_in": tuple(self._stated_in(q, slips)),
             "excluded": tuple(f for f in look.parts if f.id in left_out),
             "fraction": _fraction(cues.first("FRACTION_LINE")),
-            "rest_together": bool(cues.has("REST_TOGETHER") or any(
+            # ("the four other than UHNM combined: bigger or smaller than UHNM's alone?")
+            "rest_together": bool(cues.has("REST_TOGETHER") or len(left_out) == 1 and cues.has(
+                "TOGETHER") and cues.has("VERSUS") or any(
                 WORD_NUMBERS.get(n, n) in (len(look.parts) - 1, str(len(look.parts) - 1))
                 for m in cues.every("ALL_N_TOGETHER") for n in m.groups() if n)),
             "dim_asked": next((k for k in look.dimension_keys if re.search(
@@ -641,6 +648,50 @@ class Parser:
             if n <= len(ordered):
                 found.append((ordered[::-1] if fewest else ordered)[n - 1])
         return found
+
+    def _areas(self, q: Question, subjects: list[Figure]
+               ) -> tuple[list[Figure], tuple[list[Figure], int] | None]:
+        """'the 4 Black Country trusts': an area of the whole asked for as its parts (a
+        parts word or their number right after or before the area's name), in place of the
+        whole whose name the area shares."""
+        if not self.look.areas:
+            return subjects, None
+        toks = tokens(q.text)
+        area: tuple[list[Figure], int] | None = None
+        heads = {self.lex.profile.part, self.lex.profile.parts, "ones", "hospitals", "sites"}
+        found = self.look.area_matcher.find(q.text)
+        if len({m.key for m in found}) == len(self.look.areas) > 1:
+            return subjects, None  # "staffs + black country": every area, the whole
+        for m in found:
+            parts = self.look.areas[m.key]
+            after = toks[m.end:m.end + 2]
+            before = toks[max(0, m.start - 2):m.start]
+            count = {str(len(parts)), *(w for w, n in WORD_NUMBERS.items() if n == len(parts))}
+            numbers = {t for t in before + after if t.isdigit() or t in WORD_NUMBERS}
+            if numbers - count or not (set(after) & heads or set(before) & count):
+                continue  # ("black country 5 trusts": the five, not the area's four)
+            whole = [f for f in subjects if f.scope == "whole"]
+            subjects = [f for f in subjects if f not in whole] + \
+                [f for f in parts if f not in subjects]
+            area = area or (parts, m.start)
+        return subjects, area
+
+    def _against_area(self, q: Question, conv: Conversation, subjects: list[Figure],
+                      area: tuple[list[Figure], int], wording: dict[str, Any]) -> list[Figure]:
+        """'how many more than all 4 Black Country trusts put together?' (after UHNM): the
+        area's parts as one side, the one other subject (named, or the last answer's) the
+        other."""
+        parts, at = area
+        others = [f for f in subjects if f not in parts and f.scope == "part"]
+        if not others and len(subjects) == len(parts):
+            others = [f for k in conv.focus if k in self.look.by_id and (
+                f := self.look.main_row(self.look.by_id[k])) not in parts and f.scope == "part"]
+        if len(others) != 1 or not VERSUS_THAN.search(q.low):
+            return subjects
+        toks = tokens(q.text)
+        than = next((i for i, t in enumerate(toks) if t == "than"), len(toks))
+        wording["sides"] = (list(parts), others[0], at < than)
+        return list(parts) + others
 
     def _described(self, q: Question, conv: Conversation,
                    op: str | None) -> tuple[list[Figure], bool]:

@@ -69,7 +69,7 @@ class AggregateAnswerer(FigureWork):
             # "combined?" … "is that more than wolvo on its own": the last total against one.
             asked = "" if q.form != "yesno" else (
                 "group more" if r.direction == "most" else "group fewer")
-            against = aggregates.group_versus(group, ones[0], asked)
+            against = aggregates.group_versus(group, ones[0], asked, names=self.lex.among(group))
             return self._figure_answer(r, "aggregate", against.text, list(against.used),
                                           values=against.values)
         if op is None:
@@ -362,7 +362,8 @@ class AggregateAnswerer(FigureWork):
         if len(named) >= 3 and r.cues.has("VERSUS") and (r.cues.has("TOGETHER") or (
                 r.sides is not None and len(r.sides[0]) + 1 == len(named))):
             # ("dudley + walsall vs rwt": the two on one side, together)
-            return groups.versus_together(r.sides, named, r.direction, q.form == "yesno")
+            return groups.versus_together(r.sides, named, r.direction, q.form == "yesno",
+                                          self.lex)
         if op == "total" and not explicit:
             product = self._over_days(r)
             if product is not None:
@@ -390,7 +391,7 @@ class AggregateAnswerer(FigureWork):
         if op in ("difference", "ratio"):
             return self._difference(op, r, conv)
         if op == "share":
-            return self._share(r)
+            return self._share(r, conv)
         if op == "average":
             if len(explicit) == 1:
                 return aggregates.against_average(explicit[0], self.look.parts)
@@ -511,9 +512,14 @@ class AggregateAnswerer(FigureWork):
             return None
         return named[0], named[1]
 
-    def _share(self, r: Reading) -> aggregates.Result | None:
+    def _share(self, r: Reading, conv: Conversation) -> aggregates.Result | None:
         scopes = {"part": 0, "whole": 1, "national": 2}
         named = sorted(r.subjects, key=lambda f: scopes[f.scope])
+        last = [f for k in conv.focus if (f := self.look.by_id.get(k)) is not None]
+        if r.cues.has("REFERRING") and len(last) > 1 and all(f.scope == "part" for f in last) \
+                and named and set(named) < set(last):
+            # "rwt share of that?" after the four Black Country trusts' total: of those four.
+            return aggregates.share(named if len(named) > 1 else named[0], last, self.lex)
         if not any(f.scope == "part" for f in named) and len(named) < 2:
             # "What proportion of England's trusts took part?": two rows counting trusts
             # (of the subject named, if one is: "London's trusts" are not England's).
