@@ -96,6 +96,8 @@ class Composer:
                      if (row := self.look.by_id.get(f.id)) is not None and row.is_count)
 
     def _update(self, conv: Conversation, r: Reading, answer: Answer) -> None:
+        if r.own is not None:
+            conv.own = r.own.id
         if answer.figures or not answer.abstained:
             conv.values = answer.values
         if answer.figures:

@@ -24,6 +24,7 @@ class Conversation:
     direction: str = "most"
     base: tuple[str, ...] = ()  # what the last computation measured against ("of the region")
     positional: bool = False  # the last subject was asked for by its place in the article
+    own: str = ""  # the figure id of the writer's own subject ("we're whc", "stoke here")
     max_turns: int = 20
 
     def remember(self, answer: Answer) -> None:

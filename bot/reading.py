@@ -48,9 +48,11 @@ from .rules import (
     NOT_COMPARATIVE,
     ORDINAL_VALUE,
     ORDINAL_WORD,
+    OUR_AREA,
     OURS,
     OWN_NOUNS,
     OWN_TOTAL,
+    OWN_WORDS,
     PERCENT_NOUN,
     PERSON_ASKED,
     QUESTION_RULES,
@@ -59,6 +61,8 @@ from .rules import (
     REFERRING,
     REST_Q,
     SAME_AGAIN,
+    SELF_AFTER,
+    SELF_MARKS,
     SMALL_TALK,
     THAN_THE_OTHER,
     THANKS,
@@ -138,6 +142,7 @@ class Reading:
     speakers: tuple[Person, ...] = ()  # whom the question asks to hear from
     unknown_speaker: str = ""  # "the prime minister": a speaker the article never quotes
     described: tuple[Person, ...] = ()  # people asked for by description, not by name
+    own: Figure | None = None  # the writer's own subject ("we're whc"), this turn or before
     # What the question's wording says, read once: the answerers never read its text.
     cues: Cues = field(default_factory=lambda: Cues.find(QUESTION_RULES, "", ""))
     noun: str = ""  # what "how many X" counts ("consultants")
@@ -329,6 +334,7 @@ class Parser:
             # "NUH now against March 2023, % change?" … "and sfh?": the same, for SFH.
             op, dims = conv.op, then
         wording = self._wording(q, (unknown, place, partial, stray))
+        wording["own"] = self._own(q, mentions) or self.look.by_id.get(conv.own)
         subjects, op = self._follow_ups(q, conv, subjects, op, dims, wording, mentions)
         if area is not None:
             subjects = self._against_area(q, conv, subjects, area, wording)
@@ -381,7 +387,11 @@ class Parser:
             op, subjects = op or "total", []
             wording["excluded"] = tuple(last)
         whole = self.look.whole
-        if whole is not None and OURS.search(q.low) and not any(
+        own = wording["own"]
+        if own is not None and OWN_WORDS.search(q.low) and not OUR_AREA.search(q.low) and \
+                not any(f.scope == "part" for f in subjects):
+            subjects = [own, *subjects]  # "per day avg for us?" after "stoke here": UHNM's
+        elif whole is not None and OURS.search(q.low) and not any(
                 f.scope in ("part", "whole") for f in subjects) and not \
                 wording["cues"].has("all_parts", "parts_word"):  # ("our 5 trusts": the parts)
             subjects = [whole, *subjects]  # "what % of that is ours": the article's own area
@@ -675,6 +685,19 @@ class Parser:
                 [f for f in parts if f not in subjects]
             area = area or (parts, m.start)
         return subjects, area
+
+    def _own(self, q: Question, mentions: list[Mention]) -> Figure | None:
+        """The writer's own subject, if they say which: "we're whc (walsall)", "stoke here"."""
+        toks = tokens(q.text)
+        spans = [(m.start, m.end, self.look.by_id[m.key]) for m in mentions] + [
+            (m.start, m.end, self.look.areas[m.key][0]) for m in
+            self.look.area_matcher.find(q.text) if len(self.look.areas[m.key]) == 1]
+        for start, end, f in spans:
+            before = toks[max(0, start - 4):start]
+            pairs = set(zip(before, before[1:], strict=False)) | {(t,) for t in before}
+            if f.scope == "part" and (pairs & SELF_MARKS or set(toks[end:end + 2]) & SELF_AFTER):
+                return f
+        return None
 
     def _against_area(self, q: Question, conv: Conversation, subjects: list[Figure],
                       area: tuple[list[Figure], int], wording: dict[str, Any]) -> list[Figure]:

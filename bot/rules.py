@@ -201,6 +201,13 @@ SAME_AGAIN = re.compile(r"\bsame (?:day|days|time|type|again|for|thing|calc\w*|q
 # "vs tue?": the last question at another value of the same dimension, against it.
 VERSUS_LEAD = re.compile(r"^\W*(?:and |so |ok )?(?:vs|versus|compared (?:to|with)|against)\b")
 # "what % of that is ours": the team's own area, the article's whole.
+# The writer's own subject: "we're whc (walsall)", "i'm at dudley", "stoke here" (as tokens).
+SELF_MARKS = frozenset({("we", "re"), ("we", "are"), ("we", "r"), ("i", "m"), ("i", "am"),
+                        ("we", "work"), ("i", "work"), ("im",), ("here", "at")})
+SELF_AFTER = frozenset({"here"})
+# … and the words that stand for it later: "for us?", "ours", "our appts".
+OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")
+OUR_AREA = re.compile(r"\bour (?:own )?(?:region|area|patch|lot|bit|side|system)\b")
 OURS = re.compile(r"\bours\b|\bour (?:own )?(?:region|area|patch|lot|bit|figures?|numbers?|total|"
                   r"side|system)\b")
 # "so whose was 1169?", "which trust had 750?": a subject asked for by its figure.

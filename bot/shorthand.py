@@ -36,7 +36,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     # "what does the article say re rebooking": the article is no speaker.
     (r"\bwhat (?:does|did) the (?:article|piece|story|report) (?:say|said) (?:re|about|on|"
      r"regarding)\b", "what about"),
-    (r"\bre(?= [a-z]{4,})\b(?! (?:the|a|an)\b)", "about"),
+    (r"(?<!['’])\bre(?= [a-z]{4,})\b(?! (?:the|a|an)\b)", "about"),
     (r"\b(say|said|says) back\b", lambda m: f"{m.group(1)} in response"),
     (r"\bkids\b", "children's"),
     (r"(?<=\w) \+ (?=\w)", " and "),

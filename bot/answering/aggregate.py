@@ -215,7 +215,8 @@ class AggregateAnswerer(FigureWork):
             pair = (conv.values[0], (named[0].subject, named[0].value))
             turns, extra = conv.turns[-1:], named
         elif not r.named_tokens and len(r.q.terms) <= 4 and \
-                not r.cues.has("MOST_WORD", "FEWEST_WORD"):
+                not r.cues.has("MOST_WORD", "FEWEST_WORD") and \
+                (r.own is None or r.own not in r.subjects):  # ("what % … is ours")
             pair = conv.values if len(conv.values) == 2 else self._last_two(conv)
             turns = conv.turns[-2:]
         else:
