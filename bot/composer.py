@@ -46,7 +46,15 @@ class Composer:
                           if outline.small_talk == "thanks" else self.lex.greeting(), True,
                           "none")
         if outline.asked is not None:
-            # The question proper is answered; what was said before it is checked, not taken.
+            # The question proper is answered; what was said before it is checked, not taken
+            # (though whom it names is who "he" or "she" in the question stands for).
+            before = self.parser.read(self.parser.outline(outline.preamble).q,
+                                      replace(conv, turns=list(conv.turns)))
+            named = [p.id for p in before.people if p.is_person]
+            if named:
+                conv.people = tuple([p for p in conv.people if p not in named] + named)[-6:]
+            if before.subjects:  # (its topic: the first subject it names)
+                conv.subjects = conv.focus = (before.subjects[0].id,)
             answer = self._answer_one(outline.asked, conv)
             if outline.note or q.injected:
                 note = ("I answer only from the article; the note in your message does not "

@@ -183,7 +183,7 @@ def split_preamble(text: str) -> tuple[str, str]:
         return "", text  # "True or false: … . If false, which …?": a claim to check, not a note
     if len(pieces) >= 2 and pieces[-1].rstrip().endswith("?") and not any(
             p.rstrip().endswith("?") for p in pieces[:-1]) and len(pieces[-1].split()) >= 6 \
-            and not BACK_REFERENCE.search(pieces[-1]) and not ASKS.match(pieces[0]) and all(
+            and not _leans_back(pieces[:-1], pieces[-1]) and not ASKS.match(pieces[0]) and all(
                 len(p.split()) >= 3 for p in pieces[:-1]):
         return " ".join(pieces[:-1]), pieces[-1]
     return "", text
@@ -196,6 +196,15 @@ def split_trailing(text: str) -> tuple[str, str]:
     if not match or ASKS.match(match.group(2)):
         return text, ""
     return match.group(1), match.group(2).strip()
+
+
+def _leans_back(before: list[str], question: str) -> bool:
+    """Whether a question is read with the statement before it: "Why so many?" is; "How big a
+    rise did he say it would give?" after a figure stated for checking is not (its "he" and
+    "it" are the statement's speaker and subject, carried as the conversation's)."""
+    words = {m.group().lower() for m in BACK_REFERENCE.finditer(question)}
+    stated = any(re.search(r"\d", p) for p in before)
+    return bool(words) and not (stated and words <= {"it", "they", "them"})
 
 
 # A question that leans on the statement before it ("Why so many?") is read with it.

@@ -42,6 +42,7 @@ from .rules import (
     GENERIC_TERMS,
     HOW_MANY_NOUN,
     INSTRUCTION,
+    IT_REF,
     LEADING_MINUS,
     MONTH_NAMES,
     NEGATIVE,
@@ -260,6 +261,9 @@ class Parser:
             if positional and op == "rank":
                 op = None  # "the 3rd trust in the list" names a trust; it asks for no ranking
         subjects, op = self._from_conversation(q, conv, subjects, op)
+        if not subjects and op is None and IT_REF.search(q.low) and len(conv.focus) == 1 and \
+                (one := self.look.by_id.get(conv.focus[0])) is not None and one.scope == "part":
+            subjects = [one]  # "How many did it actually reschedule?": the one just named
         # A word of a subject's name names no one ("Imperial College": not the college).
         taken = {i for m in mentions for i in range(m.start, m.end)}
         people_mentions = self.look.people_matcher.find(q.text)

@@ -207,6 +207,9 @@ SELF_MARKS = frozenset({("we", "re"), ("we", "are"), ("we", "r"), ("i", "m"), ("
 SELF_AFTER = frozenset({"here"})
 # … and the words that stand for it later: "for us?", "ours", "our appts".
 OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")
+# "How many did it cancel?": the subject last named, as a pronoun.
+IT_REF = re.compile(r"\b(?:did|does|has|had|was|is) it\b|\bit (?:had|has|did|cancel\w*|"
+                    r"reschedul\w*|postpon\w*|rebook\w*|lost|moved)\b")
 OUR_AREA = re.compile(r"\bour (?:own )?(?:region|area|patch|lot|bit|side|system)\b")
 OURS = re.compile(r"\bours\b|\bour (?:own )?(?:region|area|patch|lot|bit|figures?|numbers?|total|"
                   r"side|system)\b")

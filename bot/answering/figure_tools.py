@@ -13,6 +13,7 @@ from ..answer import Answer, Citation
 from ..conversation import Conversation
 from ..figures import Figure
 from ..lookups import Lookups
+from ..people import Person
 from ..reading import Reading
 from ..rules import (
     FUNCTION_WORDS,
@@ -292,5 +293,23 @@ class FigureWork:
         return None
 
     def _figure_sentence(self, f: Figure) -> str:
-        return self.lex.figure_sentence(f)
+        text = self.lex.figure_sentence(f)
+        who = self._quoted_by(f) if f.scope == "other" else None
+        if who is None or not text.endswith(f" ({f.passage})."):
+            return text
+        # "35 per cent: “demanding a 35 per cent pay increase”": whose words those are.
+        return f"{text[:-len(f' ({f.passage}).')]}, in the words of {who.name} ({who.role}) " \
+               f"({f.passage})."
+
+    def _quoted_by(self, f: Figure) -> Person | None:
+        """The one person whose quoted words hold the figure's span, if it is quoted."""
+        passage = self.look.corpus.passage(f.passage)
+        if passage is None:
+            return None
+        people = [p for pid in passage.speakers if (p := self.look.people.get(pid)) is not None
+                  and p.is_person]
+        at = passage.text.find(f.span)
+        before = passage.text[:max(at, 0)]
+        opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        return people[0] if at >= 0 and opened and len(people) == 1 else None
 

@@ -19,6 +19,23 @@ class OtherFigureAnswerer(FigureWork):
 
     name = "other_figure"
 
+    def _in_unit(self, r: Reading, conv: Conversation) -> Figure | None:
+        """'and in £?', 'and the £ number he mentioned?': the one figure in that unit the
+        last answer's passage gives, or the person named speaks, or the table has."""
+        rows = [f for f in self.look.others if f.unit in r.units]
+        if len(r.units) != 1 or not rows or r.subjects or len(r.q.terms) > 6 or \
+                r.q.form not in ("other", "what", "which", "how much") or r.q.numbers or \
+                any(r.cue_hits.values()) or r.timing:
+            return None  # ("hrs?": how long the event lasted, the timing answerer's)
+        last = {c.passage for t in conv.turns[-1:] for c in t.citations}
+        spoken = {s.id for s in self.look.corpus.passages
+                  if {p.id for p in r.people} & set(s.speakers)}
+        for pool in ([f for f in rows if f.passage in last],
+                     [f for f in rows if f.passage in spoken], rows):
+            if len(pool) == 1:
+                return pool[0]
+        return None
+
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         """Figures that are not appointment counts: the strike's length, the pay demand."""
         q = r.q
@@ -35,6 +52,9 @@ class OtherFigureAnswerer(FigureWork):
             # "and the 20k thing?", "whats the 93% about": the row with that figure.
             return self._figure_answer(r, "figure", self._figure_sentence(by_value[0]),
                                        by_value)
+        in_unit = self._in_unit(r, conv)
+        if in_unit is not None:
+            return self._figure_answer(r, "figure", self._figure_sentence(in_unit), [in_unit])
         quantity = q.form in ("how many", "how much", "how long", "yesno") or \
             r.cues.has("QUANTITY_ASKED")
         if not quantity and q.form in ("what", "which", "other") and len(q.terms) <= 5:
