@@ -77,6 +77,10 @@ SETS = [
     (DATA / "blind_strike_analyst_P.jsonl", None, 33),
     (NURSES / "blind_P.jsonl", NURSES, 26),
     (NOTTS / "blind_P.jsonl", NOTTS, 26),
+    (DATA / "blind_strike_chat_Q.jsonl", None, 30),
+    (DATA / "blind_strike_analyst_Q.jsonl", None, 34),
+    (NURSES / "blind_Q.jsonl", NURSES, 30),
+    (NOTTS / "blind_Q.jsonl", NOTTS, 19),
 ]
 _ENGINES: dict[Path, Any] = {}
 

@@ -119,7 +119,10 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/articles/notts-resident-doctors/blind_O.jsonl",
               "tests/data/blind_strike_chat_P.jsonl", "tests/data/blind_strike_analyst_P.jsonl",
               "tests/articles/london-nurses/blind_P.jsonl",
-              "tests/articles/notts-resident-doctors/blind_P.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_P.jsonl",
+              "tests/data/blind_strike_chat_Q.jsonl", "tests/data/blind_strike_analyst_Q.jsonl",
+              "tests/articles/london-nurses/blind_Q.jsonl",
+              "tests/articles/notts-resident-doctors/blind_Q.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
