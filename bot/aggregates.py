@@ -484,6 +484,7 @@ def group_versus(group: list[Figure], single: Figure, asked: str = "",
         rel = "more" if single.value > together else "fewer"
         text = (f"{single.subject} had {single.display}, {format_number(gap)} {rel} than "
                 f"{names} together, who had {format_number(together)} ({parts}) {working}")
+    text = text[:1].upper() + text[1:]
     if asked:
         holds = together != single.value and ((together > single.value) == (asked == "group more"))
         text = f"{'Yes' if holds else 'No'}: {text}"

@@ -49,8 +49,10 @@ class Lexicon:
         self.wider_names = _alternation([a.lower() for f in wider for a in f.aliases
                                          if len(a) > 3 and a[:1].isupper()])
         p = profile
-        self.abbreviations = tuple((re.compile(rf"\b{re.escape(k)}\b", re.I), v)
-                                   for k, v in p.abbreviations.items())
+        # Capitals first: "OP" is outpatients where "op" is an operation.
+        self.abbreviations = tuple((re.compile(rf"\b{re.escape(k)}\b"), v)
+                                   for k, v in p.cased_abbreviations.items()) + tuple(
+            (re.compile(rf"\b{re.escape(k)}\b", re.I), v) for k, v in p.abbreviations.items())
         self.counted_nouns = frozenset(w.lower() for w in p.counted_words)
         self.people_nouns = frozenset(w.lower() for w in p.people_nouns) - self.counted_nouns
         self.count_cues = re.compile(

@@ -49,6 +49,7 @@ class Profile:
     event_words: tuple[str, ...] = ()  # words for the event itself ("walkout", "on strike")
     part_heads: tuple[str, ...] = ()  # nouns a description of a part ends in ("hospital")
     abbreviations: dict[str, str] = field(default_factory=dict)
+    cased_abbreviations: dict[str, str] = field(default_factory=dict)  # matched as written
     kin: dict[str, str] = field(default_factory=dict)  # word families: stem -> stem
     dimensions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     areas: tuple[Area, ...] = ()  # areas inside the whole, with their parts

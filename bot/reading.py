@@ -28,6 +28,7 @@ from .question import (
 from .resolve import AliasMatcher, Mention, tokens
 from .resolve import _token_match as token_alike
 from .rules import (
+    AS_SHARE_OF,
     AS_WRITTEN,
     ASK_WORDS,
     BARE_ORDINAL,
@@ -342,6 +343,10 @@ class Parser:
         subjects, op = self._follow_ups(q, conv, subjects, op, dims, wording, mentions)
         if area is not None:
             subjects = self._against_area(q, conv, subjects, area, wording)
+            if op is None and wording["sides"] is None and (
+                    FOLLOWUP.match(q.low) and conv.op in ("total", "average") or
+                    wording["cues"].has("TOGETHER")):
+                op = conv.op if FOLLOWUP.match(q.low) and conv.op else "total"  # "and all 4 bc?"
         if NOT_COMPARATIVE.search(q.low):
             wording["direction"] = "fewest" if wording["direction"] == "most" else "most"
         toks = tokens(q.text)
@@ -391,9 +396,14 @@ class Parser:
             op, subjects = op or "total", []
             wording["excluded"] = tuple(last)
         whole = self.look.whole
-        own = wording["own"]
-        if own is not None and OWN_WORDS.search(q.low) and not OUR_AREA.search(q.low) and \
-                not any(f.scope == "part" for f in subjects):
+        own: Figure | None = wording["own"]
+        if own is not None and own in subjects and len(subjects) > 1 and not OWN_WORDS.search(
+                q.low) and self._own(q, mentions) is own:
+            subjects = [f for f in subjects if f is not own]  # "rwt again - … across england?"
+        ours_all = OUR_AREA.search(q.low) or re.search(
+            rf"\bour (?:\w+ )?{re.escape(self.lex.profile.parts)}\b", q.low)
+        if own is not None and OWN_WORDS.search(q.low) and not ours_all and \
+                not any(f.scope == "part" for f in subjects):  # ("our 5 trusts": the parts)
             subjects = [own, *subjects]  # "per day avg for us?" after "stoke here": UHNM's
         elif whole is not None and OURS.search(q.low) and not any(
                 f.scope in ("part", "whole") for f in subjects) and not \
@@ -699,7 +709,8 @@ class Parser:
         for start, end, f in spans:
             before = toks[max(0, start - 4):start]
             pairs = set(zip(before, before[1:], strict=False)) | {(t,) for t in before}
-            if f.scope == "part" and (pairs & SELF_MARKS or set(toks[end:end + 2]) & SELF_AFTER):
+            # ("uhnm bed mgmt here", "rwt again - how many …")
+            if f.scope == "part" and (pairs & SELF_MARKS or set(toks[end:end + 3]) & SELF_AFTER):
                 return f
         return None
 
@@ -785,7 +796,9 @@ class Parser:
         'and as a % of England?' the last answer's subjects, 'and RWT?' the last computation."""
         focus = [self.look.by_id[k] for k in conv.focus if k in self.look.by_id]
         earlier = [self.look.by_id[k] for k in conv.earlier_focus if k in self.look.by_id]
-        short = len(q.terms) <= 3 or bool(REFERRING.search(q.low))
+        # ("as a % of the tot across staffs & the black country?": the last one, of that)
+        short = len(q.terms) <= 3 or bool(REFERRING.search(q.low)) or bool(
+            AS_SHARE_OF.match(q.low))
         if not subjects and len(self.look.parts) == 2 and THE_TWO.search(q.low) and \
                 op in PAIR_OPS:
             return list(self.look.parts), op  # "diff between the 2 on the fri?": those two
@@ -804,6 +817,8 @@ class Parser:
                 return [*earlier[-1:], *focus] if earlier[-1] not in focus else focus, op
             return focus, op
         if op in ("share", "average") and all(f.scope != "part" for f in subjects):
+            if self.lex.all_parts.search(q.low) and any(f.scope == "national" for f in subjects):
+                return list(self.look.parts) + subjects, op  # "the whole patch (all 5 trusts)"
             return [f for f in focus if f.scope == "part"] + subjects, op
         return subjects, op
 

@@ -204,13 +204,16 @@ VERSUS_LEAD = re.compile(r"^\W*(?:and |so |ok )?(?:vs|versus|compared (?:to|with
 # The writer's own subject: "we're whc (walsall)", "i'm at dudley", "stoke here" (as tokens).
 SELF_MARKS = frozenset({("we", "re"), ("we", "are"), ("we", "r"), ("i", "m"), ("i", "am"),
                         ("we", "work"), ("i", "work"), ("im",), ("here", "at")})
-SELF_AFTER = frozenset({"here"})
+SELF_AFTER = frozenset({"here", "again"})
 # … and the words that stand for it later: "for us?", "ours", "our appts".
 OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")
 # "How many did it cancel?": the subject last named, as a pronoun.
 IT_REF = re.compile(r"\b(?:did|does|has|had|was|is) it\b|\bit (?:had|has|did|cancel\w*|"
                     r"reschedul\w*|postpon\w*|rebook\w*|lost|moved)\b")
-OUR_AREA = re.compile(r"\bour (?:own )?(?:region|area|patch|lot|bit|side|system)\b")
+# A share asked of the last answer, the base named: "as a % of the whole region?".
+AS_SHARE_OF = re.compile(r"^\W*(?:and |so |n )?as an? (?:%|per ?cent|percentage|share|"
+                         r"proportion|fraction) of\b")
+OUR_AREA = re.compile(r"\bour (?:own )?(?:\w+ )?(?:region|area|patch|lot|bit|side|system)\b")
 OURS = re.compile(r"\bours\b|\bour (?:own )?(?:region|area|patch|lot|bit|figures?|numbers?|total|"
                   r"side|system)\b")
 # "so whose was 1169?", "which trust had 750?": a subject asked for by its figure.

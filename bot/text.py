@@ -49,7 +49,10 @@ def stem(word: str) -> str:
 
 
 # One family in this article's domain: whichever word a question uses, the passages match.
-KIN = {"postpon": "cancel", "reschedul": "cancel", "rearrang": "cancel", "walkout": "walk"}
+# (and plain English families the stemmer leaves apart: reply / response, apologise / sorry)
+KIN = {"postpon": "cancel", "reschedul": "cancel", "rearrang": "cancel", "rebook": "cancel",
+       "walkout": "walk", "reply": "respons", "repl": "respons", "respond": "respons",
+       "apologis": "sorry", "apologiz": "sorry", "apology": "sorry", "apolog": "sorry"}
 
 
 def content_terms(text: str) -> list[str]:
