@@ -57,6 +57,8 @@ COMPARATORS = (
 BEFORE = re.compile(r"\b(" + "|".join(c for c, _, _ in COMPARATORS) + r")\s+$", re.I)
 AFTER = re.compile(r"^\s*(?:(or (?:more|over|above|higher|greater)\b)|(or (?:fewer|less|under|"
                    r"below|lower)\b)|(and (?:above|over|up)\b|\+)|(and (?:below|under)\b))", re.I)
+SUMS_UP = re.compile(r"\b(?:add|adds|added|adding|sum|sums|summed|total|totals|totalled|"
+                     r"come|comes|came|tot)\s*$", re.I)
 RANGE_START = re.compile(r"\b(between|from)\s+$", re.I)
 RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.I)
 
@@ -194,6 +196,9 @@ def bound(text: str) -> Bound | None:
 def _side(text: str, n: Number, before: str) -> Bound | None:
     """One side of a line: 'more than N', 'at most N', 'N or more', 'N+'."""
     comparator = BEFORE.search(before)
+    if comparator and comparator.group(1).lower() == "up to" and SUMS_UP.search(
+            before[:comparator.start()]):
+        comparator = None  # "do they add up to 1,500?": a sum, not a line
     if comparator:
         word = comparator.group(1).lower()
         above, inclusive = next((a, inc) for c, a, inc in COMPARATORS if c == word)

@@ -864,7 +864,13 @@ class Parser:
             kept = tuple(d for d in conv.dims if d[0] not in keys) if brief else ()
             if VERSUS_LEAD.match(q.low):
                 kept = conv.dims  # "vs tue?" after Monday: Monday and Tuesday
-            return kept + tuple((k.partition("=")[0], k.partition("=")[2]) for k in found)
+            new = tuple((k.partition("=")[0], k.partition("=")[2]) for k in found)
+            if kept and not {k for k, _ in new} & {k for k, _ in kept} and not any(
+                    set(kept + new) <= set(f.dims) for f in self.look.variants):
+                # ("SFH inpts" then "vs april 23?": no round gives inpatients: the totals)
+                kept = tuple(d for d in kept if any({d, *new} <= set(f.dims)
+                                                    for f in self.look.variants))
+            return kept + new
         followup = re.match(r"^(?:and|what about|how about|what of|same for|and for)\b",
                             q.low) or SAME_AGAIN.search(q.low) or VERSUS_LEAD.match(q.low)
         words = len([t for t in tokens(q.text) if t not in STOPWORDS]) - named

@@ -42,7 +42,7 @@ MODALITY = (("demanded", r"\b(?:demand\w*|seek\w*|asking for|ask(?:ed|s)? for|ca
             ("offered", r"\boffer\w*\b"))
 
 UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%", r"\bin points\b"),
-             "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b"),
+             "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b", r"\bcost(?:s|ing)?\b"),
              "days": (r"\bdays?\b", r"\bhow long\b", r"\bweeks?\b"),
              "hours": (r"\bhours?\b",),
              "years": (r"\bhow many years\b", r"\bhow old\b", r"\d+-year\b", r"\byears? old\b")}

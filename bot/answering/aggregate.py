@@ -197,6 +197,11 @@ class AggregateAnswerer(FigureWork):
                    for f in result.used if f.id in sums]
         if working:
             text += f" ({'; '.join(working)}.)"
+        if op == "total" and q.form == "yesno" and len(q.numbers) == 1 and result.values and \
+                not text.startswith(("Yes", "No")):
+            # "The headline figure of 1,463 — does it add up from the two trusts' totals?"
+            sums_to = result.values[0][1]
+            text = f"{'Yes' if abs(sums_to - q.numbers[0]) < 0.5 else 'No'}: {text}"
         focus = tuple(row for f in result.focus for row in sums.get(f.id, [f]))
         return self._figure_answer(r, "aggregate", text, used, focus, result.values)
 
@@ -484,7 +489,12 @@ class AggregateAnswerer(FigureWork):
         pair = self._pair(r, conv)
         if pair is None:
             if (most or fewest) and self._about_parts(r):
-                return aggregates.extreme(self.look.parts, r.direction, r.ordinal, self.lex)
+                pool = self._at_dims(self.look.parts, r.dims, {}) if r.dims else self.look.parts
+                if op == "difference" and len(pool) == 2 and all(f.dims for f in pool) == bool(
+                        r.dims):
+                    # "Which trust had more inpatient procedures, and by how many?"
+                    return aggregates.difference(*pool)
+                return aggregates.extreme(pool, r.direction, r.ordinal, self.lex)
             return None
         if op == "difference":
             return aggregates.difference(*pair)
