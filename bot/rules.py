@@ -469,7 +469,7 @@ day days did was were it they them that this the a an of and or n on at from to 
 which when how long start started end ended finish finished begin began times time dates date
 hours hrs hr next further upcoming future planned more strike strikes walkout walkouts
 walk walked action exactly roughly approx confirm right yeah ok so just check over during in by
-for is are""".split())
+for is are announced announce named set confirmed yet any have has been""".split())
 
 # What a sentence says about when: clock times, calendar dates, weekdays, lengths, the future.
 CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\bmidnight\b|"

@@ -143,17 +143,21 @@ class OtherFigureAnswerer(FigureWork):
         """'Is the 35 per cent figure taken from the BMA co-chairs' statement?': whose words
         the figure is in, against whose the question says."""
         if r.q.form != "yesno" or len(rows) != 1 or not r.people or \
-                not r.cues.has("ATTRIBUTION"):
-            return None
+                not (r.cues.has("ATTRIBUTION") or r.phrase_speakers):
+            return None  # ("does the BMA itself say it is demanding 35 per cent?")
         row = rows[0]
         passage = self.look.corpus.passage(row.passage)
         if passage is None or not passage.speakers:
             return None
-        asked = {p.id for p in self.look.with_members(list(r.people))}
-        said = [self.look.people[s] for s in passage.speakers if s in self.look.people]
+        asked = {p.id for p in self.look.with_members(list(r.phrase_speakers or r.people))}
+        quoted = self._quoted_by(row)
+        said = [quoted] if quoted is not None else [
+            self.look.people[s] for s in passage.speakers if s in self.look.people]
         if not said:
             return None
         names = " and ".join(p.name for p in said)
-        verdict = "Yes" if asked & set(passage.speakers) else "No"
+        if asked & {p.id for p in said} and not r.cues.has("ATTRIBUTION"):
+            return None  # "According to Barclay, would every …?": his words; the claim decides
+        verdict = "Yes" if asked & {p.id for p in said} else "No"
         return self._figure_answer(r, "figure", f"{verdict}: {row.display} is in the words of "
                                                 f"{names}: “{row.span}” ({row.passage}).", [row])

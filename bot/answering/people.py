@@ -81,9 +81,14 @@ class PeopleAnswerer(TextWork):
             if orgs:
                 return self._describe_people(q, orgs)
         where = r.cues.has("WHERE_WORD")
-        asked = list(r.described) if q.form == "who" and not r.cues.has("ROLE_Q") else \
+        # ("Who was the NHS England official who argued …?": the one described, though
+        # "who was" asks for a role when a person is named)
+        by_name = [p for p in r.people if p.is_person and p not in r.described]
+        asked = list(r.described) if q.form == "who" and (
+            not r.cues.has("ROLE_Q") or not by_name) else \
             [p for p in r.referred or r.people if p.is_person] if where else []
-        if len(asked) == 1 and not speech:
+        if len(asked) == 1 and (not speech or where and len(q.terms) <= 3):
+            # ("where was she when she said it?"; not "where did he say he recognised …?")
             # "who hit back at him on the picket line?", "where was she?": the person, and the
             # sentence that brings them in.
             p = asked[0]

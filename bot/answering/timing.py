@@ -57,7 +57,7 @@ class TimingAnswerer:
 
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         kinds = set(r.timing)
-        if kinds & {"when", "dates"} and r.speakers and r.q.form not in (
+        if kinds & {"when", "dates"} and "next" not in kinds and r.speakers and r.q.form not in (
                 "why", "who", "how many", "how much") and not r.cues.has("event_words") and (
                 r.cues.has("SPEECH_Q") or r.q.form == "yesno"):
             return self._said_when(r, kinds)  # "did she give a date for rebooking?"
