@@ -384,7 +384,8 @@ WHY_Q = re.compile(r"^(?:why|how come|on what grounds|for what reason|what (?:is
 RELATION_Q: tuple[tuple[str, str], ...] = (
     ("condition", r"\b(?:conditions?|preconditions?|on what terms|under what terms)\b"),
     ("consequence", r"\b(?:consequences?|what (?:practical )?(?:effect|result)|results? in|"
-                    r"lead to|led to)\b"),
+                    r"lead to|led to|what (?:would|will|does|did) (?:that|this|it) (?:mean|do)|"
+                    r"mean in practice)\b"),
     ("purpose", r"\b(?:purpose|in order to|aim(?:ed)? to|to what end)\b"),
 )
 RELATION_RE = tuple((k, re.compile(p)) for k, p in RELATION_Q)

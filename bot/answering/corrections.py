@@ -66,12 +66,18 @@ class Corrections(FigureWork):
             clause = replace(r, cue_hits={**blank, **hits})
             rows = [f for f in self.look.others if f.unit == unit and (
                 hits.get(f.id) or r.q.injected)]
+            event = None
+            if not rows and unit == "days" and self.look.days is not None and \
+                    r.cues.has("event_words"):
+                # "Given the junior doctors were out for five days, …": the event's length.
+                rows = [event := self.look.days]
             if not rows:
                 continue
             best = max(rows, key=lambda f: (self._cue_score(f, clause),
                                             self._measure_overlap(f, r),
                                             f.id not in self.look.margins))
-            if best.value == value or not (self._cue_score(best, clause) or r.q.injected):
+            if best.value == value or not (self._cue_score(best, clause) or r.q.injected or
+                                           best is event):
                 continue
             theirs = next((g for g in self.look.others if g.unit == unit and g.value == value),
                           None)

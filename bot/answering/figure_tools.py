@@ -194,6 +194,11 @@ class FigureWork:
         verdict = aggregates.line_verdict(used[0], line) if line is not None else None
         if verdict is not None:
             return verdict
+        if q.form == "yesno" and not all(f.is_count for f in used):
+            # "… the 35% demand would give every junior doctor a £20,000 rise": each figure
+            # the claim gives that the article gives beside the one answered is checked too.
+            used = used + [f for f in self.look.others if f not in used and f.value in q.numbers
+                           and any(f.passage == u.passage for u in used)]
         stated = {f.value for f in used}
         counts = all(f.is_count for f in used)
         numbers = list(q.numbers) if counts else list(q.numbers) + list(r.number_words)

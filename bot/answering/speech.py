@@ -371,7 +371,7 @@ class _Speech:
         pool = self._spoken() if self.ids else list(self.model.sentences)
         terms = [t for t in self.terms if t not in {stem(w) for w in (
             "condition", "conditions", "precondition", "consequence", "consequences", "effect",
-            "result", "practical", "purpose")}]
+            "result", "practical", "purpose", "mean", "happen", "lead")}]
         scored = []
         for s in pool:
             if kind == "consequence" and s.relation == "consequence":

@@ -78,8 +78,16 @@ class TextWork:
     def _not_mentioned(self, r: Reading) -> Answer:
         """'The article doesn't mention Tom.', naming only what reads as a name."""
         name = r.unknown_person
-        return self.look.abstain(r.q, f"The article doesn't mention {name}." if name else
-                             "The article doesn't mention anyone or anything by that name.")
+        text = f"The article doesn't mention {name}." if name else \
+            "The article doesn't mention anyone or anything by that name."
+        owners = [f for f in self.look.corpus.figures if f.value in r.q.numbers and not f.dims]
+        if r.q.form == "yesno" and len(owners) == 1:
+            # "Is the 196,000 figure the West Midlands'?": no, it is England's.
+            f = owners[0]
+            return Answer(r.q.raw, f"No: {f.display} is the figure for {f.subject}: "
+                                   f"{self.lex.figure_sentence(f)} {text}", False, "figure",
+                          (self.look.cite(f.passage, 1.0),), (f.ref(),))
+        return self.look.abstain(r.q, text)
 
     def _describe_people(self, q: Question, people: list[Person]) -> Answer:
         if len(people) > 1 and all(p.role == people[0].role for p in people):
