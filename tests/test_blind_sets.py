@@ -81,6 +81,10 @@ SETS = [
     (DATA / "blind_strike_analyst_Q.jsonl", None, 34),
     (NURSES / "blind_Q.jsonl", NURSES, 30),
     (NOTTS / "blind_Q.jsonl", NOTTS, 19),
+    (DATA / "blind_strike_chat_R.jsonl", None, 33),
+    (DATA / "blind_strike_analyst_R.jsonl", None, 37),
+    (NURSES / "blind_R.jsonl", NURSES, 23),
+    (NOTTS / "blind_R.jsonl", NOTTS, 26),
 ]
 _ENGINES: dict[Path, Any] = {}
 

@@ -122,7 +122,10 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/articles/notts-resident-doctors/blind_P.jsonl",
               "tests/data/blind_strike_chat_Q.jsonl", "tests/data/blind_strike_analyst_Q.jsonl",
               "tests/articles/london-nurses/blind_Q.jsonl",
-              "tests/articles/notts-resident-doctors/blind_Q.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_Q.jsonl",
+              "tests/data/blind_strike_chat_R.jsonl", "tests/data/blind_strike_analyst_R.jsonl",
+              "tests/articles/london-nurses/blind_R.jsonl",
+              "tests/articles/notts-resident-doctors/blind_R.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
