@@ -50,7 +50,7 @@ class Composer:
             # (though whom it names is who "he" or "she" in the question stands for).
             before = self.parser.read(self.parser.outline(outline.preamble).q,
                                       replace(conv, turns=list(conv.turns)))
-            named = [p.id for p in before.people if p.is_person]
+            named = [p.id for p in (*before.people, *before.described) if p.is_person]
             if named:
                 conv.people = tuple([p for p in conv.people if p not in named] + named)[-6:]
             if before.subjects:  # (its topic: the first subject it names)

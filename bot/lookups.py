@@ -194,8 +194,11 @@ class Lookups:
         self.org_terms |= {t for s in corpus.profile.staff for t in content_terms(s)}
         # What describes each person: role, organisation and the sentence that brings them
         # in ("On the picket line outside St Thomas' Hospital, RCN steward … Grace Adeyemi").
+        # (with their organisation's other names: Pat Cullen's RCN is "the union")
+        orgs = {o.name: " ".join(o.aliases) for o in corpus.people if o.kind == "organisation"}
         self.person_terms = {p.id: frozenset(content_terms(self._expanded(
-            f"{p.role} {p.organisation} {self.introduction(p)}"))) - self.people_terms_of(p)
+            f"{p.role} {p.organisation} {orgs.get(p.organisation, '')} "
+            f"{self.introduction(p)}"))) - self.people_terms_of(p)
             for p in corpus.people if p.is_person}
 
     def _described_as(self, f: Figure) -> list[str]:

@@ -213,6 +213,9 @@ IT_REF = re.compile(r"\b(?:did|does|has|had|was|is) it\b|\bit (?:had|has|did|can
 # A share asked of the last answer, the base named: "as a % of the whole region?".
 AS_SHARE_OF = re.compile(r"^\W*(?:and |so |n )?as an? (?:%|per ?cent|percentage|share|"
                          r"proportion|fraction) of\b")
+# A place in a ranking asked for: "which one comes third?", "who is second?".
+ORDINAL_PLACE = re.compile(r"\b(?:comes?|came|is|was|ranks?|ranked|sits?|placed?|finish(?:es|ed)?)"
+                           r" (?:in )?(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\b")
 OUR_AREA = re.compile(r"\bour (?:own )?(?:\w+ )?(?:region|area|patch|lot|bit|side|system)\b")
 OURS = re.compile(r"\bours\b|\bour (?:own )?(?:region|area|patch|lot|bit|figures?|numbers?|total|"
                   r"side|system)\b")

@@ -22,6 +22,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"^\W*(?:(?:good\s+)?(?:mornin[g']?|afternoon|evening)|hi|hey|hello|hiya|yo)\b"
      r"(?:\s+(?:all|team|folks|everyone|guys|there|bot))*[\W_]*(?:bot\b[\W_]*)?", ""),
     (r"\brite\b", "right"),
+    (r"\b(?:thse|theese|thees)\b", "these"),
+    (r"\b(?:thos|thoes)\b", "those"),
+    (r"\bsmth\b|\bsmthg\b|\bsth\b", "something"),
     (r"\btally\b|\btallies\b", "count"),
     (r"\btot\b", "total"),
     (r"\btots\b", "totals"),

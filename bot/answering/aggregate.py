@@ -340,6 +340,10 @@ class AggregateAnswerer(FigureWork):
             return aggregates.per_day(counted, self.look.days, self.lex)
         if op == "rank" and len(explicit) == 1:
             return aggregates.position(explicit[0], self.look.parts, self.lex)
+        if op == "rank" and q.form in ("which", "what") and r.cues.has("ORDINAL_PLACE") and \
+                not r.cues.has("ASCENDING"):
+            # "Ranking the four trusts, which one comes third?": that place, not the list.
+            return aggregates.extreme(pool, "most", r.ordinal, self.lex)
         if op == "rank" and (len(named) >= 2 or self._about_parts(r) or self._about_counts(r)):
             return aggregates.rank(pool, r.cues.has("ASCENDING"), self.lex)
         if op == "extreme" and any(f.scope != "part" for f in r.subjects) and \

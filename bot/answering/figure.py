@@ -20,7 +20,10 @@ class FigureAnswerer(FigureWork):
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         subjects = list(r.subjects)
-        cue = r.cues.has("count_cues") or bool(r.dims and subjects) or r.positional
+        # ("which trust is the specialist cancer centre?": one described, with its figure)
+        described = q.form == "which" and len(subjects) == 1 and not r.op and \
+            subjects[0].scope == "part" and r.cues.has("part_word")
+        cue = r.cues.has("count_cues") or bool(r.dims and subjects) or r.positional or described
         noun = r.noun
         followup = r.cues.has("FOLLOWUP", "THERE")
         owners = [f for f in self.look.counts if f.value in q.numbers]
@@ -109,7 +112,8 @@ class FigureAnswerer(FigureWork):
         row = self._other_row(r) if asked else None
         if row is not None and row.unit in asked and not any(f.unit in asked for f in subjects):
             return None  # "what percentage … nationally": the row in per cent, not the count
-        if asked & {"pounds"} and row is None and not any(f.unit in asked for f in subjects):
+        if asked & {"pounds"} and (row is None or row.unit != "pounds") and \
+                not any(f.unit in asked for f in subjects):
             # "How much did the strike cost UHNM in £?": the article counts, it gives no cost.
             return self.look.abstain(q, f"The article gives no figure in pounds for "
                                         f"{' or '.join(f.subject for f in subjects)}; it counts "
