@@ -216,6 +216,9 @@ AS_SHARE_OF = re.compile(r"^\W*(?:and |so |n )?as an? (?:%|per ?cent|percentage|
 # A place in a ranking asked for: "which one comes third?", "who is second?".
 ORDINAL_PLACE = re.compile(r"\b(?:comes?|came|is|was|ranks?|ranked|sits?|placed?|finish(?:es|ed)?)"
                            r" (?:in )?(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\b")
+# The total named as the base of a share: "as a % of the total?", "of the whole lot".
+OF_THE_TOTAL = re.compile(r"\bof (?:the )?(?:whole |overall |grand |entire )?(?:total|tot|lot|"
+                          r"whole)\b")
 OUR_AREA = re.compile(r"\bour (?:own )?(?:\w+ )?(?:region|area|patch|lot|bit|side|system)\b")
 OURS = re.compile(r"\bours\b|\bour (?:own )?(?:region|area|patch|lot|bit|figures?|numbers?|total|"
                   r"side|system)\b")

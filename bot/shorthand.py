@@ -23,6 +23,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
      r"(?:\s+(?:all|team|folks|everyone|guys|there|bot))*[\W_]*(?:bot\b[\W_]*)?", ""),
     (r"\brite\b", "right"),
     (r"\b(?:thse|theese|thees)\b", "these"),
+    (r"\bhosp\b\.?", "hospital"),
+    (r"\bhosps\b\.?", "hospitals"),
     (r"\b(?:thos|thoes)\b", "those"),
     (r"\bsmth\b|\bsmthg\b|\bsth\b", "something"),
     (r"\btally\b|\btallies\b", "count"),

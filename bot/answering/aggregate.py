@@ -219,10 +219,19 @@ class AggregateAnswerer(FigureWork):
                 len(r.subjects) == 1 and r.cues.has("REFERRING"):
             pair = (conv.values[0], (named[0].subject, named[0].value))
             turns, extra = conv.turns[-1:], named
+        elif r.op == "share" and r.cues.has("OF_THE_TOTAL") and len(conv.values) == 2 and \
+                (ones := [f for name, _ in conv.values for f in self.look.parts
+                          if f.subject == name]):
+            # "as a % of the total?" after UHNM against the other four: UHNM of all of them;
+            # "… both? (each one)" after Walsall against Dudley: each of them.
+            ones = ones if r.cues.has("EACH_OF") else ones[:1]
+            text = " ".join(aggregates.share(f, self.look.parts, self.lex).text for f in ones)
+            return self._figure_answer(r, "aggregate", text, [*ones, *self.look.parts])
         elif not r.named_tokens and len(r.q.terms) <= 4 and \
                 not r.cues.has("MOST_WORD", "FEWEST_WORD") and \
                 (r.own is None or r.own not in r.subjects):  # ("what % … is ours")
-            pair = conv.values if len(conv.values) == 2 else self._last_two(conv)
+            pair = conv.values if len(conv.values) == 2 else (
+                self._last_two(conv) or self._total_then_one(conv))
             turns = conv.turns[-2:]
         else:
             return None
@@ -232,6 +241,17 @@ class AggregateAnswerer(FigureWork):
             return None
         used = [g for t in turns for ref in t.figures if (g := self.look.by_id.get(ref.id))]
         return self._figure_answer(r, "aggregate", after.text, [*used, *extra], values=pair)
+
+    def _total_then_one(self, conv: Conversation) -> tuple[tuple[str, float], ...]:
+        """'as a %?' after England's figure, then the five trusts' total: that total and the
+        one figure before it, largest last."""
+        if len(conv.turns) < 2 or len(conv.turns[-1].values) != 1:
+            return ()
+        before = [f for ref in conv.turns[-2].figures if (f := self.look.by_id.get(ref.id))]
+        if len(before) != 1 or not before[0].is_count:
+            return ()
+        pair = (conv.turns[-1].values[0], (before[0].subject, before[0].value))
+        return pair if pair[0][1] < pair[1][1] else ()
 
     def _last_two(self, conv: Conversation) -> tuple[tuple[str, float], ...]:
         """'gap between the 2?' after two answers of one figure each, in one unit (the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..answer import Answer
 from ..conversation import Conversation
 from ..figures import Figure
@@ -10,6 +12,8 @@ from ..reading import Reading
 from ..resolve import tokens
 from ..text import STOPWORDS, content_terms, format_number, stem
 from .figure_tools import FigureWork
+
+POSSESSIVE = re.compile(r"'s?$")
 
 
 class FigureAnswerer(FigureWork):
@@ -57,10 +61,16 @@ class FigureAnswerer(FigureWork):
             return self.look.abstain(q, "The article doesn't say how many have been rebooked or "
                                     f"seen since; it only counts the {self.lex.profile.counted} "
                                     "affected.")
-        if subjects and r.stray and r.stray.lower() in r.before_hospital:
+        # ("how many were at county hosp in stafford?": a hospital the article never names)
+        unnamed = sorted(w for w in r.before_hospital if w not in STOPWORDS and w.isalpha() and
+                         w not in self.lex.place_words and
+                         f" {POSSESSIVE.sub('', w)} " not in self.look.article_words)
+        if subjects and (r.stray and r.stray.lower() in r.before_hospital or unnamed and (
+                r.place or r.stray)):
+            name = r.stray if r.stray.lower() in r.before_hospital else unnamed[0]
             return self.look.abstain(q, f"The article gives figures by {self.lex.profile.part}, "
                                     f"not for individual "
-                                    f"hospitals such as {r.stray.title()} Hospital.")
+                                    f"hospitals such as {name.title()} Hospital.")
         if (q.form in ("how many", "how much") or q.numbers) and r.cues.has("by_type") and \
                 "type" not in self.look.dimension_keys:
             return self.look.abstain(q, f"The article doesn't break its figures down by type of "
