@@ -60,7 +60,7 @@ def detect(low: str, lex: Lexicon) -> str | None:
         return "difference"
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b", low):
         return "ratio"
-    if re.search(r"\b(?:vs|versus)\b", low) and re.search(
+    if re.search(r"\b(?:vs|versus|compare[sd]?|comparison)\b", low) and re.search(
             r"%|\bper ?cent\b|\bpercentage\b|\bproportion\b|\bshare\b", low):
         return "share"  # "whole 5 trusts vs england then? %"
     if re.search(rf"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:{places}|the "
@@ -181,7 +181,7 @@ def difference(a: Figure, b: Figure) -> Result:
                       f"{more.display} − {less.display} = {shown} points{note} "
                       f"({cited_passages(a, b)}).", (a, b), values=_pair_values(a, b))
     return Result(f"{more.subject} had {shown} more than {less.subject}: "
-                  f"{more.display} − {less.display} = {shown}{note} "
+                  f"{more.digits} − {less.digits} = {shown}{note} "
                   f"({cited_passages(a, b)}).", (a, b), values=_pair_values(a, b))
 
 

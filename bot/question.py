@@ -51,7 +51,8 @@ def clean(raw: str) -> str:
 
 # A claim put for checking: whatever words follow, the answer is yes or no.
 CLAIM_FRAME = re.compile(r"^\W*(?:true or false|yes or no|correct or not|fact[- ]check|"
-                         r"is it (?:true|correct|right|the case|accurate) (?:to say )?that)\b")
+                         r"is it (?:true|correct|right|the case|accurate|fair) (?:to say )?that|"
+                         r"am i (?:right|correct|wrong) (?:that|to say|in saying|in thinking))\b")
 
 
 def form_of(low: str) -> str:

@@ -66,6 +66,7 @@ from .rules import (
     SELF_AFTER,
     SELF_MARKS,
     SMALL_TALK,
+    SPLIT_ASKED,
     THAN_THE_OTHER,
     THANKS,
     THE_TWO,
@@ -96,6 +97,9 @@ NEXT = re.compile(r"\b(next|following|after it|previous|one before|before it)\b"
 # "named immediately after Dudley": the neighbour in the article's list of a subject named.
 VERSUS_THAN = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger|higher|lower)\b.*\bthan\b|"
                          r"\b(?:vs|versus|against|compared)\b")
+# The whole kept as one, "the two trusts combined vs april 23", not its two parts.
+WHOLE_KEPT = re.compile(r"\b(?:combined|together|total|both|all|between them)\b|\d\d|"
+                        r"\b(?:march|april|may|june|july|last|previous|earlier)\b")
 LISTED_NEXT_TO = re.compile(r"\b(?:immediately |right |just |directly )?(after|before)\s+$")
 LISTED = re.compile(r"\b(?:listed|mentioned|named|in the list|in the article|in the story|"
                     r"given|(?:article's|the) list)\b")
@@ -799,9 +803,12 @@ class Parser:
         # ("as a % of the tot across staffs & the black country?": the last one, of that)
         short = len(q.terms) <= 3 or bool(REFERRING.search(q.low)) or bool(
             AS_SHARE_OF.match(q.low))
-        if not subjects and len(self.look.parts) == 2 and THE_TWO.search(q.low) and \
-                op in PAIR_OPS:
-            return list(self.look.parts), op  # "diff between the 2 on the fri?": those two
+        whole_pair = subjects == [self.look.whole] and not WHOLE_KEPT.search(q.low)
+        if (not subjects or whole_pair) and len(self.look.parts) == 2 and \
+                THE_TWO.search(q.low) and op in ("difference", "ratio", "change"):
+            # "diff between the 2 on the fri?", "the diff between the 2 trusts overall": the two
+            # parts, not the whole "the two trusts" also names
+            return list(self.look.parts), op
         if op is None and subjects and FOLLOWUP.match(q.low) and conv.op in CARRIED_OPS and \
                 all(f.scope == "part" for f in subjects):
             base = [self.look.by_id[k] for k in conv.base if k in self.look.by_id]
@@ -843,8 +850,10 @@ class Parser:
             if re.search(r"\b(?:rather than|as opposed to|instead of|not)\b", between):
                 # "inpatients rather than outpatients": the first is what is asked.
                 found = [f for f in found if not f.startswith(f"{key}=") or f == mine[0].key]
-            elif not re.search(r"\b(?:vs|versus|compared|against|or)\b", between):
-                # "inpatient and outpatient" together ask for the total, not a dimension.
+            elif not re.search(r"\b(?:vs|versus|compared|against|or)\b|/", between) and \
+                    not SPLIT_ASKED.search(q.low):
+                # "inpatient and outpatient" together ask for the total, not a dimension
+                # ("split inpt/outpt pls", "inpatients and outpatients separately": each).
                 found = [f for f in found if not f.startswith(f"{key}=")]
         if not found and op in ("difference", "ratio", "change"):
             # "the difference between the two days": both values of a two-valued dimension.

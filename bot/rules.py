@@ -219,6 +219,13 @@ ORDINAL_PLACE = re.compile(r"\b(?:comes?|came|is|was|ranks?|ranked|sits?|placed?
 # The total named as the base of a share: "as a % of the total?", "of the whole lot".
 OF_THE_TOTAL = re.compile(r"\bof (?:the )?(?:whole |overall |grand |entire )?(?:total|tot|lot|"
                           r"whole)\b")
+# Each value of a dimension asked for apart: "split inpt/outpt", "each separately".
+SPLIT_ASKED = re.compile(r"\b(?:split|splits|breakdown|break (?:it |that )?down|broken down|"
+                         r"separately|each)\b")
+# A time a claim puts a figure in: "for next year", "against the April 2023 strike".
+PERIOD_PHRASE = re.compile(r"\b(?:next|last|this|previous|coming) (?:year|month|week)\b|"
+                           r"\b(?:january|february|march|april|may|june|july|august|september|"
+                           r"october|november|december) (?:19|20)\d\d\b", re.I)
 OUR_AREA = re.compile(r"\bour (?:own )?(?:\w+ )?(?:region|area|patch|lot|bit|side|system)\b")
 OURS = re.compile(r"\bours\b|\bour (?:own )?(?:region|area|patch|lot|bit|figures?|numbers?|total|"
                   r"side|system)\b")

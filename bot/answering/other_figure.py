@@ -46,6 +46,9 @@ class OtherFigureAnswerer(FigureWork):
         whose = self._whose_figure(r, by_value)
         if whose is not None:
             return whose
+        when = self._other_period(r, by_value)
+        if when is not None:
+            return when
         if len(by_value) == 1 and len(q.numbers) == 1 and not r.named_tokens and \
                 q.form in ("other", "what", "which", "why") and len(q.terms) <= 5 and \
                 not r.people and not r.cues.has("SPEECH_Q"):
@@ -138,6 +141,21 @@ class OtherFigureAnswerer(FigureWork):
             text = correction + " " + text
         return self._figure_answer(r, "figure", text, rows)
 
+
+    def _other_period(self, r: Reading, rows: list[Figure]) -> Answer | None:
+        """'Has the government offered 5.4% for next year?', 'the 1,243 fall was against the
+        April 2023 strike?': a figure the article gives for another time than the claim's."""
+        asked = r.cues.first("PERIOD_PHRASE")
+        if r.q.form != "yesno" or not rows or asked is None:
+            return None
+        said = " ".join(f"{f.period} {f.span} {f.measure}".lower() for f in rows)
+        if asked.group().lower() in said:
+            return None
+        row = rows[0]
+        when = row.period or row.span
+        return self._figure_answer(r, "figure", f"No: the article gives {row.display} for "
+                                                f"{when}, not {asked.group()}: "
+                                                f"{self._figure_sentence(row)}", rows[:1])
 
     def _whose_figure(self, r: Reading, rows: list[Figure]) -> Answer | None:
         """'Is the 35 per cent figure taken from the BMA co-chairs' statement?': whose words
