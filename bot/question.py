@@ -89,7 +89,9 @@ def form_of(low: str) -> str:
 # "The draft says X. True?", "Our piece says X. Is that what the article reports?",
 # "Draft line: 'X.' Is that accurate?": a claim someone else wrote, put for checking.
 CLAIM_SOURCE = re.compile(
-    r"^\W*(?:(?:the|our|my|this|a|his|her) )?(?:draft|piece|copy|script|story|briefing|"
+    r"^\W*(?:(?:checking|check|quick check on|fact-?checking) (?:a |the |this |one )?"
+    r"(?:line|sentence|claim|bit|para(?:graph)?|passage)? ?(?:in|from|of) )?"
+    r"(?:(?:the|our|my|this|a|his|her) )?(?:draft|piece|copy|script|story|briefing|"
     r"slide|deck|notes?|brief|summary|press release|headline|caption|line|tweet|post)"
     r"(?: line| copy| text)?(?: (?:says|states|claims|reads|has it|puts it|has))?"
     r"(?: that)?\s*:?\s*", re.I)
@@ -127,6 +129,8 @@ def reported_claim(text: str) -> str:
     # What else is asked after the check stays: "…, and if not, what is it asking for?"
     tail = re.search(r"(?:,\s*|\s)(?:and\s+)?((?:if not|if so|otherwise)\b.*|(?:what|how|who|"
                      r"which|where|when|why)\b.*)$", check.group(), re.I)
+    if tail and re.match(r"what (?:the \w+|it) says?\W*$", tail.group(1), re.I):
+        tail = None  # "Is that what the article says?" is the check itself
     more = f" {tail.group(1)[:1].upper()}{tail.group(1)[1:]}" if tail else ""
     return f"Is it true that {claim[:1].lower() + claim[1:]}?{more}"
 

@@ -100,6 +100,10 @@ VERSUS_THAN = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger|higher|low
 # The whole kept as one, "the two trusts combined vs april 23", not its two parts.
 WHOLE_KEPT = re.compile(r"\b(?:combined|together|total|both|all|between them)\b|\d\d|"
                         r"\b(?:march|april|may|june|july|last|previous|earlier)\b")
+# Every value of a dimension at once: "for both days", "over the whole strike", "overall".
+EVERY_VALUE = re.compile(r"\b(?:both|all|the two|2|all \w+|the whole|over the|across the) "
+                         r"(?:strike )?(?:days|dates|rounds|types)\b|\boverall\b|\bin total\b|"
+                         r"\bthe whole strike\b")
 LISTED_NEXT_TO = re.compile(r"\b(?:immediately |right |just |directly )?(after|before)\s+$")
 LISTED = re.compile(r"\b(?:listed|mentioned|named|in the list|in the article|in the story|"
                     r"given|(?:article's|the) list)\b")
@@ -317,7 +321,8 @@ class Parser:
             subjects = [f for f in subjects if f.id not in qualified]
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv, sum(m.end - m.start for m in mentions), op)
-        if not subjects and dims and conv.focus and op is None and not \
+        every = bool(EVERY_VALUE.search(q.low)) and bool(conv.dims) and len(q.terms) <= 3
+        if not subjects and (dims or every) and conv.focus and op is None and not \
                 self.lex.part_word.search(q.low) and (len(q.terms) <= 3 or FOLLOWUP.match(q.low)):
             # "outpatients only?", "and on Tuesday?": the same subjects at other dimensions.
             keys = conv.focus
@@ -880,6 +885,8 @@ class Parser:
                 kept = tuple(d for d in kept if any({d, *new} <= set(f.dims)
                                                     for f in self.look.variants))
             return kept + new
+        if EVERY_VALUE.search(q.low):
+            return ()  # "… for both days?", "overall": every value, the totals
         followup = re.match(r"^(?:and|what about|how about|what of|same for|and for)\b",
                             q.low) or SAME_AGAIN.search(q.low) or VERSUS_LEAD.match(q.low)
         words = len([t for t in tokens(q.text) if t not in STOPWORDS]) - named

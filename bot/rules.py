@@ -209,7 +209,8 @@ SELF_AFTER = frozenset({"here", "again"})
 OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")
 # "How many did it cancel?": the subject last named, as a pronoun.
 IT_REF = re.compile(r"\b(?:did|does|has|had|was|is) it\b|\bit (?:had|has|did|cancel\w*|"
-                    r"reschedul\w*|postpon\w*|rebook\w*|lost|moved)\b")
+                    r"reschedul\w*|postpon\w*|rebook\w*|lost|moved)\b|\btheirs\b|"
+                    r"\btheir (?:figures?|numbers?|totals?|ones|count)\b")
 # A share asked of the last answer, the base named: "as a % of the whole region?".
 AS_SHARE_OF = re.compile(r"^\W*(?:and |so |n )?as an? (?:%|per ?cent|percentage|share|"
                          r"proportion|fraction) of\b")
