@@ -85,6 +85,10 @@ SETS = [
     (DATA / "blind_strike_analyst_R.jsonl", None, 37),
     (NURSES / "blind_R.jsonl", NURSES, 23),
     (NOTTS / "blind_R.jsonl", NOTTS, 26),
+    (DATA / "blind_strike_chat_S.jsonl", None, 32),
+    (DATA / "blind_strike_analyst_S.jsonl", None, 34),
+    (NURSES / "blind_S.jsonl", NURSES, 28),
+    (NOTTS / "blind_S.jsonl", NOTTS, 23),
 ]
 _ENGINES: dict[Path, Any] = {}
 
