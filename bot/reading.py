@@ -82,7 +82,7 @@ from .rules import (
     YEAR,
 )
 from .text import NUMBER_WORDS, STOPWORDS, content_terms
-from .wording import modality, number_words
+from .wording import modalities, modality, number_words
 
 COMMON_VERBS = frozenset("""take took taken make made get got go went gone see saw do did done
 have had give gave put say said keep kept come came""".split())
@@ -156,7 +156,8 @@ class Reading:
     # What the question's wording says, read once: the answerers never read its text.
     cues: Cues = field(default_factory=lambda: Cues.find(QUESTION_RULES, "", ""))
     noun: str = ""  # what "how many X" counts ("consultants")
-    modality: str = ""  # demanded / received / offered, as the question puts it
+    modality: str = ""  # demanded / received / offered, as the question puts it (first)
+    modalities: frozenset[str] = frozenset()  # … every one it speaks of
     line: Bound | None = None  # a line the question draws ("more than 1,000")
     number_words: tuple[float, ...] = ()  # numbers in words ("five days" -> 5)
     years: frozenset[float] = frozenset()
@@ -520,6 +521,7 @@ class Parser:
             "cues": cues,
             "noun": self._counted_noun(q.low),
             "modality": modality(q.low),
+            "modalities": modalities(q.low),
             "line": bound(q.low),
             "number_words": tuple(number_words(q.low)),
             "years": frozenset(float(y) for y in YEAR.findall(q.text)),

@@ -36,7 +36,8 @@ DENOMINATOR = re.compile(r"\b(?:scheduled|planned|booked|due|usual|normal|expect
 
 # What a figure is: asked for and not given, or given. Named data, one list each.
 MODALITY = (("demanded", r"\b(?:demand\w*|seek\w*|asking for|ask(?:ed|s)? for|call\w* for|"
-                         r"claim\w*|want\w*|push\w* for)\b"),
+                         r"claim\w*|want\w*|push\w* for|holding out for|"
+                         r"(?:are|r|is) (?:\w+ ){0,3}after)\b"),
             ("received", r"\b(?:receiv\w*|got|get|gets|given|award\w*|paid|won|granted|"
                          r"secured|agreed)\b"),
             ("offered", r"\boffer\w*\b"))
@@ -143,8 +144,8 @@ REASON_WORDS = re.compile(r"\b(?:because|as|since|so|due|led|why|mean|result|to 
 GENERIC_TERMS = frozenset(stem(w) for w in """article say said tell according mention
 mentioned quote word think exactly""".split())
 
-ROLE_Q = re.compile(r"\b(?:role|job|title|who is|who are|who's|who was|who were|who (?:co-)?chairs|"
-                    r"who leads|who heads|who runs|"
+ROLE_Q = re.compile(r"\b(?:roles?|jobs?|titles?|who is|who are|who's|who was|who were|"
+                    r"who (?:co-)?chairs|who leads|who heads|who runs|"
                     r"what does \w+ do|work for|works for|what (?:post|office))\b|"
                     r"(?:'s|s') (?:position|post)\b", re.I)
 

@@ -14,6 +14,11 @@ def modality(text: str) -> str:
     return min(found)[1] if found else ""
 
 
+def modalities(text: str) -> frozenset[str]:
+    """Every one of demanded / received / offered the text speaks of."""
+    return frozenset(name for name, pattern in MODALITY if re.search(pattern, text))
+
+
 def number_words(low: str) -> list[float]:
     """'five days' -> 5; 'a week' -> 7: numbers written in words, for non-count figures."""
     found = []

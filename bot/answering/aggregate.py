@@ -226,10 +226,11 @@ class AggregateAnswerer(FigureWork):
             # "… both? (each one)" after Walsall against Dudley: each of them.
             ones = ones if r.cues.has("EACH_OF") else ones[:1]
             text = " ".join(aggregates.share(f, self.look.parts, self.lex).text for f in ones)
-            return self._figure_answer(r, "aggregate", text, [*ones, *self.look.parts])
+            return self._figure_answer(r, "aggregate", text, [*ones, *self.look.parts],
+                                       tuple(ones))
         elif not r.named_tokens and len(r.q.terms) <= 4 and \
                 not r.cues.has("MOST_WORD", "FEWEST_WORD") and \
-                (r.own is None or r.own not in r.subjects):  # ("what % … is ours")
+                not (r.own in r.subjects and r.cues.has("OWN_WORDS")):  # ("what % … is ours")
             pair = conv.values if len(conv.values) == 2 else (
                 self._last_two(conv) or self._total_then_one(conv))
             turns = conv.turns[-2:]

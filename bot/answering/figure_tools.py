@@ -129,8 +129,15 @@ class FigureWork:
             strong = True
 
         asked = r.modality
-        if score and asked and asked == modality(f"{f.measure} {f.span}".lower()):
+        mode = modality(f"{f.measure} {f.span}".lower()) if score and asked else ""
+        if mode == asked and mode:
             score += 1  # "the pay rise they want": the demanded figure, not the one received
+            # (and picks it on one loose word, "pay", when no other row named is demanded)
+            strong = strong or not any(
+                g is not f and self._cue_hits(g, r) and
+                modality(f"{g.measure} {g.span}".lower()) == mode for g in self.look.others)
+        elif mode and mode not in r.modalities:
+            score -= 1  # … and the one received is not what they want
         # What the row measures ("NHS trusts whose nursing staff took part"), word for word,
         # for a row whose names the question uses at most loosely.
         shared = len(self.look.measure_terms[f.id] & set(r.q.terms)) if not strong else 0

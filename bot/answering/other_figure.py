@@ -11,6 +11,7 @@ from ..reading import Reading
 from ..resolve import _token_match as token_alike
 from ..rules import SOME
 from ..text import content_terms, format_number, stem
+from ..wording import modality
 from .figure_tools import FigureWork
 
 
@@ -91,8 +92,12 @@ class OtherFigureAnswerer(FigureWork):
         if r.cues.has("ANOTHER_ASK"):
             # A two-part question ("…demanding, and what would it mean in cash?"): every
             # figure either part names, in the article's order.
-            rows += [f for f in self.look.others if f is not row and any(
-                " " in toks or len(toks) > 5 for toks in self._cue_hits(f, r))]
+            # (or the other way the question speaks of it: "demanding … and get how much?")
+            mode = modality(f"{row.measure} {row.span}".lower())
+            rows += [f for f in self.look.others if f is not row and self._cue_hits(f, r) and (
+                any(" " in toks or len(toks) > 5 for toks in self._cue_hits(f, r)) or (
+                    (other := modality(f"{f.measure} {f.span}".lower())) and other != mode and
+                    other in r.modalities))]
             rows.sort(key=lambda f: self.look.corpus.figures.index(f))
         if r.cues.has("AVERAGE_ONE") and all(SOME.search(f"{f.span} {f.measure}".lower())
                                              for f in rows if f.unit in r.units or not r.units):
