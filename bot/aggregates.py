@@ -78,7 +78,7 @@ def detect(low: str, lex: Lexicon) -> str | None:
                  r" .+ (?:come|stand|sit|place|finish)\b", low) or re.search(
             r"\bfrom (?:the )?(?:most|highest|largest|fewest|lowest|least|smallest)\b", low):
         return "rank"
-    if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction|slice|portion)\b|%",
+    if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction|slice|portion|chunk)\b|%",
                  low):
         return "share"
     if re.search(rf"\b(?:average|mean|typical)\b|\bper {part}\b|\b(?:per|a|each|every) "

@@ -168,10 +168,11 @@ def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
 
 
 # "SFH had 75 on the Monday, right?": a statement offered for checking.
-TAG_QUESTION = re.compile(r"(?:,\s*|\s+)(?:(?:right|rite|yeah|yes|correct|true|innit|isn'?t (?:it|"
-                          r"that)|is that (?:right|correct)|no)\s*\?+|(?:right|rite|yeah|yeh|innit|"
-                          r"correct|(?:isn|wasn|aren|weren|didn|doesn)'?t (?:it|that|they|he|she)))"
-                          r"\s*$")
+TAG_QUESTION = re.compile(r"(?:,\s*|\s+)(?:(?:right|rite|yeah|yes|ye|yep|yup|aye|correct|true|"
+                          r"innit|y/n|isn'?t (?:it|that)|is that (?:right|correct)|no)\s*\?+|"
+                          r"(?:right|rite|yeah|yeh|innit|y/n|correct|"
+                          r"(?:isn|wasn|aren|weren|didn|doesn)'?t (?:it|that|they|he|she)))"
+                          r"[\s\W]*$")  # (an emoji after the tag: "ye? 👍")
 YESNO_INSTRUCTION = re.compile(r"[\s.,;:(-]*\b(?:please )?(?:answer|reply|respond)(?: with| only)?"
                                r" (?:a )?(?:yes or no|yes/no|true or false)\b[\s.)!]*", re.I)
 

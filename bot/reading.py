@@ -829,6 +829,12 @@ class Parser:
                 return [self.look.main_row(focus[0]), focus[0]], op
             if op in PAIR_OPS and len(focus) == 1 and earlier:
                 return [*earlier[-1:], *focus] if earlier[-1] not in focus else focus, op
+            mains = list(dict.fromkeys(self.look.main_row(f) for f in focus))
+            before = list(dict.fromkeys(self.look.main_row(f) for f in earlier))
+            if op in PAIR_OPS and len(mains) == 1 and len(focus) > 1 and before and \
+                    before[-1] not in mains and all(f.dims for f in focus):
+                # "combined tot for the mon?" after NUH's, then SFH's, Monday rows: both
+                return [before[-1], mains[0]], op
             return focus, op
         if op in ("share", "average") and all(f.scope != "part" for f in subjects):
             if self.lex.all_parts.search(q.low) and any(f.scope == "national" for f in subjects):

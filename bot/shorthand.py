@@ -24,6 +24,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\brite\b", "right"),
     (r"\b(?:thse|theese|thees)\b", "these"),
     (r"\bhosp\b\.?", "hospital"),
+    (r"%\s*pts\b|\bpct\.? pts\b", " percentage points"),
     (r"\bhosps\b\.?", "hospitals"),
     (r"\b(?:thos|thoes)\b", "those"),
     (r"\bsmth\b|\bsmthg\b|\bsth\b", "something"),

@@ -471,14 +471,18 @@ class AggregateAnswerer(FigureWork):
 
     def _difference(self, op: str, r: Reading, conv: Conversation) -> aggregates.Result | None:
         q = r.q
-        if not r.subjects and r.cues.has("POINTS"):
+        percents = [f for f in self.look.others if f.unit == "per cent"]
+        last_text = conv.turns[-1].answer if conv.turns else ""
+        before = {f.id for f in percents if f.id in conv.focus or f.span and f.span in last_text}
+        if not r.subjects and (r.cues.has("POINTS") or op == "difference" and before and any(
+                self._cue_hits(f, r) for f in percents if f.id not in before)):
             # "How many percentage points separate the demand from the award?"
             # (a level before a margin: "roughly 19%" before "5% above RPI")
             # (a figure of the article the question states names its row: "holding at 5.4%")
-            # (the figure of the last answer is one side: "gap vs the 19% ask?" after the award)
+            # (the figure of the last answer is one side: "gap vs the 19% ask?" after the award,
+            # "vs govt's offer? diff?" after the BMA's 29%)
             rows = sorted(((self._cue_score(f, r) + 3 * (f.value in q.numbers) +
-                            2 * (f.id in conv.focus), f)
-                           for f in self.look.others if f.unit == "per cent"),
+                            2 * (f.id in before), f) for f in percents),
                           key=lambda s: (-s[0], s[1].id in self.look.margins))
             picked: list[Figure] = []
             for score, f in rows:  # the best row of each of two different subjects

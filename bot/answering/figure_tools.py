@@ -261,7 +261,19 @@ class FigureWork:
     def _figure_of_another(self, r: Reading) -> Answer | None:
         """'Is the 4,413 figure the total for the whole region?': that figure is another
         subject's, and the one asked about has its own."""
-        if r.q.form != "yesno" or not r.cues.has("FIGURE_AS_NAME"):
+        if r.q.form != "yesno":
+            return None
+        theirs = [g for g in self.look.others if g.value in r.q.numbers and g.unit == "per cent"]
+        parts = [f for f in r.subjects if f.scope == "part"]
+        if len(theirs) == 1 and parts and not any(g.subject == f.subject for f in parts
+                                                  for g in theirs):
+            # "so 93% of nuh's ops still went ahead, ye?": 93% is England's, not NUH's.
+            g = theirs[0]
+            return self._figure_answer(r, "figure", (
+                f"No: {g.display} is the figure for {g.subject}, not {parts[0].subject}: "
+                f"{self._figure_sentence(g)} The article gives no such figure for "
+                f"{parts[0].subject}."), [g])
+        if not r.cues.has("FIGURE_AS_NAME"):
             return None
         owners = list({f.value: f for f in self.look.counts if f.value in r.q.numbers}.values())
         named = [f for f in r.subjects if f.value not in r.q.numbers]

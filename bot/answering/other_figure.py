@@ -50,6 +50,15 @@ class OtherFigureAnswerer(FigureWork):
         when = self._other_period(r, by_value)
         if when is not None:
             return when
+        if q.form == "why" and len(by_value) == 1 and not r.people:
+            # "why 29 tho": the whole sentence the figure is in, which gives its reason.
+            f = by_value[0]
+            passage = self.look.corpus.passage(f.passage)
+            said = next((t for t in passage.sentences if f.span in t), "") if passage else ""
+            if said and len(said) > len(f.span) + 20:
+                return Answer(q.raw, f"{said} ({f.passage})", False, "passage",
+                              (self.look.cite(f.passage, 1.0),), (f.ref(),),
+                              highlights=(f.span,))
         if len(by_value) == 1 and len(q.numbers) == 1 and not r.named_tokens and \
                 q.form in ("other", "what", "which", "why") and len(q.terms) <= 5 and \
                 not r.people and not r.cues.has("SPEECH_Q"):
@@ -74,11 +83,12 @@ class OtherFigureAnswerer(FigureWork):
         if q.form == "yesno" and not (q.numbers or r.number_words or r.fraction):
             return None  # a claim that states no figure is not about one
         offered = any("offer" in hit for hits in r.cue_hits.values() for hit in hits)
-        if not quantity or r.unknown or r.place or r.cues.has("OFFER") and not offered:
+        if not quantity or r.unknown or r.place and not (q.form == "yesno" and by_value) or \
+                r.cues.has("OFFER") and not offered:
             return None  # an offer the article never gives is no figure of its
         row = self._other_row(r)
-        if row is None and len(by_value) == 1 and r.cues.has("FOLLOWUP"):
-            row = by_value[0]  # "and the 20k bit?": the row with that figure
+        if row is None and len(by_value) == 1 and (r.cues.has("FOLLOWUP") or q.form == "yesno"):
+            row = by_value[0]  # "and the 20k bit?", "is the 9.3% for …?": the row with it
         if row is None:
             return None
         if r.cues.has("other_period") and q.form in ("how many", "how much") and \
@@ -111,6 +121,13 @@ class OtherFigureAnswerer(FigureWork):
         against_words |= {w for text in against_words for w in text.split("-")}
         asked = {w for one, other in OPPOSITES for mine, theirs in ((one, other), (other, one))
                  if theirs & against_words for w in r.claim.words & mine}
+        claimed = [f for f in against if f.value in q.numbers]
+        if q.form == "yesno" and claimed:
+            # "and the 9.3% is for the highest paid nurses yeah?": for the lowest-paid.
+            f = claimed[0]
+            why = opposite(r.claim, f"{f.measure} {f.span}")
+            return self._figure_answer(r, "figure", f"No: {why}. {self._figure_sentence(f)}",
+                                       [f])
         if against and not asked & sibling_words:
             # "the highest-paid" asked, "the lowest-paid" given: not the figure asked for.
             return self.look.abstain(q, f"The article doesn't give that figure: it gives "

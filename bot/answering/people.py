@@ -84,9 +84,14 @@ class PeopleAnswerer(TextWork):
         # ("Who was the NHS England official who argued …?": the one described, though
         # "who was" asks for a role when a person is named)
         by_name = [p for p in r.people if p.is_person and p not in r.described]
+        # A bare "where?" after someone: the one the last answer was about.
+        shown = conv.turns[-1].highlights if conv.turns else ()
+        last = ([p for p in self.look.corpus.people if p.name in shown][:1] or [
+            self.look.people[k] for k in conv.people[-1:] if k in self.look.people]) \
+            if len(q.terms) <= 1 else []
         asked = list(r.described) if q.form == "who" and (
             not r.cues.has("ROLE_Q") or not by_name) else \
-            [p for p in r.referred or r.people if p.is_person] if where else []
+            [p for p in r.referred or r.people or last if p.is_person] if where else []
         if len(asked) == 1 and (not speech or where and len(q.terms) <= 3):
             # ("where was she when she said it?"; not "where did he say he recognised …?")
             # "who hit back at him on the picket line?", "where was she?": the person, and the
