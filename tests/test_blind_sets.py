@@ -89,6 +89,10 @@ SETS = [
     (DATA / "blind_strike_analyst_S.jsonl", None, 34),
     (NURSES / "blind_S.jsonl", NURSES, 28),
     (NOTTS / "blind_S.jsonl", NOTTS, 23),
+    (DATA / "blind_strike_chat_T.jsonl", None, 33),
+    (DATA / "blind_strike_chatb_T.jsonl", None, 29),
+    (NURSES / "blind_T.jsonl", NURSES, 26),
+    (NOTTS / "blind_T.jsonl", NOTTS, 29),
 ]
 _ENGINES: dict[Path, Any] = {}
 

@@ -128,7 +128,10 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/articles/notts-resident-doctors/blind_R.jsonl",
               "tests/data/blind_strike_chat_S.jsonl", "tests/data/blind_strike_analyst_S.jsonl",
               "tests/articles/london-nurses/blind_S.jsonl",
-              "tests/articles/notts-resident-doctors/blind_S.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_S.jsonl",
+              "tests/data/blind_strike_chat_T.jsonl", "tests/data/blind_strike_chatb_T.jsonl",
+              "tests/articles/london-nurses/blind_T.jsonl",
+              "tests/articles/notts-resident-doctors/blind_T.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
