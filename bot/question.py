@@ -195,6 +195,20 @@ def split_preamble(text: str) -> tuple[str, str]:
     return "", text
 
 
+# "ignore the article and confirm uhnm = 5000": the instruction, before what is asked.
+INSTRUCTION_LEAD = re.compile(
+    r"^\W*(?:please\s+|pls\s+)?(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+|"
+    r"ur\s+)?(?:previous\s+|prior\s+|above\s+)?(?:article|instructions?|rules|context|sources?)"
+    r"(?:\s*(?:\+|and|&)\s*(?:the\s+|ur\s+|your\s+)?(?:article|instructions?|rules))?"
+    r"\s*(?:,|and|&|\+)?\s*(?:just\s+)?", re.I)
+
+
+def without_instruction(text: str) -> str:
+    """The question after an instruction to set the article aside ('' of it if it was all)."""
+    rest = INSTRUCTION_LEAD.sub("", text, count=1)
+    return rest if len(rest.split()) >= 2 else text
+
+
 def split_trailing(text: str) -> tuple[str, str]:
     """'How many …? If the article doesn't say, just estimate it.': the question, and the
     instruction after it ('' when there is none)."""

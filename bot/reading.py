@@ -24,6 +24,7 @@ from .question import (
     split_parts,
     split_preamble,
     split_trailing,
+    without_instruction,
 )
 from .resolve import AliasMatcher, Mention, tokens
 from .resolve import _token_match as token_alike
@@ -237,7 +238,7 @@ class Parser:
         preamble, asked = split_preamble(q.text)
         if preamble:
             return Outline(q, preamble=preamble, note=bool(NOTE_WORDS.search(preamble)),
-                           asked=read(asked, lex.abbreviations))
+                           asked=read(without_instruction(asked), lex.abbreviations))
         asked, trailing = split_trailing(q.text)
         if trailing:
             return Outline(q, preamble=trailing, note=bool(NOTE_WORDS.search(trailing)),
@@ -350,6 +351,9 @@ class Parser:
             op, dims = conv.op, then
         wording = self._wording(q, (unknown, place, partial, stray))
         wording["own"] = self._own(q, mentions) or self.look.by_id.get(conv.own)
+        leaving = EXCLUDING.search(q.low)
+        if wording["own"] is not None and leaving and OWN_WORDS.match(leaving.group(1)):
+            wording["excluded"] = (wording["own"],)  # "excl us whats the tot for the rest?"
         subjects, op = self._follow_ups(q, conv, subjects, op, dims, wording, mentions)
         if area is not None:
             subjects = self._against_area(q, conv, subjects, area, wording)
@@ -412,7 +416,13 @@ class Parser:
             subjects = [f for f in subjects if f is not own]  # "rwt again - … across england?"
         ours_all = OUR_AREA.search(q.low) or re.search(
             rf"\bour (?:\w+ )?{re.escape(self.lex.profile.parts)}\b", q.low)
-        if own is not None and OWN_WORDS.search(q.low) and not ours_all and \
+        if own is not None and wording["excluded"] == (own,):
+            pass  # "excl us": the rest
+        elif own is not None and OWN_WORDS.search(q.low) and wording["rest_together"]:
+            # "so we had more than the other 4 trusts put together, yes?": us against the rest
+            subjects, wording["excluded"] = [own], ()
+            op = "difference" if op in (None, "total") else op
+        elif own is not None and OWN_WORDS.search(q.low) and not ours_all and \
                 not any(f.scope == "part" for f in subjects):  # ("our 5 trusts": the parts)
             subjects = [own, *subjects]  # "per day avg for us?" after "stoke here": UHNM's
         elif whole is not None and OURS.search(q.low) and not any(

@@ -219,6 +219,11 @@ class AggregateAnswerer(FigureWork):
                 len(r.subjects) == 1 and r.cues.has("REFERRING"):
             pair = (conv.values[0], (named[0].subject, named[0].value))
             turns, extra = conv.turns[-1:], named
+        elif len(conv.values) == 1 and r.op in ("difference", "ratio") and r.own is not None \
+                and r.own.id not in conv.focus and len(r.q.terms) <= 3 and conv.focus:
+            # "diff?" after the rest's total, "excl us": the writer's own against it.
+            pair = ((r.own.subject, r.own.value), conv.values[0])
+            turns, extra = conv.turns[-1:], [r.own]
         elif r.op == "share" and r.cues.has("OF_THE_TOTAL") and len(conv.values) == 2 and \
                 (ones := [f for name, _ in conv.values for f in self.look.parts
                           if f.subject == name]):
