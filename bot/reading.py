@@ -95,6 +95,8 @@ RANK_PHRASE = re.compile(r"\b(?:with|that had|which had|having|had) the (?:(seco
                          r"smallest|least)\b|\bthe (?:(second|third|2nd|3rd)[- ])?(largest|biggest|"
                          r"smallest)\b")
 NEXT = re.compile(r"\b(next|following|after it|previous|one before|before it)\b")
+# "which trust is that?": the one the last answer was about.
+WHICH_IS_THAT = re.compile(r"^\W*(?:so |and )?(?:which|what) (?:\w+ )?(?:is|was) (?:that|it)\W*$")
 # "named immediately after Dudley": the neighbour in the article's list of a subject named.
 VERSUS_THAN = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger|higher|lower)\b.*\bthan\b|"
                          r"\b(?:vs|versus|against|compared)\b")
@@ -272,7 +274,8 @@ class Parser:
             if positional and op == "rank":
                 op = None  # "the 3rd trust in the list" names a trust; it asks for no ranking
         subjects, op = self._from_conversation(q, conv, subjects, op)
-        if not subjects and op is None and IT_REF.search(q.low) and len(conv.focus) == 1 and \
+        if not subjects and op is None and (IT_REF.search(q.low) or WHICH_IS_THAT.match(
+                q.low)) and len(conv.focus) == 1 and \
                 (one := self.look.by_id.get(conv.focus[0])) is not None and one.scope == "part":
             subjects = [one]  # "How many did it actually reschedule?": the one just named
         # A word of a subject's name names no one ("Imperial College": not the college).
@@ -355,6 +358,12 @@ class Parser:
         if wording["own"] is not None and leaving and OWN_WORDS.match(leaving.group(1)):
             wording["excluded"] = (wording["own"],)  # "excl us whats the tot for the rest?"
         subjects, op = self._follow_ups(q, conv, subjects, op, dims, wording, mentions)
+        if op == "difference" and conv.op == "ratio" and FOLLOWUP.match(q.low) and \
+                re.search(r"\b(?:vs|versus|against)\b", q.low) and len(subjects) == 1 and \
+                conv.focus and (first := self.look.by_id.get(conv.focus[0])) is not None and \
+                first not in subjects:
+            # "x times dudley?" then "and vs wolves?": the same ratio, against another
+            subjects, op = [self.look.main_row(first), subjects[0]], "ratio"
         if area is not None:
             subjects = self._against_area(q, conv, subjects, area, wording)
             if op is None and wording["sides"] is None and (

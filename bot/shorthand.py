@@ -24,6 +24,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\brite\b", "right"),
     (r"\b(?:thse|theese|thees)\b", "these"),
     (r"\bhosp\b\.?", "hospital"),
+    (r"(?<![/\w])w(?= [a-z]{3,})(?! [a-z]+/)\b", "with"),
     (r"%\s*pts\b|\bpct\.? pts\b", " percentage points"),
     (r"\bhosps\b\.?", "hospitals"),
     (r"\b(?:thos|thoes)\b", "those"),

@@ -446,7 +446,7 @@ class AggregateAnswerer(FigureWork):
             return aggregates.Result(f"{middle.subject} is in the middle with {middle.display} "
                                      f"(from most to fewest: {listed}) "
                                      f"({self.look.parts_passage}).",
-                                     tuple(ordered))
+                                     tuple(ordered), focus=(middle,))
         if op == "threshold":
             if r.dims:
                 return None  # a line at a day or type: not over the main figures

@@ -71,11 +71,13 @@ class FigureAnswerer(FigureWork):
             return self.look.abstain(q, f"The article gives figures by {self.lex.profile.part}, "
                                     f"not for individual "
                                     f"hospitals such as {name.title()} Hospital.")
-        if (q.form in ("how many", "how much") or q.numbers) and r.cues.has("by_type") and \
+        if (q.form in ("how many", "how much") or q.numbers or r.cues.has("SPLIT_ASKED")) and \
+                r.cues.has("by_type") and \
                 "type" not in self.look.dimension_keys:
             return self.look.abstain(q, f"The article doesn't break its figures down by type of "
                                     f"{self.lex.profile.counted}.")
-        if r.cues.has("other_period") and q.form in ("how many", "how much") and \
+        if r.cues.has("other_period") and (q.form in ("how many", "how much") or q.form in (
+                "what", "other") and r.cues.has("count_cues")) and \
                 "round" not in self.look.dimension_keys and not r.dims:
             period = self.lex.profile.period or "the strike it reports"
             return self.look.abstain(q, f"The article only gives figures for {period}.")
