@@ -65,7 +65,7 @@ def detect(low: str, lex: Lexicon) -> str | None:
         return "share"  # "whole 5 trusts vs england then? %"
     if re.search(rf"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:{places}|the "
                  rf"country)\b|\b(?:outside|elsewhere than) (?:{places}|the region|"
-                 rf"the (?:\w+ ){{0,3}}{parts})", low):
+                 rf"(?:the|those|these|our) (?:\w+ ){{0,3}}{parts})", low):
         return "difference"
     if re.search(rf"\b(?:each|every|all the|all \w+|all of the|per|individual|breakdown|by)\s+"
                  rf"(?:nhs |hospital )?{one}\b|\bwhich {parts} (?:are|were)\b|\bbreakdown\b",

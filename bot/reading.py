@@ -12,6 +12,7 @@ from .claims import Claim, read_claim
 from .conversation import Conversation
 from .cues import Cues
 from .figures import Figure
+from .lexicon import number_word
 from .lookups import Lookups
 from .names import as_name
 from .numbers import Bound, bound
@@ -274,6 +275,11 @@ class Parser:
             if positional and op == "rank":
                 op = None  # "the 3rd trust in the list" names a trust; it asks for no ranking
         subjects, op = self._from_conversation(q, conv, subjects, op)
+        n = len(self.look.parts)
+        all_n = rf"\b(?:all|the|our) (?:{n}|{number_word(n)})\b"
+        if not subjects and conv.focus and op in ("total", "average", "share") and \
+                re.search(all_n, q.low):
+            subjects = list(self.look.parts)  # "all 4 combined?": every part, not the last two
         if not subjects and op is None and (IT_REF.search(q.low) or WHICH_IS_THAT.match(
                 q.low)) and len(conv.focus) == 1 and \
                 (one := self.look.by_id.get(conv.focus[0])) is not None and one.scope == "part":

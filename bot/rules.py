@@ -247,7 +247,7 @@ ATTRIBUTION = re.compile(r"\b(?:taken from|comes? from|came from|attribut\w*|sou
                          r"from (?:the |his |her |their )?(?:[\w'’-]+ ){0,3}(?:statement|"
                          r"comments?|remarks|words|quotes?|speech|briefing))\b")
 # "between the two days": both values of a dimension with two.
-BOTH_VALUES = re.compile(r"\b(?:the two|both|the 2|both of the) (?:strike )?(\w+?)s\b")
+BOTH_VALUES = re.compile(r"\b(?:the two|both|the 2|both of the|between the) (?:strike )?(\w+?)s\b")
 # "and the others?", "and the rest?": the subjects the last answer left out.
 REST_Q = re.compile(r"^\W*(?:and |so |what about |how about |ok )?(?:the |all the )?(?:others|"
                     r"other ones|other \w+s|rest|remaining(?: ones| \w+s)?|rest of them)\W*$")

@@ -105,7 +105,8 @@ class AggregateAnswerer(FigureWork):
         # A short "2nd highest?" ranks what the last ranking did; "of those" the last subjects.
         brief = len(q.terms) <= 2 and op not in ("extreme", "rank")
         if not named and (r.cues.has("BACK_TO_SUBJECTS") or brief) and not any(
-                f.scope == "whole" for f in r.subjects):  # ("weekend total both trusts?")
+                f.scope == "whole" for f in r.subjects) and not r.cues.has("all_parts"):
+            # ("weekend total both trusts?"; not "all 4 combined?")
             named = list(dict.fromkeys(
                 self.look.main_row(self.look.by_id[k]) for k in conv.subjects
                 if k in self.look.by_id and self.look.by_id[k].scope == "part"))
@@ -486,8 +487,11 @@ class AggregateAnswerer(FigureWork):
             # (a figure of the article the question states names its row: "holding at 5.4%")
             # (the figure of the last answer is one side: "gap vs the 19% ask?" after the award,
             # "vs govt's offer? diff?" after the BMA's 29%)
+            # (what the question says of a row's measure, "the avg award", outweighs the last
+            # answer's row, the lowest-paid's)
             rows = sorted(((self._cue_score(f, r) + 3 * (f.value in q.numbers) +
-                            2 * (f.id in before), f) for f in percents),
+                            2 * (f.id in before) + 2.5 * self._measure_overlap(f, r), f)
+                           for f in percents),
                           key=lambda s: (-s[0], s[1].id in self.look.margins))
             picked: list[Figure] = []
             for score, f in rows:  # the best row of each of two different subjects

@@ -228,3 +228,29 @@ class CalledAnswerer(TextWork):
         if nxt < len(found.sentences) and VERDICT.match(found.sentences[nxt]):
             number = nxt
         return self._quote(r, pid, number, 1.0)
+
+
+class WhyThatAnswerer(TextWork):
+    """A bare 'why?' after someone's words: what they say next, which gives their grounds."""
+
+    name = "why_that"
+
+    def run(self, r: Reading, conv: Conversation) -> Answer | None:
+        if r.q.form != "why" or len(r.q.terms) > 2 or r.subjects or r.q.numbers or \
+                r.cues.has("event_words", "count_cues") or not conv.turns or \
+                conv.turns[-1].kind != "passage" or not conv.turns[-1].citations:
+            return None  # ("why do they say they went on strike": their reasons, elsewhere)
+        cited = conv.turns[-1].citations[-1]
+        passage = self.look.corpus.passage(cited.passage)
+        if passage is None or not passage.speakers:
+            return None
+        at = next((i for i, t in enumerate(passage.sentences) if t in cited.text or
+                   cited.text in t), None)
+        if at is None:
+            return None
+        if at + 1 < len(passage.sentences):
+            return self._quote(r, passage.id, at + 1, 1.0)
+        following = self.look.corpus.passage(f"p{int(passage.id[1:]) + 1:02d}")
+        if following is not None and set(following.speakers) & set(passage.speakers):
+            return self._quote(r, following.id, 0, 1.0)
+        return None

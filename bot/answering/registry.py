@@ -13,7 +13,13 @@ from .coverage import CoverageAnswerer
 from .figure import FigureAnswerer
 from .other_figure import OtherFigureAnswerer
 from .passage import PassageAnswerer
-from .people import CalledAnswerer, PeopleAnswerer, QuotedAnswerer, WhoSaidThatAnswerer
+from .people import (
+    CalledAnswerer,
+    PeopleAnswerer,
+    QuotedAnswerer,
+    WhoSaidThatAnswerer,
+    WhyThatAnswerer,
+)
 from .speech import SpeechAnswerer
 from .timing import TimingAnswerer
 
@@ -22,6 +28,8 @@ Factory = Callable[[Lookups, Retriever], Answerer]
 # Who a question is about comes before what it counts; the text is the last resort.
 ANSWERERS: dict[str, Factory] = {
     "who_said_that": lambda look, _: WhoSaidThatAnswerer(look),
+    # "why?" right after someone's words: what they say next.
+    "why_that": lambda look, _: WhyThatAnswerer(look),
     "people": lambda look, _: PeopleAnswerer(look),
     # When the event happened, or when a speaker said something would happen, before the
     # figures and the rest of speech: "strike hrs? what time did they start", "did she give
