@@ -918,8 +918,11 @@ class Parser:
                 kept = tuple(d for d in kept if any({d, *new} <= set(f.dims)
                                                     for f in self.look.variants))
             return kept + new
-        if EVERY_VALUE.search(q.low):
-            return ()  # "… for both days?", "overall": every value, the totals
+        if EVERY_VALUE.search(q.low) and not (q.form == "yesno" and re.search(
+                r"\b(?:higher|more|fewer|lower|less|bigger|smaller|than)\b", q.low)):
+            # "… for both days?", "overall": every value, the totals (but "higher than SFH
+            # both days?" claims it of each day)
+            return ()
         followup = re.match(r"^(?:and|what about|how about|what of|same for|and for)\b",
                             q.low) or SAME_AGAIN.search(q.low) or VERSUS_LEAD.match(q.low)
         words = len([t for t in tokens(q.text) if t not in STOPWORDS]) - named
