@@ -93,6 +93,10 @@ SETS = [
     (DATA / "blind_strike_chatb_T.jsonl", None, 29),
     (NURSES / "blind_T.jsonl", NURSES, 26),
     (NOTTS / "blind_T.jsonl", NOTTS, 29),
+    (DATA / "blind_strike_chat_U.jsonl", None, 26),
+    (DATA / "blind_strike_chatb_U.jsonl", None, 28),
+    (NURSES / "blind_U.jsonl", NURSES, 26),
+    (NOTTS / "blind_U.jsonl", NOTTS, 32),
 ]
 _ENGINES: dict[Path, Any] = {}
 
