@@ -58,7 +58,10 @@ def detect(low: str, lex: Lexicon) -> str | None:
         return "change"
     if re.search(r"\bpercentage points?\b", low):
         return "difference"
-    if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b", low):
+    if re.search(r"\bhow far (?:behind|ahead|short|off)\b", low):
+        return "difference"  # "how far behind wolves were we?"
+    if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b|"
+                 r"\b\d+(?:\.\d+)? times (?:ours|theirs|us|them|that|the|what)\b", low):
         return "ratio"
     if re.search(r"\b(?:vs|versus|compare[sd]?|comparison)\b", low) and re.search(
             r"%|\bper ?cent\b|\bpercentage\b|\bproportion\b|\bshare\b", low):
@@ -73,7 +76,7 @@ def detect(low: str, lex: Lexicon) -> str | None:
                                         r"altogether)\b", low):
         return "rank"
     # ("the only foundation trust in the list": a subject by its place, no ranking asked)
-    if re.search(r"\b(?:rank|ranking|ranked|ranks|order|sort|sorted|(?<!in the )(?<!on the )"
+    if re.search(r"\b(?:rank|rankings?|ranked|ranks|order|sort|sorted|(?<!in the )(?<!on the )"
                  r"(?<!of the )list)\b|\bwhere (?:does|did)"
                  r" .+ (?:come|stand|sit|place|finish)\b", low) or re.search(
             r"\bfrom (?:the )?(?:most|highest|largest|fewest|lowest|least|smallest)\b", low):

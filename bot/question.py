@@ -174,7 +174,8 @@ TAG_QUESTION = re.compile(r"(?:,\s*|\s+)(?:(?:right|rite|yeah|yes|ye|yep|yup|aye
                           r"(?:isn|wasn|aren|weren|didn|doesn)'?t (?:it|that|they|he|she)))"
                           r"[\s\W]*$")  # (an emoji after the tag: "ye? 👍")
 YESNO_INSTRUCTION = re.compile(r"[\s.,;:(-]*\b(?:please )?(?:answer|reply|respond)(?: with| only)?"
-                               r" (?:a )?(?:yes or no|yes/no|true or false)\b[\s.)!]*", re.I)
+                               r" (?:a )?(?:yes or no|yes/no|true or false)\b[\s.)!]*|"
+                               r"[\s?]+\by/n\W*$", re.I)
 
 
 def split_preamble(text: str) -> tuple[str, str]:

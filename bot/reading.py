@@ -415,7 +415,8 @@ class Parser:
                 len(mains) < len(self.look.parts):
             # "and the others?", "and the rest?": the parts the last answer left out.
             subjects = [f for f in self.look.parts if f not in mains]
-            op = conv.op if conv.op in ("share", "total", "average") else None
+            op = op if op in ("total", "average") else conv.op if conv.op in (
+                "share", "total", "average") else None  # ("the rest combined?": their total)
             if op == "share" and self.look.whole is not None:
                 subjects.append(self.look.whole)
         if wording["rest_together"] and op in ("total", "average", None) and len(last) == 1 \
@@ -440,6 +441,9 @@ class Parser:
         elif own is not None and OWN_WORDS.search(q.low) and not ours_all and \
                 not any(f.scope == "part" for f in subjects):  # ("our 5 trusts": the parts)
             subjects = [own, *subjects]  # "per day avg for us?" after "stoke here": UHNM's
+        elif own is not None and OWN_WORDS.search(q.low) and not ours_all and \
+                op in PAIR_OPS and len(subjects) == 1 and own not in subjects:
+            subjects = [*subjects, own]  # "diff between them n us?": the last one and ours
         elif whole is not None and OURS.search(q.low) and not any(
                 f.scope in ("part", "whole") for f in subjects) and not \
                 wording["cues"].has("all_parts", "parts_word"):  # ("our 5 trusts": the parts)
@@ -469,8 +473,10 @@ class Parser:
         if wording["excluded"] and op in ("total", "average", "share") and len(subjects) == len(
                 [f for f in subjects if f in wording["excluded"]]):
             subjects = []  # "excluding the largest trust": the largest is left out, not asked
-        if wording["excluded"] and LEADING_MINUS.search(q.low) and conv.op == "total":
-            # "minus uhnm?" after a total: the same total, without it.
+        if wording["excluded"] and LEADING_MINUS.search(q.low) and conv.op == "total" and \
+                op in (None, "total", "difference"):
+            # "minus uhnm?" after a total: the same total, without it ("excl us whats the
+            # avg?" asks its own computation)
             op = "total"
             subjects = [f for f in subjects if f not in wording["excluded"]]
         return subjects, op
@@ -552,7 +558,8 @@ class Parser:
             "years": frozenset(float(y) for y in YEAR.findall(q.text)),
             "direction": aggregates.direction(q.low),
             "ordinal": aggregates.ordinal(q.low),
-            "times": next((n for w, n in TIMES_WORDS if w in q.low), None),
+            "times": next((n for w, n in TIMES_WORDS if w in q.low), None) or next(
+                (int(m.group(1)) for m in [re.search(r"\b(\d+) times\b", q.low)] if m), None),
             "units": frozenset(u for u, cues_ in UNIT_CUES.items()
                                if any(re.search(c, q.low) for c in cues_)),
             "unit_words": frozenset(f.unit for f in look.others
@@ -662,7 +669,8 @@ class Parser:
         if not match:
             return ""
         skip = {"than", "more", "fewer", "less", "hospital", "nhs", "total", "of", "the",
-                "individual", "separate", "different", "extra", "additional"}
+                "individual", "separate", "different", "extra", "additional", "vs", "versus",
+                "compared"}
         skip |= {w for s in self.lex.profile.staff for w in s.lower().split()[:-1]}
         following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS
                      and not w.endswith(("'s", "s'"))  # "how many of England's trusts"

@@ -250,7 +250,8 @@ ATTRIBUTION = re.compile(r"\b(?:taken from|comes? from|came from|attribut\w*|sou
 BOTH_VALUES = re.compile(r"\b(?:the two|both|the 2|both of the|between the) (?:strike )?(\w+?)s\b")
 # "and the others?", "and the rest?": the subjects the last answer left out.
 REST_Q = re.compile(r"^\W*(?:and |so |what about |how about |ok )?(?:the |all the )?(?:others|"
-                    r"other ones|other \w+s|rest|remaining(?: ones| \w+s)?|rest of them)\W*$")
+                    r"other ones|other \w+s|rest|remaining(?: ones| \w+s)?|rest of them)"
+                    r"(?: (?:combined|together|added up|in total|total))?\W*$")
 # Which way a change is asked: "% drop?" is from the larger figure, "% rise?" from the smaller.
 FALL_WORDS = re.compile(r"\b(?:drop\w*|fall\w*|fell|decreas\w*|declin\w*|lower|down|reduc\w*|"
                         r"cut)\b")
@@ -442,8 +443,8 @@ QUANTITY_Q = re.compile(r"\b(?:how (?:many|much)|figure|sum|amount|cash|number|p
                         r"percentage)\b|%")
 
 # Words a question puts in quotation marks ("double-speak", ‘sit down with them’).
-QUOTED_WORDS = re.compile(r"[\"\u201c]([^\"\u201d]{6,})[\"\u201d]|(?<![\w])[\u2018']"
-                          r"([^\u2019']{6,})[\u2019'](?![\w])")
+QUOTED_WORDS = re.compile(r"[\"\u201c]([^\"\u201d]{4,})[\"\u201d]|(?<![\w])[\u2018']"
+                          r"([^\u2019']{4,})[\u2019'](?![\w])")
 
 # Rules read over the article's sentences, never over a question.
 # "How many did not take part": the rest of a whole the article gives a part of.

@@ -24,6 +24,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\brite\b", "right"),
     (r"\b(?:thse|theese|thees)\b", "these"),
     (r"\bhosp\b\.?", "hospital"),
+    (r"\b(\d+(?:\.\d+)?)\s*x\b(?!\s*times)", r"\1 times"),
+    (r"\s*\b(?:lol|lmao|haha+|tbh|ta|thx|cheers)\b[\s!.]*$", ""),
     (r"(?<![/\w])w(?= [a-z]{3,})(?! [a-z]+/)\b", "with"),
     (r"%\s*pts\b|\bpct\.? pts\b", " percentage points"),
     (r"\bhosps\b\.?", "hospitals"),

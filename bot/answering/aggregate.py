@@ -523,6 +523,9 @@ class AggregateAnswerer(FigureWork):
         ends = r.cues.has("MOST_ONLY_WORD") and r.cues.has("FEWEST_ONLY_WORD")
         if most and fewest and (len(r.subjects) < 2 and ends or
                                 op == "difference" and not r.named_tokens):
+            if op == "ratio":  # "smallest vs biggest, how many x bigger is the biggest"
+                ordered = sorted(self.look.parts, key=lambda f: -f.value)
+                return aggregates.ratio(ordered[0], ordered[-1])
             return aggregates.spread(self.look.parts)  # "diff between top n bottom"
         pair = self._pair(r, conv)
         if pair is None:

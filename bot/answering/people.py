@@ -73,8 +73,11 @@ class PeopleAnswerer(TextWork):
             return self._describe_people(q, r.people)
         if r.people and r.cues.has("NAMES_Q") and not any(
                 m.group() != "quoted" for m in r.cues.every("SPEECH_Q")):
-            # "the BMA co-chairs, names?", "who's the health sec quoted": who they are.
-            persons = [p for p in r.people if p.is_person] or r.people
+            # "the BMA co-chairs, names?", "who's the health sec quoted": who they are
+            # ("who replied for the bma? both names pls": its members the article quotes).
+            persons = [p for p in r.people if p.is_person] or [
+                p for p in self.look.with_members(list(r.people)) if p.is_person and any(
+                    p.id in s.speakers for s in self.look.corpus.passages)] or r.people
             return self._describe_people(q, persons)
         if r.cues.has("ORG_Q"):
             orgs = [p for p in self.look.corpus.people if p.kind == "organisation"]
