@@ -169,7 +169,8 @@ def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
 
 # "SFH had 75 on the Monday, right?": a statement offered for checking.
 TAG_QUESTION = re.compile(r"(?:,\s*|\s+)(?:(?:right|rite|yeah|yes|ye|yep|yup|aye|correct|true|"
-                          r"innit|y/n|isn'?t (?:it|that)|is that (?:right|correct)|no)\s*\?+|"
+                          r"innit|y/n|or nah|or not|isn'?t (?:it|that)|is that (?:right|correct)|"
+                          r"no)\s*\?+|(?:or nah|or not)\W*$|"
                           r"(?:right|rite|yeah|yeh|innit|y/n|correct|"
                           r"(?:isn|wasn|aren|weren|didn|doesn)'?t (?:it|that|they|he|she)))"
                           r"[\s\W]*$")  # (an emoji after the tag: "ye? 👍")

@@ -363,6 +363,11 @@ class Parser:
         leaving = EXCLUDING.search(q.low)
         if wording["own"] is not None and leaving and OWN_WORDS.match(leaving.group(1)):
             wording["excluded"] = (wording["own"],)  # "excl us whats the tot for the rest?"
+        elif leaving and re.match(r"(?:them|it|that one|those)\b", leaving.group(1)) \
+                and len(conv.focus) == 1 and (last := self.look.by_id.get(conv.focus[0])) and \
+                last.scope == "part":
+            # "so how many for everyone else excl them": the last one left out
+            wording["excluded"] = (self.look.main_row(last),)
         subjects, op = self._follow_ups(q, conv, subjects, op, dims, wording, mentions)
         if op == "difference" and conv.op == "ratio" and FOLLOWUP.match(q.low) and \
                 re.search(r"\b(?:vs|versus|against)\b", q.low) and len(subjects) == 1 and \
@@ -470,6 +475,8 @@ class Parser:
             subjects = mains
         if op in (None, "change") and wording["cues"].has("POINTS") and not subjects:
             op = "difference"  # "how many percentage points apart": a gap, not a % change
+        if wording["excluded"] and op is None and not subjects and q.form == "how many":
+            op = "total"  # "so how many for everyone else excl them": the rest, added up
         if wording["excluded"] and op in ("total", "average", "share") and len(subjects) == len(
                 [f for f in subjects if f in wording["excluded"]]):
             subjects = []  # "excluding the largest trust": the largest is left out, not asked

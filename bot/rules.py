@@ -361,7 +361,8 @@ RANK_BARE = re.compile(r"\b(?:(second|third|fourth|2nd|3rd|4th)[- ])?(highest|lo
                        r"smallest|largest|most|fewest|least)\b")
 # Whether a count is the whole story: "the full extent", "the true scale", "understate".
 COMPLETENESS_Q = re.compile(r"\b(?:full|whole|true|complete|real|entire) (?:extent|scale|picture|"
-                            r"story|toll|impact|number|disruption)\b|\bcaptur\w* (?:the )?(?:full|"
+                            r"story|toll|impact|number|numbers|figure|figures|count|total|"
+                            r"disruption)(?:'s)?\b|\bcaptur\w* (?:the )?(?:full|"
                             r"whole|true|all)\b|\b(?:understat\w*|undercount\w*|underestimat\w*|"
                             r"overstat\w*)\b|\bgreater than the figures\b")
 WHO_SAID_THAT = re.compile(r"^(?:and |so |ok )?who (?:said|says|say|wrote|was quoted saying) "

@@ -92,6 +92,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\beng\b(?=[\s-]*(?:wide|total|tot|figure|number|\?|$))", "England"),
     # Weekdays and months written short; a two-digit year after a month is that year.
     (r"\b(mon|tues?|wed|weds|thu|thur|thurs|fri)\b\.?", lambda m: WEEKDAYS[m.group(1).lower()]),
+    # "n midlands": north, before a region's name
+    (r"\bn\.? (?=(?:midlands|mids|staffs|west|east|wales|yorks|yorkshire|london|lincs)\b)",
+     "north "),
     # "sat n sun", "start n end": chat's "n" is "and".
     (r"(?<=\w) n (?=\w)", " and "),
     (r"^(sat|sun)\b(?=\s+(?:and|n|&)\s)", lambda m: WEEKDAYS[m.group(1).lower()]),

@@ -220,6 +220,12 @@ class AggregateAnswerer(FigureWork):
                 len(r.subjects) == 1 and r.cues.has("REFERRING"):
             pair = (conv.values[0], (named[0].subject, named[0].value))
             turns, extra = conv.turns[-1:], named
+        elif r.op == "share" and len(named) == 1 and named[0].scope == "national" and \
+                len(r.subjects) == 1 and named[0].id in conv.focus and len(conv.turns) >= 2 and \
+                len(conv.turns[-2].values) == 1 and conv.turns[-2].values[0][1] < named[0].value:
+            # "as a % of the england number?" after England's figure, after a total: that total
+            pair = (conv.turns[-2].values[0], (named[0].subject, named[0].value))
+            turns, extra = conv.turns[-2:], named
         elif len(conv.values) == 1 and r.op in ("difference", "ratio") and r.own is not None \
                 and r.own.id not in conv.focus and len(r.q.terms) <= 3 and conv.focus:
             # "diff?" after the rest's total, "excl us": the writer's own against it.
@@ -252,13 +258,16 @@ class AggregateAnswerer(FigureWork):
     def _total_then_one(self, conv: Conversation) -> tuple[tuple[str, float], ...]:
         """'as a %?' after England's figure, then the five trusts' total: that total and the
         one figure before it, largest last."""
-        if len(conv.turns) < 2 or len(conv.turns[-1].values) != 1:
+        if len(conv.turns) < 2:
             return ()
-        before = [f for ref in conv.turns[-2].figures if (f := self.look.by_id.get(ref.id))]
-        if len(before) != 1 or not before[0].is_count:
-            return ()
-        pair = (conv.turns[-1].values[0], (before[0].subject, before[0].value))
-        return pair if pair[0][1] < pair[1][1] else ()
+        for total, one in ((conv.turns[-1], conv.turns[-2]), (conv.turns[-2], conv.turns[-1])):
+            # (either order: "and england wide?" after the five trusts' total, or before it)
+            single = [f for ref in one.figures if (f := self.look.by_id.get(ref.id))]
+            if len(total.values) == 1 and len(single) == 1 and single[0].is_count:
+                pair = (total.values[0], (single[0].subject, single[0].value))
+                if pair[0][1] < pair[1][1]:
+                    return pair
+        return ()
 
     def _last_two(self, conv: Conversation) -> tuple[tuple[str, float], ...]:
         """'gap between the 2?' after two answers of one figure each, in one unit (the
@@ -371,7 +380,8 @@ class AggregateAnswerer(FigureWork):
                 not r.cues.has("ASCENDING"):
             # "Ranking the four trusts, which one comes third?": that place, not the list.
             return aggregates.extreme(pool, "most", r.ordinal, self.lex)
-        if op == "rank" and (len(named) >= 2 or self._about_parts(r) or self._about_counts(r)):
+        if op == "rank" and (len(named) >= 2 or self._about_parts(r) or self._about_counts(r) or
+                             r.cues.has("all_parts")):  # ("rank all 5 high to low")
             return aggregates.rank(pool, r.cues.has("ASCENDING"), self.lex)
         if op == "extreme" and any(f.scope != "part" for f in r.subjects) and \
                 not r.cues.has("WHICH", "part_word"):

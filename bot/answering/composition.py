@@ -17,7 +17,8 @@ class CompositionAnswerer(TextWork):
     name = "composition"
 
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
-        if r.cues.has("COMPLETENESS_Q") and self.look.caveats and not r.people:
+        if r.cues.has("COMPLETENESS_Q") and self.look.caveats and (
+                not r.people or r.people == r.referred):  # ("why do they reckon …": any "they")
             # "Is the 196,000 the full extent of the disruption?": the article's own caveat.
             pid, number = self.look.caveats[0]
             answer = self._quote(r, pid, number, 1.0)
