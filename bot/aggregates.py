@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import numbers
 from .figures import Figure
@@ -170,6 +170,10 @@ def total(members: list[Figure], region: Figure | None, lex: Lexicon) -> Result:
 
 
 def difference(a: Figure, b: Figure) -> Result:
+    if a.subject == b.subject and a.dims != b.dims:
+        # (one subject at two days: "England, Thursday 15 December" against its Tuesday)
+        a, b = (replace(f, subject=f"{f.subject}, {', '.join(v for _, v in f.dims)}")
+                if f.dims else f for f in (a, b))
     gap = a.value - b.value
     if gap == 0:
         return Result(f"{a.subject} and {b.subject} had the same figure: {a.display}.", (a, b))

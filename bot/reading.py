@@ -343,6 +343,9 @@ class Parser:
                                           if k in self.look.by_id))
             if len(subjects) > 1 and conv.op in ("total", "average"):
                 op = conv.op  # "outpatients only?" after a total: that total, of outpatients
+        if op in PAIR_OPS and len(subjects) == 2 and subjects[0].dims and subjects[1].dims and \
+                subjects[0].dims != subjects[1].dims:
+            dims = ()  # each already at its own day: "day 1?", "day 2?", "diff?"
         if op in PAIR_OPS and len(subjects) == 2 and subjects[1].dims and not subjects[0].dims:
             if len({k for k, _ in dims}) < len(dims) and \
                     self.look.main_row(subjects[1]) is subjects[0]:
@@ -864,6 +867,10 @@ class Parser:
                 self.lex.all_parts.search(q.low) and op != "share"):
             return subjects, op  # ("what % of the 5-trust total": the parts are the base)
         if not subjects:
+            if op in PAIR_OPS and len(focus) == 1 and len(earlier) == 1 and \
+                    self.look.main_row(earlier[0]) is self.look.main_row(focus[0]) and \
+                    earlier[0].dims != focus[0].dims:
+                return [earlier[0], focus[0]], op  # "day 1?", "day 2?", "diff?": those two
             if op in PAIR_OPS and len(focus) == 1 and focus[0].dims:
                 # "% change to July?" after "NUH in April 2023?": now against that round.
                 return [self.look.main_row(focus[0]), focus[0]], op
