@@ -97,6 +97,10 @@ SETS = [
     (DATA / "blind_strike_chatb_U.jsonl", None, 28),
     (NURSES / "blind_U.jsonl", NURSES, 26),
     (NOTTS / "blind_U.jsonl", NOTTS, 32),
+    (DATA / "blind_strike_chat_V.jsonl", None, 30),
+    (DATA / "blind_strike_chatb_V.jsonl", None, 35),
+    (NURSES / "blind_V.jsonl", NURSES, 31),
+    (NOTTS / "blind_V.jsonl", NOTTS, 27),
 ]
 _ENGINES: dict[Path, Any] = {}
 
