@@ -40,6 +40,7 @@ from .rules import (
     CLAUSE_BREAK,
     CLOCK_TIME,
     EACH_OF,
+    EVERY_VALUE,
     EXCLUDING,
     FOLLOWUP,
     GENERIC_TERMS,
@@ -47,6 +48,7 @@ from .rules import (
     INSTRUCTION,
     IT_REF,
     LEADING_MINUS,
+    LISTED_NEXT_TO,
     MONTH_NAMES,
     NEGATIVE,
     NOT_COMPARATIVE,
@@ -79,7 +81,10 @@ from .rules import (
     UNIT_NOUNS,
     UNIT_PATTERNS,
     VERSUS_LEAD,
+    VERSUS_THAN,
+    WHICH_IS_THAT,
     WHO_IS_THAT,
+    WHOLE_KEPT,
     WORD_NUMBERS,
     YEAR,
 )
@@ -96,19 +101,6 @@ RANK_PHRASE = re.compile(r"\b(?:with|that had|which had|having|had) the (?:(seco
                          r"smallest|least)\b|\bthe (?:(second|third|2nd|3rd)[- ])?(largest|biggest|"
                          r"smallest)\b")
 NEXT = re.compile(r"\b(next|following|after it|previous|one before|before it)\b")
-# "which trust is that?": the one the last answer was about.
-WHICH_IS_THAT = re.compile(r"^\W*(?:so |and )?(?:which|what) (?:\w+ )?(?:is|was) (?:that|it)\W*$")
-# "named immediately after Dudley": the neighbour in the article's list of a subject named.
-VERSUS_THAN = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger|higher|lower)\b.*\bthan\b|"
-                         r"\b(?:vs|versus|against|compared)\b")
-# The whole kept as one, "the two trusts combined vs april 23", not its two parts.
-WHOLE_KEPT = re.compile(r"\b(?:combined|together|total|both|all|between them)\b|\d\d|"
-                        r"\b(?:march|april|may|june|july|last|previous|earlier)\b")
-# Every value of a dimension at once: "for both days", "over the whole strike", "overall".
-EVERY_VALUE = re.compile(r"\b(?:both|all|the two|2|all \w+|the whole|over the|across the) "
-                         r"(?:strike )?(?:days|dates|rounds|types)\b|\boverall\b|\bin total\b|"
-                         r"\bthe whole strike\b")
-LISTED_NEXT_TO = re.compile(r"\b(?:immediately |right |just |directly )?(after|before)\s+$")
 LISTED = re.compile(r"\b(?:listed|mentioned|named|in the list|in the article|in the story|"
                     r"given|(?:article's|the) list)\b")
 # Computations a short follow-up runs on earlier subjects; those over a pair; those carried on

@@ -218,6 +218,20 @@ AS_SHARE_OF = re.compile(r"^\W*(?:and |so |n )?as an? (?:%|per ?cent|percentage|
 # A place in a ranking asked for: "which one comes third?", "who is second?".
 ORDINAL_PLACE = re.compile(r"\b(?:comes?|came|is|was|ranks?|ranked|sits?|placed?|finish(?:es|ed)?)"
                            r" (?:in )?(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\b")
+# "which trust is that?": the one the last answer was about.
+WHICH_IS_THAT = re.compile(r"^\W*(?:so |and )?(?:which|what) (?:\w+ )?(?:is|was) (?:that|it)\W*$")
+# "how many more than the 4 Black Country trusts": a comparison with an area's parts.
+VERSUS_THAN = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger|higher|lower)\b.*\bthan\b|"
+                         r"\b(?:vs|versus|against|compared)\b")
+# The whole kept as one, "the two trusts combined vs april 23", not its two parts.
+WHOLE_KEPT = re.compile(r"\b(?:combined|together|total|both|all|between them)\b|\d\d|"
+                        r"\b(?:march|april|may|june|july|last|previous|earlier)\b")
+# Every value of a dimension at once: "for both days", "over the whole strike", "overall".
+EVERY_VALUE = re.compile(r"\b(?:both|all|the two|2|all \w+|the whole|over the|across the) "
+                         r"(?:strike )?(?:days|dates|rounds|types)\b|\boverall\b|\bin total\b|"
+                         r"\bthe whole strike\b")
+# "named immediately after Dudley": the neighbour in the article's list of a subject named.
+LISTED_NEXT_TO = re.compile(r"\b(?:immediately |right |just |directly )?(after|before)\s+$")
 # The total named as the base of a share: "as a % of the total?", "of the whole lot".
 OF_THE_TOTAL = re.compile(r"\bof (?:the )?(?:whole |overall |grand |entire )?(?:total|tot|lot|"
                           r"whole)\b")
