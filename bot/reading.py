@@ -30,6 +30,7 @@ from .question import (
 from .resolve import AliasMatcher, Mention, tokens
 from .resolve import _token_match as token_alike
 from .rules import (
+    ALL_VALUES_ASKED,
     AS_SHARE_OF,
     AS_WRITTEN,
     ASK_WORDS,
@@ -40,7 +41,6 @@ from .rules import (
     CLAUSE_BREAK,
     CLOCK_TIME,
     EACH_OF,
-    EVERY_VALUE,
     EXCLUDING,
     FOLLOWUP,
     GENERIC_TERMS,
@@ -324,7 +324,7 @@ class Parser:
             subjects = [f for f in subjects if f.id not in qualified]
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv, sum(m.end - m.start for m in mentions), op)
-        every = bool(EVERY_VALUE.search(q.low)) and bool(conv.dims) and len(q.terms) <= 3
+        every = bool(ALL_VALUES_ASKED.search(q.low)) and bool(conv.dims) and len(q.terms) <= 3
         if not subjects and (dims or every) and conv.focus and op is None and not \
                 self.lex.part_word.search(q.low) and (len(q.terms) <= 3 or FOLLOWUP.match(q.low)):
             # "outpatients only?", "and on Tuesday?": the same subjects at other dimensions.
@@ -932,7 +932,7 @@ class Parser:
                 kept = tuple(d for d in kept if any({d, *new} <= set(f.dims)
                                                     for f in self.look.variants))
             return kept + new
-        if EVERY_VALUE.search(q.low) and not (q.form == "yesno" and re.search(
+        if ALL_VALUES_ASKED.search(q.low) and not (q.form == "yesno" and re.search(
                 r"\b(?:higher|more|fewer|lower|less|bigger|smaller|than)\b", q.low)):
             # "… for both days?", "overall": every value, the totals (but "higher than SFH
             # both days?" claims it of each day)

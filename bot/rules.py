@@ -227,9 +227,9 @@ VERSUS_THAN = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger|higher|low
 WHOLE_KEPT = re.compile(r"\b(?:combined|together|total|both|all|between them)\b|\d\d|"
                         r"\b(?:march|april|may|june|july|last|previous|earlier)\b")
 # Every value of a dimension at once: "for both days", "over the whole strike", "overall".
-EVERY_VALUE = re.compile(r"\b(?:both|all|the two|2|all \w+|the whole|over the|across the) "
-                         r"(?:strike )?(?:days|dates|rounds|types)\b|\boverall\b|\bin total\b|"
-                         r"\bthe whole strike\b")
+ALL_VALUES_ASKED = re.compile(r"\b(?:both|all|the two|2|all \w+|the whole|over the|across the) "
+                              r"(?:strike )?(?:days|dates|rounds|types)\b|\boverall\b|"
+                              r"\bin total\b|\bthe whole strike\b")
 # "named immediately after Dudley": the neighbour in the article's list of a subject named.
 LISTED_NEXT_TO = re.compile(r"\b(?:immediately |right |just |directly )?(after|before)\s+$")
 # The total named as the base of a share: "as a % of the total?", "of the whole lot".

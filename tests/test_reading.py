@@ -173,3 +173,10 @@ def test_a_role_claimed_for_someone_is_checked_against_theirs(look: Lookups,
     assert wrong is not None and wrong.answer.startswith("No: Ann Lee is the")
     right = people.run(_read(parser, "Is Ann Lee the trusts' director of operations?"), conv)
     assert right is not None and right.answer.startswith("Yes: Ann Lee is the")
+
+
+def test_every_rule_is_defined_once() -> None:
+    """A rule named twice in rules.py silently replaces the first (and every cue of it)."""
+    names = [t.id for node in ast.parse((ROOT / "bot" / "rules.py").read_text()).body
+             if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)]
+    assert not sorted({n for n in names if names.count(n) > 1})
