@@ -112,3 +112,19 @@ def test_a_claim_heard_elsewhere_is_put_as_a_yes_no_question() -> None:
                  "We've seen a graphic saying Eastbay postponed 900. Is that right?"):
         q = read(said)
         assert q.text.startswith("Is it true that") and q.form == "yesno", said
+
+
+def test_a_bare_why_after_someones_words_is_what_they_say_next() -> None:
+    from bot.answer import Answer, Citation
+    from bot.answering.people import WhyThatAnswerer
+
+    nurses = _parser("london-nurses")
+    said = next(p for p in nurses.look.corpus.passages if "Helena Marsh" in p.text)
+    conv = Conversation()
+    conv.remember(Answer("who said the toll was greater?", said.sentences[0], False, "passage",
+                         (Citation(said.id, said.sentences[0], 1.0),), ()))
+    why = WhyThatAnswerer(nurses.look).run(_read(nurses, "why tho?", conv), conv)
+    assert why is not None and "never booked" in why.answer
+    # Not after a figure, and not a "why" that names what it asks about.
+    assert WhyThatAnswerer(nurses.look).run(
+        _read(nurses, "why did the nurses go on strike?", conv), conv) is None

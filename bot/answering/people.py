@@ -253,7 +253,10 @@ class WhyThatAnswerer(TextWork):
             return None
         if at + 1 < len(passage.sentences):
             return self._quote(r, passage.id, at + 1, 1.0)
-        following = self.look.corpus.passage(f"p{int(passage.id[1:]) + 1:02d}")
+        order = [p.id for p in self.look.corpus.passages]
+        at_passage = order.index(passage.id)
+        following = self.look.corpus.passage(order[at_passage + 1]) \
+            if at_passage + 1 < len(order) else None
         if following is not None and set(following.speakers) & set(passage.speakers):
             return self._quote(r, following.id, 0, 1.0)
         return None
