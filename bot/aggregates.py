@@ -58,6 +58,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
         return "change"
     if re.search(r"\bpercentage points?\b", low):
         return "difference"
+    if re.search(r"\b(?:what|as an?) (?:%|per ?cent|percentage|share|proportion) of\b", low):
+        return "share"  # "what % of that was our region (all 5 trusts)?"
     if re.search(r"\bhow far (?:behind|ahead|short|off)\b", low):
         return "difference"  # "how far behind wolves were we?"
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b|"

@@ -14,7 +14,7 @@ from .profile import Profile
 from .text import stem
 
 GENERIC_COUNT_CUES = (r"figures?|numbers?|count|stats?|statistics|affected|hit|impact\w*|"
-                      r"disrupt\w*|lost|missed|how many|how much|total")
+                      r"disrupt\w*|lost|missed|how many|how much|total|how (?:bad|badly|hard)")
 
 
 def _alternation(words: tuple[str, ...] | list[str], stems: bool = False) -> str:

@@ -470,8 +470,12 @@ class Parser:
             subjects = mains
         if op in (None, "change") and wording["cues"].has("POINTS") and not subjects:
             op = "difference"  # "how many percentage points apart": a gap, not a % change
-        if wording["excluded"] and op is None and not subjects and q.form == "how many":
-            op = "total"  # "so how many for everyone else excl them": the rest, added up
+        if wording["excluded"] and op is None and (
+                not subjects and q.form == "how many" or
+                subjects and all(f.scope == "whole" for f in subjects) and FOLLOWUP.match(q.low)):
+            # "so how many for everyone else excl them", "and the rest of the region excl
+            # us?": the rest, added up
+            op, subjects = "total", []
         if wording["excluded"] and op in ("total", "average", "share") and len(subjects) == len(
                 [f for f in subjects if f in wording["excluded"]]):
             subjects = []  # "excluding the largest trust": the largest is left out, not asked

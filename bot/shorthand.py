@@ -92,6 +92,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\beng\b(?=[\s-]*(?:wide|total|tot|figure|number|\?|$))", "England"),
     # Weekdays and months written short; a two-digit year after a month is that year.
     (r"\b(mon|tues?|wed|weds|thu|thur|thurs|fri)\b\.?", lambda m: WEEKDAYS[m.group(1).lower()]),
+    (r"\bnrth\b|\bnorthn\b", "north"),
     # "n midlands": north, before a region's name
     (r"\bn\.? (?=(?:midlands|mids|staffs|west|east|wales|yorks|yorkshire|london|lincs)\b)",
      "north "),

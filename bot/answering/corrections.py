@@ -67,10 +67,13 @@ class Corrections(FigureWork):
             rows = [f for f in self.look.others if f.unit == unit and (
                 hits.get(f.id) or r.q.injected)]
             event = None
+            only = [f for f in self.look.others if f.unit == unit]
             if not rows and unit == "days" and self.look.days is not None and \
                     r.cues.has("event_words"):
                 # "Given the junior doctors were out for five days, …": the event's length.
                 rows = [event := self.look.days]
+            elif not rows and unit == "pounds" and len(only) == 1:
+                rows = [event := only[0]]  # "some jds getting £35k more": the one sum in £
             if not rows:
                 continue
             best = max(rows, key=lambda f: (self._cue_score(f, clause),

@@ -16,6 +16,9 @@ from ..rules import (
 from ..text import content_terms, stem
 from .text_tools import TextWork, _names
 
+CALLED_FRAME = frozenset(stem(w) for w in "number numbers figure figures comment comments "
+                          "remark remarks word words thing statement line".split())
+
 
 class PeopleAnswerer(TextWork):
     """Who someone is, their role, who holds a role."""
@@ -208,10 +211,12 @@ class CalledAnswerer(TextWork):
         if not match:
             return None
         speakers = {p.id for p in list(r.phrase_speakers)} or {
-            p.id for p in self.look.with_members(r.referred)}
+            p.id for p in self.look.with_members(r.referred)} or {
+            p.id for p in self.look.with_members(list(r.speakers))}  # "what did barclay call …"
         if not speakers:
             return None
-        target = set(content_terms(match.group(1))) - GENERIC_TERMS
+        # (what names the thing, not the thing: "the cx numbers", "his comments")
+        target = set(content_terms(match.group(1))) - GENERIC_TERMS - CALLED_FRAME
         best: tuple[float, str, int] | None = None
         for passage in self.look.corpus.passages:
             if not speakers & set(passage.speakers):
