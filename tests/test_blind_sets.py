@@ -101,6 +101,10 @@ SETS = [
     (DATA / "blind_strike_chatb_V.jsonl", None, 35),
     (NURSES / "blind_V.jsonl", NURSES, 31),
     (NOTTS / "blind_V.jsonl", NOTTS, 27),
+    (DATA / "blind_strike_chat_W.jsonl", None, 35),
+    (DATA / "blind_strike_chatb_W.jsonl", None, 35),
+    (NURSES / "blind_W.jsonl", NURSES, 30),
+    (NOTTS / "blind_W.jsonl", NOTTS, 21),
 ]
 _ENGINES: dict[Path, Any] = {}
 

@@ -137,7 +137,10 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/articles/notts-resident-doctors/blind_U.jsonl",
               "tests/data/blind_strike_chat_V.jsonl", "tests/data/blind_strike_chatb_V.jsonl",
               "tests/articles/london-nurses/blind_V.jsonl",
-              "tests/articles/notts-resident-doctors/blind_V.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_V.jsonl",
+              "tests/data/blind_strike_chat_W.jsonl", "tests/data/blind_strike_chatb_W.jsonl",
+              "tests/articles/london-nurses/blind_W.jsonl",
+              "tests/articles/notts-resident-doctors/blind_W.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
