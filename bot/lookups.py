@@ -15,6 +15,7 @@ from .resolve import AliasMatcher, tokens
 from .rules import MARGIN
 from .text import STOPWORDS, content_terms, fold, format_number
 from .vocabulary import Vocabulary
+from .wording import modality
 
 CAVEAT = re.compile(r"\b(?:true|real|full) (?:scale|toll|extent|picture|number|impact)\b|"
                     r"\blikely to be (?:higher|greater|larger)\b|\b(?:don't|do not|doesn't) "
@@ -181,6 +182,9 @@ class Lookups:
         # Rows measured against something else ("5% above RPI"): margins, not levels.
         self.margins = frozenset(f.id for f in self.others if MARGIN.search(f.measure))
         # Rows that count the event's participants ("NHS trusts whose staff took part").
+        # What each row is (demanded, received, offered), as its own words put it.
+        self.row_modality = {f.id: modality(f"{f.measure} {f.span}".lower())
+                             for f in corpus.figures}
         self.event_rows = frozenset(f.id for f in self.others
                                     if self.lex.event_words.search(f.measure))
         # "44 of England's 219 NHS trusts": a part of a whole, both rows, in one span.

@@ -129,13 +129,13 @@ class FigureWork:
             strong = True
 
         asked = r.modality
-        mode = modality(f"{f.measure} {f.span}".lower()) if score and asked else ""
+        mode = self.look.row_modality.get(f.id, "") if score and asked else ""
         if mode == asked and mode:
             score += 1  # "the pay rise they want": the demanded figure, not the one received
             # (and picks it on one loose word, "pay", when no other row named is demanded)
             strong = strong or not any(
                 g is not f and self._cue_hits(g, r) and
-                modality(f"{g.measure} {g.span}".lower()) == mode for g in self.look.others)
+                self.look.row_modality[g.id] == mode for g in self.look.others)
         elif mode and mode not in r.modalities:
             score -= 1  # … and the one received is not what they want
         # What the row measures ("NHS trusts whose nursing staff took part"), word for word,

@@ -11,7 +11,6 @@ from ..reading import Reading
 from ..resolve import _token_match as token_alike
 from ..rules import SOME
 from ..text import content_terms, format_number, stem
-from ..wording import modality
 from .figure_tools import FigureWork
 
 
@@ -103,10 +102,10 @@ class OtherFigureAnswerer(FigureWork):
             # A two-part question ("…demanding, and what would it mean in cash?"): every
             # figure either part names, in the article's order.
             # (or the other way the question speaks of it: "demanding … and get how much?")
-            mode = modality(f"{row.measure} {row.span}".lower())
+            mode = self.look.row_modality.get(row.id, "")
             rows += [f for f in self.look.others if f is not row and self._cue_hits(f, r) and (
                 any(" " in toks or len(toks) > 5 for toks in self._cue_hits(f, r)) or (
-                    (other := modality(f"{f.measure} {f.span}".lower())) and other != mode and
+                    (other := self.look.row_modality[f.id]) and other != mode and
                     other in r.modalities))]
             rows.sort(key=lambda f: self.look.corpus.figures.index(f))
         if r.cues.has("AVERAGE_ONE") and all(SOME.search(f"{f.span} {f.measure}".lower())
