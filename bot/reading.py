@@ -43,6 +43,7 @@ from .rules import (
     EACH_OF,
     EXCLUDING,
     FOLLOWUP,
+    FOLLOWUP_FILLER,
     GENERIC_TERMS,
     HOW_MANY_NOUN,
     INSTRUCTION,
@@ -867,6 +868,11 @@ class Parser:
                     self.look.main_row(earlier[0]) is self.look.main_row(focus[0]) and \
                     earlier[0].dims != focus[0].dims:
                 return [earlier[0], focus[0]], op  # "day 1?", "day 2?", "diff?": those two
+            alike = [f for f in earlier if f.dims == focus[0].dims and
+                     self.look.main_row(f) is not self.look.main_row(focus[0])] if len(
+                focus) == 1 else []
+            if op in PAIR_OPS and len(alike) == 1:
+                return [alike[0], focus[0]], op  # "nuh inpts?", "and sfh?", "combined?"
             if op in PAIR_OPS and len(focus) == 1 and focus[0].dims:
                 # "% change to July?" after "NUH in April 2023?": now against that round.
                 return [self.look.main_row(focus[0]), focus[0]], op
@@ -943,7 +949,8 @@ class Parser:
             return ()
         followup = re.match(r"^(?:and|what about|how about|what of|same for|and for)\b",
                             q.low) or SAME_AGAIN.search(q.low) or VERSUS_LEAD.match(q.low)
-        words = len([t for t in tokens(q.text) if t not in STOPWORDS]) - named
+        words = len([t for t in tokens(q.text) if t not in STOPWORDS and
+                     t not in FOLLOWUP_FILLER]) - named
         return conv.dims if followup or len(q.terms) <= 2 or words <= 0 else ()
 
     def _pronoun(self, q: Question, conv: Conversation) -> list[Person]:

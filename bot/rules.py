@@ -235,6 +235,9 @@ LISTED_NEXT_TO = re.compile(r"\b(?:immediately |right |just |directly )?(after|b
 # The total named as the base of a share: "as a % of the total?", "of the whole lot".
 OF_THE_TOTAL = re.compile(r"\bof (?:the )?(?:whole |overall |grand |entire )?(?:total|tot|lot|"
                           r"whole)\b")
+# "as a % of each trust's overall total", "of their own totals": each part of its own whole.
+EACH_OWN_TOTAL = re.compile(r"\bof (?:each|their|its|both|either) (?:\w+?'?s? )?(?:own )?"
+                            r"(?:overall |whole |full |grand )?(?:total|tot|figure|number)s?\b")
 # Each value of a dimension asked for apart: "split inpt/outpt", "each separately".
 SPLIT_ASKED = re.compile(r"\b(?:split|splits|breakdown|break (?:it |that )?down|broken down|"
                          r"separately|each)\b")
@@ -291,6 +294,9 @@ WHO_IS_THAT = re.compile(r"^\W*(?:and |so |ok )?(?:who(?:'s| is| was)|what(?:'s|
 # "The piece describes Diane Wake as …, doesn't it?": a role claimed for someone.
 DESCRIBED_AS = re.compile(r"\b(?:describe[sd]?|call(?:s|ed)?|refer(?:s|red)? to|name[sd]?) "
                           r"[\w' .-]+? as (?:the|a|an)\b")
+# Words a follow-up adds to a name that ask nothing new ("kings mill lot?", "nuh ones then?").
+FOLLOWUP_FILLER = frozenset("lot lots crowd side ones one lads guys folks pls plz ta again "
+                            "too then tho though".split())
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"

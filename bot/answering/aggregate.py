@@ -231,6 +231,14 @@ class AggregateAnswerer(FigureWork):
             # "diff?" after the rest's total, "excl us": the writer's own against it.
             pair = ((r.own.subject, r.own.value), conv.values[0])
             turns, extra = conv.turns[-1:], [r.own]
+        elif r.op == "share" and r.cues.has("EACH_OWN_TOTAL") and (rows := [
+                f for k in conv.focus if (f := self.look.by_id.get(k)) is not None and f.dims
+                and self.look.main_row(f) is not f]) and len(rows) == len(conv.focus):
+            # "as a % of each trust's overall tot?" after two outpatient rows: each of its own
+            text = " ".join(aggregates.share(f, self.look.main_row(f), self.lex).text
+                            for f in rows)
+            return self._figure_answer(r, "aggregate", text, [
+                g for f in rows for g in (f, self.look.main_row(f))], tuple(rows))
         elif r.op == "share" and r.cues.has("OF_THE_TOTAL") and len(conv.values) == 2 and \
                 (ones := [f for name, _ in conv.values for f in self.look.parts
                           if f.subject == name]):
