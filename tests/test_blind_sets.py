@@ -105,6 +105,10 @@ SETS = [
     (DATA / "blind_strike_chatb_W.jsonl", None, 35),
     (NURSES / "blind_W.jsonl", NURSES, 30),
     (NOTTS / "blind_W.jsonl", NOTTS, 21),
+    (DATA / "blind_strike_chat_X.jsonl", None, 30),
+    (DATA / "blind_strike_chatb_X.jsonl", None, 22),
+    (NURSES / "blind_X.jsonl", NURSES, 29),
+    (NOTTS / "blind_X.jsonl", NOTTS, 21),
 ]
 _ENGINES: dict[Path, Any] = {}
 

@@ -140,7 +140,11 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/articles/notts-resident-doctors/blind_V.jsonl",
               "tests/data/blind_strike_chat_W.jsonl", "tests/data/blind_strike_chatb_W.jsonl",
               "tests/articles/london-nurses/blind_W.jsonl",
-              "tests/articles/notts-resident-doctors/blind_W.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_W.jsonl",
+              "tests/data/blind_strike_chat_X.jsonl",
+              "tests/data/blind_strike_chatb_X.jsonl",
+              "tests/articles/london-nurses/blind_X.jsonl",
+              "tests/articles/notts-resident-doctors/blind_X.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
