@@ -81,6 +81,7 @@ def form_of(low: str) -> str:
     last = re.split(r"[;:\u2014\u2013]\s*|,\s+|\s-\s", low)[-1].strip()
     aux = r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
     if re.match(aux, low) or re.match(aux, last) or TAG_QUESTION.search(low) or \
+            STATED_COUNT.match(low) or \
             re.match(r"so\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does)\b[^?]*\?+$", low):
         return "yesno"
     return "other"
@@ -168,6 +169,9 @@ def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
 
 
 # "SFH had 75 on the Monday, right?": a statement offered for checking.
+# "so nuh moved 1 sat + 1 sun?", "uhnm had 4413?": a statement of a count, asked back.
+STATED_COUNT = re.compile(r"^(?:so |and |ok )?[^?]*?\b(?:\w+ed|had|got|saw|lost|put|took)\b"
+                          r"[^?]*?(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*%?(?: \w+)*\s*\?+\s*$")
 TAG_QUESTION = re.compile(r"(?:,\s*|\s+)(?:(?:right|rite|yeah|yes|ye|yep|yup|aye|correct|true|"
                           r"innit|y/n|or nah|or not|isn'?t (?:it|that)|is that (?:right|correct)|"
                           r"no)\s*\?+|(?:or nah|or not)\W*$|"

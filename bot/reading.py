@@ -36,6 +36,7 @@ from .rules import (
     ASK_WORDS,
     BARE_ORDINAL,
     BOTH_VALUES,
+    BOUND_WORDS,
     CALENDAR_DATE,
     CALENDAR_NAME,
     CLAUSE_BREAK,
@@ -55,6 +56,7 @@ from .rules import (
     NOT_COMPARATIVE,
     ORDINAL_VALUE,
     ORDINAL_WORD,
+    OTHER_ONE,
     OUR_AREA,
     OURS,
     OWN_NOUNS,
@@ -74,9 +76,11 @@ from .rules import (
     SPLIT_ASKED,
     THAN_THE_OTHER,
     THANKS,
+    THAT_VALUE,
     THE_TWO,
     TIMES_WORDS,
     TIMING_FILLER,
+    TOGETHER,
     TRUE_OR_FALSE,
     UNIT_CUES,
     UNIT_NOUNS,
@@ -268,6 +272,11 @@ class Parser:
             if positional and op == "rank":
                 op = None  # "the 3rd trust in the list" names a trust; it asks for no ranking
         subjects, op = self._from_conversation(q, conv, subjects, op)
+        last_mains = list(dict.fromkeys(self.look.main_row(self.look.by_id[k]) for k in conv.focus
+                                        if k in self.look.by_id))
+        if OTHER_ONE.match(q.low) and not subjects and len(self.look.parts) == 2 and \
+                len(last_mains) == 1 and last_mains[0] in self.look.parts:
+            subjects = [f for f in self.look.parts if f is not last_mains[0]]  # "the other one?"
         n = len(self.look.parts)
         all_n = rf"\b(?:all|the|our) (?:{n}|{number_word(n)})\b"
         if not subjects and conv.focus and op in ("total", "average", "share") and \
@@ -325,6 +334,9 @@ class Parser:
             subjects = [f for f in subjects if f.id not in qualified]
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv, sum(m.end - m.start for m in mentions), op)
+        if dims and dims == conv.dims and subjects and not self._dims(
+                q, Conversation(), 0, op) and not all(self._has_rows(f, dims) for f in subjects):
+            dims = ()  # "day 1?" then "n the 4 london trusts together?": not all have day 1
         every = bool(ALL_VALUES_ASKED.search(q.low)) and bool(conv.dims) and len(q.terms) <= 3
         if not subjects and (dims or every) and conv.focus and op is None and not \
                 self.lex.part_word.search(q.low) and (len(q.terms) <= 3 or FOLLOWUP.match(q.low)):
@@ -345,6 +357,10 @@ class Parser:
                 subjects = subjects[:1]  # "the difference between the two days": one, twice
             else:
                 dims = ()  # now against a round: each row is already at its dimensions
+        if not subjects and op in ("difference", "ratio", "change") and self.look.whole and \
+                TOGETHER.search(q.low) and dims and all(
+                    k not in self.look.partitions for k, _ in dims):
+            subjects = [self.look.whole]  # "so combined how many fewer this time vs then"
         then = conv.dims or tuple(dict.fromkeys(
             d for k in conv.focus if k in self.look.by_id for d in self.look.by_id[k].dims
             if d[0] not in self.look.partitions))  # ("nuh vs april 23?": the row's round)
@@ -356,6 +372,11 @@ class Parser:
             op, dims = conv.op, then
         wording = self._wording(q, (unknown, place, partial, stray))
         wording["own"] = self._own(q, mentions) or self.look.by_id.get(conv.own)
+        claimed = [k for k, _ in dims if k in self.look.partitions]
+        if not wording["dim_asked"] and q.form == "yesno" and len(claimed) == 1 and \
+                wording["cues"].has("ANY_SUPERLATIVE") and len(subjects) <= 2 and \
+                not BOUND_WORDS.search(q.low):
+            wording["dim_asked"] = claimed[0]  # "was mon their peak too": that, over the days
         leaving = EXCLUDING.search(q.low)
         if wording["own"] is not None and leaving and OWN_WORDS.match(leaving.group(1)):
             wording["excluded"] = (wording["own"],)  # "excl us whats the tot for the rest?"
@@ -852,7 +873,8 @@ class Parser:
             AS_SHARE_OF.match(q.low))
         whole_pair = subjects == [self.look.whole] and not WHOLE_KEPT.search(q.low)
         if (not subjects or whole_pair) and len(self.look.parts) == 2 and \
-                THE_TWO.search(q.low) and op in ("difference", "ratio", "change"):
+                THE_TWO.search(q.low) and (op in ("difference", "ratio", "change") or (
+                    op == "total" and not ALL_VALUES_ASKED.search(q.low))):
             # "diff between the 2 on the fri?", "the diff between the 2 trusts overall": the two
             # parts, not the whole "the two trusts" also names
             return list(self.look.parts), op
@@ -890,6 +912,15 @@ class Parser:
                 return list(self.look.parts) + subjects, op  # "the whole patch (all 5 trusts)"
             return [f for f in focus if f.scope == "part"] + subjects, op
         return subjects, op
+
+    def _has_rows(self, f: Figure, dims: tuple[tuple[str, str], ...]) -> bool:
+        want: dict[str, set[str]] = {}
+        for key, value in dims:
+            want.setdefault(key, set()).add(value)
+        if f.scope == "whole":
+            return all(self._has_rows(part, dims) for part in self.look.parts)
+        return any(v.subject == f.subject and all(v.dim(k) in values for k, values in want.items())
+                   for v in self.look.variants)
 
     def _dims(self, q: Question, conv: Conversation,
               named: int = 0, op: str | None = None) -> tuple[tuple[str, str], ...]:
@@ -947,6 +978,11 @@ class Parser:
             # "… for both days?", "overall": every value, the totals (but "higher than SFH
             # both days?" claims it of each day)
             return ()
+        rows = [self.look.by_id[k] for k in conv.focus if k in self.look.by_id]
+        at_last = tuple(d for d in (rows[0].dims if rows else ()) if d[0] in self.look.partitions
+                        and all(d in f.dims for f in rows))
+        if THAT_VALUE.search(q.low) and at_last and q.form != "yesno":  # ("… same day or not?")
+            return at_last  # "sfh same day?" after NUH's worst day: SFH on that day
         followup = re.match(r"^(?:and|what about|how about|what of|same for|and for)\b",
                             q.low) or SAME_AGAIN.search(q.low) or VERSUS_LEAD.match(q.low)
         words = len([t for t in tokens(q.text) if t not in STOPWORDS and

@@ -199,6 +199,10 @@ ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|he
 SAME_AGAIN = re.compile(r"\bsame (?:day|days|time|type|again|for|thing|calc\w*|q|question|"
                         r"period|breakdown|split|figure|way)\b|\bsame\W*$|\bditto\b|"
                         r"\blikewise\b|\b(?:those|these|that|this) (?:days?|dates?|times?)\b")
+# "at least some", "at most": a bound, not a superlative.
+BOUND_WORDS = re.compile(r"\bat (?:least|most|the (?:least|most))\b")
+# "sfh same day?", "and on that day?": the day (or type) the last answer's rows were at.
+THAT_VALUE = re.compile(r"\b(?:same|that|this) (?:day|date|type)\b|\bon the day\b")
 # "vs tue?": the last question at another value of the same dimension, against it.
 VERSUS_LEAD = re.compile(r"^\W*(?:and |so |ok )?(?:vs|versus|compared (?:to|with)|against)\b")
 # "what % of that is ours": the team's own area, the article's whole.
@@ -269,6 +273,9 @@ BOTH_VALUES = re.compile(r"\b(?:the two|both|the 2|both of the|between the) (?:s
 REST_Q = re.compile(r"^\W*(?:and |so |what about |how about |ok )?(?:the |all the )?(?:others|"
                     r"other ones|other \w+s|rest|remaining(?: ones| \w+s)?|rest of them)"
                     r"(?: (?:combined|together|added up|in total|total))?\W*$")
+# "and the other one?", "n the other trust?": of two, the one the last answer left out.
+OTHER_ONE = re.compile(r"^\W*(?:and |so |what about |how about |ok )?(?:the |that )?other"
+                       r"(?: one| \w+)?(?: then| too| as well)?\W*$")
 # Which way a change is asked: "% drop?" is from the larger figure, "% rise?" from the smaller.
 FALL_WORDS = re.compile(r"\b(?:drop\w*|fall\w*|fell|decreas\w*|declin\w*|lower|down|reduc\w*|"
                         r"cut)\b")

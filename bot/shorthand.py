@@ -98,7 +98,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
      "north "),
     # "sat n sun", "start n end": chat's "n" is "and".
     (r"(?<=\w) n (?=\w)", " and "),
+    (r"^\s*n\s+(?=[a-z])", "and "),  # "n sfh?", "n what did she say
     (r"^(sat|sun)\b(?=\s+(?:and|n|&)\s)", lambda m: WEEKDAYS[m.group(1).lower()]),
+    (r"\b(\d+)\s+(sat|sun)\b\.?", lambda m: f"{m.group(1)} on {WEEKDAYS[m.group(2).lower()]}"),
     (r"\b(on|the|of|and|or)\s+(sat|sun)\b\.?",
      lambda m: f"{m.group(1)} {WEEKDAYS[m.group(2).lower()]}"),
     (r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*(?:'?\d{2}\b|\d{4}\b|"

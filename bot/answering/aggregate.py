@@ -91,10 +91,14 @@ class AggregateAnswerer(FigureWork):
         stated = self._other_row(r) if op == "share" else None
         if op == "share" and r.cues.has("DENOMINATOR") and (
                 stated is None or stated.unit != "per cent" or
-                ones and stated.subject not in {f.subject for f in ones}):
+                ones and r.named_tokens and stated.subject not in {f.subject for f in ones}):
             return self.look.abstain(q, "The article doesn't say how many "
                                      f"{self.lex.profile.counted} were scheduled, only how many "
                                      "were affected, so it gives no such percentage.")
+        if op == "share" and stated is not None and stated.unit == "per cent" and \
+                not r.named_tokens and stated.subject not in {f.subject for f in r.subjects} \
+                and self._cue_score(stated, r) >= 2:
+            return None  # "and what % still went ahead?" after a share: the stated one
         noun = r.noun
         if r.cues.has("POINTS"):
             noun = ""  # "how many percentage points": a difference of two percentages
@@ -326,6 +330,14 @@ class AggregateAnswerer(FigureWork):
         working = " + ".join(x.digits for x in found)
         text = (f"{name} had the {word}: {format_number(top)} at {who} ({working} = "
                 f"{format_number(top)}) ({cited_passages(*found)}).")
+        claimed = [t for t in totals if r.q.form == "yesno" and (key, t[1]) in r.dims]
+        if claimed and claimed[0][1] == name:
+            text = f"Yes: {text}"  # "was mon their peak?"
+        elif claimed:
+            other, day, rows = claimed[0]
+            text = (f"No: {text} {day} had {format_number(other)} ("
+                    f"{' + '.join(x.digits for x in rows)}) ({cited_passages(*rows)}).")
+            found = [*found, *rows]
         return self._figure_answer(r, "aggregate", text, found)
 
     def _dimension_totals(self, key: str, subjects: list[Figure],

@@ -192,6 +192,9 @@ class FigureAnswerer(FigureWork):
             where = ", ".join(dict.fromkeys(x.passage for x in rows))
             sentences.append(f"{format_number(total)} at {f.subject} for {what}: {working} = "
                              f"{format_number(total)} ({where}).")
+        verdict = self._claimed_at(r, subjects) if used else ""
+        if verdict:
+            sentences.insert(0, verdict)
         if not used:
             none = [f for f in subjects if self._none_at(f, r.dims)]
             if none:  # "all on the second day": an answer, citing the row that says so
@@ -200,6 +203,28 @@ class FigureAnswerer(FigureWork):
                 return self._figure_answer(r, "figure", " ".join(sentences), rows[:1])
             return self.look.abstain(q, " ".join(sentences))
         return self._figure_answer(r, "figure", " ".join(sentences), used)
+
+    def _claimed_at(self, r: Reading, subjects: list[Figure]) -> str:
+        """'so nuh moved 1 sat + 1 sun?': each number claimed, checked against its value of
+        the dimension in the order they are written (one subject)."""
+        keys = [k for k, _ in r.dims]
+        key = max(set(keys), key=keys.count)
+        values = [v for k, v in r.dims if k == key]
+        said = {w for _, v in r.dims for w in v.split()}  # ("sat 26th": a date, no count)
+        numbers = [n for n in r.q.numbers if format_number(n) not in said]
+        if r.q.form != "yesno" or len(subjects) != 1 or len(numbers) != len(values):
+            return ""
+        others = tuple(d for d in r.dims if d[0] != key)
+        found: list[tuple[str, float, list[Figure]]] = []
+        for value in values:
+            rows = self._rows_at(subjects[0], ((key, value), *others))
+            if not rows:
+                return ""
+            found.append((value, sum(x.value for x in rows), rows))
+        if all(abs(total - n) < 0.5 for (_, total, _), n in zip(found, numbers, strict=True)):
+            return "Yes."
+        each = " and ".join(f"{format_number(total)} on {value}" for value, total, _ in found)
+        return f"No: {subjects[0].subject} had {each}."
 
     def _none_at(self, f: Figure, dims: tuple[tuple[str, str], ...],
                  claimed_none: bool = False) -> str:
