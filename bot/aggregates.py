@@ -41,6 +41,9 @@ def short(f: Figure) -> str:
 
 def detect(low: str, lex: Lexicon) -> str | None:
     """Which computation a question asks for, if any (before subjects are known)."""
+    # "need the raw number not the diff": what is not asked for is no computation.
+    low = re.sub(r"\b(?:not|rather than|instead of) (?:the |a |an )?(?:difference|diff|gap|"
+                 r"change|total|sum|average|ratio|share)\b", " ", low)
     part, parts = re.escape(lex.profile.part), re.escape(lex.profile.parts)
     one = rf"(?:{part}|{parts})"
     places = lex.wider_names
@@ -101,15 +104,19 @@ def detect(low: str, lex: Lexicon) -> str | None:
                  r"\boutnumber\w*\b|\b(?:rise|fall|drop|increase|decrease|change|grow|go up|"
                  r"go down)\w* (?:between|from)\b", low):
         return "difference"
+    # "the more than 8,300 cancellations" draws a line; it asks for no superlative.
+    unlined = re.sub(r"\b(?:more|fewer|less) than (?:a |an )?[\d,.]+\w*|\bmost of\b|"
+                     r"\bat (?:least|most)\b", " ", low)
+    if re.search(rf"\b(?:which|what) (?:hospital |nhs )?{part}\b", low) and re.search(
+            rf"\b(?:{MOST}|{FEWEST})\b", unlined) and not re.search(
+                r"\b(?:sum|combined|together|add(?:ed)? up|plus|between them)\b", low):
+        return "extreme"  # "which trust moved more inpatients overall": over the whole period
     if re.search(rf"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall|"
                  rf"plus|between them)\b|\b{parts} (?:other than|except|apart from|excluding)\b",
                  low):
         return "total"
     if re.search(rf"\bhow many (?:nhs |hospital )?{parts}\b", low):
         return "count"
-    # "the more than 8,300 cancellations" draws a line; it asks for no superlative.
-    unlined = re.sub(r"\b(?:more|fewer|less) than (?:a |an )?[\d,.]+\w*|\bmost of\b|"
-                     r"\bat (?:least|most)\b", " ", low)
     if re.search(rf"\b(?:{MOST}|{FEWEST})\b", unlined) or re.search(
             rf"\b(?:which|what) (?:hospital |nhs )?{part}\b.*\b(?:first|second|third|"
             r"fourth|fifth|last|top|bottom|2nd|3rd|4th)\b", low):

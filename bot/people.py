@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,12 @@ class Person:
     @property
     def is_person(self) -> bool:
         return self.kind == "person"
+
+    @property
+    def the_role(self) -> str:
+        """The role with its article: "the Health Secretary", "one of NUH's deputy …"."""
+        return self.role if re.match(r"(?:one|some|two|three|each|an?|the) ", self.role) \
+            else f"the {self.role}"
 
 
 def load_people(path: Path, article: str) -> tuple[Person, ...]:

@@ -258,7 +258,8 @@ def split_parts(text: str) -> list[str]:
         if len(marked) >= 2:
             return [p if p.endswith("?") else p + "?" for p in marked]
     pieces = [p.strip(" ,;") for p in PART_BREAK.split(text) if p and p.strip(" ,;?")]
-    if len(pieces) < 2 or any(len(p.split()) < 3 or not ASKS.match(p) for p in pieces):
+    if len(pieces) < 2 or any(len(p.split()) < 3 or not (ASKS.match(p) or TAG_QUESTION.search(
+            p.lower() + "?")) for p in pieces):  # ("X's the Y yeah? what …")
         return [text]
     return [p if p.endswith("?") else p + "?" for p in pieces]
 

@@ -186,6 +186,7 @@ class Reading:
     staff_named: bool = False  # the article's own staff named too
     restaffed: Question | None = None  # the question with the article's staff instead
     quoted: tuple[str, ...] = ()  # words the question puts in quotation marks
+    echoed: str = ""  # the longest run of the article's own words the question repeats
     voices: tuple[Person, ...] = ()  # the speakers asked about, as the question names them
     claim_terms: tuple[str, ...] = ()  # the words of the claim: not its speaker, not its frame
     claim_negated: bool = False  # "… said they were not sorry"
@@ -526,9 +527,24 @@ class Parser:
         unknown = [t for t in content_terms(text) if not look.vocab.knows(t)
                    and t not in look.people_terms and t not in ASK_WORDS]
         return {"quoted": tuple(p.strip() for p in quoted), "voices": tuple(voices),
+                "echoed": self._echoed(q),
                 "claim_terms": tuple(terms), "claim_unknown": tuple(unknown),
                 "claim_negated": bool(NEGATIVE.search(INSTRUCTION.sub(" ", q.low))),
                 "claim": read_claim(INSTRUCTION.sub(" ", q.low))}
+
+    def _echoed(self, q: Question) -> str:
+        """'who called … a huge stretch of the imagination': four or more of the article's
+        words in a row, two of them more than function words (not a name)."""
+        toks = tokens(q.text)
+        for size in range(len(toks), 3, -1):
+            for start in range(len(toks) - size + 1):
+                run = toks[start:start + size]
+                phrase = " ".join(run)
+                if len([t for t in run if t not in STOPWORDS]) >= 2 and \
+                        f" {phrase} " in self.look.article_words and \
+                        phrase not in self.look.alias_phrases:
+                    return phrase
+        return ""
 
     def _voices(self, q: Question, asked: list[Person]) -> list[Person]:
         """Whom the question asks to hear from; an organisation named only inside a person's

@@ -88,7 +88,8 @@ SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|per (?:him|h
                       r"describe\w*|call\w*|"
                       r"thank\w*|urg\w*|"
                       r"quot\w*|claim\w*|stat\w*|accus\w*|apologi\w*|warn\w*|recogni\w*|"
-                      r"respond\w*|response|blam\w*|criticis\w*|mean)\b", re.I)
+                      r"respond\w*|response|blam\w*|criticis\w*|mean|comeback|reaction|"
+                      r"(?:her|his|their|'s|s) (?:line|take|message|view))\b", re.I)
 
 TIME_WORDS = re.compile(r"\b(?:last week|yesterday|today|tomorrow|weeks?|months?|year|days?|"
                         r"fortnight|"
@@ -118,7 +119,7 @@ HEAD_NOUN = re.compile(r"^(?:what|which)(?:'s| is| are| was| were) (?:the |a |an
 ORG_Q = re.compile(r"\b(?:which|what) (?:trade )?(?:union|organisation|organization|association)\b")
 
 ROLE_FRAME = frozenset(stem(w) for w in "role job title position exactly actually hold held "
-                       "have".split())
+                       "have right yeah yes correct true innit".split())
 
 ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|job|post|title|"
                        r"position)\b")
@@ -199,6 +200,14 @@ ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|he
 SAME_AGAIN = re.compile(r"\bsame (?:day|days|time|type|again|for|thing|calc\w*|q|question|"
                         r"period|breakdown|split|figure|way)\b|\bsame\W*$|\bditto\b|"
                         r"\blikewise\b|\b(?:those|these|that|this) (?:days?|dates?|times?)\b")
+# A row that measures a change against another time ("1,243 fewer staff absent than in July
+# 2024"), and a question that asks for one ("how many fewer", "the drop", "vs last year").
+COMPARED_MEASURE = re.compile(r"^(?:fewer|more|less|higher|lower)\b.*\bthan\b|"
+                              r"^(?:fall|rise|drop|increase|decrease|change)\b.*\b(?:since|from)\b")
+COMPARISON_ASKED = re.compile(r"(?<!not )(?<!not the )\b(?:fewer|more|less|higher|lower|fall|"
+                              r"fell|drop\w*|rise|rose|increase\w*|decrease\w*|chang\w*|"
+                              r"compared?|than|vs|versus|diff\w*|down|up|since|last year|"
+                              r"before|previous|improv\w*|better|worse)\b")
 # "at least some", "at most": a bound, not a superlative.
 BOUND_WORDS = re.compile(r"\bat (?:least|most|the (?:least|most))\b")
 # "sfh same day?", "and on that day?": the day (or type) the last answer's rows were at.
@@ -331,7 +340,8 @@ QUANTITY_ASKED = re.compile(
     r"\b(?:how big|how large|what size|what percentage|what per ?cent|what figure|what share|"
     r"what proportion|what fraction|"
     r"what amount|what pay|what rise|what increase|length|amount|in (?:cash|money|"
-    r"pounds|percentage) terms|in pounds|how much money|worth)\b")
+    r"pounds|percentage) terms|in pounds|how much money|worth|raw number|actual number)\b|"
+    r"^\W*(?:and |so )?(?:the )?(?:total|tot|number of|no\.? of) \w+")
 OFFER = re.compile(r"\boffer\w*\b")
 ANOTHER_ASK = re.compile(r"(?:\band|,) (?:what|how|which|when|who)\b")
 HE_OR_SHE = re.compile(r"\b(?:he|she|him|her)\b")
@@ -399,7 +409,8 @@ COMPLEMENT = re.compile(r"\b(?:share|proportion|percentage|per ?cent)\b[^?]{0,40
                         r"didn't|not|never|failed to)\b|\b(?:did not|didn't)\b[^?]{0,30}\b(?:share|"
                         r"proportion|percentage)\b")
 TRUE_OR_FALSE = re.compile(r"^\W*true or false\b")
-IS_X_THE = re.compile(r"^(?:is|was) [\w' .-]+? (?:the|a|an) ")
+IS_X_THE = re.compile(r"^(?:is|was) [\w' .-]+? (?:the|a|an) |"
+                      r"^(?:so )?[\w' .-]+?(?:'s| is| was) (?:the|a|an) (?!\w+ (?:of|for)\b)")
 ONLY = re.compile(r"\b(?:only|just|solely|purely|exclusively|alone)\b")
 ALL_OF_KIND = re.compile(r"\b(?:all|every one|only|just|solely|purely|exclusively|entirely)\b")
 # "than on the second": the other value of a two-valued dimension, left implicit.
@@ -458,13 +469,15 @@ ASK_WORDS = frozenset(stem(w) for w in """say said says saying tell told state s
 claimed true false article quote quoted word words statement speech direct directly reported
 speak spoke mention mentioned answer yes no did does reason grounds why originally first
 quoting inner quotation put mouth call called describe described phrase use used give given
-view reaction according comment comments remark remarks want wants wanted""".split())
+view reaction according comment comments remark remarks want wants wanted line take
+comeback""".split())
 INSTRUCTION = re.compile(r"\b(?:answer (?:yes or no|true or false)|true or false|yes or no)\b",
                          re.I)
 SAID_Q = re.compile(r"\b(?:what|which|how) (?:\w+ ){0,3}(?:did|does|do|has|have) (?:.+? )?"
                     r"(?:say|said|tell|told|want\w*|think|stat\w*|claim\w*|respond\w*|add)\b|"
-                    r"\bwhat (?:was|were|is|are) (?:.+?)'s? (?:words|response|statement|message|"
-                    r"comments?|reaction|view)\b")
+                    r"\bwhat (?:was|were|is|are|s) (?:(?:her|his|their|its) |.+?'s? )"
+                    r"(?:words|response|statement|message|comments?|reaction|view|line|take|"
+                    r"comeback)\b")
 # A hedge in the question ("probably") looks for one in the article ("likely to be").
 MODAL = re.compile(r"\b(?:probabl\w*|likely|possibl\w*|may|might|perhaps)\b")
 QUANTITY_Q = re.compile(r"\b(?:how (?:many|much)|figure|sum|amount|cash|number|per ?cent|"

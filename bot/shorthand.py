@@ -26,6 +26,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bhosp\b\.?", "hospital"),
     (r"\b(\d+(?:\.\d+)?)\s*x\b(?!\s*times)", r"\1 times"),
     (r"\s*\b(?:lol|lmao|haha+|tbh|ta|thx|cheers)\b[\s!.]*$", ""),
+    # How short an answer should be asks nothing of the article: "…, in a line", "briefly".
+    (r"[\s,-]*\b(?:in (?:a|one) (?:line|sentence|word)|briefly|in short|in brief|tl;?dr)"
+     r"(?: pls| please)?(?=[\s?!.]*$)", ""),
     (r"(?<![/\w])w(?= [a-z]{3,})(?! [a-z]+/)\b", "with"),
     (r"%\s*pts\b|\bpct\.? pts\b", " percentage points"),
     (r"\bhosps\b\.?", "hospitals"),

@@ -46,7 +46,15 @@ class FigureAnswerer(FigureWork):
             return alone
         kind = self._noun_kind(noun)
         if kind in ("other", "people"):
-            if any(stem(noun) == stem(f.unit) for f in self.look.others):
+            rows = [f for f in self.look.others if stem(noun) == stem(f.unit)]
+            named = {f.subject for f in subjects if f.scope == "part"}
+            if rows and named and not any(f.subject in named for f in rows):
+                # "how many resident docs walked out at nuh": the article counts them only
+                # for another subject
+                given = "; ".join(f"{f.display} {f.measure} ({f.passage})" for f in rows)
+                return self.look.abstain(q, f"The article doesn't say how many {noun} at "
+                                            f"{' or '.join(sorted(named))}; it gives {given}.")
+            if rows:
                 return None
             return self.look.abstain(q, f"The article doesn't say how many {noun} — it counts "
                                     f"{self.lex.profile.counted}.")

@@ -9,7 +9,7 @@ from ..conversation import Conversation
 from ..figures import Figure
 from ..reading import Reading
 from ..resolve import _token_match as token_alike
-from ..rules import SOME
+from ..rules import COMPARED_MEASURE, SOME
 from ..text import content_terms, format_number, stem
 from .figure_tools import FigureWork
 
@@ -90,6 +90,13 @@ class OtherFigureAnswerer(FigureWork):
             row = by_value[0]  # "and the 20k bit?", "is the 9.3% for …?": the row with it
         if row is None:
             return None
+        if COMPARED_MEASURE.match(row.measure) and q.form in ("how many", "how much", "other",
+                                                               "what") and \
+                not r.cues.has("COMPARISON_ASKED"):
+            # "how many staff were absent in july?": the article gives only the change
+            return self._figure_answer(r, "figure", (
+                f"The article gives no such total, only the change: “{row.span}” "
+                f"({row.passage})."), [row])
         if r.cues.has("other_period") and q.form in ("how many", "how much") and \
                 "round" not in self.look.dimension_keys:
             period = self.lex.profile.period or "the strike it reports"

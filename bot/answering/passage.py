@@ -12,6 +12,7 @@ from ..conversation import Conversation
 from ..lookups import Lookups
 from ..question import Question
 from ..reading import VERBISH, Reading
+from ..resolve import tokens
 from ..retrieval import Retriever
 from ..rules import (
     CLAIM_COVER,
@@ -53,6 +54,13 @@ class PassageAnswerer(TextWork):
             for para in self.look.corpus.passages:
                 for i, sentence in enumerate(para.sentences):
                     if all(w.lower() in sentence.lower() for w in r.quoted if len(w) > 3):
+                        return self._quote(r, para.id, i, 1.0)
+        if r.echoed and q.form == "who" and r.cues.has("SPEECH_Q"):
+            # "who called nhse's 'most docs chose to work' claim a huge stretch of the
+            # imagination": the sentence with the article's own words, and whose they are.
+            for para in self.look.corpus.passages:
+                for i, sentence in enumerate(para.sentences):
+                    if f" {r.echoed} " in f" {' '.join(tokens(sentence))} ":
                         return self._quote(r, para.id, i, 1.0)
         head = r.cues.first("HEAD_NOUN")
         vocab = self.look.vocab

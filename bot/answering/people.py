@@ -34,7 +34,7 @@ class PeopleAnswerer(TextWork):
                 persons[0].role != persons[1].role:
             # "Is Diane Wake the Health and Social Care Secretary?": that is someone else.
             one, other = persons
-            return Answer(q.raw, f"No: {one.name} is the {one.role} ({one.introduced}); the "
+            return Answer(q.raw, f"No: {one.name} is {one.the_role} ({one.introduced}); the "
                                  f"{other.role} is {other.name} ({other.introduced}).", False,
                           "passage", (self.look.cite(one.introduced, 1.0),), (),
                           highlights=(one.role, other.role))
@@ -50,7 +50,7 @@ class PeopleAnswerer(TextWork):
             if len(claimed & role) >= 2:
                 extra = claimed - role
                 verdict = "No" if extra else "Yes"
-                return Answer(q.raw, f"{verdict}: {p.name} is the {p.role} ({p.introduced}).",
+                return Answer(q.raw, f"{verdict}: {p.name} is {p.the_role} ({p.introduced}).",
                               False, "passage", (self.look.cite(p.introduced, 1.0),), (),
                               highlights=(p.role,))
         role_words = set(tokens(persons[0].role)) - {"the", "of", "for", "and"} if persons \
@@ -64,7 +64,7 @@ class PeopleAnswerer(TextWork):
             p = persons[0]
             owner = owners[0].name if owners[0].name.lower().startswith("the ") else \
                 f"the {owners[0].name}"
-            return Answer(q.raw, f"No: {p.name} is the {p.role} ({p.introduced}), not "
+            return Answer(q.raw, f"No: {p.name} is {p.the_role} ({p.introduced}), not "
                                  f"{owner}'s.", False, "passage",
                           (self.look.cite(p.introduced, 1.0),), (), highlights=(p.role,))
         bare = r.cues.first("BARE_WHO")

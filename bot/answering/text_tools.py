@@ -130,5 +130,5 @@ def _describe(p: Person) -> str:
         if re.match(r"^[a-z]+s\b(?! (?:of|and|for)\b)", p.role) and not re.match(
                 r"^(?:chairs? of|heads? of)", p.role):  # "leads elective recovery for …"
             return f"{p.name} {p.role} ({p.introduced})."
-        return f"{p.name} is the {p.role} ({p.introduced})."
+        return f"{p.name} is {p.the_role} ({p.introduced})."
     return f"{p.name}: {p.role} ({p.introduced})."
