@@ -83,7 +83,7 @@ def detect(low: str, lex: Lexicon) -> str | None:
     # ("the only foundation trust in the list": a subject by its place, no ranking asked)
     if re.search(r"\b(?:rank|rankings?|ranked|ranks|order|sort|sorted|(?<!in the )(?<!on the )"
                  r"(?<!of the )list)\b|\bwhere (?:does|did)"
-                 r" .+ (?:come|stand|sit|place|finish)\b", low) or re.search(
+                 r" .+ (?:come|stand|sit|place|finish|put|leave|land|rank)\b", low) or re.search(
             r"\bfrom (?:the )?(?:most|highest|largest|fewest|lowest|least|smallest)\b", low):
         return "rank"
     if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction|slice|portion|chunk)\b|%",
@@ -229,8 +229,11 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure], lex: Lexico
     else:
         w_text = whole_l[0].stated
     who = lex.among(part_l) if len(part_l) == lex.n_parts else _listed(part_l)
-    approx = " (both are “more than” figures, so this is approximate)" if any(
-        f.qualifier for f in part_l + whole_l) else ""
+    bounded = [f for f in part_l + whole_l if f.qualifier]
+    approx = "" if not bounded else (
+        " (both are “more than” figures, so this is approximate)" if any(
+            f.qualifier for f in part_l) and any(f.qualifier for f in whole_l) else
+        f" (approximate: the article says “{bounded[0].stated}”)")
     used = tuple(part_l + whole_l)
     if len(part_l) > 1:  # a group: its sum over the base, the sum in parentheses
         return Result(f"About {pct:.1f}%: {who} together account for {format_number(p)} of "

@@ -53,7 +53,9 @@ class Composer:
             named = [p.id for p in (*before.people, *before.described) if p.is_person]
             if named:
                 conv.people = tuple([p for p in conv.people if p not in named] + named)[-6:]
-            if before.subjects:  # (its topic: the first subject it names)
+            if before.own is not None:
+                conv.own = before.own.id  # "we're walsall. whats …": who "we" are, no topic
+            elif before.subjects:  # (its topic: the first subject it names)
                 conv.subjects = conv.focus = (before.subjects[0].id,)
             answer = self._answer_one(outline.asked, conv)
             if outline.note or q.injected:

@@ -56,7 +56,8 @@ def versus_together(split: tuple[list[Figure], Figure, bool] | None, named: list
     yes/no question."""
     if split is None:
         *group, single = named
-        return group_versus(group, single, names=lex.among(group))
+        asked = "" if not yes_no else ("group more" if way == "most" else "group fewer")
+        return group_versus(group, single, asked, names=lex.among(group))
     group, single, first = split
     more = way == "most"
     asked = "" if not yes_no else ("group more" if more == first else "group fewer")

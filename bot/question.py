@@ -183,9 +183,20 @@ YESNO_INSTRUCTION = re.compile(r"[\s.,;:(-]*\b(?:please )?(?:answer|reply|respon
                                r"[\s?]+\by/n\W*$", re.I)
 
 
+# "we're walsall. whats …", "ok so we're at walsall healthcare, how many …", "uhnm bed mgmt
+# here - …": who the writer is, said before the question.
+SELF_INTRO = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|so|hi|hey|morning)[\s,]+)*(?:(?:we|i)(?:'re|'m| are| am| r|m)\s+"
+    r"(?:at |from |with |in |on )?(?:the )?[\w'&]+(?:\s+[\w'&]+){0,3}?|"
+    r"[\w'&]+(?:\s+[\w'&]+){0,3}?\s+(?:here|again))\s*(?:[.,;:!]+|\s-+)\s+", re.I)
+
+
 def split_preamble(text: str) -> tuple[str, str]:
     """'[Editor's note: …] How many at Walsall?' or 'Barclay said 50%. What would …?': the
     statement before the question, and the question ('' and the text when there is none)."""
+    intro = SELF_INTRO.match(text)
+    if intro and len(text[intro.end():].split()) >= 2:
+        return intro.group().strip(" ,;:-"), text[intro.end():].strip()
     note = NOTE.match(text)
     if note and note.end() < len(text) and not PART_MARK.fullmatch(note.group()):
         # ("(a) Who …, and (b) what …?" opens with a part's mark, not a note.)

@@ -61,6 +61,7 @@ from .rules import (
     OURS,
     OWN_NOUNS,
     OWN_TOTAL,
+    OWN_WITH,
     OWN_WORDS,
     PERCENT_NOUN,
     PERSON_ASKED,
@@ -461,6 +462,8 @@ class Parser:
             # "so we had more than the other 4 trusts put together, yes?": us against the rest
             subjects, wording["excluded"] = [own], ()
             op = "difference" if op in (None, "total") else op
+        elif own is not None and OWN_WITH.search(q.low) and own not in subjects:
+            subjects = [own, *subjects]  # "and us + dudley together vs wolverhampton"
         elif own is not None and OWN_WORDS.search(q.low) and not ours_all and \
                 not any(f.scope == "part" for f in subjects):  # ("our 5 trusts": the parts)
             subjects = [own, *subjects]  # "per day avg for us?" after "stoke here": UHNM's
@@ -471,6 +474,11 @@ class Parser:
                 f.scope in ("part", "whole") for f in subjects) and not \
                 wording["cues"].has("all_parts", "parts_word"):  # ("our 5 trusts": the parts)
             subjects = [whole, *subjects]  # "what % of that is ours": the article's own area
+        if op == "difference" and conv.op == "share" and FOLLOWUP.match(q.low) and \
+                re.search(r"\b(?:vs|versus|against)\b", q.low) and len(subjects) == 2 and \
+                not wording["cues"].has("COMPARATIVE") and sorted(
+                    f.scope == "part" for f in subjects) == [False, True]:
+            op = "share"  # "and just us vs england" after a share: the same, for us
         if wording["rest_together"] and not any(f.scope == "part" for f in subjects) and \
                 len(last) == 1 and last[0].scope == "part" and REFERRING.search(q.low):
             # "that's more than the 4 other trusts combined?": the last one against the rest.
@@ -772,7 +780,13 @@ class Parser:
         area: tuple[list[Figure], int] | None = None
         heads = {self.lex.profile.part, self.lex.profile.parts, "ones", "hospitals", "sites"}
         found = self.look.area_matcher.find(q.text)
-        if len({m.key for m in found}) == len(self.look.areas) > 1:
+        # ("so the BC trusts beat staffs between them?": one area against another)
+        # ("… than Staffordshire and the Black Country": the two areas joined are the whole)
+        joined = any(set(toks[a.end:b.start]) <= {"and", "the", "&", "+", "of"}
+                     for a, b in zip(found, found[1:], strict=False))
+        sides = len({m.key for m in found}) > 1 and bool(VERSUS_THAN.search(q.low)) and \
+            not joined
+        if len({m.key for m in found}) == len(self.look.areas) > 1 and not sides:
             return subjects, None  # "staffs + black country": every area, the whole
         for m in found:
             parts = self.look.areas[m.key]
@@ -780,8 +794,12 @@ class Parser:
             before = toks[max(0, m.start - 2):m.start]
             count = {str(len(parts)), *(w for w, n in WORD_NUMBERS.items() if n == len(parts))}
             numbers = {t for t in before + after if t.isdigit() or t in WORD_NUMBERS}
-            if numbers - count or not (set(after) & heads or set(before) & count):
+            if numbers - count or not (sides or set(after) & heads or set(before + after) & count):
                 continue  # ("black country 5 trusts": the five, not the area's four)
+            if len(parts) == 1 and sides:
+                subjects = [f for f in subjects if f.scope != "whole"] + [
+                    f for f in parts if f not in subjects]
+                continue  # (the area of one part is that part, on the other side)
             whole = [f for f in subjects if f.scope == "whole"]
             subjects = [f for f in subjects if f not in whole] + \
                 [f for f in parts if f not in subjects]

@@ -72,6 +72,7 @@ UNIT_PATTERNS = {"days": r"\b(\d+|one|two|three|five|six|seven|eight|nine|ten)[ 
                  "pounds": r"£\s?(\d[\d,]*)"}
 
 VERSUS = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger)\b.*\bthan\b|\bversus\b|\bvs\b|"
+                    r"\b(?:beat|beats|outdid|outnumber\w*|topped)\b|"
                     r"\bcompared (?:to|with)\b|\bon (?:its|their) own\b|\bwhich is (?:larger|"
                     r"bigger|more|greater|smaller)\b")
 
@@ -221,6 +222,10 @@ SELF_MARKS = frozenset({("we", "re"), ("we", "are"), ("we", "r"), ("i", "m"), ("
 SELF_AFTER = frozenset({"here", "again"})
 # … and the words that stand for it later: "for us?", "ours", "our appts".
 OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")
+# "us + dudley together", "dudley and us": the writer's own subject, one of a group.
+OWN_WITH = re.compile(r"\b(?:us|ours)\s+(?:and|\+|&|plus)\s|\s(?:and|\+|&|plus)\s+(?:us|ours)\b")
+# "… right? by how much": a claim tagged for checking inside a longer question.
+CLAIM_TAG = re.compile(r"\b(?:right|yeah|yes|correct|innit|true|yep)\s*\?")
 # "How many did it cancel?": the subject last named, as a pronoun.
 IT_REF = re.compile(r"\b(?:did|does|has|had|was|is) it\b|\bit (?:had|has|did|cancel\w*|"
                     r"reschedul\w*|postpon\w*|rebook\w*|lost|moved)\b|\btheirs\b|"
@@ -235,7 +240,8 @@ ORDINAL_PLACE = re.compile(r"\b(?:comes?|came|is|was|ranks?|ranked|sits?|placed?
 WHICH_IS_THAT = re.compile(r"^\W*(?:so |and )?(?:which|what) (?:\w+ )?(?:is|was) (?:that|it)\W*$")
 # "how many more than the 4 Black Country trusts": a comparison with an area's parts.
 VERSUS_THAN = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger|higher|lower)\b.*\bthan\b|"
-                         r"\b(?:vs|versus|against|compared)\b")
+                         r"\b(?:vs|versus|against|compared|beat|beats|outdid|outnumber\w*|"
+                         r"exceed\w*|topped)\b")
 # The whole kept as one, "the two trusts combined vs april 23", not its two parts.
 WHOLE_KEPT = re.compile(r"\b(?:combined|together|total|both|all|between them)\b|\d\d|"
                         r"\b(?:march|april|may|june|july|last|previous|earlier)\b")

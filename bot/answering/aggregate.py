@@ -390,9 +390,17 @@ class AggregateAnswerer(FigureWork):
                                           self.lex, q.form == "yesno" or
                                           r.cues.has("CLAIM_START"))
         if r.cues.has("PER_DAY") and self.look.days is not None and q.form != "why" and (
-                self._about_counts(r) or r.subjects):
+                self._about_counts(r) or r.subjects or r.excluded):
             counted = [f for f in r.subjects if f.scope != "part"][:1] or (
-                explicit if explicit else pool)
+                list(dict.fromkeys(explicit)) if explicit else pool)
+            whole = self.look.whole
+            if counted == [whole] and whole is not None and whole.qualifier and \
+                    sum(f.value for f in self.look.parts) >= whole.value:
+                # "whole region per day?": the whole is "more than 8,300"; its parts say exactly
+                done = aggregates.per_day(list(self.look.parts), self.look.days, self.lex)
+                return replace(done, text=f"{done.text} The article gives the total for "
+                                          f"{whole.subject} as “{whole.stated}” ({whole.passage}).",
+                               used=(*done.used, whole))
             return aggregates.per_day(counted, self.look.days, self.lex)
         if op == "rank" and len(explicit) == 1:
             return aggregates.position(explicit[0], self.look.parts, self.lex)
@@ -429,8 +437,8 @@ class AggregateAnswerer(FigureWork):
         if len(named) >= 3 and r.cues.has("VERSUS") and (r.cues.has("TOGETHER") or (
                 r.sides is not None and len(r.sides[0]) + 1 == len(named))):
             # ("dudley + walsall vs rwt": the two on one side, together)
-            return groups.versus_together(r.sides, named, r.direction, q.form == "yesno",
-                                          self.lex)
+            return groups.versus_together(r.sides, named, r.direction, q.form == "yesno" or
+                                          r.cues.has("CLAIM_TAG"), self.lex)
         if op == "total" and not explicit:
             product = self._over_days(r)
             if product is not None:
