@@ -191,9 +191,18 @@ SELF_INTRO = re.compile(
     r"[\w'&]+(?:\s+[\w'&]+){0,3}?\s+(?:here|again))\s*(?:[.,;:!]+|\s-+)\s+", re.I)
 
 
+# "diane wake, walsall's chief exec - what did she say": a statement, a dash, the question.
+SAID_FIRST = re.compile(r"^([^?,\-–—]{3,40},\s[^?,\-–—]{3,60}?)\s+[-–—]+\s+"
+                        r"(?=(?:what|how|which|who|why|when|where|"
+                        r"did|does|do|is|was|were|has|have)\b)", re.I)
+
+
 def split_preamble(text: str) -> tuple[str, str]:
     """'[Editor's note: …] How many at Walsall?' or 'Barclay said 50%. What would …?': the
     statement before the question, and the question ('' and the text when there is none)."""
+    said = SAID_FIRST.match(text)
+    if said:  # "diane wake, walsall's chief exec - what did she say abt staff"
+        return said.group(1).strip(), text[said.end():].strip()
     intro = SELF_INTRO.match(text)
     if intro and len(text[intro.end():].split()) >= 2:
         return intro.group().strip(" ,;:-"), text[intro.end():].strip()
@@ -217,7 +226,8 @@ INSTRUCTION_LEAD = re.compile(
     r"^\W*(?:please\s+|pls\s+)?(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+|"
     r"ur\s+)?(?:previous\s+|prior\s+|above\s+)?(?:article|instructions?|rules|context|sources?)"
     r"(?:\s*(?:\+|and|&)\s*(?:the\s+|ur\s+|your\s+)?(?:article|instructions?|rules))?"
-    r"\s*(?:,|and|&|\+)?\s*(?:just\s+)?", re.I)
+    r"(?:\s+for\s+(?:a|one)\s+(?:sec|second|moment|minute|min|bit))?"
+    r"\s*(?:,|and|&|\+|-+|:)?\s*(?:just\s+)?", re.I)
 
 
 def without_instruction(text: str) -> str:
@@ -268,6 +278,10 @@ def split_parts(text: str) -> list[str]:
         marked = [p for p in marked if len(p.split()) >= 2]
         if len(marked) >= 2:
             return [p if p.endswith("?") else p + "?" for p in marked]
+    also = ALSO_BREAK.split(text)
+    if len(also) == 2 and all(len(p.split()) >= 2 for p in also):
+        # "and the pay demand he quoted? plus the £ figure he threw in": two asks
+        return [also[0].strip() + "?", "and " + also[1].strip(" ?") + "?"]
     pieces = [p.strip(" ,;") for p in PART_BREAK.split(text) if p and p.strip(" ,;?")]
     if len(pieces) < 2 or any(len(p.split()) < 3 or not (ASKS.match(p) or TAG_QUESTION.search(
             p.lower() + "?")) for p in pieces):  # ("X's the Y yeah? what …")
@@ -277,6 +291,7 @@ def split_parts(text: str) -> list[str]:
 
 ASKS = re.compile(r"(?:and\s+)?(?:what|how|which|who|whom|whose|when|where|why|in what|did|does|"
                   r"do|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
+ALSO_BREAK = re.compile(r"\?\s+(?:plus|and also|also|oh and|as well as)\s+", re.I)
 PART_MARK = re.compile(r"\s*\(\s*[a-e]\s*\)\s*|\s*\b[a-e]\)\s+")
 PART_BREAK = re.compile(r"(?:[,;?]\s*and\s+|[;?]\s+|,\s+(?=(?:and\s+)?(?:what|how|which|who|"
                         r"when|where|why)\b))(?=(?:what|how|which|who|whom|whose|when|where|why|"

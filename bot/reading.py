@@ -68,6 +68,7 @@ from .rules import (
     QUESTION_RULES,
     QUOTED_WORDS,
     RANK_BARE,
+    RAW_NUMBERS,
     REFERRING,
     REST_Q,
     SAME_AGAIN,
@@ -155,6 +156,7 @@ class Reading:
     unknown_speaker: str = ""  # "the prime minister": a speaker the article never quotes
     described: tuple[Person, ...] = ()  # people asked for by description, not by name
     own: Figure | None = None  # the writer's own subject ("we're whc"), this turn or before
+    of_group: tuple[Figure, ...] = ()  # the group a share is of ("what slice of the BC four")
     # What the question's wording says, read once: the answerers never read its text.
     cues: Cues = field(default_factory=lambda: Cues.find(QUESTION_RULES, "", ""))
     noun: str = ""  # what "how many X" counts ("consultants")
@@ -254,6 +256,8 @@ class Parser:
         subjects = [self.look.by_id[k] for k in AliasMatcher.keys(mentions)]
         subjects, area = self._areas(q, subjects)
         op = aggregates.detect(q.low, self.lex)
+        if op is None and conv.op in ("ratio", "share", "change") and RAW_NUMBERS.search(q.low):
+            op = "difference"  # "and in raw numbers" after "how many times": the gap
         if op in RANKED_OPS:
             # "the trust with the most exceed the one with the second most": by rank.
             subjects += [f for f in self._by_rank(q.low) if f not in subjects]
@@ -394,7 +398,11 @@ class Parser:
                 first not in subjects:
             # "x times dudley?" then "and vs wolves?": the same ratio, against another
             subjects, op = [self.look.main_row(first), subjects[0]], "ratio"
-        if area is not None:
+        if area is not None and op == "share" and wording["own"] in area[0] and \
+                OWN_WORDS.search(q.low) and len(area[0]) > 1:
+            # "and back to the BC four - what slice of that are we?": ours, of that group
+            subjects, wording["of_group"] = [wording["own"]], tuple(area[0])
+        elif area is not None:
             subjects = self._against_area(q, conv, subjects, area, wording)
             if op is None and wording["sides"] is None and (
                     FOLLOWUP.match(q.low) and conv.op in ("total", "average") or

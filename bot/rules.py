@@ -194,7 +194,7 @@ SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evenin
 ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|head|leader|"
                         r"minister|president|spokes(?:person|man|woman)|manager|boss|"
                         r"chancellor|prime minister)\b(?: (?:of|for|at) (?:the )?[A-Z][\w ]*?)?"
-                        r"(?=[,?.]|$| say| said| and)", re.I)
+                        r"(?=[,?.]|$| say| said| and| [-–—])", re.I)
 
 
 # "kings mill lot same day?", "same calc for sfh": the last question again, for another.
@@ -209,6 +209,9 @@ COMPARISON_ASKED = re.compile(r"(?<!not )(?<!not the )\b(?:fewer|more|less|highe
                               r"fell|drop\w*|rise|rose|increase\w*|decrease\w*|chang\w*|"
                               r"compared?|than|vs|versus|diff\w*|down|up|since|last year|"
                               r"before|previous|improv\w*|better|worse)\b")
+# "and in raw numbers?" after a ratio or a share: the same two, as a difference.
+RAW_NUMBERS = re.compile(r"\bin (?:raw|absolute|actual|real|plain) (?:numbers|terms|figures)\b|"
+                         r"\braw (?:numbers?|figures?|diff\w*|gap)\b")
 # "at least some", "at most": a bound, not a superlative.
 BOUND_WORDS = re.compile(r"\bat (?:least|most|the (?:least|most))\b")
 # "sfh same day?", "and on that day?": the day (or type) the last answer's rows were at.
@@ -218,7 +221,9 @@ VERSUS_LEAD = re.compile(r"^\W*(?:and |so |ok )?(?:vs|versus|compared (?:to|with
 # "what % of that is ours": the team's own area, the article's whole.
 # The writer's own subject: "we're whc (walsall)", "i'm at dudley", "stoke here" (as tokens).
 SELF_MARKS = frozenset({("we", "re"), ("we", "are"), ("we", "r"), ("i", "m"), ("i", "am"),
-                        ("we", "work"), ("i", "work"), ("im",), ("here", "at")})
+                        ("we", "work"), ("i", "work"), ("im",), ("here", "at"),
+                        ("colleagues", "are"), ("team", "are"), ("team", "is"), ("based", "at"),
+                        ("work", "at")})
 SELF_AFTER = frozenset({"here", "again"})
 # … and the words that stand for it later: "for us?", "ours", "our appts".
 OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")

@@ -22,6 +22,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"^\W*(?:(?:good\s+)?(?:mornin[g']?|afternoon|evening)|hi|hey|hello|hiya|yo)\b"
      r"(?:\s+(?:all|team|folks|everyone|guys|there|bot))*[\W_]*(?:bot\b[\W_]*)?", ""),
     (r"\brite\b", "right"),
+    # "the bma lot", "the kings mill lot": a group by its name ("a lot of" is no group)
+    (r"\b(the|that|those) ((?:[\w']+ ){0,2}[\w']+) lot\b(?! of)", r"\1 \2"),
     (r"\b(?:thse|theese|thees)\b", "these"),
     (r"\bhosp\b\.?", "hospital"),
     (r"\b(\d+(?:\.\d+)?)\s*x\b(?!\s*times)", r"\1 times"),

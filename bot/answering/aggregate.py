@@ -26,6 +26,9 @@ class AggregateAnswerer(FigureWork):
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         op = r.op
+        if r.cues.has("by_type") and "type" not in self.look.dimension_keys and (
+                q.numbers or q.form in ("how many", "how much")):
+            return None  # "how many of our 750 were ops vs scans?": no such split to compute
         of_whole = self._part_of_whole(r, conv) or self._figure_of_another(r)
         if of_whole is not None:
             return of_whole
@@ -606,6 +609,9 @@ class AggregateAnswerer(FigureWork):
         scopes = {"part": 0, "whole": 1, "national": 2}
         named = sorted(r.subjects, key=lambda f: scopes[f.scope])
         last = [f for k in conv.focus if (f := self.look.by_id.get(k)) is not None]
+        if r.of_group and set(named) < set(r.of_group):
+            return aggregates.share(named if len(named) > 1 else named[0], list(r.of_group),
+                                    self.lex)
         if r.cues.has("REFERRING") and len(last) > 1 and all(f.scope == "part" for f in last) \
                 and named and set(named) < set(last):
             # "rwt share of that?" after the four Black Country trusts' total: of those four.
