@@ -43,7 +43,7 @@ def detect(low: str, lex: Lexicon) -> str | None:
     """Which computation a question asks for, if any (before subjects are known)."""
     # "need the raw number not the diff": what is not asked for is no computation.
     low = re.sub(r"\b(?:not|rather than|instead of) (?:the |a |an )?(?:difference|diff|gap|"
-                 r"change|total|sum|average|ratio|share)\b", " ", low)
+                 r"change|total|sum|average|ratio|share|per day|a day|daily)\b", " ", low)
     part, parts = re.escape(lex.profile.part), re.escape(lex.profile.parts)
     one = rf"(?:{part}|{parts})"
     places = lex.wider_names
@@ -250,7 +250,9 @@ def average(members: list[Figure], lex: Lexicon) -> Result:
     parts = " + ".join(f.digits for f in members)
     return Result(f"The average across the {len(members)} {lex.profile.parts} is "
                   f"{format_number(value, 1)} {lex.profile.counted}: ({parts}) ÷ {len(members)} "
-                  f"({cited_passages(*members)}).", tuple(members))
+                  f"({cited_passages(*members)}).", tuple(members),
+                  values=((f"the average across the {len(members)} {lex.profile.parts}",
+                           value),))
 
 
 def ratio(a: Figure, b: Figure) -> Result:

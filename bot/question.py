@@ -170,8 +170,12 @@ def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
 
 # "SFH had 75 on the Monday, right?": a statement offered for checking.
 # "so nuh moved 1 sat + 1 sun?", "uhnm had 4413?": a statement of a count, asked back.
-STATED_COUNT = re.compile(r"^(?:so |and |ok )?[^?]*?\b(?:\w+ed|had|got|saw|lost|put|took)\b"
-                          r"[^?]*?(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*%?(?: \w+)*\s*\?+\s*$")
+STATED_COUNT = re.compile(r"^(?:so |and |ok )?[^?]*?\b(?:\w+ed|had|got|saw|lost|put|took|is|are|"
+                          r"was|were|equals?|adds? up to|makes?|comes? to|totals?)\b"
+                          r"[^?]*?(?<![\d,.])(?<!\bin )(?<!\bof )(?<!since )(?<!from )"
+                          r"(?<!uary )(?<!arch )(?<!pril )(?<!\bmay )(?<!june )(?<!july )"
+                          r"(?<!gust )(?<!mber )(?<!tober )"
+                          r"(?!(?:19|20)\d\d\b(?!\s*\?))\d[\d,.]*[km%]?(?: \w+)*\s*\?+\s*$")
 TAG_QUESTION = re.compile(r"(?:,\s*|\s+)(?:(?:right|rite|yeah|yes|ye|yep|yup|aye|correct|true|"
                           r"innit|y/n|or nah|or not|isn'?t (?:it|that)|is that (?:right|correct)|"
                           r"no)\s*\?+|(?:or nah|or not)\W*$|"

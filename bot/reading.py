@@ -518,11 +518,11 @@ class Parser:
         if wording["excluded"] and op in ("total", "average", "share") and len(subjects) == len(
                 [f for f in subjects if f in wording["excluded"]]):
             subjects = []  # "excluding the largest trust": the largest is left out, not asked
-        if wording["excluded"] and LEADING_MINUS.search(q.low) and conv.op == "total" and \
-                op in (None, "total", "difference"):
-            # "minus uhnm?" after a total: the same total, without it ("excl us whats the
-            # avg?" asks its own computation)
-            op = "total"
+        if wording["excluded"] and LEADING_MINUS.search(q.low) and conv.op in (
+                "total", "average") and op in (None, "total", "difference"):
+            # "minus uhnm?" after a total (or an average): the same, without it ("excl us
+            # whats the avg?" asks its own computation)
+            op = conv.op
             subjects = [f for f in subjects if f not in wording["excluded"]]
         return subjects, op
 
@@ -1162,6 +1162,10 @@ def _fraction(match: re.Match[str] | None) -> tuple[str, float, str] | None:
     """('above', 0.5, 'half') for 'more than half'; ('below', 0.25, 'a quarter')."""
     if match is None:
         return None
+    if match.group(6):  # "over 60% of our total"
+        side = "above" if match.group(5) in ("more than", "over", "above", "at least") else \
+            "below"
+        return side, float(match.group(6)) / 100, f"{match.group(6)}%"
     if match.group(3) or match.group(4):
         return ("below" if match.group(3) == "minority" else "above"), 0.5, "half"
     side = "above" if match.group(1) in ("more than", "over", "above", "at least") else "below"

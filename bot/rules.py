@@ -76,7 +76,8 @@ VERSUS = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger)\b.*\bthan\b|\b
                     r"\bcompared (?:to|with)\b|\bon (?:its|their) own\b|\bwhich is (?:larger|"
                     r"bigger|more|greater|smaller)\b")
 
-PER_DAY = re.compile(r"\b(?:per|a|each|every) (?:strike )?day\b|\bdaily\b", re.I)
+PER_DAY = re.compile(r"(?<!not )\b(?:per|a|each|every) (?:strike )?day\b|(?<!not )\bdaily\b",
+                     re.I)
 
 OUTSIDE = re.compile(r"\b(?:rest of|outside|elsewhere|excluding|other than|apart from|not in)\b",
                      re.I)
@@ -306,6 +307,10 @@ EACH_OF = re.compile(r"\b(?:each|both|either|the two)\b")
 AGAINST_AVERAGE = re.compile(r"\b(above|over|higher than|more than|below|under|lower than|"
                              r"less than|fewer than) (?:the |that |this |their )?(?:average|"
                              r"mean)\b")
+# "is wolves above that?" after an average: one figure against the last answer's value.
+ABOVE_THAT = re.compile(r"\b(above|over|higher than|more than|bigger than|below|under|lower than|"
+                        r"less than|fewer than|smaller than) (?:that|it|this|the avg|the average|"
+                        r"that avg|that average)\b")
 # A superlative claim ("the worst single day"), not "at least one".
 PEAK_WORD = re.compile(r"\b(?:worst|best|busiest|quietest|heaviest|lightest|biggest|peak|highest|"
                        r"lowest)\b|(?<!at )\b(?:most|fewest|least)\b")
@@ -394,7 +399,9 @@ AVERAGE_ONE = re.compile(r"\b(?:an?|the) (?:average|typical|ordinary)\b")
 # A fraction drawn as a line: "more than half", "under a third", "a majority".
 FRACTION_LINE = re.compile(r"\b(more than|over|above|at least|less than|fewer than|under|below)"
                            r" (?:a )?(half|third|quarter|two thirds|three quarters)\b|"
-                           r"\b(?:a|the) (majority|minority)\b|\b(most) of\b")
+                           r"\b(?:a|the) (majority|minority)\b|\b(most) of\b|"
+                           r"\b(more than|over|above|at least|less than|under|below) "
+                           r"(\d+(?:\.\d+)?) ?(?:%|per ?cent) of\b")
 # "minus uhnm?" after a total: that total without it.
 LEADING_MINUS = re.compile(r"^(?:and |so |now )?(?:minus|without|excluding|less|take away|"
                            r"not counting|leaving out)\b")

@@ -53,6 +53,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"(?<!['’])\bre(?= [a-z]{4,})\b(?! (?:the|a|an)\b)", "about"),
     (r"\b(say|said|says) back\b", lambda m: f"{m.group(1)} in response"),
     (r"\bkids\b", "children's"),
+    # "wolves + dudley = exactly 2k?": a sum claimed ("gosh = 720" claims one figure)
+    (r"([\w']+)\s*\+\s*([\w']+(?: [\w']+)?)\s*=\s*(?=(?:exactly |about |roughly )?\d)",
+     r"\1 and \2 add up to "),
     (r"(?<=\w) \+ (?=\w)", " and "),
     (r"\bdep\b", "deputy"),
     (r"\bmed dir\b", "medical director"),

@@ -32,7 +32,7 @@ class AggregateAnswerer(FigureWork):
         of_whole = self._part_of_whole(r, conv) or self._figure_of_another(r)
         if of_whole is not None:
             return of_whole
-        remembered = self._from_last_result(r, conv)
+        remembered = self._from_last_result(r, conv) or self._against_last_value(r, conv)
         if remembered is not None:
             return remembered
         superlative = r.cues.first("ANY_SUPERLATIVE")
@@ -213,6 +213,23 @@ class AggregateAnswerer(FigureWork):
         focus = tuple(row for f in result.focus for row in sums.get(f.id, [f]))
         return self._figure_answer(r, "aggregate", text, used, focus, result.values)
 
+    def _against_last_value(self, r: Reading, conv: Conversation) -> Answer | None:
+        """'is wolves above that?' after an average: the one named against that value."""
+        side = r.cues.first("ABOVE_THAT")
+        ones = [f for f in r.subjects if f.scope == "part"]
+        if side is None or r.q.form != "yesno" or len(ones) != 1 or len(r.subjects) != 1 or \
+                conv.op != "average" or len(conv.values) != 1:
+            return None
+        name, value = conv.values[0]
+        one = ones[0]
+        below = side.group(1) in ("below", "under", "lower than", "less than", "fewer than",
+                                  "smaller than")
+        holds = one.value < value if below else one.value > value
+        word = "below" if one.value < value else "above"
+        return self._figure_answer(r, "aggregate", (
+            f"{'Yes' if holds else 'No'}: {one.subject} had {one.display}, {word} "
+            f"{name} of {format_number(value, 1)} ({one.passage})."), [one])
+
     def _from_last_result(self, r: Reading, conv: Conversation) -> Answer | None:
         """'by how many?', 'so how many short', '% change?' after a comparison (its two
         quantities, or the one figure of each of the last two answers); 'what share of the two
@@ -379,7 +396,8 @@ class AggregateAnswerer(FigureWork):
     def _compute(self, op: str, r: Reading, conv: Conversation, named: list[Figure],
                  pool: list[Figure]) -> aggregates.Result | None:
         q = r.q
-        if q.form == "yesno" and len(r.subjects) == 1 and r.line is not None:
+        if q.form == "yesno" and len(r.subjects) == 1 and r.line is not None and \
+                r.fraction is None:
             return None  # "Did Sandwell cancel more than 1,168.9?": the figure against a line
         explicit = [f for f in r.subjects if f.scope == "part"]
         if q.form in ("yesno", "other") and r.fraction is not None and (explicit or r.excluded):
@@ -478,7 +496,7 @@ class AggregateAnswerer(FigureWork):
                 # "how many trusts were above that avg": the ones on that side of it
                 return aggregates.sides_of_average(self.look.parts, side.group(1) in (
                     "below", "under", "lower than", "less than", "fewer than"), self.lex)
-            if self._about_counts(r) or r.subjects:
+            if self._about_counts(r) or r.subjects or r.excluded:  # ("excl uhnm?" after one)
                 return aggregates.average(pool, self.lex)
             return None
         if op == "median":
