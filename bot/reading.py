@@ -552,7 +552,7 @@ class Parser:
         """'who called … a huge stretch of the imagination': four or more of the article's
         words in a row, two of them more than function words (not a name)."""
         toks = tokens(q.text)
-        for size in range(len(toks), 3, -1):
+        for size in range(min(len(toks), 12), 3, -1):  # (a phrase, not a pasted paragraph)
             for start in range(len(toks) - size + 1):
                 run = toks[start:start + size]
                 phrase = " ".join(run)
