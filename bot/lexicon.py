@@ -70,7 +70,9 @@ class Lexicon:
         self.other_staff = re.compile(rf"\b(?:{_alternation(others)})\b", re.I)
         self.staff = re.compile(rf"\b(?:{_alternation(p.staff)})s?\b", re.I) if p.staff else \
             re.compile(r"(?!x)x")
-        self.part_word = re.compile(rf"\b(?:{re.escape(p.part)}|{re.escape(p.parts)})\b", re.I)
+        # ("of the london ones": the parts, by another name for them)
+        self.part_word = re.compile(rf"\b(?:{re.escape(p.part)}|{re.escape(p.parts)})\b|"
+                                    rf"\bof the (?:\w+ ){{1,2}}ones\b", re.I)
         self.parts_word = re.compile(rf"\b{re.escape(p.parts)}\b", re.I)
         # "all the trusts", "the 5 trusts", "each trust": every part, not the last ones named.
         self.all_parts = re.compile(

@@ -36,6 +36,9 @@ def read_article(path: Path) -> str:
     return text
 
 
+PRONOUN_TAG = re.compile(r"[,\u201d\"]\s*(he|she) (?:said|says|added|told|warned)\b", re.I)
+
+
 def _mentions(text: str, person: Person) -> bool:
     low = fold(text).lower()
     return any(re.search(rf"\b{re.escape(fold(a).lower())}\b", low) for a in person.aliases
@@ -56,6 +59,14 @@ def split_passages(article: str, people: tuple[Person, ...]) -> tuple[Passage, .
             if any(p.is_person for p in named):
                 named = [p for p in named if p.is_person]
             speakers = tuple(p.id for p in named)
+            # '"Mr Barclay keeps telling us …," she said': the quote that goes on in the next
+            # paragraph is hers, the one the tag's pronoun fits, not the man her words name.
+            tagged = {m.group(1).lower() for m in PRONOUN_TAG.finditer(line)}
+            if tagged and any(p.pronoun in tagged for p in named):
+                last = tuple(p.id for p in named if p.pronoun in tagged)
+                passages.append(Passage(f"p{number:02d}", line, speakers, tuple(sentences(line)),
+                                        is_headline=number == 1))
+                continue
         last = speakers or last
         passages.append(Passage(f"p{number:02d}", line, speakers, tuple(sentences(line)),
                                 is_headline=number == 1))

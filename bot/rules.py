@@ -144,6 +144,10 @@ SUPERLATIVE = re.compile(r"\b(?:longest|shortest|biggest|largest|greatest|highes
 REASON_WORDS = re.compile(r"\b(?:because|as|since|so|due|led|why|mean|result|to minimise|"
                           r"exacerbated|cannot|cut back|given (?:that|his|her|their|the))\b", re.I)
 
+# The words that give someone's grounds outright ("we are doing it because …").
+GROUNDS_WORDS = re.compile(r"\bbecause\b|\b(?:this|that) is why\b|\bdue to\b|\bas a result\b",
+                           re.I)
+
 GENERIC_TERMS = frozenset(stem(w) for w in """article say said tell according mention
 mentioned quote word think exactly""".split())
 

@@ -23,7 +23,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
      r"(?:\s+(?:all|team|folks|everyone|guys|there|bot))*[\W_]*(?:bot\b[\W_]*)?", ""),
     (r"\brite\b", "right"),
     # "the bma lot", "the kings mill lot": a group by its name ("a lot of" is no group)
-    (r"\b(the|that|those) ((?:[\w']+ ){0,2}[\w']+) lot\b(?! of)", r"\1 \2"),
+    (r"\b(the|that|those) ((?:[\w']+ ){0,2}[\w']+) lot\b(?! of)", r"\1 \2 ones"),
     (r"\b(?:thse|theese|thees)\b", "these"),
     (r"\bhosp\b\.?", "hospital"),
     (r"\b(\d+(?:\.\d+)?)\s*x\b(?!\s*times)", r"\1 times"),
@@ -32,7 +32,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"[\s,-]*\b(?:in (?:a|one) (?:line|sentence|word)|briefly|in short|in brief|tl;?dr)"
      r"(?: pls| please)?(?=[\s?!.]*$)", ""),
     (r"(?<![/\w])w(?= [a-z]{3,})(?! [a-z]+/)\b", "with"),
-    (r"%\s*pts\b|\bpct\.? pts\b", " percentage points"),
+    (r"%\s*(?:pts|points?)\b|\bpct\.? pts\b", " percentage points"),
     (r"\bhosps\b\.?", "hospitals"),
     (r"\b(?:thos|thoes)\b", "those"),
     (r"\bsmth\b|\bsmthg\b|\bsth\b", "something"),

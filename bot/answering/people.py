@@ -10,6 +10,7 @@ from ..reading import Reading
 from ..resolve import tokens
 from ..rules import (
     GENERIC_TERMS,
+    GROUNDS_WORDS,
     ROLE_FRAME,
     VERDICT,
 )
@@ -256,12 +257,17 @@ class WhyThatAnswerer(TextWork):
                    cited.text in t), None)
         if at is None:
             return None
-        if at + 1 < len(passage.sentences):
-            return self._quote(r, passage.id, at + 1, 1.0)
         order = [p.id for p in self.look.corpus.passages]
         at_passage = order.index(passage.id)
         following = self.look.corpus.passage(order[at_passage + 1]) \
             if at_passage + 1 < len(order) else None
+        nexts = [(passage.id, i) for i in range(at + 1, len(passage.sentences))]
         if following is not None and set(following.speakers) & set(passage.speakers):
-            return self._quote(r, following.id, 0, 1.0)
-        return None
+            nexts += [(following.id, i) for i in range(len(following.sentences))]
+        if not nexts:
+            return None
+        # What they say next; the first of it that gives grounds outright, if any does.
+        grounds = [(pid, i) for pid, i in nexts if GROUNDS_WORDS.search(
+            self.look.corpus.passage(pid).sentences[i])]  # type: ignore[union-attr]
+        pid, i = (grounds or nexts)[0]
+        return self._quote(r, pid, i, 1.0)

@@ -43,6 +43,10 @@ class TextWork:
         if number == len(passage.sentences) - 1 and follow and re.match(
                 r"^(?:It|This|These|They) includes?\b", follow.text):
             extra = " " + follow.sentences[0]
+        nxt = passage.sentences[number + 1] if number + 1 < len(passage.sentences) else ""
+        if re.search(r"[,\u201d\"]\s*(?:he|she|they) said\.?$", sentence.strip()) and \
+                nxt.lstrip().startswith(("\u201c", '"')):
+            sentence = f"{sentence} {nxt}"  # '"X," she said. "Y."': one quote, split by its tag
         said = re.search(r"\bsaid:\s*[\u201c\"]", sentence)
         if said:
             sentence = sentence[said.end() - 1:]
