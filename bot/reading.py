@@ -670,7 +670,7 @@ class Parser:
             kinds |= {"clock", "dates"} if kinds & {"clock", "dates"} else {"when"}
         staff = {w for s in self.lex.profile.staff for w in tokens(s)}
         rest = [w for w in tokens(q.text) if w not in TIMING_FILLER and w not in staff
-                and not self.lex.event_words.fullmatch(w)]
+                and not self.lex.event_words.fullmatch(w) and w not in MONTH_NAMES]
         said = [m.group() for rule in (CLOCK_TIME, CALENDAR_DATE) for m in rule.finditer(q.text)]
         named = tuple(m.group() for m in CALENDAR_NAME.finditer(q.text))
         return {"timing": frozenset(kinds), "timing_only": not rest, "times_said": tuple(said),
