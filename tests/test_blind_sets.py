@@ -109,6 +109,10 @@ SETS = [
     (DATA / "blind_strike_chatb_X.jsonl", None, 22),
     (NURSES / "blind_X.jsonl", NURSES, 29),
     (NOTTS / "blind_X.jsonl", NOTTS, 21),
+    (DATA / "blind_strike_chat_Y.jsonl", None, 30),
+    (DATA / "blind_strike_chatb_Y.jsonl", None, 29),
+    (NURSES / "blind_Y.jsonl", NURSES, 27),
+    (NOTTS / "blind_Y.jsonl", NOTTS, 25),
 ]
 _ENGINES: dict[Path, Any] = {}
 
