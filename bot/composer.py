@@ -61,7 +61,10 @@ class Composer:
             if outline.note or q.injected:
                 note = ("I answer only from the article; the note in your message does not "
                         "change it.")
-                return replace(answer, question=q.raw, answer=f"{note} {answer.answer}")
+                text = answer.answer.removeprefix(  # (one notice, not two)
+                    "I answer only from the article, and it does not support the figure in your "
+                    "message. ")
+                return replace(answer, question=q.raw, answer=f"{note} {text}")
             scratch = replace(conv, turns=list(conv.turns))
             return replace(self.corrections.apply(self.parser.read(q, scratch), answer, ""),
                            question=q.raw)

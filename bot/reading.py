@@ -157,6 +157,7 @@ class Reading:
     described: tuple[Person, ...] = ()  # people asked for by description, not by name
     own: Figure | None = None  # the writer's own subject ("we're whc"), this turn or before
     of_group: tuple[Figure, ...] = ()  # the group a share is of ("what slice of the BC four")
+    own_dims: tuple[tuple[str, str], ...] = ()  # the dimensions its own words name (no others)
     # What the question's wording says, read once: the answerers never read its text.
     cues: Cues = field(default_factory=lambda: Cues.find(QUESTION_RULES, "", ""))
     noun: str = ""  # what "how many X" counts ("consultants")
@@ -340,8 +341,9 @@ class Parser:
             subjects = [f for f in subjects if f.id not in qualified]
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv, sum(m.end - m.start for m in mentions), op)
-        if dims and dims == conv.dims and subjects and not self._dims(
-                q, Conversation(), 0, op) and not all(self._has_rows(f, dims) for f in subjects):
+        own_dims = self._dims(q, Conversation(), 0, op)
+        if dims and dims == conv.dims and subjects and not own_dims and \
+                not all(self._has_rows(f, dims) for f in subjects):
             dims = ()  # "day 1?" then "n the 4 london trusts together?": not all have day 1
         every = bool(ALL_VALUES_ASKED.search(q.low)) and bool(conv.dims) and len(q.terms) <= 3
         if not subjects and (dims or every) and conv.focus and op is None and not \
@@ -378,6 +380,7 @@ class Parser:
             op, dims = conv.op, then
         wording = self._wording(q, (unknown, place, partial, stray))
         wording["own"] = self._own(q, mentions) or self.look.by_id.get(conv.own)
+        wording["own_dims"] = own_dims
         claimed = [k for k, _ in dims if k in self.look.partitions]
         if not wording["dim_asked"] and q.form == "yesno" and len(claimed) == 1 and \
                 wording["cues"].has("ANY_SUPERLATIVE") and len(subjects) <= 2 and \

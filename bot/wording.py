@@ -22,6 +22,9 @@ def modalities(text: str) -> frozenset[str]:
 def number_words(low: str) -> list[float]:
     """'five days' -> 5; 'a week' -> 7: numbers written in words, for non-count figures."""
     found = []
+    # "that march one", "the other one?", "which one": a pronoun, not the number one
+    low = re.sub(r"\b(?!(?:just|only|exactly|about|over|than|least|most|to|by|is|was)\b)"
+                 r"[a-z]+\s+ones?(?=\s*(?:[?.!,;]|$|then\b|too\b|again\b))", " ", low)
     for phrase, value in WORD_NUMBERS.items():
         if re.search(rf"\b{phrase}\b", low):
             found.append(float(value))

@@ -37,7 +37,8 @@ class FigureAnswerer(FigureWork):
             f = owners[0]
             return self._figure_answer(r, "figure", f"{f.display} is {f.subject}'s: "
                                                     f"{self._figure_sentence(f)}", [f])
-        if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers):
+        if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers) or \
+                q.form == "how long" and self.look.days is not None and not q.numbers:
             return None  # ("who from nuh said sorry": a speaker at a subject, not its figure)
         if q.form == "yesno" and r.cues.has("OVER_TIME") and not q.numbers:
             return None  # "was it the greatest so far in the dispute?": the article's words
@@ -215,7 +216,9 @@ class FigureAnswerer(FigureWork):
     def _claimed_at(self, r: Reading, subjects: list[Figure]) -> str:
         """'so nuh moved 1 sat + 1 sun?': each number claimed, checked against its value of
         the dimension in the order they are written (one subject)."""
-        keys = [k for k, _ in r.dims]
+        keys = [k for k, _ in r.dims if k in self.look.partitions]
+        if not keys:
+            return ""  # (a round is no day or type to check a count at)
         key = max(set(keys), key=keys.count)
         values = [v for k, v in r.dims if k == key]
         said = {w for _, v in r.dims for w in v.split()}  # ("sat 26th": a date, no count)

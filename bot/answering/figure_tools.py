@@ -138,6 +138,10 @@ class FigureWork:
                 self.look.row_modality[g.id] == mode for g in self.look.others)
         elif mode and mode not in r.modalities:
             score -= 1  # … and the one received is not what they want
+        if not score and asked and f.unit in r.units and self.look.row_modality.get(
+                f.id) == asked and [g for g in self.look.others if g.unit in r.units and
+                                    self.look.row_modality.get(g.id) == asked] == [f]:
+            score, strong = 4.0, True  # "bma asking for what %": the one such figure in it
         # What the row measures ("NHS trusts whose nursing staff took part"), word for word,
         # for a row whose names the question uses at most loosely.
         shared = len(self.look.measure_terms[f.id] & set(r.q.terms)) if not strong else 0
@@ -228,6 +232,15 @@ class FigureWork:
             whose = f"{used[0].subject}'s" if g.subject != used[0].subject else \
                 f"the {used[0].measure}, which is {used[0].stated}"
             return f"No: {g.display} is the {g.measure} (“{g.span}”, {g.passage}), not {whose}."
+        elsewhere = [v for v in self.look.variants if v not in used and v.value in alien and
+                     any(v.subject == f.subject for f in used)] if counts else []
+        if elsewhere:
+            # "why did nuh rebook 743 inpatients?": 743 is NUH's outpatients; "sfh 1,221 in
+            # march?": 1,221 is April's.
+            g = elsewhere[0]
+            note = (f"{g.display} is {g.subject}'s figure for {self._describe_dims(g.dims)} "
+                    f"(“{g.span}”, {g.passage})")
+            return f"No: {note}." if q.form == "yesno" else f"{note}, not for what you asked."
         qualifier = any(f.qualifier for f in used)
         if qualifier and all(n <= f.value for n in alien for f in used) and \
                 r.cues.has("AT_LEAST"):

@@ -88,6 +88,8 @@ class OtherFigureAnswerer(FigureWork):
         row = self._other_row(r)
         if row is None and len(by_value) == 1 and (r.cues.has("FOLLOWUP") or q.form == "yesno"):
             row = by_value[0]  # "and the 20k bit?", "is the 9.3% for …?": the row with it
+        if row is None and q.form == "how long" and r.own_dims:
+            row = self.look.days  # "how long was that march one": the event's length then
         if row is None:
             return None
         if COMPARED_MEASURE.match(row.measure) and q.form in ("how many", "how much", "other",
@@ -163,6 +165,11 @@ class OtherFigureAnswerer(FigureWork):
             return self._figure_answer(r, "aggregate", (
                 f"{note}{remainder}%: 100% − {one.display} = {remainder}% (“{one.span}”, "
                 f"{one.passage})."), [one])
+        # "how long was the march 2023 strike": that round's row, not this one's.
+        rows = [next((v for v in self.look.variants if v.subject == f.subject and
+                      v.measure == f.measure and v.dims and set(v.dims) <= set(r.own_dims)),
+                     f)
+                for f in rows]
         text = " ".join(self._figure_sentence(f) for f in rows)
         correction = self._premise(r, rows)
         if correction:
