@@ -117,6 +117,9 @@ def detect(low: str, lex: Lexicon) -> str | None:
         return "total"
     if re.search(rf"\bhow many (?:nhs |hospital )?{parts}\b", low):
         return "count"
+    if re.search(r"\b(?:worse|better|busier|quieter|harder|heavier|lighter)\b[^?]*\bthan\b",
+                 unlined) and not re.search(rf"\b(?:which|what) (?:hospital |nhs )?{part}\b", low):
+        return "difference"  # "so sfh was actually worse this july than march 23??"
     if re.search(rf"\b(?:{MOST}|{FEWEST})\b", unlined) or re.search(
             rf"\b(?:which|what) (?:hospital |nhs )?{part}\b.*\b(?:first|second|third|"
             r"fourth|fifth|last|top|bottom|2nd|3rd|4th)\b", low):

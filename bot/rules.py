@@ -204,6 +204,7 @@ ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|he
 
 # "kings mill lot same day?", "same calc for sfh": the last question again, for another.
 SAME_AGAIN = re.compile(r"\bsame (?:day|days|time|type|again|for|thing|calc\w*|q|question|"
+                        r"comparison|compar\w*|sum|maths|math|"
                         r"period|breakdown|split|figure|way)\b|\bsame\W*$|\bditto\b|"
                         r"\blikewise\b|\b(?:those|these|that|this) (?:days?|dates?|times?)\b")
 # A row that measures a change against another time ("1,243 fewer staff absent than in July
