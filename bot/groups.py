@@ -88,5 +88,6 @@ def contained_note(inside: list[Figure], kept: list[Figure]) -> str:
 def total_with_contained(kept: list[Figure], inside: list[Figure]) -> Result:
     """'Walsall and the region together': the region's figure, Walsall not added again."""
     stated = " and ".join(f"“{f.stated}” for {f.subject} ({f.passage})" for f in kept)
-    return Result(f"The article gives {stated}.{contained_note(inside, kept)}",
+    each = "; ".join(f"{f.subject}: {f.stated} ({f.passage})" for f in inside)
+    return Result(f"The article gives {stated}; {each}.{contained_note(inside, kept)}",
                   (*kept, *inside))

@@ -51,7 +51,8 @@ def clean(raw: str) -> str:
 
 # A claim put for checking: whatever words follow, the answer is yes or no.
 CLAIM_FRAME = re.compile(r"^\W*(?:true or false|yes or no|correct or not|fact[- ]check|"
-                         r"is it (?:true|correct|right|the case|accurate|fair) (?:to say )?that|"
+                         r"is it (?:true|correct|right|the case|accurate|fair) (?:to say )?"
+                         r"(?:that|this|these|they|it)\b|"
                          r"am i (?:right|correct|wrong) (?:that|to say|in saying|in thinking))\b")
 
 
@@ -192,7 +193,8 @@ YESNO_INSTRUCTION = re.compile(r"[\s.,;:(-]*\b(?:please )?(?:answer|reply|respon
 SELF_INTRO = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|right|so|hi|hey|morning)[\s,]+)*(?:(?:we|i)(?:'re|'m| are| am| r|m)\s+"
     r"(?:at |from |with |in |on )?(?:the )?[\w'&]+(?:\s+[\w'&]+){0,3}?|"
-    r"[\w'&]+(?:\s+[\w'&]+){0,3}?\s+(?:here|again))\s*(?:[.,;:!]+|\s-+)\s+", re.I)
+    r"[\w'&]+(?:\s+[\w'&]+){0,3}?\s+(?:here|again|comms(?: (?:here|again|team))?))"
+    r"\s*(?:[.,;:!]+|\s-+)\s+", re.I)
 
 
 # "diane wake, walsall's chief exec - what did she say": a statement, a dash, the question.

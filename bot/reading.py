@@ -59,6 +59,7 @@ from .rules import (
     OTHER_ONE,
     OUR_AREA,
     OURS,
+    OWN_AFTER,
     OWN_NOUNS,
     OWN_TOTAL,
     OWN_WITH,
@@ -89,6 +90,7 @@ from .rules import (
     UNIT_PATTERNS,
     VERSUS_LEAD,
     VERSUS_THAN,
+    WE_GROUP,
     WHICH_IS_THAT,
     WHO_IS_THAT,
     WHOLE_KEPT,
@@ -468,14 +470,22 @@ class Parser:
             subjects = [f for f in subjects if f is not own]  # "rwt again - … across england?"
         ours_all = OUR_AREA.search(q.low) or re.search(
             rf"\bour (?:\w+ )?{re.escape(self.lex.profile.parts)}\b", q.low)
-        if own is not None and wording["excluded"] == (own,):
-            pass  # "excl us": the rest
+        if own is not None and (wording["excluded"] == (own,) or WE_GROUP.search(q.low)):
+            pass  # "excl us": the rest; "both of us together": the two last named
         elif own is not None and OWN_WORDS.search(q.low) and wording["rest_together"]:
             # "so we had more than the other 4 trusts put together, yes?": us against the rest
             subjects, wording["excluded"] = [own], ()
             op = "difference" if op in (None, "total") else op
+        elif own is not None and op == "share" and OWN_WORDS.search(q.low) and not ours_all:
+            # "what % of that is us", "whats our share of the england total": ours, of that
+            group = [f for f in subjects if f.scope == "part" and f is not own]
+            base = [f for f in subjects if f.scope != "part"]
+            if not base and len(group) > 1 and len(group) + 1 < len(self.look.parts):
+                wording["of_group"] = (*group, own)
+            subjects = [own, *base]
         elif own is not None and OWN_WITH.search(q.low) and own not in subjects:
-            subjects = [own, *subjects]  # "and us + dudley together vs wolverhampton"
+            # "and us + dudley together vs wolverhampton"; "walsall + dudley combined, vs us?"
+            subjects = [*subjects, own] if OWN_AFTER.search(q.low) else [own, *subjects]
         elif own is not None and OWN_WORDS.search(q.low) and not ours_all and \
                 not any(f.scope == "part" for f in subjects):  # ("our 5 trusts": the parts)
             subjects = [own, *subjects]  # "per day avg for us?" after "stoke here": UHNM's

@@ -230,11 +230,16 @@ SELF_MARKS = frozenset({("we", "re"), ("we", "are"), ("we", "r"), ("i", "m"), ("
                         ("we", "work"), ("i", "work"), ("im",), ("here", "at"),
                         ("colleagues", "are"), ("team", "are"), ("team", "is"), ("based", "at"),
                         ("work", "at")})
-SELF_AFTER = frozenset({"here", "again"})
+SELF_AFTER = frozenset({"here", "again", "comms"})
 # … and the words that stand for it later: "for us?", "ours", "our appts".
 OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")
 # "us + dudley together", "dudley and us": the writer's own subject, one of a group.
-OWN_WITH = re.compile(r"\b(?:us|ours)\s+(?:and|\+|&|plus)\s|\s(?:and|\+|&|plus)\s+(?:us|ours)\b")
+OWN_WITH = re.compile(r"\b(?:us|ours)\s+(?:and|\+|&|plus)\s|\s(?:and|\+|&|plus)\s+(?:us|ours)\b|"
+                      r"\b(?:vs|versus|than|against|compared (?:to|with))\s+(?:us|ours)\b")
+# "both of us together", "the 2 of us": the writer's pair, the last two named, not one own.
+WE_GROUP = re.compile(r"\b(?:both|the (?:two|2|three|3)|all \w+) of us\b")
+# "… vs us?", "… than ours": the writer's own subject is the other side, named last.
+OWN_AFTER = re.compile(r"\b(?:vs|versus|than|against|compared (?:to|with))\s+(?:us|ours)\b")
 # "… right? by how much": a claim tagged for checking inside a longer question.
 CLAIM_TAG = re.compile(r"\b(?:right|yeah|yes|correct|innit|true|yep)\s*\?")
 # "How many did it cancel?": the subject last named, as a pronoun.
@@ -364,7 +369,8 @@ QUANTITY_ASKED = re.compile(
     r"pounds|percentage) terms|in pounds|how much money|worth|raw number|actual number)\b|"
     r"^\W*(?:and |so )?(?:the )?(?:total|tot|number of|no\.? of) \w+")
 OFFER = re.compile(r"\boffer\w*\b")
-ANOTHER_ASK = re.compile(r"(?:\band|,) (?:what|how|which|when|who)\b")
+ANOTHER_ASK = re.compile(r"(?:\band|,) (?:what|how|which|when|who)\b|"
+                         r"(?:\band|,) (?:and )?(?:also )?the (?:£|pounds?|cash|money|%|per ?cent)")
 HE_OR_SHE = re.compile(r"\b(?:he|she|him|her)\b")
 WHICH_PERSON = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:person|official|speaker|individual|"
                           r"spokes\w+|minister|leader|executive|director|steward|secretary)\b")
@@ -442,7 +448,7 @@ HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
 
 # Questions about speech and stated reasons (answering/speech.py).
 YESNO = re.compile(r"^(?:true or false\W*|is it true that |(?:did|does|do|has|have|is|was|were)"
-                   r" )", re.I)
+                   r" )|^(?:and |so )?it was \w+(?: \w+)? who\b", re.I)  # ("it was X who … right?")
 MODE_Q = re.compile(r"\b(?:direct(?:ly)? (?:quot\w*|speech)|reported speech|indirect(?:ly)?|"
                     r"paraphras\w*|verbatim|in (?:his|her|their) own words|quoted directly)\b")
 NESTED_Q = re.compile(r"\b(?:originally|first said|said (?:it|them|those words) first|who is "

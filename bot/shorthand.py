@@ -22,6 +22,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"^\W*(?:(?:good\s+)?(?:mornin[g']?|afternoon|evening)|hi|hey|hello|hiya|yo)\b"
      r"(?:\s+(?:all|team|folks|everyone|guys|there|bot))*[\W_]*(?:bot\b[\W_]*)?", ""),
     (r"\brite\b", "right"),
+    (r",?\s*\bi mean\b,?", " "),  # "nationally i mean": no average asked
+    (r"\bpay ?rise\b", "pay rise"), (r"\bpay ?rises\b", "pay rises"),
     (r"(?<=[a-z]) r (?=[a-z0-9])", " are "),  # "next ones r 18 n 19 feb"
     # "the bma lot", "the kings mill lot": a group by its name ("a lot of" is no group)
     (r"\b(the|that|those) ((?:[\w']+ ){0,2}[\w']+) lot\b(?! of)", r"\1 \2 ones"),

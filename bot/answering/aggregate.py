@@ -615,8 +615,10 @@ class AggregateAnswerer(FigureWork):
 
     def _pair(self, r: Reading, conv: Conversation) -> tuple[Figure, Figure] | None:
         named = list(r.subjects)
-        if len(named) == 1 and conv.subjects:
-            last = self.look.by_id.get(conv.subjects[0])
+        # (the one the last answer was about: "where do we rank" … "how many more than X")
+        recent = conv.focus if len(conv.focus) == 1 else conv.subjects
+        if len(named) == 1 and recent:
+            last = self.look.by_id.get(recent[0])
             if last is not None and last is not named[0]:
                 named = [last, named[0]]
         if len(named) < 2:

@@ -59,7 +59,8 @@ class FigureAnswerer(FigureWork):
                 return None
             return self.look.abstain(q, f"The article doesn't say how many {noun} — it counts "
                                     f"{self.lex.profile.counted}.")
-        uncounted = self._uncounted(r) if q.form in ("how many", "how much") else []
+        uncounted = self._uncounted(r) if q.form in ("how many", "how much") and not any(
+            f.scope == "part" for f in subjects) else []  # ("how many did we cancel": ours)
         if uncounted:
             pid, number = uncounted[0]
             passage = self.look.corpus.passage(pid)

@@ -75,8 +75,9 @@ class PeopleAnswerer(TextWork):
             return self._describe_people(q, r.people)
         if r.cues.has("STANDS_FOR") and r.people:
             return self._describe_people(q, r.people)
-        if r.people and r.cues.has("NAMES_Q") and not any(
-                m.group() != "quoted" for m in r.cues.every("SPEECH_Q")):
+        if r.people and r.cues.has("NAMES_Q") and q.form != "why" and not any(
+                m.group() != "quoted" for m in r.cues.every("SPEECH_Q")):  # ("what reason did
+            # the co chairs give, and their names": the reason, which names them)
             # "the BMA co-chairs, names?", "who's the health sec quoted": who they are
             # ("who replied for the bma? both names pls": its members the article quotes).
             persons = [p for p in r.people if p.is_person] or [
