@@ -74,6 +74,7 @@ class Lexicon:
         self.part_word = re.compile(rf"\b(?:{re.escape(p.part)}|{re.escape(p.parts)})\b|"
                                     rf"\bof the (?:\w+ ){{1,2}}ones\b", re.I)
         self.parts_word = re.compile(rf"\b{re.escape(p.parts)}\b", re.I)
+        self.per_part = re.compile(rf"\b(?:per|each|a|every) {re.escape(p.part)}\b", re.I)
         # "all the trusts", "the 5 trusts", "each trust": every part, not the last ones named.
         self.all_parts = re.compile(
             rf"\b(?:all|each|every)\b|\bthe (?:\d+|three|four|five|six|seven|eight|nine|ten) "

@@ -532,7 +532,12 @@ class Parser:
         if wording["excluded"] and op in ("total", "average", "share") and len(subjects) == len(
                 [f for f in subjects if f in wording["excluded"]]):
             subjects = []  # "excluding the largest trust": the largest is left out, not asked
-        if wording["excluded"] and LEADING_MINUS.search(q.low) and conv.op in (
+        if wording["excluded"] and LEADING_MINUS.search(q.low) and op in (
+                None, "total", "difference") and (wording["rest_together"] or re.search(
+                    r"\b(?:left|remaining|leftover|rest)\b", q.low)):
+            op = "total"  # "so minus the biggest one whats left for the other 4"
+            subjects = [f for f in subjects if f not in wording["excluded"]]
+        elif wording["excluded"] and LEADING_MINUS.search(q.low) and conv.op in (
                 "total", "average") and op in (None, "total", "difference"):
             # "minus uhnm?" after a total (or an average): the same, without it ("excl us
             # whats the avg?" asks its own computation)
@@ -602,6 +607,7 @@ class Parser:
         look, lex = self.look, self.lex
         article_rules = {"count_cues": lex.count_cues, "count_words": lex.count_words,
                          "part_word": lex.part_word, "parts_word": lex.parts_word,
+                         "per_part": lex.per_part,
                          "all_parts": lex.all_parts, "staff": lex.staff,
                          "other_staff": lex.other_staff, "by_type": look.by_type,
                          "type_words": re.compile(rf"\b(?:{lex.types})\b"),

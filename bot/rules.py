@@ -236,6 +236,9 @@ OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")
 # "us + dudley together", "dudley and us": the writer's own subject, one of a group.
 OWN_WITH = re.compile(r"\b(?:us|ours)\s+(?:and|\+|&|plus)\s|\s(?:and|\+|&|plus)\s+(?:us|ours)\b|"
                       r"\b(?:vs|versus|than|against|compared (?:to|with))\s+(?:us|ours)\b")
+# Words a chat question tags on that ask nothing ("so rwt was over 1.4k yeah?").
+TAG_WORDS = frozenset("right yeah yes yep ye yup correct true innit ok okay pls please tho lol "
+                      "wasnt isnt didnt".split())
 # "both of us together", "the 2 of us": the writer's pair, the last two named, not one own.
 WE_GROUP = re.compile(r"\b(?:both|the (?:two|2|three|3)|all \w+) of us\b")
 # "… vs us?", "… than ours": the writer's own subject is the other side, named last.
@@ -317,6 +320,13 @@ EACH_OF = re.compile(r"\b(?:each|both|either|the two)\b")
 AGAINST_AVERAGE = re.compile(r"\b(above|over|higher than|more than|below|under|lower than|"
                              r"less than|fewer than) (?:the |that |this |their )?(?:average|"
                              r"mean)\b")
+# "shes from uhnm tho right?": a person put at a place or organisation.
+FROM_PLACE = re.compile(r"\b(?:from|at|with|works? (?:for|at)|runs?|heads?|leads?|based at) ")
+# Which way a claim puts the true count against the one given ("prob higher", "lower").
+HIGHER_CLAIM = re.compile(r"\b(?:higher|greater|bigger|larger|understat\w*|undercount\w*|"
+                          r"underestimat\w*)\b(?! than [\d,.])")
+LOWER_CLAIM = re.compile(r"\b(?:lower|smaller|overstat\w*|overcount\w*|overestimat\w*|"
+                         r"exaggerat\w*)\b(?! than [\d,.])")
 # "is wolves above that?" after an average: one figure against the last answer's value.
 ABOVE_THAT = re.compile(r"\b(above|over|higher than|more than|bigger than|below|under|lower than|"
                         r"less than|fewer than|smaller than) (?:that|it|this|the avg|the average|"
@@ -367,6 +377,7 @@ QUANTITY_ASKED = re.compile(
     r"what proportion|what fraction|"
     r"what amount|what pay|what rise|what increase|length|amount|in (?:cash|money|"
     r"pounds|percentage) terms|in pounds|how much money|worth|raw number|actual number)\b|"
+    r"\bwhat(?: is| was|s)? the (?:£|%)|"
     r"^\W*(?:and |so )?(?:the )?(?:total|tot|number of|no\.? of) \w+")
 OFFER = re.compile(r"\boffer\w*\b")
 ANOTHER_ASK = re.compile(r"(?:\band|,) (?:what|how|which|when|who)\b|"
@@ -426,7 +437,8 @@ THERE = re.compile(r"(?<!were )(?<!are )(?<!was )(?<! is )\bthere\W*$|\b(?:at|in
 RANK_BARE = re.compile(r"\b(?:(second|third|fourth|2nd|3rd|4th)[- ])?(highest|lowest|biggest|"
                        r"smallest|largest|most|fewest|least)\b")
 # Whether a count is the whole story: "the full extent", "the true scale", "understate".
-COMPLETENESS_Q = re.compile(r"\b(?:full|whole|true|complete|real|entire) (?:extent|scale|picture|"
+COMPLETENESS_Q = re.compile(r"\b(?:true|real) \w+ (?:number|figure|count|total)s?\b|"
+                            r"\b(?:full|whole|true|complete|real|entire) (?:extent|scale|picture|"
                             r"story|toll|impact|number|numbers|figure|figures|count|total|"
                             r"disruption)(?:'s)?\b|\bcaptur\w* (?:the )?(?:full|"
                             r"whole|true|all)\b|\b(?:understat\w*|undercount\w*|underestimat\w*|"

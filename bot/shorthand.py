@@ -22,6 +22,12 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"^\W*(?:(?:good\s+)?(?:mornin[g']?|afternoon|evening)|hi|hey|hello|hiya|yo)\b"
      r"(?:\s+(?:all|team|folks|everyone|guys|there|bot))*[\W_]*(?:bot\b[\W_]*)?", ""),
     (r"\brite\b", "right"),
+    (r"\bshes\b", "she's"), (r"\bhes\b(?= \w)", "he's"), (r"\btheyre\b", "they're"),
+    (r"\b(?:from|on) the ([\w']+(?: [\w']+)?) side\b", r"for the \1"),  # "from the bma side"
+    # "bc hosps cut back": because (the Black Country's "BC" comes before its trusts' names)
+    (r"(?<![A-Z])\bbc\b(?=\s+(?:hosps?|hospitals|they|it|its|we|there|the|of|so|he|she|i|ppl|"
+     r"people|nhs)\b)", "because"),
+    (r"\bwd\b", "would"), (r"\bcd\b(?= \w)", "could"),
     (r",?\s*\bi mean\b,?", " "),  # "nationally i mean": no average asked
     (r"\bpay ?rise\b", "pay rise"), (r"\bpay ?rises\b", "pay rises"),
     (r"(?<=[a-z]) r (?=[a-z0-9])", " are "),  # "next ones r 18 n 19 feb"

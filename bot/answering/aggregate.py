@@ -12,6 +12,7 @@ from ..conversation import Conversation
 from ..figures import Figure
 from ..reading import Reading
 from ..rules import (
+    COMPARED_MEASURE,
     UNIT_CUES,
 )
 from ..text import format_number
@@ -32,6 +33,10 @@ class AggregateAnswerer(FigureWork):
         of_whole = self._part_of_whole(r, conv) or self._figure_of_another(r)
         if of_whole is not None:
             return of_whole
+        stated = self._other_row(r) if op in ("difference", "change") else None
+        if stated is not None and COMPARED_MEASURE.match(stated.measure) and \
+                self._measure_overlap(stated, r) >= 3 and stated.measure.split()[0] in r.words:
+            return None  # "how many more were delivered than in July 2024": a row says it
         remembered = self._from_last_result(r, conv) or self._against_last_value(r, conv)
         if remembered is not None:
             return remembered
@@ -285,7 +290,11 @@ class AggregateAnswerer(FigureWork):
         if after is None:
             return None
         used = [g for t in turns for ref in t.figures if (g := self.look.by_id.get(ref.id))]
-        return self._figure_answer(r, "aggregate", after.text, [*used, *extra], values=pair)
+        # (still about what the last answer was about: "… as a % of england?" then "per day?")
+        kept = tuple(f for k in conv.focus if (f := self.look.by_id.get(k)) is not None
+                     and f not in extra)
+        return self._figure_answer(r, "aggregate", after.text, [*used, *extra], kept,
+                                   values=pair)
 
     def _total_then_one(self, conv: Conversation) -> tuple[tuple[str, float], ...]:
         """'as a %?' after England's figure, then the five trusts' total: that total and the
@@ -414,6 +423,16 @@ class AggregateAnswerer(FigureWork):
                 self._about_counts(r) or r.subjects or r.excluded):
             counted = [f for f in r.subjects if f.scope != "part"][:1] or (
                 list(dict.fromkeys(explicit)) if explicit else pool)
+            if r.cues.has("per_part") and len(counted) > 1:
+                # "per trust per day across all 5?": the total, over the parts, over the days
+                done = aggregates.per_day(counted, self.look.days, self.lex)
+                each = sum(f.value for f in counted) / len(counted) / self.look.days.value
+                return replace(done, text=(
+                    f"About {format_number(each, 1)} a day per {self.lex.profile.part}: "
+                    f"{format_number(sum(f.value for f in counted))} ÷ {len(counted)} "
+                    f"{self.lex.profile.parts} ÷ {format_number(self.look.days.value)} "
+                    f"{self.look.days.unit} "
+                    f"= {format_number(each, 2)} ({cited_passages(*counted, self.look.days)})."))
             whole = self.look.whole
             if counted == [whole] and whole is not None and whole.qualifier and \
                     sum(f.value for f in self.look.parts) >= whole.value:
@@ -667,4 +686,4 @@ class AggregateAnswerer(FigureWork):
                                     self.lex)
         result = aggregates.share(parts if len(parts) > 1 else parts[0], whole, self.lex)
         return aggregates.Result(result.text + groups.contained_note(inside, parts),
-                                 result.used + tuple(inside))
+                                 result.used + tuple(inside), focus=result.focus)

@@ -25,7 +25,10 @@ class CompositionAnswerer(TextWork):
             pid, number = self.look.caveats[0]
             answer = self._quote(r, pid, number, 1.0)
             if r.q.form == "yesno":
-                return replace(answer, answer=f"No: {answer.answer}")
+                # "is it the full extent?": no; "the true number is prob higher, right?": yes
+                # (the caveat says the count falls short); "prob lower?": no.
+                holds = r.cues.has("HIGHER_CLAIM") and not r.cues.has("LOWER_CLAIM")
+                return replace(answer, answer=f"{'Yes' if holds else 'No'}: {answer.answer}")
             return answer
         if not self.look.composition or r.people:
             return None

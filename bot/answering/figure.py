@@ -10,6 +10,7 @@ from ..figures import Figure
 from ..names import completes
 from ..reading import Reading
 from ..resolve import tokens
+from ..rules import TAG_WORDS
 from ..text import STOPWORDS, content_terms, format_number, stem
 from .figure_tools import FigureWork
 
@@ -113,7 +114,9 @@ class FigureAnswerer(FigureWork):
                     where = r.unknown or r.place or r.partial or r.stray
                     return self._no_place(r, where, r.partial)
                 return None
-        rest = [t for i, t in enumerate(r.words) if t not in STOPWORDS and i not in r.named_tokens]
+        rest = [t for i, t in enumerate(r.words) if t not in STOPWORDS and i not in r.named_tokens
+                and not (q.numbers and (t in TAG_WORDS or t[:1].isdigit()))]  # ("so rwt was
+        # over 1.4k yeah?": a figure claimed, its tag no further ask)
         # "north midlands?" or "Walsall figures" asks for the figure; "which hospitals are run
         # by Walsall Healthcare" does not.
         short = len(rest) <= 2 and q.form in ("other", "how many", "how much", "yesno")

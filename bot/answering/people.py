@@ -54,6 +54,17 @@ class PeopleAnswerer(TextWork):
                 return Answer(q.raw, f"{verdict}: {p.name} is {p.the_role} ({p.introduced}).",
                               False, "passage", (self.look.cite(p.introduced, 1.0),), (),
                               highlights=(p.role,))
+        places = [f for f in r.subjects if f.scope == "part"]
+        if q.form == "yesno" and len(persons) == 1 and len(places) == 1 and \
+                r.cues.has("FROM_PLACE") and not r.cues.has("count_cues"):
+            # "shes from uhnm tho right?": where the article puts her, against where it's said
+            p, place = persons[0], places[0]
+            theirs = f"{p.organisation} {p.role}".lower()
+            holds = any(a.lower() in theirs for a in place.aliases if len(a) > 2)
+            return Answer(q.raw, f"{'Yes' if holds else 'No'}: {p.name} is {p.the_role} "
+                                 f"({p.introduced}){'' if holds else f', not {place.subject}'}.",
+                          False, "passage", (self.look.cite(p.introduced, 1.0),), (),
+                          highlights=(p.role,))
         role_words = set(tokens(persons[0].role)) - {"the", "of", "for", "and"} if persons \
             else set()
         owners = [o for o in orgs if any(k == o.id and set(after[:2]) & role_words
