@@ -69,7 +69,8 @@ OWN_NOUNS = frozenset("activity workload patients bookings operations".split())
 UNIT_PATTERNS = {"days": r"\b(\d+|one|two|three|five|six|seven|eight|nine|ten)[ -]days?\b|"
                          r"\b(?:a|one|full|whole) (?:full |whole )?(week)\b",
                  "per cent": r"\b(\d+(?:\.\d+)?)\s?(?:per ?cent|%)",
-                 "pounds": r"£\s?(\d[\d,]*)"}
+                 "pounds": r"£\s?(\d[\d,]*)",
+                 "hours": r"\b(\d+|twelve|twenty-four)[ -]hours?\b"}
 
 VERSUS = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger)\b.*\bthan\b|\bversus\b|\bvs\b|"
                     r"\b(?:beat|beats|outdid|outnumber\w*|topped)\b|"

@@ -22,6 +22,11 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"^\W*(?:(?:good\s+)?(?:mornin[g']?|afternoon|evening)|hi|hey|hello|hiya|yo)\b"
      r"(?:\s+(?:all|team|folks|everyone|guys|there|bot))*[\W_]*(?:bot\b[\W_]*)?", ""),
     (r"\brite\b", "right"),
+    (r"\bday(\d)\b", r"day \1"),  # "day1/day2"
+    (r"\b(\d+)\s*(?:hrs?|hours?)\b", r"\1 hours"),  # "24hr walkouts"
+    (r"\b(pay|money|cash|time|date|staff|staffing)[- ]wise\b", r"on \1"),  # "pay wise"
+    # "diff topic - …": a new subject, no difference asked
+    (r"^\W*(?:diff(?:erent)?|new|other|change of|unrelated) topic\b\W*", ""),
     (r"\bshes\b", "she's"), (r"\bhes\b(?= \w)", "he's"), (r"\btheyre\b", "they're"),
     (r"\b(?:from|on) the ([\w']+(?: [\w']+)?) side\b", r"for the \1"),  # "from the bma side"
     # "bc hosps cut back": because (the Black Country's "BC" comes before its trusts' names)

@@ -9,7 +9,7 @@ from ..conversation import Conversation
 from ..figures import Figure
 from ..reading import Reading
 from ..resolve import _token_match as token_alike
-from ..rules import COMPARED_MEASURE, SOME
+from ..rules import COMPARED_MEASURE, MONTH_NAMES, SOME
 from ..text import content_terms, format_number, stem
 from .figure_tools import FigureWork
 
@@ -92,6 +92,14 @@ class OtherFigureAnswerer(FigureWork):
             row = self.look.days  # "how long was that march one": the event's length then
         if row is None:
             return None
+        said = f"{row.period} {row.span} {row.measure}".lower()
+        months = {m.lower() for m in r.months_said if m.lower() in MONTH_NAMES}
+        if months and not any(m in said for m in months) and any(
+                m in said for m in MONTH_NAMES) and q.form in ("how many", "how much"):
+            # "how many trusts are out in jan": the article counts them for December only
+            when = row.period or "another time"
+            return self.look.abstain(q, f"The article gives that only for {when}: "
+                                        f"{row.display} (“{row.span}”, {row.passage}).")
         if COMPARED_MEASURE.match(row.measure) and q.form in ("how many", "how much", "other",
                                                                "what") and \
                 not r.cues.has("COMPARISON_ASKED"):

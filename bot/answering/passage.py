@@ -136,7 +136,11 @@ class PassageAnswerer(TextWork):
             # where X is introduced.
             first = next((p for p in self.look.corpus.passages if speakers & set(p.speakers)), None)
             if first is not None:
-                return self._quote(r, first.id, 0, 1.0, whole=True)
+                # (their words: the first sentence with a quote in it, not the one that
+                # brings them in, "On the picket line …, X took issue with …")
+                said = next((i for i, t in enumerate(first.sentences)
+                             if re.search(r"[\u201c\"]", t)), 0)
+                return self._quote(r, first.id, said, 1.0, whole=said == 0)
         oov = [t for t in terms if not self.look.vocab.knows(t)]
         oov_share = (sum(self.look.vocab.weight(t, verbs) for t in oov) /
                      sum(self.look.vocab.weight(t, verbs) for t in terms)) if terms else 0.0
