@@ -97,8 +97,8 @@ class OtherFigureAnswerer(FigureWork):
         if months and not any(m in said for m in months) and any(
                 m in said for m in MONTH_NAMES) and q.form in ("how many", "how much"):
             # "how many trusts are out in jan": the article counts them for December only
-            when = row.period or "another time"
-            return self.look.abstain(q, f"The article gives that only for {when}: "
+            period = row.period or "another time"
+            return self.look.abstain(q, f"The article gives that only for {period}: "
                                         f"{row.display} (“{row.span}”, {row.passage}).")
         if COMPARED_MEASURE.match(row.measure) and q.form in ("how many", "how much", "other",
                                                                "what") and \
