@@ -115,7 +115,7 @@ class FigureAnswerer(FigureWork):
                     return self._no_place(r, where, r.partial)
                 return None
         rest = [t for i, t in enumerate(r.words) if t not in STOPWORDS and i not in r.named_tokens
-                and not (q.numbers and (t in TAG_WORDS or t[:1].isdigit()))]  # ("so rwt was
+                and not (q.numbers and t in TAG_WORDS)]  # ("so rwt was
         # over 1.4k yeah?": a figure claimed, its tag no further ask)
         # "north midlands?" or "Walsall figures" asks for the figure; "which hospitals are run
         # by Walsall Healthcare" does not.
