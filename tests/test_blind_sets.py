@@ -113,6 +113,10 @@ SETS = [
     (DATA / "blind_strike_chatb_Y.jsonl", None, 29),
     (NURSES / "blind_Y.jsonl", NURSES, 27),
     (NOTTS / "blind_Y.jsonl", NOTTS, 25),
+    (DATA / "blind_strike_chat_Z.jsonl", None, 31),
+    (DATA / "blind_strike_chatb_Z.jsonl", None, 34),
+    (NURSES / "blind_Z.jsonl", NURSES, 28),
+    (NOTTS / "blind_Z.jsonl", NOTTS, 26),
 ]
 _ENGINES: dict[Path, Any] = {}
 

@@ -148,7 +148,11 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/data/blind_strike_chat_Y.jsonl",
               "tests/data/blind_strike_chatb_Y.jsonl",
               "tests/articles/london-nurses/blind_Y.jsonl",
-              "tests/articles/notts-resident-doctors/blind_Y.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_Y.jsonl",
+              "tests/data/blind_strike_chat_Z.jsonl",
+              "tests/data/blind_strike_chatb_Z.jsonl",
+              "tests/articles/london-nurses/blind_Z.jsonl",
+              "tests/articles/notts-resident-doctors/blind_Z.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
