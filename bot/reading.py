@@ -404,6 +404,15 @@ class Parser:
                 first not in subjects:
             # "x times dudley?" then "and vs wolves?": the same ratio, against another
             subjects, op = [self.look.main_row(first), subjects[0]], "ratio"
+        base_area = self._area_after_of(q) if op == "share" else None
+        if base_area is not None and not wording.get("of_group"):
+            # "what share of that black country tot was dudley", "both together as a share
+            # of black country only": of that area's parts
+            ones = [f for f in subjects if f in base_area] or [
+                f for k in conv.focus if (f := self.look.by_id.get(k)) in base_area]
+            if ones and len(ones) < len(base_area):
+                subjects, wording["of_group"] = ones, tuple(base_area)
+                area = None
         if area is not None and op == "share" and wording["own"] in area[0] and \
                 OWN_WORDS.search(q.low) and len(area[0]) > 1:
             # "and back to the BC four - what slice of that are we?": ours, of that group
@@ -561,7 +570,8 @@ class Parser:
                  and t not in ASK_WORDS and look.vocab.knows(t)]
         unknown = [t for t in content_terms(text) if not look.vocab.knows(t)
                    and t not in look.people_terms and t not in ASK_WORDS]
-        return {"quoted": tuple(p.strip() for p in quoted), "voices": tuple(voices),
+        return {"quoted": tuple(p.strip().rstrip(".…").strip() for p in quoted),  # ('drop their…')
+                "voices": tuple(voices),
                 "echoed": self._echoed(q),
                 "claim_terms": tuple(terms), "claim_unknown": tuple(unknown),
                 "claim_negated": bool(NEGATIVE.search(INSTRUCTION.sub(" ", q.low))),
@@ -834,6 +844,15 @@ class Parser:
             area = area or (parts, m.start)
         return subjects, area
 
+    def _area_after_of(self, q: Question) -> list[Figure] | None:
+        """The area of several parts a share is taken of ("a share of black country only")."""
+        toks = tokens(q.text)
+        for m in self.look.area_matcher.find(q.text):
+            parts = self.look.areas[m.key]
+            if len(parts) > 1 and "of" in toks[max(0, m.start - 3):m.start]:
+                return list(parts)
+        return None
+
     def _own(self, q: Question, mentions: list[Mention]) -> Figure | None:
         """The writer's own subject, if they say which: "we're whc (walsall)", "stoke here"."""
         toks = tokens(q.text)
@@ -945,7 +964,11 @@ class Parser:
             base = [self.look.by_id[k] for k in conv.base if k in self.look.by_id]
             return subjects + [f for f in base if f not in subjects], conv.op
         if op not in TAKING_OPS or not focus or not short or (
-                self.lex.all_parts.search(q.low) and op != "share"):
+                self.lex.all_parts.search(q.low) and op != "share") or (
+                op == "average" and self.lex.per_part.search(q.low) and not REFERRING.search(
+                    q.low) and not (conv.op == "total" and len(focus) > 2)):
+            # ("and avg per trust" after the gap between two: all of them; not "avg per trust
+            # for those 4", nor after a group's total)
             return subjects, op  # ("what % of the 5-trust total": the parts are the base)
         if not subjects:
             if op in PAIR_OPS and len(focus) == 1 and len(earlier) == 1 and \

@@ -119,7 +119,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bn\.? (?=(?:midlands|mids|staffs|west|east|wales|yorks|yorkshire|london|lincs)\b)",
      "north "),
     # "sat n sun", "start n end": chat's "n" is "and".
-    (r"(?<=\w) n (?=\w)", " and "),
+    (r"(?<=[\w,]) n (?=\w)", " and "),
     (r"^\s*n\s+(?=[a-z])", "and "),  # "n sfh?", "n what did she say
     (r"^(sat|sun)\b(?=\s+(?:and|n|&)\s)", lambda m: WEEKDAYS[m.group(1).lower()]),
     (r"\b(\d+)\s+(sat|sun)\b\.?", lambda m: f"{m.group(1)} on {WEEKDAYS[m.group(2).lower()]}"),

@@ -117,7 +117,10 @@ class AggregateAnswerer(FigureWork):
         # A short "2nd highest?" ranks what the last ranking did; "of those" the last subjects.
         brief = len(q.terms) <= 2 and op not in ("extreme", "rank")
         if not named and (r.cues.has("BACK_TO_SUBJECTS") or brief) and not any(
-                f.scope == "whole" for f in r.subjects) and not r.cues.has("all_parts"):
+                f.scope == "whole" for f in r.subjects) and not r.cues.has("all_parts") and \
+                not (op == "average" and r.cues.has("per_part") and not r.cues.has(
+                    "REFERRING") and not (conv.op == "total" and len(conv.subjects) > 2)):
+            # ("and avg per trust": all; "… for those 4", or after their total: those)
             # ("weekend total both trusts?"; not "all 4 combined?")
             named = list(dict.fromkeys(
                 self.look.main_row(self.look.by_id[k]) for k in conv.subjects
@@ -419,10 +422,11 @@ class AggregateAnswerer(FigureWork):
             return aggregates.versus_rest(one, [f for f in self.look.parts if f is not one],
                                           self.lex, q.form == "yesno" or
                                           r.cues.has("CLAIM_START"))
+        by_value = [f for f in self.look.counts if f.value in q.numbers] if not r.subjects else []
         if r.cues.has("PER_DAY") and self.look.days is not None and q.form != "why" and (
-                self._about_counts(r) or r.subjects or r.excluded):
+                self._about_counts(r) or r.subjects or r.excluded or by_value):
             counted = [f for f in r.subjects if f.scope != "part"][:1] or (
-                list(dict.fromkeys(explicit)) if explicit else pool)
+                list(dict.fromkeys(explicit)) if explicit else by_value[:1] or pool)
             if r.cues.has("per_part") and len(counted) > 1:
                 # "per trust per day across all 5?": the total, over the parts, over the days
                 done = aggregates.per_day(counted, self.look.days, self.lex)

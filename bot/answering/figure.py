@@ -168,6 +168,10 @@ class FigureAnswerer(FigureWork):
                 text += f" {passage.sentences[number]} ({pid})"
         elif q.form == "yesno" and q.numbers and any(n == f.value for n in q.numbers for f in used):
             text = "Yes. " + text
+        # (the subject whose figure was claimed is named too: "diff between them?")
+        used += [g for g in self.look.counts if g not in used and g.value in q.numbers and
+                 correction and (f"{g.subject}'s figure" in correction or
+                                 f"figure for {g.subject}" in correction)]
         return self._figure_answer(r, "figure", text, used)
 
     def _dimensioned_answer(self, r: Reading, subjects: list[Figure]) -> Answer:

@@ -232,6 +232,15 @@ class FigureWork:
             whose = f"{used[0].subject}'s" if g.subject != used[0].subject else \
                 f"the {used[0].measure}, which is {used[0].stated}"
             return f"No: {g.display} is the {g.measure} (“{g.span}”, {g.passage}), not {whose}."
+        owner = [g for g in self.look.counts if g not in used and g.value in alien and
+                 g.scope == used[0].scope] if counts and len(used) == 1 else []
+        if owner:
+            # "someone said wolves had 1,169": 1,169 is Sandwell's
+            g = owner[0]
+            note = f"that is {g.subject}'s figure ({g.passage})"  # (the wrong figure not repeated)
+            return f"No: {note}." if q.form == "yesno" else \
+                f"The article gives that figure for {g.subject} ({g.passage}), not " \
+                f"{used[0].subject}."
         elsewhere = [v for v in self.look.variants if v not in used and v.value in alien and
                      any(v.subject == f.subject for f in used)] if counts else []
         if elsewhere:
