@@ -59,6 +59,9 @@ CLAIM_FRAME = re.compile(r"^\W*(?:true or false|yes or no|correct or not|fact[- 
 def form_of(low: str) -> str:
     if CLAIM_FRAME.match(low):
         return "yesno"  # "True or false: the co-chairs, who …": the frame decides, not "who"
+    if re.match(r"^\W*(?:and |so |ok )?what (?:did|does|do|has|have) [\w' ]{1,40}? (?:say|said|"
+                r"tell|mention|write)\b", low):
+        return "what"  # "what did she say about how many pts were affected": her words
     for pattern, form in (
         (r"\b(?:what|which) (?:date|day|days|year|month|time)\b|\bdays of the week\b|"
          r"^\W*(?:and |so )?(?:the |strike |walkout )?dates?\W*$|"
@@ -193,6 +196,7 @@ YESNO_INSTRUCTION = re.compile(r"[\s.,;:(-]*\b(?:please )?(?:answer|reply|respon
 SELF_INTRO = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|right|so|hi|hey|morning)[\s,]+)*(?:(?:we|i)(?:'re|'m| are| am| r|m)\s+"
     r"(?:at |from |with |in |on )?(?:the )?[\w'&]+(?:\s+[\w'&]+){0,3}?|"
+    r"(?!(?:who|what|which|how|when|where|why|whos|whats|is|was|did)\b)"
     r"[\w'&]+(?:\s+[\w'&]+){0,3}?\s+(?:here|again|comms(?: (?:here|again|team))?))"
     r"\s*(?:[.,;:!]+|\s-+)\s+", re.I)
 

@@ -323,6 +323,9 @@ AGAINST_AVERAGE = re.compile(r"\b(above|over|higher than|more than|below|under|l
                              r"mean)\b")
 # "shes from uhnm tho right?": a person put at a place or organisation.
 FROM_PLACE = re.compile(r"\b(?:from|at|with|works? (?:for|at)|runs?|heads?|leads?|based at) ")
+# "was the wknd totally clear at sfh": a claim that none were affected.
+CLEAR_CLAIM = re.compile(r"\b(?:clear|quiet|none|nothing|zero|unaffected|untouched|no (?:\w+ )?"
+                        r"(?:cases?|clinics?|patients?|one|disruption))\b")
 # Which way a claim puts the true count against the one given ("prob higher", "lower").
 HIGHER_CLAIM = re.compile(r"\b(?:higher|greater|bigger|larger|understat\w*|undercount\w*|"
                           r"underestimat\w*)\b(?! than [\d,.])")

@@ -210,6 +210,12 @@ class FigureAnswerer(FigureWork):
             sentences.append(f"{format_number(total)} at {f.subject} for {what}: {working} = "
                              f"{format_number(total)} ({where}).")
         verdict = self._claimed_at(r, subjects) if used else ""
+        if not verdict and used and q.form == "yesno" and r.cues.has("CLEAR_CLAIM") and \
+                not q.numbers:
+            # "was the wknd totally clear at sfh": none, or how many there were
+            total = sum(x.value for x in used)
+            verdict = "Yes." if not total else "No."
+            verdict = verdict if not r.claim_negated else ""
         if verdict:
             sentences.insert(0, verdict)
         if not used:

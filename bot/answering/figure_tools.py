@@ -127,6 +127,9 @@ class FigureWork:
         if score and f.unit in r.units:
             score += 3
             strong = True
+        if not strong and r.noun and r.noun == f.unit and f.subject in {
+                g.subject for g in r.subjects}:
+            score, strong = score + 4, True  # "how many resident doctors … in england"
 
         asked = r.modality
         mode = self.look.row_modality.get(f.id, "") if score and asked else ""

@@ -50,7 +50,11 @@ class _Speech:
     # -- scoring --------------------------------------------------------------------------
 
     def _have(self, s: Sentence | _Text) -> set[str]:
-        return set(content_terms(s.text)) - self.c.people_terms
+        have = set(content_terms(s.text)) - self.c.people_terms
+        if have & self.c.action_terms or re.search(r"\bput back\b|\bcalled off\b", s.text):
+            have |= self.c.action_terms  # ("how many pts were affected": "had their care put
+            # back")
+        return have
 
     def _cover(self, terms: list[str], s: Sentence | _Text) -> float:
         have = self._have(s)
@@ -395,6 +399,12 @@ class _Speech:
         mine = self._spoken()
         if not mine:
             return None
+        counted = [s for s in mine if re.search(r"\d", s.text)]
+        if self.r.cues.has("QUANTITY_Q") and counted and self.r.q.form == "what":
+            # "what did she say about how many pts were affected": her words with a figure
+            covered, said = self._best(counted, self.terms)
+            if said is not None and covered >= 0.5:
+                return self._answer("", [said])
         if self.r.cues.has("QUANTITY_Q") or self._rare_missing(self.terms, mine):
             return None  # a figure, or a word the speaker never uses: the other paths' work
         others = {p.id for p in self.r.people} - self.ids
