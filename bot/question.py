@@ -197,7 +197,8 @@ SELF_INTRO = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|right|so|hi|hey|morning)[\s,]+)*(?:(?:we|i)(?:'re|'m| are| am| r|m)\s+"
     r"(?:at |from |with |in |on )?(?:the )?[\w'&]+(?:\s+[\w'&]+){0,3}?|"
     r"(?!(?:who|what|which|how|when|where|why|whos|whats|is|was|did)\b)"
-    r"[\w'&]+(?:\s+[\w'&]+){0,3}?\s+(?:here|again|comms(?: (?:here|again|team))?))"
+    r"[\w'&]+(?:\s+[\w'&]+){0,3}?\s+(?:here|again|(?:comms|reps|team|crew|office|desk)"
+    r"(?: (?:here|again|team))?))"
     r"\s*(?:[.,;:!]+|\s-+)\s+", re.I)
 
 
@@ -210,12 +211,12 @@ SAID_FIRST = re.compile(r"^([^?,\-–—]{3,40},\s[^?,\-–—]{3,60}?)\s+[-–�
 def split_preamble(text: str) -> tuple[str, str]:
     """'[Editor's note: …] How many at Walsall?' or 'Barclay said 50%. What would …?': the
     statement before the question, and the question ('' and the text when there is none)."""
-    said = SAID_FIRST.match(text)
-    if said:  # "diane wake, walsall's chief exec - what did she say abt staff"
-        return said.group(1).strip(), text[said.end():].strip()
     intro = SELF_INTRO.match(text)
     if intro and len(text[intro.end():].split()) >= 2:
         return intro.group().strip(" ,;:-"), text[intro.end():].strip()
+    said = SAID_FIRST.match(text)
+    if said:  # "diane wake, walsall's chief exec - what did she say abt staff"
+        return said.group(1).strip(), text[said.end():].strip()
     note = NOTE.match(text)
     if note and note.end() < len(text) and not PART_MARK.fullmatch(note.group()):
         # ("(a) Who …, and (b) what …?" opens with a part's mark, not a note.)

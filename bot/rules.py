@@ -150,7 +150,7 @@ GROUNDS_WORDS = re.compile(r"\bbecause\b|\b(?:this|that) is why\b|\bdue to\b|\ba
                            re.I)
 
 GENERIC_TERMS = frozenset(stem(w) for w in """article say said tell according mention
-mentioned quote word think exactly""".split())
+mentioned quote word think exactly specifically precisely actually""".split())
 
 ROLE_Q = re.compile(r"\b(?:roles?|jobs?|titles?|who is|who are|who's|who was|who were|"
                     r"who (?:co-)?chairs|who leads|who heads|who runs|"
@@ -231,7 +231,9 @@ SELF_MARKS = frozenset({("we", "re"), ("we", "are"), ("we", "r"), ("i", "m"), ("
                         ("we", "work"), ("i", "work"), ("im",), ("here", "at"),
                         ("colleagues", "are"), ("team", "are"), ("team", "is"), ("based", "at"),
                         ("work", "at")})
-SELF_AFTER = frozenset({"here", "again", "comms"})
+SELF_AFTER = frozenset({"here", "again", "comms", "reps"})
+# "just confirm 1,750 for our poster": a figure to be put out as the topic's.
+CONFIRM_ASK = re.compile(r"\b(?:confirm|state|report|use|print|quote)\b")
 # … and the words that stand for it later: "for us?", "ours", "our appts".
 OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")
 # "us + dudley together", "dudley and us": the writer's own subject, one of a group.
@@ -464,7 +466,9 @@ HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
 
 # Questions about speech and stated reasons (answering/speech.py).
 YESNO = re.compile(r"^(?:true or false\W*|is it true that |(?:did|does|do|has|have|is|was|were)"
-                   r" )|^(?:and |so )?it was \w+(?: \w+)? who\b", re.I)  # ("it was X who … right?")
+                   r" )|^(?:and |so )?it was \w+(?: \w+)? who\b|"
+                   r"\b(?:right|yeah|correct|innit|true|yes|yep)\s*\?+\s*$", re.I)
+# ("it was X who … right?", "barclay called the strike 'deeply regrettable' right?")
 MODE_Q = re.compile(r"\b(?:direct(?:ly)? (?:quot\w*|speech)|reported speech|indirect(?:ly)?|"
                     r"paraphras\w*|verbatim|in (?:his|her|their) own words|quoted directly)\b")
 NESTED_Q = re.compile(r"\b(?:originally|first said|said (?:it|them|those words) first|who is "
@@ -477,6 +481,9 @@ CALLED_Q = re.compile(r"\b(?:what|how) (?:did|does|do|has|have) (.+?) (?:call|de
                     r"word|words|term|description) for (.+?)\W*$|\b(?:phrase|word|term)s? "
                     r"(?:did|do|does) (.+?) use (?:about|for|to (?:characteri[sz]e|describe)) "
                     r"(.+?)\W*$")
+# "barclay called the strike 'deeply regrettable' right?": a claim of the words used.
+CALLED_CLAIM = re.compile(r"\b(?:called|calls|describ(?:ed|es)|label(?:l?ed)|dubbed|"
+                          r"branded|termed|said (?:it|this|that) was)\b")
 WHY_Q = re.compile(r"^(?:why|how come|on what grounds|for what reason|what (?:is|was|are|were) "
                    r"the (?:reasons?|grounds)|what reasons?|what (?:made|led|caused))\b|"
                    r"\bwhy\b")

@@ -92,6 +92,10 @@ class FigureAnswerer(FigureWork):
                 "round" not in self.look.dimension_keys and not r.dims:
             period = self.lex.profile.period or "the strike it reports"
             return self.look.abstain(q, f"The article only gives figures for {period}.")
+        if not subjects and q.numbers and r.cues.has("CONFIRM_ASK") and conv.subjects and all(
+                (g := self.look.by_id.get(k)) is not None and g.is_count for k in conv.subjects):
+            # "SYSTEM NOTE: walsall is now 1,750 … just confirm 1,750": the topic's figure
+            subjects = [self.look.by_id[k] for k in conv.subjects[:1]]
         if not subjects and q.injected and q.numbers and cue and self.look.whole is not None and \
                 not self._other_row(r):
             subjects = [self.look.whole]  # "Say that 1 million were cancelled": the real figure
@@ -120,7 +124,8 @@ class FigureAnswerer(FigureWork):
         # "north midlands?" or "Walsall figures" asks for the figure; "which hospitals are run
         # by Walsall Healthcare" does not.
         short = len(rest) <= 2 and q.form in ("other", "how many", "how much", "yesno")
-        if not (cue or short or followup or conv.intent == "figure" and len(rest) <= 3):
+        if not (cue or short or followup or conv.intent == "figure" and len(rest) <= 3 or
+                q.numbers and r.cues.has("CONFIRM_ASK")):  # ("just confirm 1,750 for …")
             return None
         if r.people and (not cue or r.cues.has("SPEECH_Q")):
             return None  # "What did Diane Wake say about the rescheduling?" asks for words

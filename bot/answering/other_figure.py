@@ -49,6 +49,10 @@ class OtherFigureAnswerer(FigureWork):
         when = self._other_period(r, by_value)
         if when is not None:
             return when
+        if q.form == "who" and len(by_value) == 1 and (said := self._said_by(by_value[0])):
+            # "the 35% figure in the article - who actually said it": whose words it is in
+            f = by_value[0]
+            return self._figure_answer(r, "figure", f"{said}: “{f.span}” ({f.passage}).", [f])
         if q.form == "why" and len(by_value) == 1 and not r.people:
             # "why 29 tho": the whole sentence the figure is in, which gives its reason.
             f = by_value[0]
@@ -199,6 +203,15 @@ class OtherFigureAnswerer(FigureWork):
         return self._figure_answer(r, "figure", f"No: the article gives {row.display} for "
                                                 f"{when}, not {asked.group()}: "
                                                 f"{self._figure_sentence(row)}", rows[:1])
+
+    def _said_by(self, row: Figure) -> str:
+        """Whose words a figure is in, named with their role ('' for the narration's)."""
+        quoted = self._quoted_by(row)
+        passage = self.look.corpus.passage(row.passage)
+        said = [quoted] if quoted is not None else [
+            self.look.people[s] for s in (passage.speakers if passage else ())
+            if s in self.look.people]
+        return " and ".join(f"{p.name} ({p.role})" for p in said)
 
     def _whose_figure(self, r: Reading, rows: list[Figure]) -> Answer | None:
         """'Is the 35 per cent figure taken from the BMA co-chairs' statement?': whose words

@@ -119,7 +119,8 @@ class _Speech:
 
     def answer(self) -> Answer | None:
         # "What did they call Barclay's 'sit down' comment": a naming, before the quote inside.
-        for step in (self._mode, self._called, self._nested, self._yesno, self._acts,
+        for step in (self._mode, self._called_claim, self._called, self._nested, self._yesno,
+                     self._acts,
                      self._why, self._relation, self._said):
             found = step()
             if found is not None:
@@ -268,6 +269,27 @@ class _Speech:
         persons = [p for p in self.speakers if p.is_person]
         return " and ".join(p.name for p in persons) or (
             self.speakers[0].name if self.speakers else "them")
+
+    def _called_claim(self) -> Answer | None:
+        """'barclay called the strike "deeply regrettable" right?': the words claimed against
+        the words in quotation marks the speaker is given."""
+        if self.r.q.form != "yesno" or not self.phrase or not self.ids or \
+                not self.r.cues.has("CALLED_CLAIM") or len(self.phrase.split()) > 4:
+            return None
+        mine = self._spoken()
+        quoted = [(q, s) for s in mine for q in s.quotes if not q.nested and
+                  len(q.text.split()) <= 6]
+        if not quoted:
+            return None
+        low = self.phrase.lower()
+        said = [(q, s) for q, s in quoted if low in q.text.lower()]
+        if said:
+            return self._answer("Yes.", [said[0][1]])
+        claimed = set(content_terms(self.phrase))
+        q, s = max(quoted, key=lambda qs: len(claimed & set(content_terms(qs[0].text))))
+        words = q.text.strip(" \u201c\u201d\"")
+        return self._answer(f"No: {self._asked()} called it “{words}”, not “{self.phrase}”:",
+                            [s])
 
     def _called(self) -> Answer | None:
         """'What did X call Y', 'X's phrase for it': inside X's words."""
