@@ -85,7 +85,7 @@ def form_of(low: str) -> str:
     last = re.split(r"[;:\u2014\u2013]\s*|,\s+|\s-\s", low)[-1].strip()
     aux = r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
     if re.match(aux, low) or re.match(aux, last) or TAG_QUESTION.search(low) or \
-            STATED_COUNT.match(low) or \
+            STATED_COUNT.match(low) or ELLIPTIC_COMPARISON.match(low) or \
             re.match(r"so\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does)\b[^?]*\?+$", low):
         return "yesno"
     return "other"
@@ -173,6 +173,9 @@ def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
 
 
 # "SFH had 75 on the Monday, right?": a statement offered for checking.
+# "more than the other 3 put together?": a comparison put for checking, its verb left out.
+ELLIPTIC_COMPARISON = re.compile(r"(?:and |so |or )?(?:more|fewer|less|bigger|smaller|higher|"
+                                 r"lower) than\b")
 # "so nuh moved 1 sat + 1 sun?", "uhnm had 4413?": a statement of a count, asked back.
 STATED_COUNT = re.compile(r"^(?:so |and |ok )?[^?]*?\b(?:\w+ed|had|got|saw|lost|put|took|is|are|"
                           r"was|were|equals?|adds? up to|makes?|comes? to|totals?)\b"

@@ -72,6 +72,7 @@ from .rules import (
     RAW_NUMBERS,
     REFERRING,
     REST_Q,
+    REST_TOGETHER,
     SAME_AGAIN,
     SELF_AFTER,
     SELF_MARKS,
@@ -460,7 +461,12 @@ class Parser:
         mains = list(dict.fromkeys(self.look.main_row(f) for f in last))
         if REST_Q.match(q.low) and mains and all(f.scope == "part" for f in mains) and \
                 len(mains) < len(self.look.parts):
-            # "and the others?", "and the rest?": the parts the last answer left out.
+            # "and the others?", "and the rest?": the parts the last answer left out (and the
+            # one before it: "gstt?", "and imperial?", "the rest?").
+            before = [self.look.main_row(self.look.by_id[k]) for k in conv.earlier_focus
+                      if k in self.look.by_id]
+            if len(mains) == 1 and len(before) == 1 and before[0].scope == "part":
+                mains = list(dict.fromkeys(mains + before))
             subjects = [f for f in self.look.parts if f not in mains]
             op = op if op in ("total", "average") else conv.op if conv.op in (
                 "share", "total", "average") else None  # ("the rest combined?": their total)
@@ -983,7 +989,8 @@ class Parser:
             if op in PAIR_OPS and len(focus) == 1 and focus[0].dims:
                 # "% change to July?" after "NUH in April 2023?": now against that round.
                 return [self.look.main_row(focus[0]), focus[0]], op
-            if op in PAIR_OPS and len(focus) == 1 and earlier:
+            if op in PAIR_OPS and len(focus) == 1 and earlier and not REST_TOGETHER.search(
+                    q.low):  # ("more than the other 3 put together?": against the rest)
                 return [*earlier[-1:], *focus] if earlier[-1] not in focus else focus, op
             mains = list(dict.fromkeys(self.look.main_row(f) for f in focus))
             before = list(dict.fromkeys(self.look.main_row(f) for f in earlier))

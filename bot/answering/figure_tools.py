@@ -338,7 +338,9 @@ class FigureWork:
         if r.cues.has("OUT_OF_Q"):
             share = f"{100 * row.value / whole.value:.1f}% ({row.display} ÷ {whole.display})"
             return self._figure_answer(r, "figure", f"{row.display} of {whole.display}, "
-                                                    f"{share}: {given}.", [row, whole])
+                                                    f"{share}: {given}.", [row, whole],
+                                       values=((row.measure, row.value),
+                                               (whole.measure, whole.value)))
         return None
 
     def _figure_sentence(self, f: Figure) -> str:

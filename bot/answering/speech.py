@@ -277,17 +277,17 @@ class _Speech:
                 not self.r.cues.has("CALLED_CLAIM") or len(self.phrase.split()) > 4:
             return None
         mine = self._spoken()
-        quoted = [(q, s) for s in mine for q in s.quotes if not q.nested and
-                  len(q.text.split()) <= 6]
+        quoted = [(quote, s) for s in mine for quote in s.quotes if not quote.nested and
+                  len(quote.text.split()) <= 6]
         if not quoted:
             return None
         low = self.phrase.lower()
-        said = [(q, s) for q, s in quoted if low in q.text.lower()]
+        said = [(quote, s) for quote, s in quoted if low in quote.text.lower()]
         if said:
             return self._answer("Yes.", [said[0][1]])
         claimed = set(content_terms(self.phrase))
-        q, s = max(quoted, key=lambda qs: len(claimed & set(content_terms(qs[0].text))))
-        words = q.text.strip(" \u201c\u201d\"")
+        quote, s = max(quoted, key=lambda qs: len(claimed & set(content_terms(qs[0].text))))
+        words = quote.text.strip(" \u201c\u201d\"")
         return self._answer(f"No: {self._asked()} called it “{words}”, not “{self.phrase}”:",
                             [s])
 
