@@ -161,6 +161,7 @@ class Reading:
     own: Figure | None = None  # the writer's own subject ("we're whc"), this turn or before
     of_group: tuple[Figure, ...] = ()  # the group a share is of ("what slice of the BC four")
     own_dims: tuple[tuple[str, str], ...] = ()  # the dimensions its own words name (no others)
+    split_within: tuple[str, ...] = ()  # names of one subject asked apart ("kings mill vs newark")
     # What the question's wording says, read once: the answerers never read its text.
     cues: Cues = field(default_factory=lambda: Cues.find(QUESTION_RULES, "", ""))
     noun: str = ""  # what "how many X" counts ("consultants")
@@ -385,6 +386,14 @@ class Parser:
         wording = self._wording(q, (unknown, place, partial, stray))
         wording["own"] = self._own(q, mentions) or self.look.by_id.get(conv.own)
         wording["own_dims"] = own_dims
+        toks = tokens(q.text)
+        for key in {m.key for m in mentions}:
+            same = [m for m in mentions if m.key == key]
+            apart = [" ".join(toks[m.start:m.end]) for a, b in zip(same, same[1:], strict=False)
+                     if set(toks[a.end:b.start]) & {"vs", "versus", "v", "or", "against",
+                                                     "compared"} for m in (a, b)]
+            if len(set(apart)) > 1:  # "kings mill vs newark split for sfh?"
+                wording["split_within"] = tuple(dict.fromkeys(apart))
         claimed = [k for k, _ in dims if k in self.look.partitions]
         if not wording["dim_asked"] and q.form == "yesno" and len(claimed) == 1 and \
                 wording["cues"].has("ANY_SUPERLATIVE") and len(subjects) <= 2 and \

@@ -38,6 +38,13 @@ class FigureAnswerer(FigureWork):
             f = owners[0]
             return self._figure_answer(r, "figure", f"{f.display} is {f.subject}'s: "
                                                     f"{self._figure_sentence(f)}", [f])
+        if r.split_within and len(subjects) == 1:
+            # "do we have kings mill vs newark split for sfh?": names of one trust, its sites
+            f = subjects[0]
+            return self.look.abstain(q, f"The article gives {f.subject}'s figure only as a "
+                                        f"whole ({f.display}, {f.passage}), not for "
+                                        f"{' and '.join(n.title() for n in r.split_within)} "
+                                        f"apart.")
         if q.form in ("who", "when", "where", "date") or (q.form == "why" and not q.numbers) or \
                 q.form == "how long" and self.look.days is not None and not q.numbers:
             return None  # ("who from nuh said sorry": a speaker at a subject, not its figure)
