@@ -117,6 +117,10 @@ SETS = [
     (DATA / "blind_strike_chatb_Z.jsonl", None, 34),
     (NURSES / "blind_Z.jsonl", NURSES, 28),
     (NOTTS / "blind_Z.jsonl", NOTTS, 26),
+    (DATA / "blind_strike_chat_AA.jsonl", None, 32),
+    (DATA / "blind_strike_chatb_AA.jsonl", None, 31),
+    (NURSES / "blind_AA.jsonl", NURSES, 28),
+    (NOTTS / "blind_AA.jsonl", NOTTS, 27),
 ]
 _ENGINES: dict[Path, Any] = {}
 

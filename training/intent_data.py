@@ -152,7 +152,11 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/data/blind_strike_chat_Z.jsonl",
               "tests/data/blind_strike_chatb_Z.jsonl",
               "tests/articles/london-nurses/blind_Z.jsonl",
-              "tests/articles/notts-resident-doctors/blind_Z.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_Z.jsonl",
+              "tests/data/blind_strike_chat_AA.jsonl",
+              "tests/data/blind_strike_chatb_AA.jsonl",
+              "tests/articles/london-nurses/blind_AA.jsonl",
+              "tests/articles/notts-resident-doctors/blind_AA.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
