@@ -140,7 +140,8 @@ class Lookups:
         self.days = next((f for f in self.others if f.unit == "days"), None)
         self.people = {p.id: p for p in corpus.people}
         self.subject_matcher = AliasMatcher({f.id: f.aliases for f in self.counts},
-                                            stop=frozenset(STOPWORDS))
+                                            stop=frozenset(STOPWORDS),
+                                            words=frozenset(tokens(corpus.article)))
         # The areas the whole is made of ("the Black Country") and the parts in each.
         self.areas = {a.name: [self.by_id[k] for k in a.parts] for a in corpus.profile.areas}
         self.area_matcher = AliasMatcher({a.name: (a.name, *a.aliases)

@@ -201,7 +201,7 @@ SELF_INTRO = re.compile(
     r"(?:at |from |with |in |on )?(?:the )?[\w'&]+(?:\s+[\w'&]+){0,3}?|"
     r"(?!(?:who|what|which|how|when|where|why|whos|whats|is|was|did)\b)"
     r"[\w'&]+(?:\s+[\w'&]+){0,3}?\s+(?:here|again|(?:comms|reps|team|crew|office|desk)"
-    r"(?: (?:here|again|team))?))"
+    r"(?: (?:here|again|team))?)(?:\s+(?:w/|with)\s+[^.?!,]{1,40}?)?)"
     r"\s*(?:[.,;:!]+|\s-+)\s+", re.I)
 
 

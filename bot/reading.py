@@ -974,6 +974,10 @@ class Parser:
             # "diff between the 2 on the fri?", "the diff between the 2 trusts overall": the two
             # parts, not the whole "the two trusts" also names
             return list(self.look.parts), op
+        if op is None and subjects and FOLLOWUP.match(q.low) and conv.op == "share" and \
+                not EXCLUDING.search(q.low) and all(f.scope != "part" for f in subjects) and (
+                    parts := [f for f in focus if f.scope == "part"]):
+            return parts + subjects, "share"  # "and of the whole of england's?" after ours
         if op is None and subjects and FOLLOWUP.match(q.low) and conv.op in CARRIED_OPS and \
                 all(f.scope == "part" for f in subjects):
             base = [self.look.by_id[k] for k in conv.base if k in self.look.by_id]

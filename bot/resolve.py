@@ -64,7 +64,10 @@ class AliasMatcher:
     """Longest-first alias matching over question tokens, exact before fuzzy."""
 
     def __init__(self, entries: dict[str, tuple[str, ...]],
-                 stop: frozenset[str] = frozenset()) -> None:
+                 stop: frozenset[str] = frozenset(), words: frozenset[str] = frozenset()) -> None:
+        # `words`: words of the text's own that are no typo of a name ("ward staff": staff,
+        # not "Staffs")
+        self.words = words
         # An alias several entries share ("co-chairs") names all of them.
         self.owners: dict[tuple[str, ...], list[str]] = {}
         for key, names in entries.items():
@@ -84,7 +87,8 @@ class AliasMatcher:
         """The alias words a question word may be a typo of (cached per word)."""
         found = self._fuzzy.get(token)
         if found is None:
-            found = frozenset(a for a in self.vocabulary if _token_match(a, token))
+            found = frozenset(a for a in self.vocabulary if _token_match(a, token) and (
+                a == token or token not in self.words))
             if len(self._fuzzy) < 50_000:
                 self._fuzzy[token] = found
         return found

@@ -325,6 +325,12 @@ class _Speech:
             words = "\u201d, \u201c".join(quote.text for quote in found.quotes)
             return self._answer(f"{self._who(found.speakers)} called it \u201c{words}\u201d:",
                                 [found])
+        prev = self.model.before(found)
+        if found.relation == "comment" and prev is not None and self.phrase and \
+                self.phrase.lower()[:12] in found.text.lower():
+            # "what did the bma call 'double-speak'?": what that comment is on, the words
+            # before it
+            return self._answer("", [prev, found])
         return self._answer("", [found])
 
     def _acts(self) -> Answer | None:
