@@ -86,6 +86,7 @@ def form_of(low: str) -> str:
     aux = r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
     if re.match(aux, low) or re.match(aux, last) or TAG_QUESTION.search(low) or \
             STATED_COUNT.match(low) or ELLIPTIC_COMPARISON.match(low) or \
+            re.match(r"(?:so )?(?:she|he|they)(?:'s| is| was| are| were)\b[^?]*\?\s*$", low) or \
             re.match(r"so\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does)\b[^?]*\?+$", low):
         return "yesno"
     return "other"

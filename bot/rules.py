@@ -124,6 +124,10 @@ ORG_Q = re.compile(r"\b(?:which|what) (?:trade )?(?:union|organisation|organizat
 ROLE_FRAME = frozenset(stem(w) for w in "role job title position exactly actually hold held "
                        "have right yeah yes correct true innit".split())
 
+# The words of a role that rank it ("deputy medical director" is not the medical director).
+ROLE_RANKS = frozenset(stem(w) for w in "deputy assistant vice acting associate interim "
+                       "co-chair joint".split())
+
 ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|job|post|title|"
                        r"position)\b")
 
@@ -456,8 +460,10 @@ COMPLEMENT = re.compile(r"\b(?:share|proportion|percentage|per ?cent)\b[^?]{0,40
                         r"didn't|not|never|failed to)\b|\b(?:did not|didn't)\b[^?]{0,30}\b(?:share|"
                         r"proportion|percentage)\b")
 TRUE_OR_FALSE = re.compile(r"^\W*true or false\b")
-IS_X_THE = re.compile(r"^(?:is|was) [\w' .-]+? (?:the|a|an) |"
-                      r"^(?:so )?[\w' .-]+?(?:'s| is| was) (?:the|a|an) (?!\w+ (?:of|for)\b)")
+# ("is whitmore nuh's deputy medical director?", "shes nuh's medical director?")
+IS_X_THE = re.compile(r"^(?:is|was) [\w' .-]+? (?:the|a|an|[\w.-]+'s) |"
+                      r"^(?:so )?[\w' .-]+?(?:'s| is| was) (?:the|a|an) (?!\w+ (?:of|for)\b)|"
+                      r"^(?:so )?(?:she|he)(?:'s| is| was) (?:[\w.-]+ ){0,3}[\w.-]+'s ")
 ONLY = re.compile(r"\b(?:only|just|solely|purely|exclusively|alone)\b")
 ALL_OF_KIND = re.compile(r"\b(?:all|every one|only|just|solely|purely|exclusively|entirely)\b")
 # "than on the second": the other value of a two-valued dimension, left implicit.

@@ -52,7 +52,7 @@ def stem(word: str) -> str:
 # (and plain English families the stemmer leaves apart: reply / response, apologise / sorry)
 KIN = {"postpon": "cancel", "reschedul": "cancel", "rearrang": "cancel", "rebook": "cancel",
        "walkout": "walk", "reply": "respons", "repl": "respons", "respond": "respons",
-       "answer": "respons",
+       "answer": "respons", "absenc": "absent",
        "apologis": "sorry", "apologiz": "sorry", "apology": "sorry", "apolog": "sorry",
        "ahead": "plac"}  # (went ahead / took place: "go" and "went" are stop words)
 

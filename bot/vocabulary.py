@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .corpus import Corpus
-from .text import STOPWORDS, content_terms, stem, words
+from .text import KIN, STOPWORDS, content_terms, stem, words
 
 # Everyday verbs: rare in a 21-paragraph article, yet they say little about which paragraph.
 LIGHT = frozenset(stem(w) for w in """want wants need make take give get think know try keep
@@ -38,7 +38,8 @@ class Vocabulary:
         self.max_idf = math.log((n + 1) / 0.5)
 
     def knows(self, word: str) -> bool:
-        return word in self.words or stem(word) in self.stems
+        return word in self.words or stem(word) in self.stems or \
+            KIN.get(stem(word), "") in self.stems  # ("absence": the article's "absent")
 
     def near(self, word: str) -> bool:
         """Whether a word the article doesn't use is a typo of one it does."""

@@ -12,6 +12,7 @@ from ..rules import (
     GENERIC_TERMS,
     GROUNDS_WORDS,
     ROLE_FRAME,
+    ROLE_RANKS,
     VERDICT,
 )
 from ..text import content_terms, stem
@@ -40,7 +41,8 @@ class PeopleAnswerer(TextWork):
                           "passage", (self.look.cite(one.introduced, 1.0),), (),
                           highlights=(one.role, other.role))
         if q.form == "yesno" and len(persons) == 1 and r.cues.has("IS_X_THE", "DESCRIBED_AS") \
-                and set(content_terms(persons[0].name)) & set(q.terms):  # named, by name
+                and (set(content_terms(persons[0].name)) & set(q.terms) or
+                     persons[0] in r.referred):  # named, by name (or "she" for her)
             # "Is Diane Wake the elective care lead for Staffordshire and the Black Country?":
             # the role as claimed against the role as the article gives it.
             p = persons[0]
@@ -50,7 +52,9 @@ class PeopleAnswerer(TextWork):
                 stem(w) for w in ("piece", "article", "describ", "call")}
             if len(claimed & role) >= 2:
                 extra = claimed - role
-                verdict = "No" if extra else "Yes"
+                # ("nuh's medical director?" of a deputy: the rank the claim leaves out)
+                dropped = role & ROLE_RANKS - claimed
+                verdict = "No" if extra or dropped else "Yes"
                 return Answer(q.raw, f"{verdict}: {p.name} is {p.the_role} ({p.introduced}).",
                               False, "passage", (self.look.cite(p.introduced, 1.0),), (),
                               highlights=(p.role,))

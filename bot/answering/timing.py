@@ -71,7 +71,9 @@ class TimingAnswerer:
         if r.dims and "clock" not in kinds or r.dim_asked and not r.cues.has("event_words"):
             return None  # "which day saw the most": a figure over the days
         followup = conv.intent == "timing" and len(r.q.terms) <= 3
-        if not (r.cues.has("event_words") or r.timing_only or followup):
+        # ("when exactly did it kick off": "it" is the event when nothing else is named)
+        event_it = r.cues.has("TIMING_EDGE") and "it" in r.words and not r.subjects
+        if not (r.cues.has("event_words") or r.timing_only or followup or event_it):
             return None  # "when will the cancelled ones be rebooked": not the event's time
         if kinds == {"next"} and not (r.timing_only or followup):
             return None
