@@ -556,6 +556,9 @@ class Parser:
         if wording["excluded"] and op in ("total", "average", "share") and len(subjects) == len(
                 [f for f in subjects if f in wording["excluded"]]):
             subjects = []  # "excluding the largest trust": the largest is left out, not asked
+            if op == "share" and conv.op == "share" and FOLLOWUP.match(q.low):
+                # "and w/o uhnm?" after sandwell's share: sandwell's, of the rest
+                subjects = [f for f in last if f.scope == "part" and f not in wording["excluded"]]
         if wording["excluded"] and LEADING_MINUS.search(q.low) and op in (
                 None, "total", "difference") and (wording["rest_together"] or re.search(
                     r"\b(?:left|remaining|leftover|rest)\b", q.low)):
@@ -847,7 +850,12 @@ class Parser:
             before = toks[max(0, m.start - 2):m.start]
             count = {str(len(parts)), *(w for w, n in WORD_NUMBERS.items() if n == len(parts))}
             numbers = {t for t in before + after if t.isdigit() or t in WORD_NUMBERS}
-            if numbers - count or not (sides or set(after) & heads or set(before + after) & count):
+            # ("avg per trust in the bc": the parts word a few words before, "in the")
+            inside = {self.lex.profile.part, self.lex.profile.parts} & set(
+                toks[max(0, m.start - 4):m.start]) and toks[max(0, m.start - 2):m.start] in (
+                ["in", "the"], ["across", "the"], ["of", "the"])
+            if numbers - count or not (sides or set(after) & heads or set(before + after) & count
+                                       or inside):
                 continue  # ("black country 5 trusts": the five, not the area's four)
             if len(parts) == 1 and sides:
                 subjects = [f for f in subjects if f.scope != "whole"] + [

@@ -387,7 +387,7 @@ QUANTITY_ASKED = re.compile(
     r"what proportion|what fraction|"
     r"what amount|what pay|what rise|what increase|length|amount|in (?:cash|money|"
     r"pounds|percentage) terms|in pounds|how much money|worth|raw number|actual number)\b|"
-    r"\bwhat(?: is| was|s)? the (?:£|%)|"
+    r"\bwhat(?: is| was|s)? the (?:£|%)|(?<![\d.])(?:£|%) (?:figure|number|amount|sum)\b|"
     r"^\W*(?:and |so )?(?:the )?(?:total|tot|number of|no\.? of) \w+")
 OFFER = re.compile(r"\boffer\w*\b")
 ANOTHER_ASK = re.compile(r"(?:\band|,) (?:what|how|which|when|who)\b|"

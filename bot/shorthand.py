@@ -47,7 +47,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     # How short an answer should be asks nothing of the article: "…, in a line", "briefly".
     (r"[\s,-]*\b(?:in (?:a|one) (?:line|sentence|word)|briefly|in short|in brief|tl;?dr)"
      r"(?: pls| please)?(?=[\s?!.]*$)", ""),
-    (r"(?<![/\w])w(?= [a-z]{3,})(?! [a-z]+/)\b", "with"),
+    (r"(?<![/\w])w(?= (?:it|us|them|that|[a-z]{3,}))(?! [a-z]+/)\b", "with"),
+    (r"\s+in the mix\b", ""),  # "and w/o uhnm in the mix?"
     (r"%\s*(?:pts|points?)\b|\bpct\.? pts\b", " percentage points"),
     (r"\bhosps\b\.?", "hospitals"),
     (r"\b(?:thos|thoes)\b", "those"),

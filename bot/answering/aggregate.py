@@ -72,7 +72,7 @@ class AggregateAnswerer(FigureWork):
                 f"{whole.subject} ({cited_passages(one, whole)})."), [one, whole])
         group = [f for k in conv.focus if (f := self.look.by_id.get(k)) and f.scope == "part"]
         if len(ones) == 1 and conv.op == "total" and len(group) >= 2 and ones[0] not in group \
-                and r.cues.has("BACK_TO_SUBJECTS", "LEADING_COMPARATIVE") and \
+                and r.cues.has("BACK_TO_SUBJECTS", "LEADING_COMPARATIVE", "VERSUS_LEAD") and \
                 r.cues.has("COMPARATIVE", "VERSUS", "LEADING_COMPARATIVE"):
             # "combined?" … "is that more than wolvo on its own": the last total against one.
             asked = "" if q.form != "yesno" else (
@@ -525,10 +525,11 @@ class AggregateAnswerer(FigureWork):
         if op == "median":
             ordered = sorted(self.look.parts, key=lambda f: -f.value)
             middle = ordered[len(ordered) // 2]
-            listed = ", ".join(aggregates.short(f) for f in ordered)
-            return aggregates.Result(f"{middle.subject} is in the middle with {middle.display} "
-                                     f"(from most to fewest: {listed}) "
-                                     f"({self.look.parts_passage}).",
+            above, below = ordered.index(middle), len(ordered) - ordered.index(middle) - 1
+            # (how many lie either side says it; the full order is the ranking's answer)
+            return aggregates.Result(f"{middle.subject} is in the middle with {middle.display}: "
+                                     f"{above} of the {len(ordered)} {self.lex.profile.parts} "
+                                     f"had more, {below} fewer ({self.look.parts_passage}).",
                                      tuple(ordered), focus=(middle,))
         if op == "threshold":
             if r.dims:
@@ -652,6 +653,11 @@ class AggregateAnswerer(FigureWork):
         scopes = {"part": 0, "whole": 1, "national": 2}
         named = sorted(r.subjects, key=lambda f: scopes[f.scope])
         last = [f for k in conv.focus if (f := self.look.by_id.get(k)) is not None]
+        if r.excluded and named and all(f.scope == "part" for f in named) and \
+                not set(named) & set(r.excluded):
+            # "and w/o uhnm in the mix?": of the parts left once it is taken out
+            rest = [f for f in self.look.parts if f not in r.excluded]
+            return aggregates.share(named if len(named) > 1 else named[0], rest, self.lex)
         if r.of_group and set(named) < set(r.of_group):
             return aggregates.share(named if len(named) > 1 else named[0], list(r.of_group),
                                     self.lex)
