@@ -531,9 +531,14 @@ def against_fraction(part: list[Figure], whole: list[Figure],
     whole_text, whole_short, whole_value = named(whole)
     share = 100 * part_value / whole_value if whole_value else 0.0
     side, value, word = line
-    holds = share > 100 * value if side == "above" else share < 100 * value
+    if side == "about":  # "so abt a quarter of trusts struck yeah?": within a tenth of it
+        holds = abs(share - 100 * value) <= 10 * value
+        relation = "about" if holds else ("more" if share > 100 * value else "less") + " than"
+    else:
+        holds = share > 100 * value if side == "above" else share < 100 * value
+        relation = f"{'more' if share > 100 * value else 'less'} than"
     return Result(f"{'Yes' if holds else 'No'}: {part_text} of {whole_text} is {share:.1f}% "
                   f"({part_short} ÷ {whole_short} = {share:.2f}%), "
-                  f"{'more' if share > 100 * value else 'less'} than {word} "
+                  f"{relation} {word} "
                   f"({cited_passages(*(whole if len(whole) > 1 else [*part, *whole]))}).",
                   tuple(part))

@@ -1233,6 +1233,10 @@ def _fraction(match: re.Match[str] | None) -> tuple[str, float, str] | None:
     """('above', 0.5, 'half') for 'more than half'; ('below', 0.25, 'a quarter')."""
     if match is None:
         return None
+    if match.group(8):  # "abt a quarter", "roughly a third": about that fraction
+        word = match.group(8)
+        return "about", FRACTIONS.get(word, {"fifth": 0.2, "tenth": 0.1}.get(word, 0.0)), \
+            f"a {word}" if word != "half" else "half"
     if match.group(6):  # "over 60% of our total"
         side = "above" if match.group(5) in ("more than", "over", "above", "at least") else \
             "below"

@@ -312,7 +312,8 @@ ATTRIBUTION = re.compile(r"\b(?:taken from|comes? from|came from|attribut\w*|sou
 BOTH_VALUES = re.compile(r"\b(?:the two|both|the 2|both of the|between the) (?:strike )?(\w+?)s\b")
 # "and the others?", "and the rest?": the subjects the last answer left out.
 REST_Q = re.compile(r"^\W*(?:and |so |what about |how about |ok )?(?:the |all the )?(?:others|"
-                    r"other ones|other \w+s|rest|remaining(?: ones| \w+s)?|rest of them)"
+                    r"other ones|other \w+s|other (?:\d|two|three|four)(?: ones| \w+s)?|rest|"
+                    r"remaining(?: ones| \w+s)?|rest of them)"
                     r"(?: (?:combined|together|added up|in total|total))?\W*$")
 # "and the other one?", "n the other trust?": of two, the one the last answer left out.
 OTHER_ONE = re.compile(r"^\W*(?:and |so |what about |how about |ok )?(?:the |that )?other"
@@ -433,7 +434,9 @@ FRACTION_LINE = re.compile(r"\b(more than|over|above|at least|less than|fewer th
                            r" (?:a )?(half|third|quarter|two thirds|three quarters)\b|"
                            r"\b(?:a|the) (majority|minority)\b|\b(most) of\b|"
                            r"\b(more than|over|above|at least|less than|under|below) "
-                           r"(\d+(?:\.\d+)?) ?(?:%|per ?cent) of\b")
+                           r"(\d+(?:\.\d+)?) ?(?:%|per ?cent) of\b|"
+                           r"\b(about|abt|around|roughly|approximately|approx|nearly|almost) "
+                           r"(?:a |an |one )?(half|third|quarter|fifth|tenth)\b")
 # "minus uhnm?" after a total: that total without it.
 LEADING_MINUS = re.compile(r"^(?:and |so |now )?(?:minus|without|excluding|less|take away|"
                            r"not counting|leaving out)\b")

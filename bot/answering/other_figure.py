@@ -92,6 +92,9 @@ class OtherFigureAnswerer(FigureWork):
         row = self._other_row(r)
         if row is None and len(by_value) == 1 and (r.cues.has("FOLLOWUP") or q.form == "yesno"):
             row = by_value[0]  # "and the 20k bit?", "is the 9.3% for …?": the row with it
+        if row is None and r.fraction is not None and len(by_value) == 2 and \
+                by_value[0].unit == by_value[1].unit:
+            row = min(by_value, key=lambda f: f.value)  # "44 of 219 … abt a quarter yeah?"
         if row is None and q.form == "how long" and r.own_dims:
             row = self.look.days  # "how long was that march one": the event's length then
         if row is None:
