@@ -798,7 +798,9 @@ class Parser:
         covered = {i for m in self.look.dim_matcher.find(q.text) if m.exact
                    for i in range(m.start, m.end)}
         toks = tokens(q.text)
-        if "round" in self.look.dimension_keys and q.form in ("how many", "how much"):
+        if "round" in self.look.dimension_keys and (q.form in ("how many", "how much") or (
+                q.form == "what" and self.lex.count_words.search(q.low))):  # ("what did nuh
+            # rebook in the july 2024 strike?")
             # "the July 2024 strike": a round the article gives no figures for.
             for i, tok in enumerate(toks[:-1]):
                 if tok in MONTH_NAMES and re.fullmatch(r"(?:19|20)\d\d", toks[i + 1]) and not (

@@ -338,6 +338,11 @@ HIGHER_CLAIM = re.compile(r"\b(?:higher|greater|bigger|larger|understat\w*|under
                           r"underestimat\w*)\b(?! than [\d,.])")
 LOWER_CLAIM = re.compile(r"\b(?:lower|smaller|overstat\w*|overcount\w*|overestimat\w*|"
                          r"exaggerat\w*)\b(?! than [\d,.])")
+# "so sfh is down on both the earlier strikes 👍": now against every earlier round.
+EVERY_ROUND = re.compile(r"\b(?:both|all|every|each)(?: of)? (?:the )?(?:earlier|previous|past|"
+                         r"prior|other|last) (?:two |2 )?(?:strikes?|rounds?|walkouts?|ones)\b|"
+                         r"\bevery (?:previous|earlier) (?:strike|round)\b")
+DOWN_WORDS = re.compile(r"\b(?:down|fewer|lower|less|better|smaller|fell|dropped|improved)\b")
 # "is wolves above that?" after an average: one figure against the last answer's value.
 ABOVE_THAT = re.compile(r"\b(above|over|higher than|more than|bigger than|below|under|lower than|"
                         r"less than|fewer than|smaller than) (?:that|it|this|the avg|the average|"

@@ -22,6 +22,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"^\W*(?:(?:good\s+)?(?:mornin[g']?|afternoon|evening)|hi|hey|hello|hiya|yo)\b"
      r"(?:\s+(?:all|team|folks|everyone|guys|there|bot))*[\W_]*(?:bot\b[\W_]*)?", ""),
     (r"\brite\b", "right"),
+    (r"\b(?:togther|togeather|togehter|toghether|2gether)\b", "together"),
     (r"\bpp'?d\b", "postponed"),  # "gosh had 642 pp'd"
     (r"\b(?:quick|q+uick) (?:q|qn|question|one)\b[\s.:,!?-]*", ""),  # "quick q. the 35% …"
     (r"\bday(\d)\b", r"day \1"),  # "day1/day2"

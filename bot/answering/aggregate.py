@@ -37,6 +37,9 @@ class AggregateAnswerer(FigureWork):
         if stated is not None and COMPARED_MEASURE.match(stated.measure) and \
                 self._measure_overlap(stated, r) >= 3 and stated.measure.split()[0] in r.words:
             return None  # "how many more were delivered than in July 2024": a row says it
+        rounds = self._against_every_round(r)
+        if rounds is not None:
+            return rounds
         remembered = self._from_last_result(r, conv) or self._against_last_value(r, conv)
         if remembered is not None:
             return remembered
@@ -220,6 +223,26 @@ class AggregateAnswerer(FigureWork):
             text = f"{'Yes' if abs(sums_to - q.numbers[0]) < 0.5 else 'No'}: {text}"
         focus = tuple(row for f in result.focus for row in sums.get(f.id, [f]))
         return self._figure_answer(r, "aggregate", text, used, focus, result.values)
+
+    def _against_every_round(self, r: Reading) -> Answer | None:
+        """'so sfh is down on both the earlier strikes?': its figure now against each round."""
+        ones = [f for f in r.subjects if f.scope == "part"]
+        if r.q.form not in ("yesno", "other") or len(ones) != 1 or \
+                not r.cues.has("EVERY_ROUND") or "round" not in self.look.dimension_keys:
+            return None
+        one = ones[0]
+        then = [v for v in self.look.variants if v.subject == one.subject and
+                [k for k, _ in v.dims] == ["round"]]
+        if not then:
+            return None
+        down = r.cues.has("DOWN_WORDS")
+        holds = all((one.value < v.value) == down for v in then)
+        than = ["more" if v.value > one.value else "fewer" for v in then]
+        each = "; ".join(f"{v.dim('round')}: {v.display} ({word} than now)"
+                         for v, word in zip(then, than, strict=True))
+        return self._figure_answer(r, "aggregate", (
+            f"{'Yes' if holds else 'No'}: {one.subject} had {one.display} this time; {each} "
+            f"({cited_passages(one, *then)})."), [one, *then])
 
     def _against_last_value(self, r: Reading, conv: Conversation) -> Answer | None:
         """'is wolves above that?' after an average: the one named against that value."""
