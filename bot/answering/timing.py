@@ -68,8 +68,10 @@ class TimingAnswerer:
         if r.op and not (r.op == "average" and "length" in kinds and not r.subjects
                          and not r.cues.has("count_words")):
             return None  # "strike hrs per day?" asks the length of each day, not an average
-        if r.dims and "clock" not in kinds or r.dim_asked and not r.cues.has("event_words"):
-            return None  # "which day saw the most": a figure over the days
+        if r.dims and "clock" not in kinds or r.dim_asked and not r.cues.has("event_words") and (
+                r.cues.has("count_cues") or r.op or r.subjects):
+            return None  # "which day saw the most": a figure over the days ("which days were
+            # they again" asks the dates)
         followup = conv.intent == "timing" and len(r.q.terms) <= 3
         # ("when exactly did it kick off": "it" is the event when nothing else is named)
         event_it = r.cues.has("TIMING_EDGE") and "it" in r.words and not r.subjects
