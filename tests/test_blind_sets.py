@@ -121,6 +121,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AA.jsonl", None, 31),
     (NURSES / "blind_AA.jsonl", NURSES, 28),
     (NOTTS / "blind_AA.jsonl", NOTTS, 27),
+    (DATA / "blind_strike_chat_AB.jsonl", None, 38),
+    (DATA / "blind_strike_chatb_AB.jsonl", None, 27),
+    (NURSES / "blind_AB.jsonl", NURSES, 29),
+    (NOTTS / "blind_AB.jsonl", NOTTS, 27),
 ]
 _ENGINES: dict[Path, Any] = {}
 
