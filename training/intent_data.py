@@ -156,7 +156,11 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/data/blind_strike_chat_AA.jsonl",
               "tests/data/blind_strike_chatb_AA.jsonl",
               "tests/articles/london-nurses/blind_AA.jsonl",
-              "tests/articles/notts-resident-doctors/blind_AA.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_AA.jsonl",
+              "tests/data/blind_strike_chat_AB.jsonl",
+              "tests/data/blind_strike_chatb_AB.jsonl",
+              "tests/articles/london-nurses/blind_AB.jsonl",
+              "tests/articles/notts-resident-doctors/blind_AB.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
