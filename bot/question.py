@@ -184,7 +184,9 @@ STATED_COUNT = re.compile(r"^(?:so |and |ok )?[^?]*?\b(?:\w+ed|had|got|saw|lost|
                           r"(?<!uary )(?<!arch )(?<!pril )(?<!\bmay )(?<!june )(?<!july )"
                           r"(?<!gust )(?<!mber )(?<!tober )"
                           r"(?!(?:19|20)\d\d\b(?!\s*\?))\d[\d,.]*[km%]?(?: \w+)*\s*\?+\s*$")
-TAG_QUESTION = re.compile(r"(?:,\s*|\s+)(?:(?:right|rite|yeah|yes|ye|yep|yup|aye|correct|true|"
+TAG_QUESTION = re.compile(r"(?:,\s*|\s+)(?:(?:typo|wrong|right|correct|true|false) or "
+                          r"(?:right|wrong|not|typo|correct)\s*\?+|"
+                          r"(?:right|rite|yeah|yes|ye|yep|yup|aye|correct|true|"
                           r"innit|y/n|or nah|or not|isn'?t (?:it|that)|is that (?:right|correct)|"
                           r"no)\s*\?+|(?:or nah|or not)\W*$|"
                           r"(?:right|rite|yeah|yeh|innit|y/n|correct|"

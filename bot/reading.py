@@ -887,8 +887,10 @@ class Parser:
         for start, end, f in spans:
             before = toks[max(0, start - 4):start]
             pairs = set(zip(before, before[1:], strict=False)) | {(t,) for t in before}
-            # ("uhnm bed mgmt here", "rwt again - how many …")
-            if f.scope == "part" and (pairs & SELF_MARKS or set(toks[end:end + 3]) & SELF_AFTER):
+            # ("uhnm bed mgmt here", "rwt again - how many …", "our trust = royal wolverhampton")
+            ours = ("our", self.lex.profile.part) in pairs or ("our", "area's") in pairs
+            if f.scope == "part" and (pairs & SELF_MARKS or set(toks[end:end + 3]) & SELF_AFTER
+                                      or ours):
                 return f
         return None
 

@@ -132,7 +132,9 @@ class FigureAnswerer(FigureWork):
         # by Walsall Healthcare" does not.
         short = len(rest) <= 2 and q.form in ("other", "how many", "how much", "yesno")
         if not (cue or short or followup or conv.intent == "figure" and len(rest) <= 3 or
-                q.numbers and r.cues.has("CONFIRM_ASK")):  # ("just confirm 1,750 for …")
+                q.numbers and r.cues.has("CONFIRM_ASK") or  # ("just confirm 1,750 for …")
+                q.form == "yesno" and q.numbers and r.named_tokens and
+                any(f.scope == "part" for f in subjects)):  # ("notes have 1,349 for RWT, right?")
             return None
         if r.people and (not cue or r.cues.has("SPEECH_Q")):
             return None  # "What did Diane Wake say about the rescheduling?" asks for words
