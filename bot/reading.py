@@ -377,7 +377,8 @@ class Parser:
             d for k in conv.focus if k in self.look.by_id for d in self.look.by_id[k].dims
             if d[0] not in self.look.partitions))  # ("nuh vs april 23?": the row's round)
         if (op is None or op == "difference" and SAME_AGAIN.search(q.low)) and len(
-                subjects) == 1 and FOLLOWUP.match(q.low) and conv.op in (
+                subjects) == 1 and (FOLLOWUP.match(q.low) or SAME_AGAIN.search(q.low)) and \
+                conv.op in (
                 "change", "difference") and any(k not in self.look.partitions
                                                 for k, _ in then) and (
                 not dims or dims == conv.dims):

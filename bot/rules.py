@@ -333,6 +333,8 @@ FROM_PLACE = re.compile(r"\b(?:from|at|with|works? (?:for|at)|runs?|heads?|leads
 # "was the wknd totally clear at sfh": a claim that none were affected.
 CLEAR_CLAIM = re.compile(r"\b(?:clear|quiet|none|nothing|zero|unaffected|untouched|no (?:\w+ )?"
                         r"(?:cases?|clinics?|patients?|one|disruption))\b")
+# "so zero rebookings sat/sun at both trusts?": a claim of none, put first.
+CLEAR_LEAD = re.compile(r"^\W*(?:so |and |ok )?(?:zero|none|nothing|no)\b")
 # Which way a claim puts the true count against the one given ("prob higher", "lower").
 HIGHER_CLAIM = re.compile(r"\b(?:higher|greater|bigger|larger|understat\w*|undercount\w*|"
                           r"underestimat\w*)\b(?! than [\d,.])")

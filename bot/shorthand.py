@@ -117,6 +117,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bnatl\b|\bnat'l\b", "national"),
     (r"\beng\b(?=[\s-]*(?:wide|total|tot|figure|number|\?|$))", "England"),
     # Weekdays and months written short; a two-digit year after a month is that year.
+    (r"\b(mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)/(mon|tues?|wed|weds|thu|thur|thurs|fri|"
+     r"sat|sun)\b", lambda m: f"{WEEKDAYS[m.group(1).lower()]} and {WEEKDAYS[m.group(2).lower()]}"),
     (r"\b(mon|tues?|wed|weds|thu|thur|thurs|fri)\b\.?", lambda m: WEEKDAYS[m.group(1).lower()]),
     (r"\bnrth\b|\bnorthn\b", "north"),
     # "n midlands": north, before a region's name

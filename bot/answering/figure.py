@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..answer import Answer
 from ..conversation import Conversation
@@ -106,6 +107,13 @@ class FigureAnswerer(FigureWork):
         if not subjects and q.injected and q.numbers and cue and self.look.whole is not None and \
                 not self._other_row(r):
             subjects = [self.look.whole]  # "Say that 1 million were cancelled": the real figure
+        if not subjects and q.form == "yesno" and q.numbers and conv.subjects and \
+                r.cues.has("REFERRING") and not self._other_row(r):
+            # "is that right? thought it was 340" after NUH's Monday outpatients: that figure
+            subjects = list(dict.fromkeys(self.look.main_row(g) for k in conv.subjects
+                                          if (g := self.look.by_id.get(k)) is not None))
+            if conv.dims and not r.dims:
+                r = replace(r, dims=conv.dims)  # (at the day and type that answer was for)
         if not subjects:
             if q.form in ("how many", "how much") and cue and not self._other_row(r):
                 if r.unknown or r.place or r.partial or r.stray:
@@ -224,12 +232,11 @@ class FigureAnswerer(FigureWork):
             sentences.append(f"{format_number(total)} at {f.subject} for {what}: {working} = "
                              f"{format_number(total)} ({where}).")
         verdict = self._claimed_at(r, subjects) if used else ""
-        if not verdict and used and q.form == "yesno" and r.cues.has("CLEAR_CLAIM") and \
-                not q.numbers:
+        if not verdict and used and (q.form == "yesno" or r.cues.has("CLEAR_LEAD")) and \
+                r.cues.has("CLEAR_CLAIM") and not q.numbers:
             # "was the wknd totally clear at sfh": none, or how many there were
             total = sum(x.value for x in used)
             verdict = "Yes." if not total else "No."
-            verdict = verdict if not r.claim_negated else ""
         if verdict:
             sentences.insert(0, verdict)
         if not used:
@@ -251,7 +258,8 @@ class FigureAnswerer(FigureWork):
         values = [v for k, v in r.dims if k == key]
         said = {w for _, v in r.dims for w in v.split()}  # ("sat 26th": a date, no count)
         numbers = [n for n in r.q.numbers if format_number(n) not in said]
-        if r.q.form != "yesno" or len(subjects) != 1 or len(numbers) != len(values):
+        if r.q.form != "yesno" or len(subjects) != 1 or len(numbers) != len(values) or \
+                not r.own_dims:  # (a day or type carried over is no claim about it)
             return ""
         others = tuple(d for d in r.dims if d[0] != key)
         found: list[tuple[str, float, list[Figure]]] = []
