@@ -179,6 +179,7 @@ class FigureAnswerer(FigureWork):
         unknown = r.as_names.get(r.unknown, "")
         if unknown and not r.partial:
             text += f" The article gives no figure for {unknown}."
+        owners = self._owners(list(q.numbers), used) if all(f.is_count for f in used) else []
         correction = self._premise(r, used)
         if correction:
             text = correction + " " + text
@@ -191,10 +192,8 @@ class FigureAnswerer(FigureWork):
         elif q.form == "yesno" and q.numbers and any(n == f.value for n in q.numbers for f in used):
             text = "Yes. " + text
         # (the subject whose figure was claimed is named too: "diff between them?")
-        used += [g for g in self.look.counts if g not in used and g.value in q.numbers and
-                 correction and (f"{g.subject}'s figure" in correction or
-                                 f"figure for {g.subject}" in correction)]
-        return self._figure_answer(r, "figure", text, used)
+        claimed = [g for g in owners[:1] if correction and g.subject in correction]
+        return self._figure_answer(r, "figure", text, used + claimed)
 
     def _dimensioned_answer(self, r: Reading, subjects: list[Figure]) -> Answer:
         """'NUH outpatients on Monday': the row for those dimensions, or their sum."""

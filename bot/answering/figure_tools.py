@@ -235,8 +235,7 @@ class FigureWork:
             whose = f"{used[0].subject}'s" if g.subject != used[0].subject else \
                 f"the {used[0].measure}, which is {used[0].stated}"
             return f"No: {g.display} is the {g.measure} (“{g.span}”, {g.passage}), not {whose}."
-        owner = [g for g in self.look.counts if g not in used and g.value in alien and
-                 g.scope == used[0].scope] if counts and len(used) == 1 else []
+        owner = self._owners(alien, used) if counts else []
         if owner:
             # "someone said wolves had 1,169": 1,169 is Sandwell's
             g = owner[0]
@@ -263,6 +262,14 @@ class FigureWork:
         if q.form == "yesno":
             return "No: the article gives a different figure."
         return "The article doesn't give the figure in your question."
+
+    def _owners(self, numbers: list[float], used: list[Figure]) -> list[Figure]:
+        """The subjects whose figures a question gives for the one it names ("wolves had
+        1,169": Sandwell's)."""
+        if len(used) != 1:
+            return []
+        return [g for g in self.look.counts if g not in used and g.value in numbers and
+                g.scope == used[0].scope]
 
     def _claim_differs(self, r: Reading, used: list[Figure]) -> str:
         """A yes/no claim whose number matches but whose words do not: 'every' where the
