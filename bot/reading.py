@@ -41,6 +41,7 @@ from .rules import (
     CALENDAR_NAME,
     CLAUSE_BREAK,
     CLOCK_TIME,
+    DAY_OF_EVENT,
     EACH_OF,
     EXCLUDING,
     FOLLOWUP,
@@ -293,6 +294,9 @@ class Parser:
         if not subjects and conv.focus and op in ("total", "average", "share") and \
                 re.search(all_n, q.low):
             subjects = list(self.look.parts)  # "all 4 combined?": every part, not the last two
+        if not subjects and op == "rank" and REFERRING.search(q.low) and len(last_mains) == 1 \
+                and last_mains[0] in self.look.parts:
+            subjects = [last_mains[0]]  # "wheres that rank among the five": the one just given
         if not subjects and op is None and (IT_REF.search(q.low) or WHICH_IS_THAT.match(
                 q.low)) and len(conv.focus) == 1 and \
                 (one := self.look.by_id.get(conv.focus[0])) is not None and one.scope == "part":
@@ -795,7 +799,9 @@ class Parser:
     def _unknown_day(self, q: Question) -> str:
         """A weekday or date the question names that none of the article's days matches."""
         if "day" not in self.look.dimension_keys:
-            return ""
+            # ("walsall's cancellations for day one": the article gives no day by day figures)
+            one = DAY_OF_EVENT.search(q.low)
+            return one.group() if one and self.look.days is not None else ""
         covered = {i for m in self.look.dim_matcher.find(q.text) if m.exact
                    for i in range(m.start, m.end)}
         toks = tokens(q.text)

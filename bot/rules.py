@@ -340,6 +340,9 @@ HIGHER_CLAIM = re.compile(r"\b(?:higher|greater|bigger|larger|understat\w*|under
                           r"underestimat\w*)\b(?! than [\d,.])")
 LOWER_CLAIM = re.compile(r"\b(?:lower|smaller|overstat\w*|overcount\w*|overestimat\w*|"
                          r"exaggerat\w*)\b(?! than [\d,.])")
+# "for day one of the strike", "on the first day": one day of the event, by its place.
+DAY_OF_EVENT = re.compile(r"\b(?:day (?:one|two|three|four|five|1|2|3|4|5)|(?:the )?(?:first|"
+                          r"second|third|fourth|last|final|opening) day)\b")
 # "so sfh is down on both the earlier strikes 👍": now against every earlier round.
 EVERY_ROUND = re.compile(r"\b(?:both|all|every|each)(?: of)? (?:the )?(?:earlier|previous|past|"
                          r"prior|other|last) (?:two |2 )?(?:strikes?|rounds?|walkouts?|ones)\b|"

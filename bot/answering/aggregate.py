@@ -66,7 +66,7 @@ class AggregateAnswerer(FigureWork):
         ones = [f for f in r.subjects if f.scope == "part"]
         ranked = sorted(r.subjects, key=lambda f: ("part", "whole", "national").index(f.scope))
         if q.form == "yesno" and r.cues.has("ALL_OF") and len(ranked) == 2 and \
-                ranked[0].scope != ranked[1].scope:
+                ranked[0].scope != ranked[1].scope and not r.cues.has("ANY_SUPERLATIVE"):
             # "Were all of the 8,300 at UHNM?", "all of England's in the region?": a part is
             # not the whole.
             one, whole = ranked
@@ -479,7 +479,8 @@ class AggregateAnswerer(FigureWork):
                              r.cues.has("all_parts")):  # ("rank all 5 high to low")
             return aggregates.rank(pool, r.cues.has("ASCENDING"), self.lex)
         if op == "extreme" and any(f.scope != "part" for f in r.subjects) and \
-                not r.cues.has("WHICH", "part_word"):
+                not r.cues.has("WHICH", "part_word") and not (explicit and q.form == "yesno"):
+            # (but "walsall had the 2nd highest in the whole region, right?" ranks walsall)
             return None  # "more than what number in the region?" asks for the region's figure
         if op == "extreme" and r.cues.has("OVER_TIME", "WHICH_PERSON"):
             return None  # "the biggest so far in the dispute": over time, not over the table
