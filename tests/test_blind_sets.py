@@ -25,7 +25,7 @@ SETS = [
     (DATA / "blind_strike_analyst_C.jsonl", None, 39),
     (NURSES / "blind_C.jsonl", NURSES, 30),
     (NOTTS / "blind_C.jsonl", NOTTS, 29),
-    (DATA / "blind_strike_chat_D.jsonl", None, 43),
+    (DATA / "blind_strike_chat_D.jsonl", None, 44),
     (DATA / "blind_strike_analyst_D.jsonl", None, 44),
     (NURSES / "blind_D.jsonl", NURSES, 33),
     (NOTTS / "blind_D.jsonl", NOTTS, 32),
@@ -122,7 +122,7 @@ SETS = [
     (NURSES / "blind_AA.jsonl", NURSES, 31),
     (NOTTS / "blind_AA.jsonl", NOTTS, 32),
     (DATA / "blind_strike_chat_AB.jsonl", None, 38),
-    (DATA / "blind_strike_chatb_AB.jsonl", None, 30),
+    (DATA / "blind_strike_chatb_AB.jsonl", None, 32),
     (NURSES / "blind_AB.jsonl", NURSES, 29),
     (NOTTS / "blind_AB.jsonl", NOTTS, 30),
 ]
