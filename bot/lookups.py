@@ -178,8 +178,9 @@ class Lookups:
         self.people_terms = {t for p in corpus.people for a in p.aliases for t in content_terms(a)}
         # What happened to the counted items, in any of the article's words for it ("put back",
         # "rebooked", "affected"): one family when words are matched.
-        self.action_terms = frozenset(t for w in corpus.profile.action_words
-                                      for t in content_terms(w)) - {"back", "put", "off"}
+        self.action_terms = frozenset(t for w in corpus.profile.action_words if " " not in w
+                                      for t in content_terms(w))
+        self.action_phrases = tuple(w.lower() for w in corpus.profile.action_words if " " in w)
         self.entity_terms = {t for f in self.counts for a in f.aliases for t in content_terms(a)}
         self.entity_terms |= self.people_terms
         self.measure_terms = {f.id: frozenset(content_terms(f.measure.replace("-", " ")))

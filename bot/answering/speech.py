@@ -51,7 +51,7 @@ class _Speech:
 
     def _have(self, s: Sentence | _Text) -> set[str]:
         have = set(content_terms(s.text)) - self.c.people_terms
-        if have & self.c.action_terms or re.search(r"\bput back\b|\bcalled off\b", s.text):
+        if have & self.c.action_terms or any(p in s.text.lower() for p in self.c.action_phrases):
             have |= self.c.action_terms  # ("how many pts were affected": "had their care put
             # back")
         return have
