@@ -498,8 +498,9 @@ def group_versus(group: list[Figure], single: Figure, asked: str = "",
     parts = " + ".join(f.digits for f in group)
     names = names or " and ".join(f.subject for f in group)
     gap = abs(together - single.value)
+    approx = f" (approximate: the article says “{single.stated}”)" if single.qualifier else ""
     working = (f"({_larger(together, single.value)} − {_smaller(together, single.value)} = "
-               f"{format_number(gap)}) ({cited_passages(*group, single)}).")
+               f"{format_number(gap)}){approx} ({cited_passages(*group, single)}).")
     if group_first:
         rel = "more" if together > single.value else "fewer"
         text = (f"{names} together had {format_number(together)} ({parts}), "

@@ -31,6 +31,7 @@ from .resolve import AliasMatcher, Mention, tokens
 from .resolve import _token_match as token_alike
 from .rules import (
     ALL_VALUES_ASKED,
+    AREA_TOTAL_WORDS,
     AS_SHARE_OF,
     AS_WRITTEN,
     ASK_WORDS,
@@ -186,6 +187,7 @@ class Reading:
     dim_asked: str = ""  # a dimension asked over ("which day saw the most")
     own_total: bool = False  # "of Walsall's total workload": a total the article never gives
     sides: tuple[list[Figure], Figure, bool] | None = None  # group vs one, group first?
+    by_word: tuple[tuple[Figure, str], ...] = ()  # parts named by a word ("the foundation trust")
     words: tuple[str, ...] = ()  # the question's tokens
     before_hospital: frozenset[str] = frozenset()  # words before "hospital" ("Heartlands")
     as_names: Mapping[str, str] = field(default_factory=dict)  # unknown phrase -> as a name
@@ -390,6 +392,7 @@ class Parser:
             op, dims = conv.op, then
         wording = self._wording(q, (unknown, place, partial, stray))
         wording["own"] = self._own(q, mentions) or self.look.by_id.get(conv.own)
+        wording["by_word"] = self._name_words(q, mentions)
         wording["own_dims"] = own_dims
         toks = tokens(q.text)
         for key in {m.key for m in mentions}:
@@ -653,6 +656,9 @@ class Parser:
         excluding = EXCLUDING.search(q.text)
         left_out = {m.key for m in look.subject_matcher.find(excluding.group(1))} \
             if excluding else set()
+        if excluding and not left_out:  # ("excl the stoke lot": an area's parts)
+            left_out = {f.id for m in look.area_matcher.find(
+                re.split(r"[?!.;,]", excluding.group(1))[0]) for f in look.areas[m.key]}
         if excluding and not left_out:
             # "excluding the largest trust", "minus the biggest?": left out by rank.
             left_out = {f.id for f in self._by_rank(excluding.group(1).lower())}
@@ -863,8 +869,12 @@ class Parser:
             inside = {self.lex.profile.part, self.lex.profile.parts} & set(
                 toks[max(0, m.start - 4):m.start]) and toks[max(0, m.start - 2):m.start] in (
                 ["in", "the"], ["across", "the"], ["of", "the"])
+            # ("black country total?": the area's own total, not the whole's)
+            # (but "a share of that black country tot" is of the area: `_area_after_of`)
+            summed = len(parts) > 1 and bool(set(after) & AREA_TOTAL_WORDS) and \
+                "of" not in toks[max(0, m.start - 3):m.start]
             if numbers - count or not (sides or set(after) & heads or set(before + after) & count
-                                       or inside):
+                                       or inside or summed):
                 continue  # ("black country 5 trusts": the five, not the area's four)
             if len(parts) == 1 and sides:
                 subjects = [f for f in subjects if f.scope != "whole"] + [
@@ -907,7 +917,7 @@ class Parser:
         area's parts as one side, the one other subject (named, or the last answer's) the
         other."""
         parts, at = area
-        others = [f for f in subjects if f not in parts and f.scope == "part"]
+        others = [f for f in subjects if f not in parts and f.scope in ("part", "national")]
         if not others and len(subjects) == len(parts):
             others = [f for k in conv.focus if k in self.look.by_id and (
                 f := self.look.main_row(self.look.by_id[k])) not in parts and f.scope == "part"]
@@ -960,6 +970,19 @@ class Parser:
                 return list(named), False
         return [], False
 
+    def _name_words(self, q: Question, mentions: list[Mention]) -> tuple[tuple[Figure, str], ...]:
+        """'the foundation trust': parts asked for by a word of their name no other part
+        has, with that word."""
+        toks = tokens(q.text)
+        named_at = {i for m in mentions for i in range(m.start, m.end)}
+        found: list[tuple[Figure, str]] = []
+        for i, tok in enumerate(toks[:-1]):
+            hit = self.look.unique_words.get(tok)
+            if hit is not None and i not in named_at and toks[i + 1] == self.lex.profile.part \
+                    and i > 0 and toks[i - 1] in ("the", "a") and hit not in [f for f, _ in found]:
+                found.append((hit, tok))
+        return tuple(found)
+
     def _by_description(self, toks: list[str], covered: frozenset[int]) -> list[Figure]:
         """'the specialist children's hospital trust and the specialist cancer centre': a word
         only one part has, in a phrase that ends in a word naming parts."""
@@ -971,7 +994,12 @@ class Parser:
                 tok = toks[i]
                 if tok in ("the", "a", "and", "or", "of") or i in covered:
                     break
-                hit = self.look.unique_words.get(tok) if tok not in self.lex.name_glue else None
+                # ("is rwt the foundation trust?": a naming word one part alone has, right
+                # before the parts word, describes that part)
+                alone = i == j - 1 and head == self.lex.profile.part and i > 0 and \
+                    toks[i - 1] in ("the", "a")
+                hit = self.look.unique_words.get(tok) if tok not in self.lex.name_glue or \
+                    alone else None
                 if hit is not None and hit not in described:
                     described.append(hit)
                     break

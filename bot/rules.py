@@ -53,6 +53,8 @@ UNIT_NOUNS = frozenset({"percentage", "percentages", "percent", "point", "points
 
 ORDINAL_NUMBERS = frozenset({1.0, 2.0, 3.0, 4.0, 5.0})
 
+# Words after an area's name that ask for its parts summed ("black country total?").
+AREA_TOTAL_WORDS = frozenset({"total", "tot", "combined", "together", "overall", "altogether"})
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
                 "a week": 7, "a fortnight": 14, "two weeks": 14}

@@ -12,6 +12,7 @@ import pytest
 from support import ROOT
 
 from bot.answering.aggregate import AggregateAnswerer
+from bot.answering.described import DescribedAnswerer
 from bot.answering.figure import FigureAnswerer
 from bot.answering.other_figure import OtherFigureAnswerer
 from bot.answering.people import PeopleAnswerer
@@ -51,6 +52,13 @@ def test_subjects_by_name_by_description_and_excluded(parser: Parser) -> None:
     assert [f.id for f in listed.subjects] == ["eastbay"] and listed.positional
     others = _read(parser, "total for the trusts other than Riverside")
     assert others.op == "total" and [f.id for f in others.excluded] == ["riverside"]
+    # An area left out is its parts; an area's total is asked for as its parts.
+    rest = _read(parser, "total excl the east lot?")
+    assert [f.id for f in rest.excluded] == ["eastbay", "riverside"]
+    assert [f.id for f in _read(parser, "eastshore total?").subjects] == ["eastbay", "riverside"]
+    # A word of one part's name alone ("the foundation trust") describes that part.
+    word = _read(parser, "is eastbay the foundation trust?")
+    assert [(f.id, w) for f, w in word.by_word] == [("riverside", "foundation")]
 
 
 def test_operation_and_its_parameters(parser: Parser) -> None:
@@ -112,6 +120,9 @@ def test_answerers_run_on_a_reading_alone(look: Lookups, parser: Parser) -> None
     assert total is not None and "420" in total.answer and "300 + 120" in total.answer
     one = FigureAnswerer(look).run(_read(parser, "How many visits did Riverside postpone?"), conv)
     assert one is not None and "120" in one.answer and one.answer.startswith("Riverside")
+    claim = DescribedAnswerer(look).run(_read(parser, "is eastbay the foundation trust?"), conv)
+    assert claim is not None and claim.answer.startswith("No: Riverside Children's NHS "
+                                                         "Foundation Trust is the foundation")
     role = PeopleAnswerer(look).run(_read(parser, "Who is Ann Lee?"), conv)
     assert role is not None and "director of operations" in role.answer
 

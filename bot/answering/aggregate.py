@@ -503,7 +503,9 @@ class AggregateAnswerer(FigureWork):
                 result = aggregates.Result(f"{verdict} {result.text}", result.used)
             return result
         if len(named) >= 3 and r.cues.has("VERSUS") and (r.cues.has("TOGETHER") or (
-                r.sides is not None and len(r.sides[0]) + 1 == len(named))):
+                r.sides is not None and len(r.sides[0]) + 1 == len(named))) or (
+                r.sides is not None and r.sides[1].scope == "national" and len(r.sides[0]) >= 2
+                and r.cues.has("VERSUS")):  # ("black country total vs england")
             # ("dudley + walsall vs rwt": the two on one side, together)
             return groups.versus_together(r.sides, named, r.direction, q.form == "yesno" or
                                           r.cues.has("CLAIM_TAG"), self.lex)

@@ -10,6 +10,7 @@ from .aggregate import AggregateAnswerer
 from .base import Answerer
 from .composition import CompositionAnswerer
 from .coverage import CoverageAnswerer
+from .described import DescribedAnswerer
 from .figure import FigureAnswerer
 from .other_figure import OtherFigureAnswerer
 from .passage import PassageAnswerer
@@ -42,6 +43,8 @@ ANSWERERS: dict[str, Factory] = {
     "composition": lambda look, _: CompositionAnswerer(look),
     # A claim over every day and every subject, cell by cell, before the sums.
     "coverage": lambda look, _: CoverageAnswerer(look),
+    # "is rwt the foundation trust?": a claim about which part a name word picks out.
+    "described": lambda look, _: DescribedAnswerer(look),
     "aggregate": lambda look, _: AggregateAnswerer(look),
     "figure": lambda look, _: FigureAnswerer(look),
     "other_figure": lambda look, _: OtherFigureAnswerer(look),
