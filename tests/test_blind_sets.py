@@ -125,6 +125,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AB.jsonl", None, 32),
     (NURSES / "blind_AB.jsonl", NURSES, 29),
     (NOTTS / "blind_AB.jsonl", NOTTS, 30),
+    (DATA / "blind_strike_chat_AC.jsonl", None, 33),
+    (DATA / "blind_strike_chatb_AC.jsonl", None, 23),
+    (NURSES / "blind_AC.jsonl", NURSES, 28),
+    (NOTTS / "blind_AC.jsonl", NOTTS, 30),
 ]
 _ENGINES: dict[Path, Any] = {}
 

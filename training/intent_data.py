@@ -160,7 +160,11 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/data/blind_strike_chat_AB.jsonl",
               "tests/data/blind_strike_chatb_AB.jsonl",
               "tests/articles/london-nurses/blind_AB.jsonl",
-              "tests/articles/notts-resident-doctors/blind_AB.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_AB.jsonl",
+              "tests/data/blind_strike_chat_AC.jsonl",
+              "tests/data/blind_strike_chatb_AC.jsonl",
+              "tests/articles/london-nurses/blind_AC.jsonl",
+              "tests/articles/notts-resident-doctors/blind_AC.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
