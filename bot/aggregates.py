@@ -68,6 +68,9 @@ def detect(low: str, lex: Lexicon) -> str | None:
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b|"
                  r"\b\d+(?:\.\d+)? times (?:ours|theirs|us|them|that|the|what)\b", low):
         return "ratio"
+    if re.search(r"\bwhere (?:does|did|do) .+ (?:come|stand|sit|place|finish|put|leave|land|"
+                 r"rank)\b", low):
+        return "rank"  # "where does that put us vs the others": a place, not a gap
     if re.search(r"\b(?:vs|versus|compare[sd]?|comparison)\b", low) and re.search(
             r"%|\bper ?cent\b|\bpercentage\b|\bproportion\b|\bshare\b", low):
         return "share"  # "whole 5 trusts vs england then? %"
@@ -487,6 +490,23 @@ def position(one: Figure, members: list[Figure], lex: Lexicon) -> Result:
     return Result(f"{one.subject} ranks {word} of the {len(ordered)} {lex.profile.parts} for "
                   f"{lex.profile.counted}, with {one.display}: {listed} "
                   f"({cited_passages(*ordered)}).", tuple(ordered), focus=(one,))
+
+
+def neighbour(one: Figure, members: list[Figure], up: bool, lex: Lexicon) -> Result:
+    """'the next biggest above us', 'who's just behind rwt': the member ranked next to one."""
+    ordered = sorted(members, key=lambda f: -f.value)
+    i = ordered.index(one)
+    j = i - 1 if up else i + 1
+    if not 0 <= j < len(ordered):
+        edge = "most" if up else "fewest"
+        return Result(f"None: {one.subject} had the {edge} {lex.profile.counted} of "
+                      f"{lex.among(members)}, {one.display} ({cited_passages(one)}).", (one,),
+                      focus=(one,))
+    other = ordered[j]
+    return Result(f"{other.subject} is next {'above' if up else 'below'} {one.subject}: "
+                  f"{other.display} against {one.display} ({cited_passages(other, one)}).",
+                  (other, one), focus=(other, one),
+                  values=((other.subject, other.value), (one.subject, one.value)))
 
 
 def group_versus(group: list[Figure], single: Figure, asked: str = "",

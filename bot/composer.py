@@ -53,6 +53,9 @@ class Composer:
             named = [p.id for p in (*before.people, *before.described) if p.is_person]
             if named:
                 conv.people = tuple([p for p in conv.people if p not in named] + named)[-6:]
+            parts_named = [f for f in before.subjects if f.scope == "part"]
+            if before.own is None and outline.workplace and len(parts_named) == 1:
+                before = replace(before, own=parts_named[0])  # "hr at rwt. whats our …"
             if before.own is not None:
                 conv.own = before.own.id  # "we're walsall. whats …": who "we" are, no topic
             elif before.subjects:  # (its topic: the first subject it names)

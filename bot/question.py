@@ -53,12 +53,17 @@ def clean(raw: str) -> str:
 CLAIM_FRAME = re.compile(r"^\W*(?:true or false|yes or no|correct or not|fact[- ]check|"
                          r"is it (?:true|correct|right|the case|accurate|fair) (?:to say )?"
                          r"(?:that|this|these|they|it)\b|"
-                         r"am i (?:right|correct|wrong) (?:that|to say|in saying|in thinking))\b")
+                         r"am i (?:right|correct|wrong) (?:that|to say|in saying|in thinking)|"
+                         # "true we had more than …?", "correct that rwt had …"
+                         r"(?:true|correct)(?: that)?[,:]?\s+(?!or\b|me\b))\b")
 
 
 def form_of(low: str) -> str:
     if CLAIM_FRAME.match(low):
         return "yesno"  # "True or false: the co-chairs, who …": the frame decides, not "who"
+    if re.match(r"^\W*(?:and |so )?(?:is|are|was|were|did|does|do|has|have|had)\b", low) and \
+            re.search(r"\b(?:than|as|double|twice|triple|treble|half)\s+(?:what|how many)\b", low):
+        return "yesno"  # "did we cancel more than double what sandwell did?"
     if re.match(r"^\W*(?:and |so |ok )?what (?:did|does|do|has|have) [\w' ]{1,40}? (?:say|said|"
                 r"tell|mention|write)\b", low):
         return "what"  # "what did she say about how many pts were affected": her words
@@ -73,7 +78,8 @@ def form_of(low: str) -> str:
          r"organisation|organization|group)\b", "who"),
         (r"\bwhere\b", "where"), (r"\bwhy\b", "why"),
         (r"\b(?:what|which) (?:\w+ )?(?:reasons?|causes?|grounds|explanation|justification)\b|"
-         r"\bfor what reason\b|\bon what grounds\b|\bblam\w* .*\bfor\b", "why"),
+         r"\bfor what reason\b|\bon what grounds\b|\bblam\w* .*\bfor\b|"
+         r"\b(?:reasons?|grounds|justification) (?:for|behind)\b", "why"),
         ("what-about", "why"),
         (r"\bwho(?:m|se)?\b", "who"),
         (r"\bwhich\b", "which"), (r"\bwhat\b", "what"), (r"\bhow\b", "how"),
@@ -208,10 +214,32 @@ SELF_INTRO = re.compile(
     r"\s*(?:[.,;:!]+|\s-+)\s+", re.I)
 
 
+# "hr business partner at royal wolverhampton. whats our …", "sandwell & west birmingham trust,
+# elective bookings team. what was our …", "hi im on patient experience at the royal
+# wolverhampton nhs trust - whats …": a line saying where the writer works (no question, no
+# figure in it), then a question in the first person ("our", "we", "us").
+WORKPLACE_LINE = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|morning|ok(?:ay)?|so)\W+)*(?:i'?m\s+|i am\s+)?"
+    r"(?!(?:who|what|which|how|when|where|why|whos|whats|is|was|did|does|do|are|were|can|"
+    r"could|pls|please|and|true|yes|no)\b)([^.?!\d]{3,80}?)(?:\.\s+|\s+[-–—]+\s+|:\s+)(?=\S)",
+    re.I)
+WORKPLACE_WORDS = re.compile(r"\b(?:at|from|for|with|on|here|team|side|office|desk|dept|"
+                             r"department|ward|unit|division|directorate)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours)\b", re.I)
+
+
 # "diane wake, walsall's chief exec - what did she say": a statement, a dash, the question.
 SAID_FIRST = re.compile(r"^([^?,\-–—]{3,40},\s[^?,\-–—]{3,60}?)\s+[-–—]+\s+"
                         r"(?=(?:what|how|which|who|why|when|where|"
                         r"did|does|do|is|was|were|has|have)\b)", re.I)
+
+
+def workplace_line(text: str) -> re.Match[str] | None:
+    """The line before a first-person question that says where the writer works."""
+    line = WORKPLACE_LINE.match(text)
+    if line and WORKPLACE_WORDS.search(line.group(1)) and FIRST_PERSON.search(text[line.end():]):
+        return line
+    return None
 
 
 def split_preamble(text: str) -> tuple[str, str]:
@@ -220,6 +248,9 @@ def split_preamble(text: str) -> tuple[str, str]:
     intro = SELF_INTRO.match(text)
     if intro and len(text[intro.end():].split()) >= 2:
         return intro.group().strip(" ,;:-"), text[intro.end():].strip()
+    line = workplace_line(text)
+    if line:
+        return line.group().strip(" ,;:-–—."), text[line.end():].strip()
     said = SAID_FIRST.match(text)
     if said:  # "diane wake, walsall's chief exec - what did she say abt staff"
         return said.group(1).strip(), text[said.end():].strip()
@@ -301,11 +332,26 @@ def split_parts(text: str) -> list[str]:
         # "and the pay demand he quoted? plus the £ figure he threw in": two asks
         return [also[0].strip() + "?", "and " + also[1].strip(" ?") + "?"]
     pieces = [p.strip(" ,;") for p in PART_BREAK.split(text) if p and p.strip(" ,;?")]
-    if len(pieces) < 2 or any(len(p.split()) < 3 or not (ASKS.match(p) or TAG_QUESTION.search(
-            p.lower() + "?") or WH_INSIDE.search(p)) for p in pieces):  # ("X's the Y yeah? what …",
+    if len(pieces) < 2 or any(not (len(p.split()) >= 3 and (ASKS.match(p) or CLAIM_FRAME.match(
+            p.lower()) or TAG_QUESTION.search(
+            p.lower() + "?") or WH_INSIDE.search(p)) or i == 0 and _asked_fragment(p, text))
+            for i, p in enumerate(pieces)):  # ("X's the Y yeah? what …",
         # "bma asking for what % again? and whats the govt offer")
         return [text]
     return [p if p.endswith("?") else p + "?" for p in pieces]
+
+
+def _asked_fragment(piece: str, text: str) -> bool:
+    """'vs the others? are we the lowest': a short follow-up asked on its own (it ends in a
+    question mark) before the next question."""
+    rest = text.strip()[len(piece):]
+    # (but "vs april 23? how many did nuh postpone in that one": the rest leans on it)
+    return text.strip().startswith(piece) and rest.startswith("?") and \
+        2 <= len(piece.split()) <= 5 and not LEANS_ON_FRAGMENT.search(rest)
+
+
+LEANS_ON_FRAGMENT = re.compile(r"\bthat (?:one|round|day|time|strike|week|month)\b|\bthen\b|"
+                               r"\bthere\b|\bin it\b", re.I)
 
 
 ASKS = re.compile(r"(?:and\s+)?(?:what|how|which|who|whom|whose|when|where|why|in what|did|does|"

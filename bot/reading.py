@@ -26,6 +26,7 @@ from .question import (
     split_preamble,
     split_trailing,
     without_instruction,
+    workplace_line,
 )
 from .resolve import AliasMatcher, Mention, tokens
 from .resolve import _token_match as token_alike
@@ -51,10 +52,12 @@ from .rules import (
     HOW_MANY_NOUN,
     INSTRUCTION,
     IT_REF,
+    IT_REF_THAT,
     LEADING_MINUS,
     LISTED_NEXT_TO,
     MONTH_NAMES,
     NEGATIVE,
+    NEIGHBOUR,
     NOT_COMPARATIVE,
     ORDINAL_VALUE,
     ORDINAL_WORD,
@@ -93,9 +96,11 @@ from .rules import (
     UNIT_PATTERNS,
     VERSUS_LEAD,
     VERSUS_THAN,
+    WANT_WORDS,
     WE_GROUP,
     WHICH_IS_THAT,
     WHO_IS_THAT,
+    WHOLE_COUNT,
     WHOLE_KEPT,
     WORD_NUMBERS,
     YEAR,
@@ -134,7 +139,8 @@ SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
     r"call|claim|urge|thank|want|mean|ask|demand|respond|reply|add|argue|accuse|blame|"
     r"apologi[sz]e|give|offer|cite|express|blame|criticise|criticize|expect|feel|believe|hope|"
     r"promise|admit|accept|acknowledge|warn|insist|find)\b",
-    r"^(.+?)\s+(?:said|says|stated|told|claimed|described)\b",
+    r"^(?:and |so )?(.+?)\s+(?:said|says|stated|told|claimed|described|accused|blamed|"
+    r"critici[sz]ed|attacked|urged|thanked|warned)\b",
     r"^(?:what (?:was|is) )?(.+?)'s\s+(?:statement|response|quote|comments?|words|view|message)\b",
 ))
 
@@ -185,6 +191,7 @@ class Reading:
     rest_together: bool = False  # "than the other four together", "all 4 combined"
     fraction: tuple[str, float, str] | None = None  # "more than half": ("above", 0.5, "half")
     dim_asked: str = ""  # a dimension asked over ("which day saw the most")
+    split_by: str = ""  # a dimension a figure is asked broken down by ("nuh by day?")
     own_total: bool = False  # "of Walsall's total workload": a total the article never gives
     sides: tuple[list[Figure], Figure, bool] | None = None  # group vs one, group first?
     by_word: tuple[tuple[Figure, str], ...] = ()  # parts named by a word ("the foundation trust")
@@ -226,6 +233,7 @@ class Outline:
     asked: Question | None = None  # the question proper, after a preamble
     parts: tuple[Question, ...] = ()  # the parts of a multi-part question, in order
     true_or_false: bool = False  # "True or false: …": answered in those words too
+    workplace: bool = False  # the preamble says where the writer works ("hr at rwt. our …")
 
 
 class Parser:
@@ -250,7 +258,8 @@ class Parser:
         preamble, asked = split_preamble(q.text)
         if preamble:
             return Outline(q, preamble=preamble, note=bool(NOTE_WORDS.search(preamble)),
-                           asked=read(without_instruction(asked), lex.abbreviations))
+                           asked=read(without_instruction(asked), lex.abbreviations),
+                           workplace=workplace_line(q.text) is not None)
         asked, trailing = split_trailing(q.text)
         if trailing:
             return Outline(q, preamble=trailing, note=bool(NOTE_WORDS.search(trailing)),
@@ -264,6 +273,8 @@ class Parser:
         subjects = [self.look.by_id[k] for k in AliasMatcher.keys(mentions)]
         subjects, area = self._areas(q, subjects)
         op = aggregates.detect(q.low, self.lex)
+        if op is None and NEIGHBOUR.search(q.low):
+            op = "rank"  # "the one below us?": a place in the ranking
         if op is None and conv.op in ("ratio", "share", "change") and RAW_NUMBERS.search(q.low):
             op = "difference"  # "and in raw numbers" after "how many times": the gap
         if op in RANKED_OPS:
@@ -285,6 +296,11 @@ class Parser:
             subjects, positional = self._described(q, conv, op)
             if positional and op == "rank":
                 op = None  # "the 3rd trust in the list" names a trust; it asks for no ranking
+        just = list(dict.fromkeys(self.look.main_row(f) for k in conv.focus
+                                  if (f := self.look.by_id.get(k)) is not None))
+        if not subjects and re.search(r"\b(?:their|its)\b", q.low) and len(just) == 1 and \
+                just[0] in self.look.parts:
+            subjects = just  # "and their tues total?" after one trust's figure: that trust's
         subjects, op = self._from_conversation(q, conv, subjects, op)
         last_mains = list(dict.fromkeys(self.look.main_row(self.look.by_id[k]) for k in conv.focus
                                         if k in self.look.by_id))
@@ -299,6 +315,9 @@ class Parser:
         if not subjects and op == "rank" and REFERRING.search(q.low) and len(last_mains) == 1 \
                 and last_mains[0] in self.look.parts:
             subjects = [last_mains[0]]  # "wheres that rank among the five": the one just given
+        if not subjects and op == "extreme" and q.form == "yesno" and IT_REF_THAT.search(q.low) \
+                and len(last_mains) == 1 and last_mains[0] in self.look.parts:
+            subjects = [last_mains[0]]  # "is that the highest in the area?": the one just given
         if not subjects and op is None and (IT_REF.search(q.low) or WHICH_IS_THAT.match(
                 q.low)) and len(conv.focus) == 1 and \
                 (one := self.look.by_id.get(conv.focus[0])) is not None and one.scope == "part":
@@ -306,9 +325,20 @@ class Parser:
         # A word of a subject's name names no one ("Imperial College": not the college).
         taken = {i for m in mentions for i in range(m.start, m.end)}
         people_mentions = self.look.people_matcher.find(q.text)
+        ending = {m.end: self.look.by_id[m.key] for m in mentions}
+
+        def someone_elses(m: Mention) -> bool:
+            """'sfh's chief exec': a title after another subject's name is not this person's."""
+            p = self.look.people[m.key]
+            f = ending.get(m.start)
+            return f is not None and p.is_person and not set(
+                tokens(p.name)) & set(tokens(q.text)[m.start:m.end]) and not (
+                set(tokens(f.subject)) & set(tokens(p.organisation))) - self.lex.name_glue
+
         named = [self.look.people[k] for k in AliasMatcher.keys(
             [m for m in people_mentions
-             if not taken & set(range(m.start, m.end)) or m.end - m.start > 1])]
+             if (not taken & set(range(m.start, m.end)) or m.end - m.start > 1)
+             and not someone_elses(m)])]
         referred = self._pronoun(q, conv)
         people = named + [p for p in referred if p not in named]
         # "Who leads elective recovery for NHS England's London region?": a person described
@@ -404,9 +434,11 @@ class Parser:
                 wording["split_within"] = tuple(dict.fromkeys(apart))
         claimed = [k for k, _ in dims if k in self.look.partitions]
         if not wording["dim_asked"] and q.form == "yesno" and len(claimed) == 1 and \
-                wording["cues"].has("ANY_SUPERLATIVE") and len(subjects) <= 2 and \
-                not BOUND_WORDS.search(q.low):
+                wording["cues"].has("ANY_SUPERLATIVE", "THE_BIGGER_ONE") and \
+                len(subjects) <= 2 and not BOUND_WORDS.search(q.low):
             wording["dim_asked"] = claimed[0]  # "was mon their peak too": that, over the days
+            if not subjects and len(just) == 1:
+                subjects = just  # ("so day 2 was the bigger one?" after england's day 2)
         leaving = EXCLUDING.search(q.low)
         if wording["own"] is not None and leaving and OWN_WORDS.match(leaving.group(1)):
             wording["excluded"] = (wording["own"],)  # "excl us whats the tot for the rest?"
@@ -518,12 +550,23 @@ class Parser:
         elif own is not None and OWN_WITH.search(q.low) and own not in subjects:
             # "and us + dudley together vs wolverhampton"; "walsall + dudley combined, vs us?"
             subjects = [*subjects, own] if OWN_AFTER.search(q.low) else [own, *subjects]
+        elif own is not None and OWN_WORDS.search(q.low) and not ours_all and op in (
+                None, "total") and not REFERRING.search(q.low) and not any(
+                self.look.by_id[m.key].scope == "part" for m in mentions):
+            # "pls confirm our revised total" after two others: ours, not the last two
+            subjects = [own, *[f for f in subjects if f.scope != "part"]]
         elif own is not None and OWN_WORDS.search(q.low) and not ours_all and \
                 not any(f.scope == "part" for f in subjects):  # ("our 5 trusts": the parts)
             subjects = [own, *subjects]  # "per day avg for us?" after "stoke here": UHNM's
-        elif own is not None and OWN_WORDS.search(q.low) and not ours_all and \
-                op in PAIR_OPS and len(subjects) == 1 and own not in subjects:
-            subjects = [*subjects, own]  # "diff between them n us?": the last one and ours
+        elif own is not None and OWN_WORDS.search(q.low) and not ours_all and (
+                op in PAIR_OPS or wording["cues"].has("COMPARATIVE")) and len(subjects) == 1 \
+                and own not in subjects:
+            # "diff between them n us?": the last one and ours; "did we have more than
+            # dudley?": ours first, as the question puts it
+            we_at = OWN_WORDS.search(q.low)
+            first = we_at is not None and mentions and q.low[:we_at.start()].count(" ") < \
+                mentions[0].start
+            subjects = [own, *subjects] if first else [*subjects, own]
         elif whole is not None and OURS.search(q.low) and not any(
                 f.scope in ("part", "whole") for f in subjects) and not \
                 wording["cues"].has("all_parts", "parts_word"):  # ("our 5 trusts": the parts)
@@ -694,6 +737,12 @@ class Parser:
                 "TOGETHER") and cues.has("VERSUS") or any(
                 WORD_NUMBERS.get(n, n) in (len(look.parts) - 1, str(len(look.parts) - 1))
                 for m in cues.every("ALL_N_TOGETHER") for n in m.groups() if n)),
+            "split_by": next((k for k in sorted(look.partitions) if re.search(
+                rf"\b(?:split|broken down|breakdown|divided)\b[^?]{{0,30}}\b{k}s?\b|"
+                rf"\bby (?:the )?(?:strike )?{k}\b(?!\s*(?:\d|one|two|three|four)\b)|"
+                rf"\b(?:each|every) (?:strike )?{k}\b|\b{k} by {k}\b", q.low) or (
+                k == "type" and cues.has("type_words") and re.search(
+                    r"\b(?:split|breakdown|broken down)\b", q.low))), ""),
             "dim_asked": next((k for k in look.dimension_keys if re.search(
                 rf"\b(?:which|what|worst|best|busiest|quietest|heaviest|biggest|peak)\s+"
                 rf"(?:\w+\s+)?{re.escape(k)}s?\b|\b{re.escape(k)}s? (?:saw|had|was|with)\b",
@@ -789,7 +838,7 @@ class Parser:
             return ""
         skip = {"than", "more", "fewer", "less", "hospital", "nhs", "total", "of", "the",
                 "individual", "separate", "different", "extra", "additional", "vs", "versus",
-                "compared"}
+                "compared", "our", "their", "its", "my", "your", "his", "her"}
         skip |= {w for s in self.lex.profile.staff for w in s.lower().split()[:-1]}
         following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS
                      and not w.endswith(("'s", "s'"))  # "how many of England's trusts"
@@ -1116,6 +1165,9 @@ class Parser:
             keys = {k.partition("=")[0] for k in found}
             brief = len(q.terms) <= 2 or FOLLOWUP.match(q.low)
             kept = tuple(d for d in conv.dims if d[0] not in keys) if brief else ()
+            if WHOLE_COUNT.search(q.low):
+                # "and their tues total?" after Monday's inpatients: every type, on Tuesday
+                kept = tuple(d for d in kept if d[0] not in self.look.partitions)
             if VERSUS_LEAD.match(q.low):
                 kept = conv.dims  # "vs tue?" after Monday: Monday and Tuesday
             new = tuple((k.partition("=")[0], k.partition("=")[2]) for k in found)
@@ -1158,7 +1210,11 @@ class Parser:
                 group = [self.look.people[p] for p in conv.people[-2:] if p in self.look.people]
                 if last and last.pronoun == "they":
                     return [last]
-                return group
+                # ("what do they want" after the co-chairs: they speak for their organisation)
+                orgs = {p.organisation for p in group}
+                body = [p for p in self.look.corpus.people if p.kind == "organisation"
+                        and len(orgs) == 1 and p.name in orgs and WANT_WORDS.search(q.low)]
+                return group + body
         if WHO_IS_THAT.match(q.low) and conv.people:  # "who's that btw": the last one quoted
             last = self.look.people.get(conv.people[-1])
             return [last] if last else []
@@ -1227,13 +1283,22 @@ class Parser:
             if not match:
                 continue
             phrase = match.group(1)
-            named = [self.look.people[k] for k in
-                     AliasMatcher.keys(self.look.speaker_matcher.find(phrase))]
+            named = self._speakers_in(phrase)
             if named:
                 return self.look.with_members(named)
             if re.search(r"\b(?:she|he|they|her|him|them)\b", phrase.lower()):
                 return self.look.with_members(referred)
         return []
+
+    def _speakers_in(self, phrase: str) -> list[Person]:
+        """The people a speaker phrase names ("did sfh's chief exec say …": another subject's
+        title names none of them)."""
+        named = [self.look.people[k] for k in
+                 AliasMatcher.keys(self.look.speaker_matcher.find(phrase))]
+        others = [self.look.by_id[m.key] for m in self.look.subject_matcher.find(phrase)]
+        return [p for p in named if not (p.is_person and others and not set(
+            tokens(p.name)) & set(tokens(phrase)) and all(not (set(tokens(f.subject)) & set(
+                tokens(p.organisation))) - self.lex.name_glue for f in others))]
 
     def _unknown_speaker(self, q: Question) -> str:
         """'What did the prime minister say?': a speaker the article never quotes."""
@@ -1242,7 +1307,7 @@ class Parser:
             if not match:
                 continue
             phrase = match.group(1).strip()
-            if self.look.speaker_matcher.find(phrase):
+            if self._speakers_in(phrase):
                 return ""
             role = self.lex.speaker_roles.search(phrase)
             return phrase if role else ""

@@ -16,7 +16,7 @@ OUTCOME = re.compile(r"\b(?:already|since|so far|yet|still|now)\b.*\b(?:rebook\w
 
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|under the demand)\b")
 
-COMPARATIVE = re.compile(r"\b(?:more|fewer|less|lower|higher|bigger|smaller|larger|greater)\b"
+COMPARATIVE = re.compile(r"\b(?:more|fewer|less|lower|higher|bigger|smaller|larger|greater|worse)\b"
                          r".*\bthan\b")
 
 POINTS = re.compile(r"\bpercentage points?\b|\bpoints? (?:apart|between|separate)\b|"
@@ -53,6 +53,22 @@ UNIT_NOUNS = frozenset({"percentage", "percentages", "percent", "point", "points
 
 ORDINAL_NUMBERS = frozenset({1.0, 2.0, 3.0, 4.0, 5.0})
 
+# "the next biggest above us", "who's just behind rwt", "the one below walsall": the part ranked
+# next to one (above or below it).
+NEIGHBOUR = re.compile(r"\b(?:next|closest|nearest)\b[^?]{0,25}?\b(above|ahead of|over|below|"
+                       r"behind|under)\b|\b(?:just|right|directly|immediately) (above|ahead of|"
+                       r"below|behind|under)\b|\bthe (?:one|\w+) (above|below|ahead of|"
+                       r"behind)"
+                       r" (?:us|them|it|that)\b")
+# "their tues total?", "overall on monday": the count over every type, not the last one asked.
+WHOLE_COUNT = re.compile(r"\b(?:total|tot|overall|altogether|in all|all in)\b")
+# "so day 2 was the bigger one?": the more of two, as a superlative over them.
+THE_BIGGER_ONE = re.compile(r"\bthe (?:bigger|larger|higher|busier|worse|heavier|smaller|lower|"
+                            r"quieter|lighter) (?:one|day|type|of the two)\b")
+# "what do they want from the govt": a demand, which a body makes through its members.
+WANT_WORDS = re.compile(r"\bwant\w*|\bask(?:ing|s|ed)? for\b|\bdemand\w*|\bcall(?:ing|s|ed)? for\b")
+# "is that the highest?", "was it the lowest": the subject just given, as the claim's subject.
+IT_REF_THAT = re.compile(r"^\W*(?:and |so |ok )?(?:is|was|were|are) (?:that|it|this|they|those)\b")
 # Words after an area's name that ask for its parts summed ("black country total?").
 AREA_TOTAL_WORDS = frozenset({"total", "tot", "combined", "together", "overall", "altogether"})
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -206,7 +222,8 @@ SMALL_TALK = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evenin
 ROLE_CLAIM = re.compile(r"\b(chair(?:man|woman)?|chief executive|ceo|director|head|leader|"
                         r"minister|president|spokes(?:person|man|woman)|manager|boss|"
                         r"chancellor|prime minister)\b(?: (?:of|for|at) (?:the )?[A-Z][\w ]*?)?"
-                        r"(?=[,?.]|$| say| said| and| [-–—])", re.I)
+                        r"(?=[,?.]|$| say| said| and| [-–—]| isn'?t| wasn'?t| right\b| yeah\b|"
+                        r" correct\b| innit\b| no\b)", re.I)
 
 
 # "kings mill lot same day?", "same calc for sfh": the last question again, for another.
@@ -507,7 +524,7 @@ CALLED_CLAIM = re.compile(r"\b(?:called|calls|describ(?:ed|es)|label(?:l?ed)|dub
                           r"branded|termed|said (?:it|this|that) was)\b")
 WHY_Q = re.compile(r"^(?:why|how come|on what grounds|for what reason|what (?:is|was|are|were) "
                    r"the (?:reasons?|grounds)|what reasons?|what (?:made|led|caused))\b|"
-                   r"\bwhy\b")
+                   r"\bwhy\b|\b(?:reasons?|grounds|justification) (?:for|behind)\b")
 # What a relation word in a question asks for (its clause or neighbour in the article).
 RELATION_Q: tuple[tuple[str, str], ...] = (
     ("condition", r"\b(?:conditions?|preconditions?|on what terms|under what terms)\b"),
@@ -543,14 +560,20 @@ claimed true false article quote quoted word words statement speech direct direc
 speak spoke mention mentioned answer yes no did does reason grounds why originally first
 quoting inner quotation put mouth call called describe described phrase use used give given
 view reaction according comment comments remark remarks want wants wanted line take
-comeback""".split())
+comeback exactly reckon reckons accuse accused accusing criticise criticised criticize
+criticized""".split())
 INSTRUCTION = re.compile(r"\b(?:answer (?:yes or no|true or false)|true or false|yes or no)\b",
                          re.I)
 SAID_Q = re.compile(r"\b(?:what|which|how) (?:\w+ ){0,3}(?:did|does|do|has|have) (?:.+? )?"
                     r"(?:say|said|tell|told|want\w*|think|stat\w*|claim\w*|respond\w*|add)\b|"
                     r"\bwhat (?:was|were|is|are|s) (?:(?:her|his|their|its) |.+?'s? )"
                     r"(?:words|response|statement|message|comments?|reaction|view|line|take|"
-                    r"comeback)\b")
+                    r"comeback)\b|"
+                    # "bma response to the claim most docs chose to work?"
+                    r"\b(?:response|reaction|reply|answer|comeback) (?:to|on)\b|"
+                    # "they accused barclay of what", "what did the bma criticise him for"
+                    r"\b(?:accus|critici[sz])\w*\b.*\b(?:of|for) what\b|"
+                    r"\bwhat (?:did|does|do) .+? (?:accuse|criticise|criticize)\b")
 # A hedge in the question ("probably") looks for one in the article ("likely to be").
 MODAL = re.compile(r"\b(?:probabl\w*|likely|possibl\w*|may|might|perhaps)\b")
 QUANTITY_Q = re.compile(r"\b(?:how (?:many|much)|figure|sum|amount|cash|number|per ?cent|"

@@ -330,6 +330,8 @@ class AggregateAnswerer(FigureWork):
         for total, one in ((conv.turns[-1], conv.turns[-2]), (conv.turns[-2], conv.turns[-1])):
             # (either order: "and england wide?" after the five trusts' total, or before it)
             single = [f for ref in one.figures if (f := self.look.by_id.get(ref.id))]
+            if len(single) != 1 and len(one.focus) == 1:  # (a share of one: that one)
+                single = [f for k in one.focus if (f := self.look.by_id.get(k))]
             if len(total.values) == 1 and len(single) == 1 and single[0].is_count:
                 pair = (total.values[0], (single[0].subject, single[0].value))
                 if pair[0][1] < pair[1][1]:
@@ -365,7 +367,9 @@ class AggregateAnswerer(FigureWork):
         key = r.dim_asked
         if not key:
             return None
-        subjects = [f for f in r.subjects if f.scope == "part"] or self.look.parts
+        subjects = [f for f in r.subjects if f.scope == "part"] or [
+            f for f in r.subjects if any(v.subject == f.subject and v.scope == f.scope
+                                         for v in self.look.variants)] or self.look.parts
         way = r.direction
         word = "most" if way == "most" else "fewest"
         apart = "each" in r.words or ({"both", "like"} & set(r.words) and not r.cues.has(
@@ -383,15 +387,17 @@ class AggregateAnswerer(FigureWork):
                 f"All {format_number(top)} at {who} were on {name} ({cited_passages(*found)})."),
                 found)
         working = " + ".join(x.digits for x in found)
-        text = (f"{name} had the {word}: {format_number(top)} at {who} ({working} = "
-                f"{format_number(top)}) ({cited_passages(*found)}).")
+        summed = f" ({working} = {format_number(top)})" if len(found) > 1 else ""
+        text = (f"{name} had the {word}: {format_number(top)} at {who}{summed} "
+                f"({cited_passages(*found)}).")
         claimed = [t for t in totals if r.q.form == "yesno" and (key, t[1]) in r.dims]
         if claimed and claimed[0][1] == name:
             text = f"Yes: {text}"  # "was mon their peak?"
         elif claimed:
             other, day, rows = claimed[0]
-            text = (f"No: {text} {day} had {format_number(other)} ("
-                    f"{' + '.join(x.digits for x in rows)}) ({cited_passages(*rows)}).")
+            summed = f" ({' + '.join(x.digits for x in rows)})" if len(rows) > 1 else ""
+            text = (f"No: {text} {day} had {format_number(other)}{summed} "
+                    f"({cited_passages(*rows)}).")
             found = [*found, *rows]
         return self._figure_answer(r, "aggregate", text, found)
 
@@ -469,6 +475,11 @@ class AggregateAnswerer(FigureWork):
                                           f"{whole.subject} as “{whole.stated}” ({whole.passage}).",
                                used=(*done.used, whole))
             return aggregates.per_day(counted, self.look.days, self.lex)
+        step = r.cues.first("NEIGHBOUR")
+        if step is not None and len(explicit) == 1 and op in (None, "extreme", "rank") and \
+                explicit[0] in self.look.parts:
+            up = next(g for g in step.groups() if g) in ("above", "ahead of", "over")
+            return aggregates.neighbour(explicit[0], list(self.look.parts), up, self.lex)
         if op == "rank" and len(explicit) == 1:
             return aggregates.position(explicit[0], self.look.parts, self.lex)
         if op == "rank" and q.form in ("which", "what") and r.cues.has("ORDINAL_PLACE") and \
@@ -618,7 +629,8 @@ class AggregateAnswerer(FigureWork):
         if "national" in scopes and r.cues.has("OUTSIDE") and self.look.national is not None:
             if "whole" in scopes and self.look.whole is not None:
                 return aggregates.outside(self.look.national, [self.look.whole], self.lex)
-            if r.cues.has("parts_word"):
+            if r.cues.has("parts_word", "all_parts") or set(r.excluded) == set(self.look.parts):
+                # ("rest of england excl our 5?")
                 return aggregates.outside(self.look.national, self.look.parts, self.lex)
             last = {self.look.main_row(g).id for k in conv.focus
                     if (g := self.look.by_id.get(k)) is not None}
@@ -627,6 +639,8 @@ class AggregateAnswerer(FigureWork):
                 # "rest of england?" after the parts' total: England less them.
                 inside = [self.look.whole] if self.look.whole is not None else self.look.parts
                 return aggregates.outside(self.look.national, inside, self.lex)
+            if not last and self.look.whole is not None:  # "rest of england?" out of the blue
+                return aggregates.outside(self.look.national, [self.look.whole], self.lex)
         most = r.cues.has("MOST_WORD")
         fewest = r.cues.has("FEWEST_WORD")
         ends = r.cues.has("MOST_ONLY_WORD") and r.cues.has("FEWEST_ONLY_WORD")

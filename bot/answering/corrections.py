@@ -36,7 +36,8 @@ class Corrections(FigureWork):
                 persons[0].role.lower() and not any(
                     claim.group(0).lower() in a.lower() for a in persons[0].aliases):
             who = " and ".join(p.name for p in persons)
-            notes.append(f"{who} {'is' if len(persons) == 1 else 'are'} the "
+            verdict = "No: " if r.q.form == "yesno" and not notes else ""
+            notes.append(f"{verdict}{who} {'is' if len(persons) == 1 else 'are'} the "
                          f"{persons[0].role}, not {claim.group(0).strip()} "
                          f"({persons[0].introduced}).")
         if not notes:

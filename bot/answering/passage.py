@@ -58,10 +58,13 @@ class PassageAnswerer(TextWork):
         if r.echoed and q.form == "who" and r.cues.has("SPEECH_Q"):
             # "who called nhse's 'most docs chose to work' claim a huge stretch of the
             # imagination": the sentence with the article's own words, and whose they are.
-            for para in self.look.corpus.passages:
-                for i, sentence in enumerate(para.sentences):
-                    if f" {r.echoed} " in f" {' '.join(tokens(sentence))} ":
-                        return self._quote(r, para.id, i, 1.0)
+            # ("someone said they'd rearrange them as quick as poss": everyone who did)
+            echoes = [self._quote(r, para.id, i, 1.0) for para in self.look.corpus.passages
+                      for i, sentence in enumerate(para.sentences)
+                      if f" {r.echoed} " in f" {' '.join(tokens(sentence))} "][:3]
+            if echoes:
+                return replace(echoes[0], answer=" ".join(a.answer for a in echoes),
+                               citations=tuple(c for a in echoes for c in a.citations))
         head = r.cues.first("HEAD_NOUN")
         vocab = self.look.vocab
         if head and not vocab.knows(head.group(1)) and not vocab.near(head.group(1)):

@@ -8,6 +8,7 @@ from ..lookups import Lookups
 from ..retrieval import Retriever
 from .aggregate import AggregateAnswerer
 from .base import Answerer
+from .breakdown import BreakdownAnswerer
 from .composition import CompositionAnswerer
 from .coverage import CoverageAnswerer
 from .described import DescribedAnswerer
@@ -43,6 +44,8 @@ ANSWERERS: dict[str, Factory] = {
     "composition": lambda look, _: CompositionAnswerer(look),
     # A claim over every day and every subject, cell by cell, before the sums.
     "coverage": lambda look, _: CoverageAnswerer(look),
+    # "nuh by day?": one figure at every value of a dimension.
+    "breakdown": lambda look, _: BreakdownAnswerer(look),
     # "is rwt the foundation trust?": a claim about which part a name word picks out.
     "described": lambda look, _: DescribedAnswerer(look),
     "aggregate": lambda look, _: AggregateAnswerer(look),
