@@ -24,6 +24,7 @@ OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("won win", "lost lose"),
         ("better best", "worse worst"),
         ("above over", "below under"),
+        ("staffed kept covered open running", "shut closed unstaffed"),
     ))
 ORDINALS = frozenset("second third fourth fifth 2nd 3rd 4th 5th".split())
 SUPERLATIVES = frozenset("greatest largest biggest highest most smallest lowest fewest".split())
