@@ -57,3 +57,32 @@ def test_conversations_do_not_leak(engine: Any) -> None:
 def test_pronoun_without_referent_asks_who(engine: Any) -> None:
     answer = _chat(engine, "What did she say?")[0]
     assert answer.abstained and "Who do you mean" in answer.answer
+
+
+def test_a_workplace_line_makes_that_trust_ours(engine: Any) -> None:
+    answers = _chat(engine, "divisional mgr at walsall healthcare. how many did we lose?",
+                    "did we have more than dudley?", "and the next biggest above us?", "diff?",
+                    "where does that put us vs the others")
+    assert "750" in answers[0].answer
+    assert answers[1].answer.startswith("Yes") and "144" in answers[1].answer
+    assert answers[2].answer.startswith("Sandwell") and "1,169" in answers[2].answer
+    assert "419" in answers[3].answer
+    assert "ranks" in answers[4].answer
+
+
+def test_an_area_left_out_and_an_area_against_england(engine: Any) -> None:
+    rest, versus = _chat(engine, "total excl the stoke lot?",
+                         "whats the black country total vs england")
+    assert "3,919" in rest.answer and "4,413" not in rest.answer
+    assert "3,919" in versus.answer and "192,081" in versus.answer
+
+
+def test_a_figure_broken_down_by_day(engine: Any) -> None:
+    from support import ROOT
+
+    from bot.engine import load_engine
+
+    nurses = load_engine(ROOT / "tests" / "articles" / "london-nurses")
+    imperial, split = _chat(nurses, "imperial?", "was that split over both days or")
+    assert "1,191" in imperial.answer
+    assert split.answer.startswith("No") and "none" in split.answer
