@@ -332,7 +332,8 @@ def split_parts(text: str) -> list[str]:
         # "and the pay demand he quoted? plus the £ figure he threw in": two asks
         return [also[0].strip() + "?", "and " + also[1].strip(" ?") + "?"]
     pieces = [p.strip(" ,;") for p in PART_BREAK.split(text) if p and p.strip(" ,;?")]
-    if len(pieces) < 2 or any(not (len(p.split()) >= 3 and (ASKS.match(p) or CLAIM_FRAME.match(
+    if len(pieces) < 2 or any(not (len(p.split()) >= 3 and (ASKS.match(p) or ANY_ASK.match(
+            p) or CLAIM_FRAME.match(
             p.lower()) or TAG_QUESTION.search(
             p.lower() + "?") or WH_INSIDE.search(p)) or i == 0 and _asked_fragment(p, text))
             for i, p in enumerate(pieces)):  # ("X's the Y yeah? what …",
@@ -350,6 +351,7 @@ def _asked_fragment(piece: str, text: str) -> bool:
         2 <= len(piece.split()) <= 5 and not LEANS_ON_FRAGMENT.search(rest)
 
 
+ANY_ASK = re.compile(r"any\b\s+\w+\s+\w+", re.I)  # "any clinics hit?"
 LEANS_ON_FRAGMENT = re.compile(r"\bthat (?:one|round|day|time|strike|week|month)\b|\bthen\b|"
                                r"\bthere\b|\bin it\b", re.I)
 
@@ -359,9 +361,9 @@ ASKS = re.compile(r"(?:and\s+)?(?:what|how|which|who|whom|whose|when|where|why|i
 WH_INSIDE = re.compile(r"\b(?:what|how many|how much|which|who)\b", re.I)
 ALSO_BREAK = re.compile(r"\?\s+(?:plus|and also|also|oh and|as well as)\s+", re.I)
 PART_MARK = re.compile(r"\s*\(\s*[a-e]\s*\)\s*|\s*\b[a-e]\)\s+")
-PART_BREAK = re.compile(r"(?:[,;?]\s*and\s+|[;?]\s+|,\s+(?=(?:and\s+)?(?:what|how|which|who|"
-                        r"when|where|why)\b))(?=(?:what|how|which|who|whom|whose|when|where|why|"
-                        r"in what|did|does|do|is|are|was|were)\b)", re.I)
+PART_BREAK = re.compile(r"(?:[,;?]\s*and\s+|[;?]\s+|\s+&\s+|,\s+(?=(?:and\s+)?(?:what|how|which|"
+                        r"who|when|where|why)\b))(?=(?:what|how|which|who|whom|whose|when|where|"
+                        r"why|in what|did|does|do|is|are|was|were|any)\b)", re.I)
 
 
 def problem_with(raw: str, text: str, about: str = "the article",

@@ -301,7 +301,13 @@ class Parser:
         if not subjects and re.search(r"\b(?:their|its)\b", q.low) and len(just) == 1 and \
                 just[0] in self.look.parts:
             subjects = just  # "and their tues total?" after one trust's figure: that trust's
+        asked_for = bool(subjects)
         subjects, op = self._from_conversation(q, conv, subjects, op)
+        if op == "total" and not asked_for and subjects and TOGETHER.search(q.low) and \
+                not re.search(r"\b(?:other|others|rest|remaining)\b", q.low) and len(
+                {self.look.main_row(f).id for f in subjects}) == 1 and self.look.main_row(
+                subjects[0]) in self.look.parts:
+            subjects = list(self.look.parts)  # "wknd combined?" after one trust's: every one
         last_mains = list(dict.fromkeys(self.look.main_row(self.look.by_id[k]) for k in conv.focus
                                         if k in self.look.by_id))
         if OTHER_ONE.match(q.low) and not subjects and len(self.look.parts) == 2 and \
@@ -1215,6 +1221,11 @@ class Parser:
                 body = [p for p in self.look.corpus.people if p.kind == "organisation"
                         and len(orgs) == 1 and p.name in orgs and WANT_WORDS.search(q.low)]
                 return group + body
+        if re.search(r"\b(?:they|them)\b", q.low) and conv.people and \
+                re.search(r"\b(?:say|said|says|tell|told|think|mean)\b", q.low):
+            last = self.look.people.get(conv.people[-1])
+            if last is not None:
+                return [last]  # "… & what did they say the focus was": the one just named
         if WHO_IS_THAT.match(q.low) and conv.people:  # "who's that btw": the last one quoted
             last = self.look.people.get(conv.people[-1])
             return [last] if last else []

@@ -56,7 +56,7 @@ KIN = {"postpon": "cancel", "reschedul": "cancel", "rearrang": "cancel", "rebook
        "walkout": "walk", "reply": "respons", "repl": "respons", "respond": "respons",
        "answer": "respons", "absenc": "absent",
        "apologis": "sorry", "apologiz": "sorry", "apology": "sorry", "apolog": "sorry",
-       "ahead": "plac"}  # (went ahead / took place: "go" and "went" are stop words)
+       "kept": "keep", "ahead": "plac"}  # (went ahead / took place: "go" and "went" are stop words)
 
 
 def content_terms(text: str) -> list[str]:
