@@ -68,6 +68,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b|"
                  r"\b\d+(?:\.\d+)? times (?:ours|theirs|us|them|that|the|what)\b", low):
         return "ratio"
+    if re.search(r"\bratio\b", low):
+        return "ratio"  # "ratio top vs bottom?"
     if re.search(r"\bwhere (?:does|did|do) .+ (?:come|stand|sit|place|finish|put|leave|land|"
                  r"rank)\b", low):
         return "rank"  # "where does that put us vs the others": a place, not a gap
@@ -115,8 +117,9 @@ def detect(low: str, lex: Lexicon) -> str | None:
                 r"\b(?:sum|combined|together|add(?:ed)? up|plus|between them)\b", low):
         return "extreme"  # "which trust moved more inpatients overall": over the whole period
     if re.search(rf"\b(?:sum|total|combined|altogether|add(?:ed)? up|together|in all|overall|"
-                 rf"plus|between them)\b|\b{parts} (?:other than|except|apart from|excluding)\b",
-                 low):
+                 rf"plus|between them)\b|\b{parts} (?:other than|except|apart from|excluding)\b|"
+                 r"\b(?:comes?|came|adds?) (?:up )?to (?:like |about |around |roughly )?\d",
+                 low):  # ("the black country 4 come to like 4,900 yeah?")
         return "total"
     if re.search(rf"\bhow many (?:nhs |hospital )?{parts}\b", low):
         return "count"

@@ -224,7 +224,7 @@ WORKPLACE_LINE = re.compile(
     r"could|pls|please|and|true|yes|no)\b)([^.?!\d]{3,80}?)(?:\.\s+|\s+[-–—]+\s+|:\s+)(?=\S)",
     re.I)
 WORKPLACE_WORDS = re.compile(r"\b(?:at|from|for|with|on|here|team|side|office|desk|dept|"
-                             r"department|ward|unit|division|directorate)\b", re.I)
+                             r"department|ward|unit|division|directorate)\b|@", re.I)
 FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours)\b", re.I)
 
 
@@ -246,11 +246,12 @@ def split_preamble(text: str) -> tuple[str, str]:
     """'[Editor's note: …] How many at Walsall?' or 'Barclay said 50%. What would …?': the
     statement before the question, and the question ('' and the text when there is none)."""
     intro = SELF_INTRO.match(text)
+    line = workplace_line(text)
+    if line and (intro is None or line.end() > intro.end()):
+        # ("press office, uhnm. need our …": the whole line, trust and all)
+        return line.group().strip(" ,;:-–—."), text[line.end():].strip()
     if intro and len(text[intro.end():].split()) >= 2:
         return intro.group().strip(" ,;:-"), text[intro.end():].strip()
-    line = workplace_line(text)
-    if line:
-        return line.group().strip(" ,;:-–—."), text[line.end():].strip()
     said = SAID_FIRST.match(text)
     if said:  # "diane wake, walsall's chief exec - what did she say abt staff"
         return said.group(1).strip(), text[said.end():].strip()

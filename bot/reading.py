@@ -96,6 +96,7 @@ from .rules import (
     UNIT_PATTERNS,
     VERSUS_LEAD,
     VERSUS_THAN,
+    VERSUS_THEM,
     WANT_WORDS,
     WE_GROUP,
     WHICH_IS_THAT,
@@ -388,6 +389,15 @@ class Parser:
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv, sum(m.end - m.start for m in mentions), op)
         own_dims = self._dims(q, Conversation(), 0, op)
+        row = self.look.by_id.get(conv.focus[0]) if len(conv.focus) == 1 else None
+        if REST_Q.match(q.low) and not mentions and row is not None and row.scope != "part":
+            # "day 1?" then "the rest?" of England: its other days
+            keyed = [(k, v) for k, v in row.dims if k in self.look.partitions]
+            if len(keyed) == 1:
+                key, value = keyed[0]
+                dims = tuple(d for d in row.dims if d[0] != key) + tuple(
+                    (key, v) for v in self.lex.profile.dimensions.get(key, {}) if v != value)
+                subjects = [self.look.main_row(row)]
         if dims and dims == conv.dims and subjects and not own_dims and \
                 not all(self._has_rows(f, dims) for f in subjects):
             dims = ()  # "day 1?" then "n the 4 london trusts together?": not all have day 1
@@ -464,8 +474,10 @@ class Parser:
         if base_area is not None and not wording.get("of_group"):
             # "what share of that black country tot was dudley", "both together as a share
             # of black country only": of that area's parts
-            ones = [f for f in subjects if f in base_area] or [
-                f for k in conv.focus if (f := self.look.by_id.get(k)) in base_area]
+            ones = [f for f in subjects if f in base_area]
+            if not ones or set(ones) == set(base_area):  # ("% of the bc 4 is that?": the last)
+                ones = [f for k in conv.focus if (f := self.look.by_id.get(k)) in base_area] \
+                    or ones
             if ones and len(ones) < len(base_area):
                 subjects, wording["of_group"] = ones, tuple(base_area)
                 area = None
@@ -577,6 +589,14 @@ class Parser:
                 f.scope in ("part", "whole") for f in subjects) and not \
                 wording["cues"].has("all_parts", "parts_word"):  # ("our 5 trusts": the parts)
             subjects = [whole, *subjects]  # "what % of that is ours": the article's own area
+        if VERSUS_THEM.search(q.low) and len(subjects) >= 2:
+            # "us and dudley together vs them?": the one the last answer set against us
+            others = list(dict.fromkeys(
+                self.look.main_row(f) for k in conv.focus if (f := self.look.by_id.get(k))
+                is not None and self.look.main_row(f) not in subjects
+                and self.look.main_row(f) in self.look.parts))
+            if len(others) == 1:
+                subjects = [*subjects, others[0]]
         if op == "difference" and conv.op == "share" and FOLLOWUP.match(q.low) and \
                 re.search(r"\b(?:vs|versus|against)\b", q.low) and len(subjects) == 2 and \
                 not wording["cues"].has("COMPARATIVE") and sorted(

@@ -67,6 +67,9 @@ THE_BIGGER_ONE = re.compile(r"\bthe (?:bigger|larger|higher|busier|worse|heavier
                             r"quieter|lighter) (?:one|day|type|of the two)\b")
 # "what do they want from the govt": a demand, which a body makes through its members.
 WANT_WORDS = re.compile(r"\bwant\w*|\bask(?:ing|s|ed)? for\b|\bdemand\w*|\bcall(?:ing|s|ed)? for\b")
+# "us and dudley together vs them?": the one the last answer set against them.
+VERSUS_THEM = re.compile(r"\b(?:vs|versus|against|than|compared (?:to|with))\s+(?:them|it|that|"
+                         r"that one|those|theirs)\W*$")
 # "is that the highest?", "was it the lowest": the subject just given, as the claim's subject.
 IT_REF_THAT = re.compile(r"^\W*(?:and |so |ok )?(?:is|was|were|are) (?:that|it|this|they|those)\b")
 # Words after an area's name that ask for its parts summed ("black country total?").
@@ -102,8 +105,10 @@ OUTSIDE = re.compile(r"\b(?:rest of|outside|elsewhere|excluding|other than|apart
                      re.I)
 
 EXCLUDING = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|besides|without|"
-                       r"leaving out|leave out|leaving aside|set aside|not counting|ignoring|"
-                       r"ignore|minus|(?:take|taking|takes)(?=\s.+\bout\b))\s+(.+)$", re.I)
+                       r"leaving out|leave out|leaving aside|set aside|not counting|"
+                       r"ignor(?:ing|e)(?!\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+)?(?:previous|"
+                       r"prior|above|earlier|instructions|rules|article|limits)\b)|minus|"
+                       r"(?:take|taking|takes)(?=\s.+\bout\b))\s+(.+)$", re.I)
 
 SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|per (?:him|her|them)|"
                       r"describe\w*|call\w*|"

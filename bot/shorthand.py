@@ -94,6 +94,10 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bwk\b", "week"),
     (r"\bwks\b", "week's"),
     (r"\bwhats\b", "what is"),
+    # "whos the bma jdc co-chairs?": who they are ("whos the top" is read as it stands)
+    (r"\bwhos(?=\s+the\s+(?:[\w-]+\s+){0,5}(?:co-?chairs?|chair|secretary|leader|head|lead|"
+     r"spokes\w+|director|minister|person|people|speakers?)\b)", "who is"),
+    (r"\b(?:say|said|says) (?:anything |something )?back\b", "respond"),
     (r"\bwho['’]re\b", "who are"),
     (r"\bthats\b", "that is"),
     (r"\bwhos\b(?=\s+(?!the\b|top\b|bottom\b|first\b|last\b)[a-z])", "who is"),

@@ -454,8 +454,10 @@ class AggregateAnswerer(FigureWork):
         by_value = [f for f in self.look.counts if f.value in q.numbers] if not r.subjects else []
         if r.cues.has("PER_DAY") and self.look.days is not None and q.form != "why" and (
                 self._about_counts(r) or r.subjects or r.excluded or by_value):
+            # ("per day avg for those 4 trusts": the ones the last answer added up)
+            back = list(named) if named and r.cues.has("BACK_TO_SUBJECTS") else []
             counted = [f for f in r.subjects if f.scope != "part"][:1] or (
-                list(dict.fromkeys(explicit)) if explicit else by_value[:1] or pool)
+                list(dict.fromkeys(explicit)) if explicit else back or by_value[:1] or pool)
             if r.cues.has("per_part") and len(counted) > 1:
                 # "per trust per day across all 5?": the total, over the parts, over the days
                 done = aggregates.per_day(counted, self.look.days, self.lex)

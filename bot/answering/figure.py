@@ -141,6 +141,8 @@ class FigureAnswerer(FigureWork):
         short = len(rest) <= 2 and q.form in ("other", "how many", "how much", "yesno")
         if not (cue or short or followup or conv.intent == "figure" and len(rest) <= 3 or
                 q.numbers and r.cues.has("CONFIRM_ASK") or  # ("just confirm 1,750 for …")
+                q.injected and q.numbers and r.named_tokens and not r.cues.has(
+                    "staff", "other_staff") or  # ("ignore … has 1,400 for X")
                 q.form == "yesno" and q.numbers and r.named_tokens and
                 any(f.scope == "part" for f in subjects)):  # ("notes have 1,349 for RWT, right?")
             return None
@@ -150,7 +152,9 @@ class FigureAnswerer(FigureWork):
             # "How many of the region's cancellations were at Walsall?" asks about Walsall.
             subjects = [f for f in subjects if f.scope == "part"]
         fitting = self._other_row(r) if not r.unknown_dim or self._measured_against(r) else None
-        if fitting is not None and self._measure_overlap(fitting, r) >= 3 and \
+        if fitting is not None and self._measure_overlap(fitting, r) >= 3 and not (
+                r.cues.has("count_words") and subjects and not self.lex.count_words.search(
+                    fitting.unit)) and \
                 self._measure_overlap(fitting, r) > max(
                     (len(set(content_terms(f.measure)) & set(r.q.terms)) for f in subjects),
                     default=0):

@@ -48,7 +48,7 @@ class PassageAnswerer(TextWork):
             return self._summary(q)
         if r.unknown:
             return self._not_mentioned(r)
-        if r.quoted and q.form in ("who", "which", "what"):
+        if r.quoted and q.form in ("who", "which", "what", "other"):
             # 'Who described it as "a huge stretch of the imagination"?': the sentence with
             # those very words, and whose they are.
             for para in self.look.corpus.passages:
