@@ -78,6 +78,7 @@ from .rules import (
     REFERRING,
     REST_Q,
     REST_TOGETHER,
+    REST_WORDS,
     SAME_AGAIN,
     SELF_AFTER,
     SELF_MARKS,
@@ -87,6 +88,7 @@ from .rules import (
     THANKS,
     THAT_VALUE,
     THE_TWO,
+    THEIR,
     TIMES_WORDS,
     TIMING_FILLER,
     TOGETHER,
@@ -297,20 +299,18 @@ class Parser:
             subjects, positional = self._described(q, conv, op)
             if positional and op == "rank":
                 op = None  # "the 3rd trust in the list" names a trust; it asks for no ranking
-        just = list(dict.fromkeys(self.look.main_row(f) for k in conv.focus
-                                  if (f := self.look.by_id.get(k)) is not None))
-        if not subjects and re.search(r"\b(?:their|its)\b", q.low) and len(just) == 1 and \
-                just[0] in self.look.parts:
-            subjects = just  # "and their tues total?" after one trust's figure: that trust's
+        last_mains = list(dict.fromkeys(self.look.main_row(self.look.by_id[k]) for k in conv.focus
+                                        if k in self.look.by_id))
+        if not subjects and THEIR.search(q.low) and len(last_mains) == 1 and \
+                last_mains[0] in self.look.parts:
+            subjects = list(last_mains)  # "and their tues total?" after one trust's: its
         asked_for = bool(subjects)
         subjects, op = self._from_conversation(q, conv, subjects, op)
         if op == "total" and not asked_for and subjects and TOGETHER.search(q.low) and \
-                not re.search(r"\b(?:other|others|rest|remaining)\b", q.low) and len(
+                not REST_WORDS.search(q.low) and len(
                 {self.look.main_row(f).id for f in subjects}) == 1 and self.look.main_row(
                 subjects[0]) in self.look.parts:
             subjects = list(self.look.parts)  # "wknd combined?" after one trust's: every one
-        last_mains = list(dict.fromkeys(self.look.main_row(self.look.by_id[k]) for k in conv.focus
-                                        if k in self.look.by_id))
         if OTHER_ONE.match(q.low) and not subjects and len(self.look.parts) == 2 and \
                 len(last_mains) == 1 and last_mains[0] in self.look.parts:
             subjects = [f for f in self.look.parts if f is not last_mains[0]]  # "the other one?"
@@ -333,19 +333,12 @@ class Parser:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         people_mentions = self.look.people_matcher.find(q.text)
         ending = {m.end: self.look.by_id[m.key] for m in mentions}
-
-        def someone_elses(m: Mention) -> bool:
-            """'sfh's chief exec': a title after another subject's name is not this person's."""
-            p = self.look.people[m.key]
-            f = ending.get(m.start)
-            return f is not None and p.is_person and not set(
-                tokens(p.name)) & set(tokens(q.text)[m.start:m.end]) and not (
-                set(tokens(f.subject)) & set(tokens(p.organisation))) - self.lex.name_glue
-
+        q_tokens = tokens(q.text)
         named = [self.look.people[k] for k in AliasMatcher.keys(
             [m for m in people_mentions
              if (not taken & set(range(m.start, m.end)) or m.end - m.start > 1)
-             and not someone_elses(m)])]
+             and not self._titled_for_another(self.look.people[m.key], [
+                 f for f in [ending.get(m.start)] if f is not None], q_tokens[m.start:m.end])])]
         referred = self._pronoun(q, conv)
         people = named + [p for p in referred if p not in named]
         # "Who leads elective recovery for NHS England's London region?": a person described
@@ -453,8 +446,8 @@ class Parser:
                 wording["cues"].has("ANY_SUPERLATIVE", "THE_BIGGER_ONE") and \
                 len(subjects) <= 2 and not BOUND_WORDS.search(q.low):
             wording["dim_asked"] = claimed[0]  # "was mon their peak too": that, over the days
-            if not subjects and len(just) == 1:
-                subjects = just  # ("so day 2 was the bigger one?" after england's day 2)
+            if not subjects and len(last_mains) == 1:
+                subjects = list(last_mains)  # ("so day 2 was the bigger one?" after day 2)
         leaving = EXCLUDING.search(q.low)
         if wording["own"] is not None and leaving and OWN_WORDS.match(leaving.group(1)):
             wording["excluded"] = (wording["own"],)  # "excl us whats the tot for the rest?"
@@ -591,10 +584,8 @@ class Parser:
             subjects = [whole, *subjects]  # "what % of that is ours": the article's own area
         if VERSUS_THEM.search(q.low) and len(subjects) >= 2:
             # "us and dudley together vs them?": the one the last answer set against us
-            others = list(dict.fromkeys(
-                self.look.main_row(f) for k in conv.focus if (f := self.look.by_id.get(k))
-                is not None and self.look.main_row(f) not in subjects
-                and self.look.main_row(f) in self.look.parts))
+            others = [f for f in dict.fromkeys(self.look.main_row(x) for x in last)
+                      if f not in subjects and f in self.look.parts]
             if len(others) == 1:
                 subjects = [*subjects, others[0]]
         if op == "difference" and conv.op == "share" and FOLLOWUP.match(q.low) and \
@@ -1327,9 +1318,14 @@ class Parser:
         named = [self.look.people[k] for k in
                  AliasMatcher.keys(self.look.speaker_matcher.find(phrase))]
         others = [self.look.by_id[m.key] for m in self.look.subject_matcher.find(phrase)]
-        return [p for p in named if not (p.is_person and others and not set(
-            tokens(p.name)) & set(tokens(phrase)) and all(not (set(tokens(f.subject)) & set(
-                tokens(p.organisation))) - self.lex.name_glue for f in others))]
+        return [p for p in named if not self._titled_for_another(p, others, tokens(phrase))]
+
+    def _titled_for_another(self, p: Person, others: list[Figure], words: list[str]) -> bool:
+        """'sfh's chief exec': a title said with another subject's name, not this person's
+        (their name not among the words, no subject named one of their organisation)."""
+        return p.is_person and bool(others) and not set(tokens(p.name)) & set(words) and all(
+            not (set(tokens(f.subject)) & set(tokens(p.organisation))) - self.lex.name_glue
+            for f in others)
 
     def _unknown_speaker(self, q: Question) -> str:
         """'What did the prime minister say?': a speaker the article never quotes."""

@@ -70,6 +70,10 @@ WANT_WORDS = re.compile(r"\bwant\w*|\bask(?:ing|s|ed)? for\b|\bdemand\w*|\bcall(
 # "us and dudley together vs them?": the one the last answer set against them.
 VERSUS_THEM = re.compile(r"\b(?:vs|versus|against|than|compared (?:to|with))\s+(?:them|it|that|"
                          r"that one|those|theirs)\W*$")
+# "and their tues total?": the one subject just given.
+THEIR = re.compile(r"\b(?:their|its)\b")
+# "the other 3 put together?": the rest, not every one.
+REST_WORDS = re.compile(r"\b(?:other|others|rest|remaining)\b")
 # "is that the highest?", "was it the lowest": the subject just given, as the claim's subject.
 IT_REF_THAT = re.compile(r"^\W*(?:and |so |ok )?(?:is|was|were|are) (?:that|it|this|they|those)\b")
 # Words after an area's name that ask for its parts summed ("black country total?").
