@@ -89,6 +89,7 @@ from .rules import (
     THAT_VALUE,
     THE_TWO,
     THEIR,
+    THOSE_N,
     TIMES_WORDS,
     TIMING_FILLER,
     TOGETHER,
@@ -304,6 +305,12 @@ class Parser:
         if not subjects and THEIR.search(q.low) and len(last_mains) == 1 and \
                 last_mains[0] in self.look.parts:
             subjects = list(last_mains)  # "and their tues total?" after one trust's: its
+        those = THOSE_N.search(q.low)
+        earlier = list(dict.fromkeys(self.look.main_row(f) for k in conv.subjects
+                                     if (f := self.look.by_id.get(k)) is not None))
+        if not subjects and those and WORD_NUMBERS.get(those.group(1), those.group(1)) in (
+                len(earlier), str(len(earlier))) and all(f in self.look.parts for f in earlier):
+            subjects = earlier  # "per day avg for those 4 trusts": the four just added up
         asked_for = bool(subjects)
         subjects, op = self._from_conversation(q, conv, subjects, op)
         if op == "total" and not asked_for and subjects and TOGETHER.search(q.low) and \
@@ -382,6 +389,11 @@ class Parser:
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv, sum(m.end - m.start for m in mentions), op)
         own_dims = self._dims(q, Conversation(), 0, op)
+        if op == "share" and len(q.terms) <= 2 and len(subjects) == 1 and not own_dims and \
+                subjects[0].scope != "part" and \
+                any(k in self.look.partitions for k, _ in subjects[0].dims):
+            # "day 1?" then "as a %?": that day's share of its subject's whole
+            subjects, dims = [self.look.main_row(subjects[0]), subjects[0]], ()
         row = self.look.by_id.get(conv.focus[0]) if len(conv.focus) == 1 else None
         if REST_Q.match(q.low) and not mentions and row is not None and row.scope != "part":
             # "day 1?" then "the rest?" of England: its other days

@@ -70,6 +70,8 @@ WANT_WORDS = re.compile(r"\bwant\w*|\bask(?:ing|s|ed)? for\b|\bdemand\w*|\bcall(
 # "us and dudley together vs them?": the one the last answer set against them.
 VERSUS_THEM = re.compile(r"\b(?:vs|versus|against|than|compared (?:to|with))\s+(?:them|it|that|"
                          r"that one|those|theirs)\W*$")
+# "per day avg for those 4 trusts": as many as the last answer named, those ones.
+THOSE_N = re.compile(r"\b(?:those|these|the same) (\d+|two|three|four|five|six|seven|eight|nine)\b")
 # "and their tues total?": the one subject just given.
 THEIR = re.compile(r"\b(?:their|its)\b")
 # "the other 3 put together?": the rest, not every one.
