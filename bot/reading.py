@@ -389,11 +389,6 @@ class Parser:
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv, sum(m.end - m.start for m in mentions), op)
         own_dims = self._dims(q, Conversation(), 0, op)
-        if op == "share" and len(q.terms) <= 2 and len(subjects) == 1 and not own_dims and \
-                subjects[0].scope != "part" and \
-                any(k in self.look.partitions for k, _ in subjects[0].dims):
-            # "day 1?" then "as a %?": that day's share of its subject's whole
-            subjects, dims = [self.look.main_row(subjects[0]), subjects[0]], ()
         row = self.look.by_id.get(conv.focus[0]) if len(conv.focus) == 1 else None
         if REST_Q.match(q.low) and not mentions and row is not None and row.scope != "part":
             # "day 1?" then "the rest?" of England: its other days

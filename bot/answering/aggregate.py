@@ -87,9 +87,13 @@ class AggregateAnswerer(FigureWork):
             return None
         if op == "share" and r.dims and len(r.subjects) == 1:
             # "What proportion of NUH's rebookings were inpatients?": a part of its own total.
-            rows = self._rows_at(r.subjects[0], r.dims)
+            # ("nuh inpatients?" then "as a %?": the row's share of its subject's whole)
+            main = self.look.main_row(r.subjects[0])
+            rows = self._rows_at(main, r.dims)
             if len(rows) == 1:
-                within = aggregates.share(rows[0], r.subjects[0], self.lex)
+                part = replace(rows[0], subject=f"{main.subject} "
+                                                f"({self._describe_dims(rows[0].dims)})")
+                within = aggregates.share(part, main, self.lex)
                 return self._figure_answer(r, "aggregate", within.text, list(within.used))
         counted = [f for f in self.look.others if f.unit in r.unit_words
                    and f.unit not in UNIT_CUES] if op == "share" else []
