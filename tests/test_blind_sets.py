@@ -129,9 +129,9 @@ SETS = [
     (DATA / "blind_strike_chatb_AC.jsonl", None, 40),
     (NURSES / "blind_AC.jsonl", NURSES, 33),
     (NOTTS / "blind_AC.jsonl", NOTTS, 33),
-    (DATA / "blind_strike_chat_AD.jsonl", None, 35),
+    (DATA / "blind_strike_chat_AD.jsonl", None, 36),
     (DATA / "blind_strike_chatb_AD.jsonl", None, 36),
-    (NURSES / "blind_AD.jsonl", NURSES, 33),
+    (NURSES / "blind_AD.jsonl", NURSES, 34),
     (NOTTS / "blind_AD.jsonl", NOTTS, 32),
 ]
 _ENGINES: dict[Path, Any] = {}
