@@ -32,6 +32,7 @@ from .resolve import AliasMatcher, Mention, tokens
 from .resolve import _token_match as token_alike
 from .rules import (
     ALL_VALUES_ASKED,
+    ANY_SUPERLATIVE,
     AREA_TOTAL_WORDS,
     AS_SHARE_OF,
     AS_WRITTEN,
@@ -305,6 +306,15 @@ class Parser:
         if not subjects and THEIR.search(q.low) and len(last_mains) == 1 and \
                 last_mains[0] in self.look.parts:
             subjects = list(last_mains)  # "and their tues total?" after one trust's: its
+        places = [ORDINAL_VALUE[w] for w in ORDINAL_WORD.findall(q.low) if w in ORDINAL_VALUE]
+        if not subjects and places and conv.op in ("rank", "extreme") and \
+                not ANY_SUPERLATIVE.search(q.low) \
+                and not LISTED.search(q.low):
+            # "whos 2nd and by how much over 3rd?" after a ranking: those places in it
+            ranked = sorted(self.look.parts, key=lambda f: -f.value)
+            if conv.direction == "fewest" and not conv.dim_asked:
+                ranked.reverse()
+            subjects = list(dict.fromkeys(ranked[n - 1] for n in places if n <= len(ranked)))
         those = THOSE_N.search(q.low)
         earlier = list(dict.fromkeys(self.look.main_row(f) for k in conv.subjects
                                      if (f := self.look.by_id.get(k)) is not None))
