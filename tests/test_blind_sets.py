@@ -133,6 +133,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AD.jsonl", None, 36),
     (NURSES / "blind_AD.jsonl", NURSES, 34),
     (NOTTS / "blind_AD.jsonl", NOTTS, 32),
+    (DATA / "blind_strike_chat_AE.jsonl", None, 34),
+    (DATA / "blind_strike_chatb_AE.jsonl", None, 29),
+    (NURSES / "blind_AE.jsonl", NURSES, 32),
+    (NOTTS / "blind_AE.jsonl", NOTTS, 33),
 ]
 _ENGINES: dict[Path, Any] = {}
 
