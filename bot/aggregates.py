@@ -112,7 +112,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
     # "the more than 8,300 cancellations" draws a line; it asks for no superlative.
     unlined = re.sub(r"\b(?:more|fewer|less) than (?:a |an )?[\d,.]+\w*|\bmost of\b|"
                      r"\bat (?:least|most)\b", " ", low)
-    if re.search(rf"\b(?:which|what) (?:hospital |nhs )?{part}\b", low) and re.search(
+    if re.search(rf"\b(?:which|what) (?:(?:one )?of (?:the |our )?(?:\w+ )?{parts}\b|"
+                 rf"(?:hospital |nhs )?{part}\b)", low) and re.search(
             rf"\b(?:{MOST}|{FEWEST})\b", unlined) and not re.search(
                 r"\b(?:sum|combined|together|add(?:ed)? up|plus|between them)\b", low):
         return "extreme"  # "which trust moved more inpatients overall": over the whole period

@@ -44,6 +44,7 @@ from .rules import (
     CALENDAR_NAME,
     CLAUSE_BREAK,
     CLOCK_TIME,
+    COMBINED_WITH,
     DAY_OF_EVENT,
     EACH_OF,
     EXCLUDING,
@@ -315,6 +316,12 @@ class Parser:
             if conv.direction == "fewest" and not conv.dim_asked:
                 ranked.reverse()
             subjects = list(dict.fromkeys(ranked[n - 1] for n in places if n <= len(ranked)))
+        base = self.look.by_id.get(conv.own) or (
+            last_mains[0] if len(last_mains) == 1 and last_mains[0] in self.look.parts else None)
+        if len(subjects) == 1 and subjects[0] in self.look.parts and COMBINED_WITH.search(
+                q.low) and base is not None and base not in subjects:
+            subjects = [base, *subjects]  # "combined with dudley?" after ours (or the last)
+            op = op or "total"
         those = THOSE_N.search(q.low)
         earlier = list(dict.fromkeys(self.look.main_row(f) for k in conv.subjects
                                      if (f := self.look.by_id.get(k)) is not None))

@@ -59,7 +59,8 @@ NEIGHBOUR = re.compile(r"\b(?:next|closest|nearest)\b[^?]{0,25}?\b(above|ahead o
                        r"behind|under)\b|\b(?:just|right|directly|immediately) (above|ahead of|"
                        r"below|behind|under)\b|\bthe (?:one|\w+) (above|below|ahead of|"
                        r"behind)"
-                       r" (?:us|them|it|that)\b")
+                       r" (?:us|them|it|that)\b|\b(?:whos|who's|who is|which is|which one is) "
+                       r"(ahead of|above|behind|below) (?:us|them|it|that)\b")
 # "their tues total?", "overall on monday": the count over every type, not the last one asked.
 WHOLE_COUNT = re.compile(r"\b(?:total|tot|overall|altogether|in all|all in)\b")
 # "so day 2 was the bigger one?": the more of two, as a superlative over them.
@@ -72,6 +73,8 @@ VERSUS_THEM = re.compile(r"\b(?:vs|versus|against|than|compared (?:to|with))\s+(
                          r"that one|those|theirs)\W*$")
 # "per day avg for those 4 trusts": as many as the last answer named, those ones.
 THOSE_N = re.compile(r"\b(?:those|these|the same) (\d+|two|three|four|five|six|seven|eight|nine)\b")
+# "combined with dudley?" after ours: the one just given, with the one named.
+COMBINED_WITH = re.compile(r"\b(?:combined with|together with|added to|plus|along with)\b")
 # "and their tues total?": the one subject just given.
 THEIR = re.compile(r"\b(?:their|its)\b")
 # "the other 3 put together?": the rest, not every one.
@@ -408,6 +411,8 @@ ORDINAL_WORD = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5
                           r"seventh|7th|last)\b")
 ORDINAL_VALUE = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
                  "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7}
+ORDINAL_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth",
+                 7: "seventh"}
 MONTH_NAMES = frozenset("january february march april may june july august september october "
                         "november december".split())
 

@@ -13,6 +13,7 @@ from ..figures import Figure
 from ..reading import Reading
 from ..rules import (
     COMPARED_MEASURE,
+    ORDINAL_NAMES,
     UNIT_CUES,
 )
 from ..text import format_number
@@ -515,8 +516,12 @@ class AggregateAnswerer(FigureWork):
                 one = explicit[0]
                 if result.used[0] is one and q.form == "why":
                     return None  # the claim holds; the article gives no reason: let it say so
+                place = sorted(pool, key=lambda f: -f.value if r.direction == "most"
+                               else f.value).index(one) + 1 if one in pool else 0
+                where = f" ({ORDINAL_NAMES.get(place, str(place))} of {len(pool)})" if place \
+                    else ""
                 verdict = ("Yes." if result.used[0] is one
-                           else f"No: {one.subject} had {one.display}.")
+                           else f"No: {one.subject} had {one.display}{where}.")
                 result = aggregates.Result(f"{verdict} {result.text}", result.used)
             return result
         if len(named) >= 3 and r.cues.has("VERSUS") and (r.cues.has("TOGETHER") or (

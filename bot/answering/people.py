@@ -136,8 +136,8 @@ class PeopleAnswerer(TextWork):
         if asks_role:
             return self._describe_people(q, [p for p in r.people if p.kind == "person"])
         if not r.cues.has("ROLE_Q") or speech or q.form in (
-                "how long", "how many", "how much", "when", "date"):
-            return None
+                "how long", "how many", "how much", "when", "date") or r.cues.has("NEIGHBOUR"):
+            return None  # ("whos ahead of us?": a place in the ranking, no office)
         people = [p for p in r.people if p.kind != "group" or len(r.people) == 1]
         if any(p.is_person for p in people):
             people = [p for p in people if p.is_person]
