@@ -225,6 +225,7 @@ WORKPLACE_LINE = re.compile(
     re.I)
 WORKPLACE_WORDS = re.compile(r"\b(?:at|from|for|with|on|here|team|side|office|desk|dept|"
                              r"department|ward|unit|division|directorate)\b|@", re.I)
+WORK_LEAD = re.compile(r"(?:i\s+)?(?:work|working|based)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours)\b", re.I)
 
 
@@ -237,8 +238,9 @@ SAID_FIRST = re.compile(r"^([^?,\-–—]{3,40},\s[^?,\-–—]{3,60}?)\s+[-–�
 def workplace_line(text: str) -> re.Match[str] | None:
     """The line before a first-person question that says where the writer works."""
     line = WORKPLACE_LINE.match(text)
-    if line and WORKPLACE_WORDS.search(line.group(1)) and FIRST_PERSON.search(text[line.end():]):
-        return line
+    if line and WORKPLACE_WORDS.search(line.group(1)) and (
+            FIRST_PERSON.search(text[line.end():]) or WORK_LEAD.match(line.group(1))):
+        return line  # ("work in outpatients at walsall healthcare. how many … across england?")
     return None
 
 
