@@ -134,7 +134,7 @@ SETS = [
     (NURSES / "blind_AD.jsonl", NURSES, 34),
     (NOTTS / "blind_AD.jsonl", NOTTS, 32),
     (DATA / "blind_strike_chat_AE.jsonl", None, 35),
-    (DATA / "blind_strike_chatb_AE.jsonl", None, 30),
+    (DATA / "blind_strike_chatb_AE.jsonl", None, 32),
     (NURSES / "blind_AE.jsonl", NURSES, 32),
     (NOTTS / "blind_AE.jsonl", NOTTS, 33),
 ]
