@@ -411,8 +411,7 @@ ORDINAL_WORD = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5
                           r"seventh|7th|last)\b")
 ORDINAL_VALUE = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
                  "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7}
-ORDINAL_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth",
-                 7: "seventh"}
+ORDINAL_NAMES = {n: w for w, n in ORDINAL_VALUE.items() if w.isalpha()}  # 3 -> "third"
 MONTH_NAMES = frozenset("january february march april may june july august september october "
                         "november december".split())
 
