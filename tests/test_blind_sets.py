@@ -137,6 +137,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AE.jsonl", None, 32),
     (NURSES / "blind_AE.jsonl", NURSES, 32),
     (NOTTS / "blind_AE.jsonl", NOTTS, 33),
+    (DATA / "blind_strike_chat_AF.jsonl", None, 35),
+    (DATA / "blind_strike_chatb_AF.jsonl", None, 31),
+    (NURSES / "blind_AF.jsonl", NURSES, 25),
+    (NOTTS / "blind_AF.jsonl", NOTTS, 26),
 ]
 _ENGINES: dict[Path, Any] = {}
 

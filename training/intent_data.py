@@ -172,7 +172,11 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/data/blind_strike_chat_AE.jsonl",
               "tests/data/blind_strike_chatb_AE.jsonl",
               "tests/articles/london-nurses/blind_AE.jsonl",
-              "tests/articles/notts-resident-doctors/blind_AE.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_AE.jsonl",
+              "tests/data/blind_strike_chat_AF.jsonl",
+              "tests/data/blind_strike_chatb_AF.jsonl",
+              "tests/articles/london-nurses/blind_AF.jsonl",
+              "tests/articles/notts-resident-doctors/blind_AF.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
