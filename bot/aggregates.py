@@ -19,7 +19,10 @@ CHANGE = re.compile(r"(?:\b(?:percentage|per ?cent)|%)\s*(?:change|fall|drop|ris
                     r"fewer|down|up|fall|fallen|fell|drop|dropped|rise|risen|rose|increased?|"
                     r"decreased?|declined?|reduc\w*)\b|"
                     r"\b(?:lower|higher|fewer|more|less|fall|fell|drop|rise|rose|increase|decrease|"
-                    r"down|up)\b.{0,30}\bby (?:what|how much of a|how many) (?:percentage|per ?cent)")
+                    r"down|up)\b.{0,30}\bby (?:what|how much of a|how many) (?:percentage|per ?cent)|"
+                    # "how much lower is nuh's july figure than april 23 as a %"
+                    r"\bhow much (?:lower|higher|fewer|more|less|bigger|smaller|down|up)\b.{0,100}"
+                    r"\b(?:as an?|in) (?:%|per ?cent|percentage)")
 MOST_ONLY = r"most|highest|largest|biggest|greatest|hardest|worst|maximum|top"
 FEWEST_ONLY = r"fewest|lowest|least|smallest|minimum|bottom"
 FEWEST = r"fewest|lowest|least|smallest|minimum|min|bottom|lightest|fewer|less|lower|smaller"
@@ -63,10 +66,14 @@ def detect(low: str, lex: Lexicon) -> str | None:
         return "difference"
     if re.search(r"\b(?:what|as an?) (?:%|per ?cent|percentage|share|proportion) of\b", low):
         return "share"  # "what % of that was our region (all 5 trusts)?"
+    if re.search(r"\b(?:spread|split|shared|divided) (?:out )?(?:evenly|equally)\b|"
+                 r"\b(?:evenly|equally) (?:spread|split|shared|divided)\b", low):
+        return "average"  # "if spread evenly over the 4 trusts how many each?"
     if re.search(r"\bhow far (?:behind|ahead|short|off)\b", low):
         return "difference"  # "how far behind wolves were we?"
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b|"
-                 r"\b\d+(?:\.\d+)? times (?:ours|theirs|us|them|that|the|what)\b", low):
+                 r"\b\d+(?:\.\d+)? times (?!(?:a|an|per|in|on|over|during|each|every|this|since|before|"
+                 r"already|so|now|that (?:year|month|week|day))\b)[a-z]", low):
         return "ratio"
     if re.search(r"\bratio\b", low):
         return "ratio"  # "ratio top vs bottom?"
@@ -250,7 +257,14 @@ def share(part: Figure | list[Figure], whole: Figure | list[Figure], lex: Lexico
                       f"{w_text}: ({p_text}) ÷ {format_number(w)} = {format_number(p)} ÷ "
                       f"{format_number(w)} = {pct:.2f}%{approx} ({cited_passages(*used)}).", used,
                       focus=tuple(part_l))
-    return Result(f"About {pct:.1f}%: {who} accounts for {p_text} of {w_text} "
+    one, base = part_l[0], whole_l[0]
+    if len(part_l) == len(whole_l) == 1 and one.subject == base.subject and one.unit and \
+            one.unit == base.unit:  # "44 of England's 219 trusts", not "England accounts for"
+        return Result(f"About {pct:.1f}%: {one.digits} of {base.subject}'s {base.digits} "
+                      f"{base.unit} ({one.digits} ÷ {base.digits} = {pct:.2f}%){approx} "
+                      f"({cited_passages(*used)}).", used, focus=tuple(part_l))
+    verb = "account" if one.scope == "whole" and lex.profile.parts in who else "accounts"
+    return Result(f"About {pct:.1f}%: {who} {verb} for {p_text} of {w_text} "
                   f"({p_text} ÷ {format_number(w)} = {pct:.2f}%){approx} "
                   f"({cited_passages(*used)}).", used, focus=tuple(part_l))
 
@@ -539,6 +553,26 @@ def group_versus(group: list[Figure], single: Figure, asked: str = "",
         text = f"{'Yes' if holds else 'No'}: {text}"
     return Result(text, (*group, single),
                   values=((f"{names} together", together), (single.subject, single.value)))
+
+
+def groups_versus(first: list[Figure], second: list[Figure], asked: str, first_names: str,
+                  second_names: str) -> Result:
+    """Two groups, each added up, against each other; with `asked` ('first more' or 'first
+    fewer') a yes/no verdict leads."""
+    a, b = sum(f.value for f in first), sum(f.value for f in second)
+    gap = abs(a - b)
+    rel = "more" if a > b else "fewer"
+    text = (f"{first_names} together had {format_number(a)} "
+            f"({' + '.join(f.digits for f in first)}), {format_number(gap)} {rel} than "
+            f"{second_names} together, who had {format_number(b)} "
+            f"({' + '.join(f.digits for f in second)}) ({_larger(a, b)} − {_smaller(a, b)} = "
+            f"{format_number(gap)}) ({cited_passages(*first, *second)}).")
+    text = text[:1].upper() + text[1:]
+    if asked:
+        holds = a != b and ((a > b) == (asked == "first more"))
+        text = f"{'Yes' if holds else 'No'}: {text}"
+    return Result(text, (*first, *second), focus=(*first, *second),
+                  values=((f"{first_names} together", a), (f"{second_names} together", b)))
 
 
 def against_fraction(part: list[Figure], whole: list[Figure],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .aggregates import Result, group_versus
+from .aggregates import Result, group_versus, groups_versus
 from .figures import Figure
 from .lexicon import Lexicon
 from .resolve import AliasMatcher, tokens
@@ -20,6 +20,17 @@ def sides(text: str, matcher: AliasMatcher, by_id: dict[str, Figure]
           ) -> tuple[list[Figure], list[Figure]] | None:
     """The subjects before and after 'than' / 'versus' (each in order), or None when the
     question has no such word or one side names nothing."""
+    found = split_at_pivot(text, matcher, by_id)
+    if found is None:
+        return None
+    before, after, _ = found
+    return (before, after) if before and after else None
+
+
+def split_at_pivot(text: str, matcher: AliasMatcher, by_id: dict[str, Figure]
+                   ) -> tuple[list[Figure], list[Figure], list[str]] | None:
+    """The subjects before and after 'than' / 'versus', and the words before it; None when
+    the question has no such word."""
     words = tokens(text)
     pivot = next((i for i, w in enumerate(words) if PIVOT.match(w)), None)
     if pivot is None:
@@ -31,7 +42,7 @@ def sides(text: str, matcher: AliasMatcher, by_id: dict[str, Figure]
         side = before if mention.start < pivot else after
         if figure not in before and figure not in after:
             side.append(figure)
-    return (before, after) if before and after else None
+    return before, after, words[:pivot]
 
 
 def group_and_single(text: str, matcher: AliasMatcher, by_id: dict[str, Figure]
@@ -91,3 +102,12 @@ def total_with_contained(kept: list[Figure], inside: list[Figure]) -> Result:
     each = "; ".join(f"{f.subject}: {f.stated} ({f.passage})" for f in inside)
     return Result(f"The article gives {stated}; {each}.{contained_note(inside, kept)}",
                   (*kept, *inside))
+
+
+def both_together(split: tuple[tuple[Figure, ...], tuple[Figure, ...]], way: str, yes_no: bool,
+                  lex: Lexicon) -> Result:
+    """'GSTT and Imperial combined vs GOSH and the Marsden combined': each side added up and
+    set against the other, with a verdict for a yes/no question."""
+    first, second = split
+    asked = "" if not yes_no else ("first more" if way == "most" else "first fewer")
+    return groups_versus(list(first), list(second), asked, lex.among(first), lex.among(second))

@@ -136,6 +136,9 @@ class Lookups:
             rf"\b(?:previous|earlier|first|next|upcoming|future|other|"
             rf"last(?! (?:weeks?|wks?|wk's|week's|days?|full|strike day))|{months})\s+"
             rf"(?:[\w'-]+\s+){{0,3}}(?:{self.lex.rounds})\b|\blast (?:year|month)\b")
+        # "which trusts are out in jan?": a month the article's own period is not in
+        self.other_month = re.compile(
+            rf"\b(?:in|during|for|over|through|throughout) (?:{months})\b(?! (?:19|20)\d\d)")
         self.others = [f for f in corpus.figures if not f.is_count and not f.dims]
         self.days = next((f for f in self.others if f.unit == "days"), None)
         self.people = {p.id: p for p in corpus.people}

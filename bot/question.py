@@ -58,7 +58,14 @@ CLAIM_FRAME = re.compile(r"^\W*(?:true or false|yes or no|correct or not|fact[- 
                          r"(?:true|correct)(?: that)?[,:]?\s+(?!or\b|me\b))\b")
 
 
+# "was that spread over both days or what": a yes/no question whatever its last word.
+OR_WHAT_TAIL = re.compile(r"\s*,?\s*\bor (?:what|not|nah|no|wot)\W*$")
+YESNO_LEAD = re.compile(r"^\W*(?:and |so |ok )?(?:is|are|was|were|did|does|do|has|have|had)\b")
+
+
 def form_of(low: str) -> str:
+    if YESNO_LEAD.match(low) and OR_WHAT_TAIL.search(low):
+        low = OR_WHAT_TAIL.sub("", low) + "?"
     if CLAIM_FRAME.match(low):
         return "yesno"  # "True or false: the co-chairs, who …": the frame decides, not "who"
     if re.match(r"^\W*(?:and |so )?(?:is|are|was|were|did|does|do|has|have|had)\b", low) and \
@@ -144,7 +151,15 @@ def reported_claim(text: str) -> str:
     if tail and re.match(r"what (?:the \w+|it) says?\W*$", tail.group(1), re.I):
         tail = None  # "Is that what the article says?" is the check itself
     more = f" {tail.group(1)[:1].upper()}{tail.group(1)[1:]}" if tail else ""
+    # "… true for sfh too?": the claim, of the one the check names
+    scope = CHECK_SCOPE.search(check.group())
+    if scope and not more:
+        claim = f"{claim} for {scope.group(1)}"
     return f"Is it true that {claim[:1].lower() + claim[1:]}?{more}"
+
+
+CHECK_SCOPE = re.compile(r"\b(?:true|right|correct|accurate|the case|so)\s+(?:for|of|at|with)\s+"
+                         r"(.+?)(?:\s+(?:too|as well|also))?\W*$", re.I)
 
 
 def _what_about(low: str) -> bool:
@@ -186,7 +201,8 @@ ELLIPTIC_COMPARISON = re.compile(r"(?:and |so |or )?(?:more|fewer|less|bigger|sm
 # "so nuh moved 1 sat + 1 sun?", "uhnm had 4413?": a statement of a count, asked back.
 STATED_COUNT = re.compile(r"^(?:so |and |ok )?[^?]*?\b(?:\w+ed|had|got|saw|lost|put|took|is|are|"
                           r"was|were|equals?|adds? up to|makes?|comes? to|totals?)\b"
-                          r"[^?]*?(?<![\d,.])(?<!\bin )(?<!\bof )(?<!since )(?<!from )"
+                          r"[^?]*?(?<![\d,.])(?<!\bin )(?<!\bof )(?<!those )(?<!these )(?<!both )"
+                          r"(?<!since )(?<!from )"
                           r"(?<!uary )(?<!arch )(?<!pril )(?<!\bmay )(?<!june )(?<!july )"
                           r"(?<!gust )(?<!mber )(?<!tober )"
                           r"(?!(?:19|20)\d\d\b(?!\s*\?))\d[\d,.]*[km%]?(?: \w+)*\s*\?+\s*$")
@@ -335,6 +351,12 @@ def split_parts(text: str) -> list[str]:
         # "and the pay demand he quoted? plus the £ figure he threw in": two asks
         return [also[0].strip() + "?", "and " + also[1].strip(" ?") + "?"]
     pieces = [p.strip(" ,;") for p in PART_BREAK.split(text) if p and p.strip(" ,;?")]
+    plain = AND_BREAK.split(text.strip())
+    if len(pieces) < 2 and len(plain) == 2 and all(len(p.split()) >= 3 for p in plain) and \
+            not BACK_TO_FIGURE.search(plain[1]):
+        # "who said get it wrapped up by xmas and why r they striking acc to her" (not "how
+        # many fewer … and what % is that": the second leans on the first's figure)
+        pieces = plain
     if len(pieces) < 2 or any(not (len(p.split()) >= 3 and (ASKS.match(p) or ANY_ASK.match(
             p) or CLAIM_FRAME.match(
             p.lower()) or TAG_QUESTION.search(
@@ -355,6 +377,8 @@ def _asked_fragment(piece: str, text: str) -> bool:
 
 
 ANY_ASK = re.compile(r"any\b\s+\w+\s+\w+", re.I)  # "any clinics hit?"
+AND_BREAK = re.compile(r"\s+and\s+(?=(?:what|how|who|when|where|why)\b)", re.I)
+BACK_TO_FIGURE = re.compile(r"\b(?:that|this|it|those|these)\b", re.I)
 LEANS_ON_FRAGMENT = re.compile(r"\bthat (?:one|round|day|time|strike|week|month)\b|\bthen\b|"
                                r"\bthere\b|\bin it\b", re.I)
 

@@ -37,6 +37,7 @@ from .rules import (
     AS_SHARE_OF,
     AS_WRITTEN,
     ASK_WORDS,
+    BACK_WORDS,
     BARE_ORDINAL,
     BOTH_VALUES,
     BOUND_WORDS,
@@ -78,6 +79,8 @@ from .rules import (
     RANK_BARE,
     RAW_NUMBERS,
     REFERRING,
+    RESPONSE_BACK,
+    RESPONSE_TO,
     REST_Q,
     REST_TOGETHER,
     REST_WORDS,
@@ -86,6 +89,7 @@ from .rules import (
     SELF_MARKS,
     SMALL_TALK,
     SPLIT_ASKED,
+    SPLIT_WORDS,
     THAN_THE_OTHER,
     THANKS,
     THAT_VALUE,
@@ -200,6 +204,13 @@ class Reading:
     split_by: str = ""  # a dimension a figure is asked broken down by ("nuh by day?")
     own_total: bool = False  # "of Walsall's total workload": a total the article never gives
     sides: tuple[list[Figure], Figure, bool] | None = None  # group vs one, group first?
+    # two groups, each added up, against each other ("that" after a pair's total "vs gosh +
+    # marsden combined")
+    groups: tuple[tuple[Figure, ...], tuple[Figure, ...]] | None = None
+    # someone answering someone else: the ones answered, and the answerers if named ("did the
+    # bma say anything back to barclay": BMA, Barclay)
+    answered: tuple[Person, ...] = ()
+    answering: tuple[Person, ...] = ()
     by_word: tuple[tuple[Figure, str], ...] = ()  # parts named by a word ("the foundation trust")
     words: tuple[str, ...] = ()  # the question's tokens
     before_hospital: frozenset[str] = frozenset()  # words before "hospital" ("Heartlands")
@@ -472,6 +483,10 @@ class Parser:
             wording["dim_asked"] = claimed[0]  # "was mon their peak too": that, over the days
             if not subjects and len(last_mains) == 1:
                 subjects = list(last_mains)  # ("so day 2 was the bigger one?" after day 2)
+        dim_keys = [k for k, _ in dims]
+        if not wording["dim_asked"] and op == "extreme" and len(dim_keys) >= 2 and len(
+                set(dim_keys)) == 1 and len({self.look.main_row(f).id for f in subjects}) <= 1:
+            wording["dim_asked"] = dim_keys[0]  # "which was worse for nuh, march or april 23"
         leaving = EXCLUDING.search(q.low)
         if wording["own"] is not None and leaving and OWN_WORDS.match(leaving.group(1)):
             wording["excluded"] = (wording["own"],)  # "excl us whats the tot for the rest?"
@@ -481,6 +496,7 @@ class Parser:
             # "so how many for everyone else excl them": the last one left out
             wording["excluded"] = (self.look.main_row(last),)
         subjects, op = self._follow_ups(q, conv, subjects, op, dims, wording, mentions)
+        subjects, op = self._two_sides(q, conv, subjects, op, wording)
         if op == "difference" and conv.op == "ratio" and FOLLOWUP.match(q.low) and \
                 re.search(r"\b(?:vs|versus|against)\b", q.low) and len(subjects) == 1 and \
                 conv.focus and (first := self.look.by_id.get(conv.focus[0])) is not None and \
@@ -515,6 +531,7 @@ class Parser:
             (m.key, tuple(toks[m.end:m.end + 4])) for m in people_mentions)
         in_phrase = self._phrase_speakers(q, referred)
         speakers = in_phrase or self.look.with_members(people)
+        wording["answering"], wording["answered"] = self._responding(q, conv, people_mentions)
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
                        dims, op, positional, self._unknown_day(q), tuple(in_phrase),
                        tuple(speakers), self._unknown_speaker(q), tuple(described), **wording,
@@ -664,6 +681,44 @@ class Parser:
             subjects = [f for f in subjects if f not in wording["excluded"]]
         return subjects, op
 
+    def _responding(self, q: Question, conv: Conversation, mentions: list[Mention]
+                    ) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
+        """Who answers whom: the people named before "pushed back", "said … back to" and those
+        after it (or the last one quoted, for "on that")."""
+        hit = RESPONSE_TO.search(q.low)
+        if hit is None:
+            return (), ()
+        at = len(tokens(q.low[:hit.start()]))
+        before = [self.look.people[m.key] for m in mentions if m.end <= at]
+        after = [self.look.people[m.key] for m in mentions if m.start >= at]
+        if not after and RESPONSE_BACK.match(q.low[hit.end():]) and conv.people and (
+                last := self.look.people.get(conv.people[-1])) is not None:
+            after = [last]
+        answered = tuple(dict.fromkeys(after))
+        return tuple(p for p in self.look.with_members(before) if p not in answered), answered
+
+    def _two_sides(self, q: Question, conv: Conversation, subjects: list[Figure],
+                   op: str | None, wording: dict[str, Any]) -> tuple[list[Figure], str | None]:
+        """Two groups set against each other, each added up ("gstt and imperial combined vs
+        gosh and marsden combined"), or the last answer's subjects ("is that more than gosh
+        and marsden combined?") against a group; `wording` is updated in place."""
+        split = groups.split_at_pivot(q.text, self.look.subject_matcher, self.look.by_id)
+        if split is None or op not in (None, "total", "difference") or not wording[
+                "cues"].has("TOGETHER"):
+            return subjects, op
+        before, after, lead = split
+        if not before and set(lead) & BACK_WORDS and len(after) >= 2:
+            before = list(dict.fromkeys(self.look.main_row(f) for k in conv.focus
+                                        if (f := self.look.by_id.get(k)) is not None))
+        if not before or len(after) < 2 or set(before) & set(after) or not all(
+                f.scope == "part" for f in before + after):
+            return subjects, op
+        if len(before) == 1:
+            wording["sides"] = (after, before[0], False)
+            return [before[0], *after], "total"
+        wording["groups"] = (tuple(before), tuple(after))
+        return [*before, *after], "difference"
+
     def _claim(self, q: Question, speakers: list[Person]) -> dict[str, Any]:
         """What a claim about speech says: its quoted words, whose words it asks about, and
         its own words (not its speaker phrase, not the question's frame, not names)."""
@@ -731,7 +786,8 @@ class Parser:
                          "all_parts": lex.all_parts, "staff": lex.staff,
                          "other_staff": lex.other_staff, "by_type": look.by_type,
                          "type_words": re.compile(rf"\b(?:{lex.types})\b"),
-                         "other_period": look.other_period, "event_words": lex.event_words}
+                         "other_period": look.other_period, "other_month": look.other_month,
+                         "event_words": lex.event_words}
         cues = Cues.find({**QUESTION_RULES, **article_rules}, q.low, q.text, AS_WRITTEN)
         word_text = f" {' '.join(tokens(q.text))} "
         stem_text = f" {' '.join(content_terms(q.text))} "
@@ -779,7 +835,7 @@ class Parser:
                 WORD_NUMBERS.get(n, n) in (len(look.parts) - 1, str(len(look.parts) - 1))
                 for m in cues.every("ALL_N_TOGETHER") for n in m.groups() if n)),
             "split_by": next((k for k in sorted(look.partitions) if re.search(
-                rf"\b(?:split|broken down|breakdown|divided)\b[^?]{{0,30}}\b{k}s?\b|"
+                rf"\b(?:{SPLIT_WORDS})\b[^?]{{0,30}}\b{k}s?\b|"
                 rf"\bby (?:the )?(?:strike )?{k}\b(?!\s*(?:\d|one|two|three|four)\b)|"
                 rf"\b(?:each|every) (?:strike )?{k}\b|\b{k} by {k}\b", q.low) or (
                 k == "type" and cues.has("type_words") and re.search(
@@ -793,6 +849,7 @@ class Parser:
                 look.by_id[m.key].scope == "part" for m in look.subject_matcher.find(
                     own.group(1)))),
             "sides": groups.group_and_single(q.text, look.subject_matcher, look.by_id),
+            "groups": None,
             "words": tuple(tokens(q.text)),
             "before_hospital": frozenset(re.findall(r"\b([\w'-]+) hospital\b", q.low)),
             "as_names": {p: as_name(p, look.alias_tokens, q.text) for p in unknowns if p},

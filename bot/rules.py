@@ -107,8 +107,9 @@ VERSUS = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger)\b.*\bthan\b|\b
                     r"\bcompared (?:to|with)\b|\bon (?:its|their) own\b|\bwhich is (?:larger|"
                     r"bigger|more|greater|smaller)\b")
 
-PER_DAY = re.compile(r"(?<!not )\b(?:per|a|each|every) (?:strike )?day\b|(?<!not )\bdaily\b",
-                     re.I)
+PER_DAY = re.compile(r"(?<!not )\b(?:per|a|each|every) (?:strike )?day\b|(?<!not )\bdaily\b|"
+                     r"\b(?:evenly|equally) (?:over|across|between) (?:the |both |those )?"
+                     r"(?:two |2 )?(?:strike )?days\b", re.I)
 
 OUTSIDE = re.compile(r"\b(?:rest of|outside|elsewhere|excluding|other than|apart from|not in)\b",
                      re.I)
@@ -317,8 +318,8 @@ OF_THE_TOTAL = re.compile(r"\bof (?:the )?(?:whole |overall |grand |entire )?(?:
 EACH_OWN_TOTAL = re.compile(r"\bof (?:each|their|its|both|either) (?:\w+?'?s? )?(?:own )?"
                             r"(?:overall |whole |full |grand )?(?:total|tot|figure|number)s?\b")
 # Each value of a dimension asked for apart: "split inpt/outpt", "each separately".
-SPLIT_ASKED = re.compile(r"\b(?:split|splits|breakdown|break (?:it |that )?down|broken down|"
-                         r"separately|each)\b")
+SPLIT_WORDS = r"split|broken down|breakdown|divided|spread (?:out )?(?:over|across|between)"
+SPLIT_ASKED = re.compile(rf"\b(?:{SPLIT_WORDS}|splits|break (?:it |that )?down|separately|each)\b")
 # A time a claim puts a figure in: "for next year", "against the April 2023 strike".
 PERIOD_PHRASE = re.compile(r"\b(?:next|last|this|previous|coming) (?:year|month|week)\b|"
                            r"\b(?:january|february|march|april|may|june|july|august|september|"
@@ -379,7 +380,9 @@ DAY_OF_EVENT = re.compile(r"\b(?:day (?:one|two|three|four|five|1|2|3|4|5)|(?:th
 # "so sfh is down on both the earlier strikes 👍": now against every earlier round.
 EVERY_ROUND = re.compile(r"\b(?:both|all|every|each)(?: of)? (?:the )?(?:earlier|previous|past|"
                          r"prior|other|last) (?:two |2 )?(?:strikes?|rounds?|walkouts?|ones)\b|"
-                         r"\bevery (?:previous|earlier) (?:strike|round)\b")
+                         r"\bevery (?:previous|earlier) (?:strike|round)\b|"
+                         r"\b(?:the )?(?:early|earlier|previous|past|prior) "
+                         r"(?:months|strikes|rounds|walkouts)\b")
 DOWN_WORDS = re.compile(r"\b(?:down|fewer|lower|less|better|smaller|fell|dropped|improved)\b")
 # "is wolves above that?" after an average: one figure against the last answer's value.
 ABOVE_THAT = re.compile(r"\b(above|over|higher than|more than|bigger than|below|under|lower than|"
@@ -424,6 +427,8 @@ FEWEST_WORD = re.compile(rf"\b(?:{FEWEST})\b")
 BACK_TO_SUBJECTS = re.compile(r"\b(?:one|them|those|the two|these|that|it|both|they)\b")
 WHICH = re.compile(r"\bwhich\b")
 AND = re.compile(r"\band\b")
+# Words pointing back at the last answer, as one side of a comparison ("is that more than …").
+BACK_WORDS = frozenset("that it this those these them they".split())
 TOGETHER = re.compile(r"\b(?:together|combined|between them|added|in total|sum)\b")
 ABOUT_PLACES = re.compile(r"\b(?:hospitals?|which|where|who|what)\b")
 HIT_WORDS = re.compile(r"\b(?:hit|affected|worst|hardest|best|busiest)\b")
@@ -589,6 +594,17 @@ SAID_Q = re.compile(r"\b(?:what|which|how) (?:\w+ ){0,3}(?:did|does|do|has|have)
                     # "they accused barclay of what", "what did the bma criticise him for"
                     r"\b(?:accus|critici[sz])\w*\b.*\b(?:of|for) what\b|"
                     r"\bwhat (?:did|does|do) .+? (?:accuse|criticise|criticize)\b")
+# Someone answering someone else: "who pushed back on that", "did the bma say anything back
+# to barclay", "who criticised barclay?" (the one answered comes after the verb).
+RESPONSE_TO = re.compile(r"\b(?:push(?:ed|es|ing)? back|hit(?:s|ting)? back|fir(?:ed|es|ing) back|"
+                         r"(?:took|take|takes|taking) issue|critici[sz]\w*|challeng\w*|"
+                         r"attack\w*|slam\w*|rebut\w*|disagree\w*|argu\w* with|"
+                         r"(?:respond\w*|repl(?:y|ied|ies)|reacted|reaction) to|"
+                         r"(?:say|said|says|answer\w*|came|come|talk\w*) "
+                         r"(?:anything |something |much )?back)\b")
+# After that verb: the last answer's speaker ("who pushed back on that").
+RESPONSE_BACK = re.compile(r"^\W*(?:on |at |to |with |against |about )?(?:that|this|it|him|her|"
+                           r"them|what (?:he|she|they) said)\b")
 # A hedge in the question ("probably") looks for one in the article ("likely to be").
 MODAL = re.compile(r"\b(?:probabl\w*|likely|possibl\w*|may|might|perhaps)\b")
 QUANTITY_Q = re.compile(r"\b(?:how (?:many|much)|figure|sum|amount|cash|number|per ?cent|"

@@ -91,6 +91,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     # "according to the piece": the article itself is the source, no speaker.
     (r",?\s*\b(?:according to|as per) (?:the|this) (?:piece|article|story|report|text|copy)\b,?",
      ""),
+    (r"(?<=\w) v\.? (?=\w)", " vs "),  # "nuh inpt v outpt"
     (r"\bwk\b", "week"),
     (r"\bwks\b", "week's"),
     (r"\bwhats\b", "what is"),
@@ -101,6 +102,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bwho['’]re\b", "who are"),
     (r"\bthats\b", "that is"),
     (r"\bwhos\b(?=\s+(?!the\b|top\b|bottom\b|first\b|last\b)[a-z])", "who is"),
+    (r"\bacc(?:\.|ording)? to\b|\baccdg to\b", "according to"),
     (r"\basap\b", "as quickly as possible"),
     (r"\bas (?:quick|fast|soon) as poss(?:ible)?\b", "as quickly as possible"),
     (r"\b(they|we|you|she|he|i)d\b(?=\s+[a-z])", lambda m: f"{m.group(1)} would"),

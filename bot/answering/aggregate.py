@@ -55,7 +55,9 @@ class AggregateAnswerer(FigureWork):
         if r.unknown_dim and not self._measured_against(r) and (op or r.cues.has("count_cues") or (
                 r.subjects and q.form in ("other", "how many", "how much"))):  # "nuh wed 30th?"
             return self.look.abstain(q, f"The article gives no figures for {r.unknown_dim}.")
-        if op and r.cues.has("other_period") and q.form in ("how many", "how much") and \
+        if (op and r.cues.has("other_period") and q.form in ("how many", "how much") or (
+                op or r.subjects) and r.cues.has("other_month") and q.form in (
+                "how many", "how much", "which", "what", "other")) and \
                 "round" not in self.look.dimension_keys and not r.dims:
             period = self.lex.profile.period or "the strike it reports"
             return self.look.abstain(q, f"The article only gives figures for {period}.")
@@ -99,11 +101,17 @@ class AggregateAnswerer(FigureWork):
         counted = [f for f in self.look.others if f.unit in r.unit_words
                    and f.unit not in UNIT_CUES] if op == "share" else []
         if len(counted) == 2 and len({f.unit for f in counted}) == 1 and len(r.subjects) == 1 \
-                and r.subjects[0].scope in ("whole", "national") and \
+                and r.named_tokens and r.subjects[0].scope in ("whole", "national") and \
                 r.subjects[0].subject != counted[0].subject:
             # "What share of London's trusts took part?": the article gives it for England.
             return self.look.abstain(q, f"The article gives that share only for "
                                         f"{counted[0].subject}, not for {r.subjects[0].subject}.")
+        if len(counted) == 2 and len({f.unit for f in counted}) == 1 and not r.named_tokens:
+            # "what % of trusts is that then" after "44 of 219 trusts": those two, not the
+            # last subject's share
+            part, whole = sorted(counted, key=lambda f: f.value)
+            within = aggregates.share(part, whole, self.lex)
+            return self._figure_answer(r, "aggregate", within.text, list(within.used))
         stated = self._other_row(r) if op == "share" else None
         if op == "share" and r.cues.has("DENOMINATOR") and (
                 stated is None or stated.unit != "per cent" or
@@ -395,7 +403,8 @@ class AggregateAnswerer(FigureWork):
         summed = f" ({working} = {format_number(top)})" if len(found) > 1 else ""
         text = (f"{name} had the {word}: {format_number(top)} at {who}{summed} "
                 f"({cited_passages(*found)}).")
-        claimed = [t for t in totals if r.q.form == "yesno" and (key, t[1]) in r.dims]
+        claimed = [t for t in totals if r.q.form == "yesno" and (key, t[1]) in r.dims and len(
+            [k for k, _ in r.dims if k == key]) == 1]  # ("was march or april worse": neither)
         if claimed and claimed[0][1] == name:
             text = f"Yes: {text}"  # "was mon their peak?"
         elif claimed:
@@ -411,7 +420,8 @@ class AggregateAnswerer(FigureWork):
                           ) -> list[tuple[float, str, list[Figure]]]:
         """Each value of a dimension ('Monday 28 July') with the subjects' rows summed."""
         totals = []
-        for value in self.lex.profile.dimensions.get(key, {}):
+        named = [v for k, v in dims if k == key]  # ("march or april 23": those two only)
+        for value in named if len(named) >= 2 else self.lex.profile.dimensions.get(key, {}):
             rows = [row for f in subjects for row in self._rows_at(f, ((key, value), *[
                 d for d in dims if d[0] != key]))]
             if rows:
@@ -522,8 +532,12 @@ class AggregateAnswerer(FigureWork):
                     else ""
                 verdict = ("Yes." if result.used[0] is one
                            else f"No: {one.subject} had {one.display}{where}.")
-                result = aggregates.Result(f"{verdict} {result.text}", result.used)
+                result = replace(result, text=f"{verdict} {result.text}", focus=tuple(
+                    dict.fromkeys((one, result.used[0]))))
             return result
+        if r.groups is not None:
+            return groups.both_together(r.groups, r.direction, q.form == "yesno" or
+                                        r.cues.has("CLAIM_TAG"), self.lex)
         if len(named) >= 3 and r.cues.has("VERSUS") and (r.cues.has("TOGETHER") or (
                 r.sides is not None and len(r.sides[0]) + 1 == len(named))) or (
                 r.sides is not None and r.sides[1].scope == "national" and len(r.sides[0]) >= 2
@@ -677,8 +691,12 @@ class AggregateAnswerer(FigureWork):
         result = aggregates.ratio(*sorted(pair, key=lambda f: -f.value))
         if times is not None and q.form == "yesno":
             big, small = sorted(pair, key=lambda f: -f.value)
-            verdict = "Yes" if big.value > times * small.value else "No"
-            result = aggregates.Result(f"{verdict}: {result.text}", result.used)
+            ratio = big.value / small.value if small.value else 0.0
+            # "more than twice as many": a floor; "10x dudley": about that many times
+            floor = r.line is not None or r.cues.has("COMPARATIVE")
+            verdict = "Yes" if (ratio > times if floor else abs(ratio - times) <= 0.1 * times) \
+                else "No"
+            result = replace(result, text=f"{verdict}: {result.text}")
         return result
 
     def _about_parts(self, r: Reading) -> bool:

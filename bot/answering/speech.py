@@ -119,13 +119,42 @@ class _Speech:
 
     def answer(self) -> Answer | None:
         # "What did they call Barclay's 'sit down' comment": a naming, before the quote inside.
-        for step in (self._mode, self._called_claim, self._called, self._nested, self._yesno,
+        for step in (self._responses, self._mode, self._called_claim, self._called, self._nested,
+                     self._yesno,
                      self._acts,
                      self._why, self._relation, self._said):
             found = step()
             if found is not None:
                 return found
         return None
+
+    def _responses(self) -> Answer | None:
+        """'Who pushed back on that?', 'did the BMA say anything back to Barclay?': the words
+        of everyone else that name the one answered (and the sentence they go on with)."""
+        if not self.r.answered:
+            return None
+        answered = {p.id for p in self.c.with_members(list(self.r.answered))}
+        by = {p.id for p in self.r.answering}
+        found: list[Sentence] = []
+        sentences = list(self.model.sentences)
+        for i, s in enumerate(sentences):
+            voices = set(s.speakers) or set(s.people) - answered
+            if not set(s.people) & answered or not voices or voices & answered or (
+                    by and not voices & by):
+                continue
+            found.append(s)
+            after = sentences[i + 1] if i + 1 < len(sentences) else None
+            if after is not None and after.speakers and (after.speakers == s.speakers or (
+                    not s.speakers and set(after.speakers) <= voices)):
+                found.append(after)  # ("An open door is no use …": what they go on to say)
+        if not found:
+            if self.q.form != "yesno" or not by:
+                return None
+            names = " and ".join(p.name for p in self.r.answered)
+            return Answer(self.q.raw, f"No: the article gives no words of "
+                                      f"{self._who(sorted(by))} about {names}.", False, "none")
+        lead = "Yes." if self.q.form == "yesno" else ""
+        return self._answer(lead, found[:4])
 
     def _spoken(self) -> list[Sentence]:
         return [s for s in self.model.by(self.ids) if s.mode != "narration"]

@@ -66,7 +66,8 @@ class TimingAnswerer:
                 r.cues.has("ANY_SUPERLATIVE") or r.subjects and (r.dims or r.dim_asked):
             return None
         if r.op and not (r.op == "average" and "length" in kinds and not r.subjects
-                         and not r.cues.has("count_words")):
+                         and not r.cues.has("count_words")) and not (
+                r.op == "extreme" and r.timing_only and not r.subjects):  # ("any more dates")
             return None  # "strike hrs per day?" asks the length of each day, not an average
         if r.dims and "clock" not in kinds or r.dim_asked and not r.cues.has("event_words") and (
                 r.cues.has("count_cues") or r.op or r.subjects):
