@@ -239,8 +239,11 @@ WORKPLACE_LINE = re.compile(
     r"(?!(?:who|what|which|how|when|where|why|whos|whats|is|was|did|does|do|are|were|can|"
     r"could|pls|please|and|true|yes|no)\b)([^.?!\d]{3,80}?)(?:\.\s+|\s+[-–—]+\s+|:\s+)(?=\S)",
     re.I)
+# … or ended by a comma when nothing else ends it ("comms lead at royal wolverhampton, need our …")
+WORKPLACE_COMMA = re.compile(WORKPLACE_LINE.pattern.replace(r"(?:\.\s+|", r"(?:,\s+|"), re.I)
 WORKPLACE_WORDS = re.compile(r"\b(?:at|from|for|with|on|here|team|side|office|desk|dept|"
                              r"department|ward|unit|division|directorate)\b|@", re.I)
+WORKPLACE_AT = re.compile(r"^(?!the\b).*(?:\b(?:at|here)\b|@)", re.I)  # (a comma is weaker)
 WORK_LEAD = re.compile(r"(?:i\s+)?(?:work|working|based)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours)\b", re.I)
 
@@ -253,10 +256,11 @@ SAID_FIRST = re.compile(r"^([^?,\-–—]{3,40},\s[^?,\-–—]{3,60}?)\s+[-–�
 
 def workplace_line(text: str) -> re.Match[str] | None:
     """The line before a first-person question that says where the writer works."""
-    line = WORKPLACE_LINE.match(text)
-    if line and WORKPLACE_WORDS.search(line.group(1)) and (
-            FIRST_PERSON.search(text[line.end():]) or WORK_LEAD.match(line.group(1))):
-        return line  # ("work in outpatients at walsall healthcare. how many … across england?")
+    for rule, marks in ((WORKPLACE_LINE, WORKPLACE_WORDS), (WORKPLACE_COMMA, WORKPLACE_AT)):
+        line = rule.match(text)
+        if line and marks.search(line.group(1)) and (
+                FIRST_PERSON.search(text[line.end():]) or WORK_LEAD.match(line.group(1))):
+            return line  # ("work in outpatients at walsall healthcare. how many … across england?")
     return None
 
 

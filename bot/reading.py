@@ -37,11 +37,11 @@ from .rules import (
     AS_SHARE_OF,
     AS_WRITTEN,
     ASK_WORDS,
+    ASKED_DATE,
     BACK_WORDS,
     BARE_ORDINAL,
     BOTH_VALUES,
     BOUND_WORDS,
-    CALENDAR_DATE,
     CALENDAR_NAME,
     CLAUSE_BREAK,
     CLOCK_TIME,
@@ -57,6 +57,7 @@ from .rules import (
     IT_REF,
     IT_REF_THAT,
     LEADING_MINUS,
+    LEFT_OVER,
     LISTED_NEXT_TO,
     MONTH_NAMES,
     NEGATIVE,
@@ -66,6 +67,7 @@ from .rules import (
     ORDINAL_WORD,
     OTHER_ONE,
     OUR_AREA,
+    OUR_LEADER,
     OURS,
     OWN_AFTER,
     OWN_NOUNS,
@@ -84,6 +86,7 @@ from .rules import (
     REST_Q,
     REST_TOGETHER,
     REST_WORDS,
+    SAID_Q,
     SAME_AGAIN,
     SELF_AFTER,
     SELF_MARKS,
@@ -110,6 +113,7 @@ from .rules import (
     WE_GROUP,
     WHICH_IS_THAT,
     WHO_IS_THAT,
+    WHO_SPOKE,
     WHOLE_COUNT,
     WHOLE_KEPT,
     WORD_NUMBERS,
@@ -152,6 +156,9 @@ SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
     r"^(?:and |so )?(.+?)\s+(?:said|says|stated|told|claimed|described|accused|blamed|"
     r"critici[sz]ed|attacked|urged|thanked|warned)\b",
     r"^(?:what (?:was|is) )?(.+?)'s\s+(?:statement|response|quote|comments?|words|view|message)\b",
+    # "whats barclay calling the bma position"
+    r"\bwhat(?:'s| is| are| was| were)\s+((?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:calling|describing|"
+    r"labell?ing|dubbing|branding|terming)\b",
 ))
 
 
@@ -339,6 +346,15 @@ class Parser:
         if not subjects and those and WORD_NUMBERS.get(those.group(1), those.group(1)) in (
                 len(earlier), str(len(earlier))) and all(f in self.look.parts for f in earlier):
             subjects = earlier  # "per day avg for those 4 trusts": the four just added up
+        own_now = self._own(q, mentions) or self.look.by_id.get(conv.own)
+        if not subjects and own_now is not None and op in ("average", "share") and \
+                OWN_WORDS.search(q.low) and not REFERRING.search(q.low) and \
+                not WE_GROUP.search(q.low) and not OUR_AREA.search(q.low):
+            # "are we above avg", "how many a day for us" after two others: ours
+            subjects = [own_now]
+        if not subjects and NEIGHBOUR.search(q.low) and (own_now is not None or last_mains):
+            # "and just below?" after "whos just above us": next to the same one
+            subjects = [own_now or last_mains[-1]]
         asked_for = bool(subjects)
         subjects, op = self._from_conversation(q, conv, subjects, op)
         if op == "total" and not asked_for and subjects and TOGETHER.search(q.low) and \
@@ -360,6 +376,10 @@ class Parser:
         if not subjects and op == "extreme" and q.form == "yesno" and IT_REF_THAT.search(q.low) \
                 and len(last_mains) == 1 and last_mains[0] in self.look.parts:
             subjects = [last_mains[0]]  # "is that the highest in the area?": the one just given
+        if len(subjects) == 1 and subjects[0] in self.look.parts and q.form == "yesno" and \
+                IT_REF_THAT.search(q.low) and VERSUS_THAN.search(q.low) and len(last_mains) == 1 \
+                and last_mains[0] in self.look.parts and last_mains[0] not in subjects:
+            subjects = [last_mains[0], *subjects]  # "is that more than walsall" after dudley's
         if not subjects and op is None and (IT_REF.search(q.low) or WHICH_IS_THAT.match(
                 q.low)) and len(conv.focus) == 1 and \
                 (one := self.look.by_id.get(conv.focus[0])) is not None and one.scope == "part":
@@ -375,6 +395,9 @@ class Parser:
              and not self._titled_for_another(self.look.people[m.key], [
                  f for f in [ending.get(m.start)] if f is not None], q_tokens[m.start:m.end])])]
         referred = self._pronoun(q, conv)
+        if not named and not referred and own_now is not None and OUR_LEADER.search(q.low) and (
+                SAID_Q.search(q.low) or q.form in ("who", "yesno") and not q.numbers):
+            referred = self._speaking_for(own_now)  # "what did our boss say"
         people = named + [p for p in referred if p not in named]
         # "Who leads elective recovery for NHS England's London region?": a person described
         # by their role, word for word, rather than named.
@@ -495,6 +518,9 @@ class Parser:
                 last.scope == "part":
             # "so how many for everyone else excl them": the last one left out
             wording["excluded"] = (self.look.main_row(last),)
+        if wording["excluded"] and op in (None, "extreme") and LEFT_OVER.search(q.low):
+            op = "total"  # "whats left if u take out the biggest": the rest, added up
+            subjects = [f for f in subjects if f not in wording["excluded"]]
         subjects, op = self._follow_ups(q, conv, subjects, op, dims, wording, mentions)
         subjects, op = self._two_sides(q, conv, subjects, op, wording)
         if op == "difference" and conv.op == "ratio" and FOLLOWUP.match(q.low) and \
@@ -530,12 +556,21 @@ class Parser:
         wording["after_names"] = tuple(
             (m.key, tuple(toks[m.end:m.end + 4])) for m in people_mentions)
         in_phrase = self._phrase_speakers(q, referred)
-        speakers = in_phrase or self.look.with_members(people)
+        speakers = in_phrase or ([] if WHO_SPOKE.match(q.low) else self.look.with_members(
+            people))
         wording["answering"], wording["answered"] = self._responding(q, conv, people_mentions)
+        if wording["answering"] and not wording["answered"] and q.form not in (
+                "who", "what", "which", "other"):
+            wording["answering"] = ()
+        leaderless = ""
+        if own_now is not None and OUR_LEADER.search(q.low) and wording["cues"].has("SAID_Q"):
+            subjects = []  # "what did our boss say": someone's words, not our figure
+            if not referred:
+                leaderless = f"anyone speaking for {own_now.subject}"
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
                        dims, op, positional, self._unknown_day(q), tuple(in_phrase),
-                       tuple(speakers), self._unknown_speaker(q), tuple(described), **wording,
-                       **self._claim(q, speakers))
+                       tuple(speakers), self._unknown_speaker(q) or leaderless,
+                       tuple(described), **wording, **self._claim(q, speakers))
 
     def _follow_ups(self, q: Question, conv: Conversation, subjects: list[Figure],
                     op: str | None, dims: tuple[tuple[str, str], ...], wording: dict[str, Any],
@@ -681,6 +716,14 @@ class Parser:
             subjects = [f for f in subjects if f not in wording["excluded"]]
         return subjects, op
 
+    def _speaking_for(self, own: Figure) -> list[Person]:
+        """The people whose role covers the writer's own subject or an area it is in."""
+        names = [own.subject, *own.aliases] + [
+            n for a in self.lex.profile.areas if own.id in a.parts for n in (a.name, *a.aliases)]
+        return [p for p in self.look.corpus.people if p.is_person and any(
+            re.search(rf"\b{re.escape(n.lower())}\b", f"{p.role} {p.organisation}".lower())
+            for n in names if len(n) > 2)]
+
     def _responding(self, q: Question, conv: Conversation, mentions: list[Mention]
                     ) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
         """Who answers whom: the people named before "pushed back", "said … back to" and those
@@ -691,10 +734,15 @@ class Parser:
         at = len(tokens(q.low[:hit.start()]))
         before = [self.look.people[m.key] for m in mentions if m.end <= at]
         after = [self.look.people[m.key] for m in mentions if m.start >= at]
+        if not before and q.form == "who" and re.search(r"\b(?:she|he|they)\b", hit.group()):
+            # "whose claim was she answering": she answers; whom is asked
+            return tuple(self.look.with_members(self._pronoun(q, conv))), ()
         if not after and RESPONSE_BACK.match(q.low[hit.end():]) and conv.people and (
                 last := self.look.people.get(conv.people[-1])) is not None:
             after = [last]
         answered = tuple(dict.fromkeys(after))
+        if not answered:
+            return (), ()  # ("barclay's reaction to the cancellations": no one answered)
         return tuple(p for p in self.look.with_members(before) if p not in answered), answered
 
     def _two_sides(self, q: Question, conv: Conversation, subjects: list[Figure],
@@ -877,7 +925,7 @@ class Parser:
         staff = {w for s in self.lex.profile.staff for w in tokens(s)}
         rest = [w for w in tokens(q.text) if w not in TIMING_FILLER and w not in staff
                 and not self.lex.event_words.fullmatch(w) and w not in MONTH_NAMES]
-        said = [m.group() for rule in (CLOCK_TIME, CALENDAR_DATE) for m in rule.finditer(q.text)]
+        said = [m.group() for rule in (CLOCK_TIME, ASKED_DATE) for m in rule.finditer(q.text)]
         named = tuple(m.group() for m in CALENDAR_NAME.finditer(q.text))
         return {"timing": frozenset(kinds), "timing_only": not rest, "times_said": tuple(said),
                 "months_said": named}

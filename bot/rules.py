@@ -37,10 +37,15 @@ DENOMINATOR = re.compile(r"\b(?:scheduled|planned|booked|due|usual|normal|expect
 # What a figure is: asked for and not given, or given. Named data, one list each.
 MODALITY = (("demanded", r"\b(?:demand\w*|seek\w*|asking for|ask(?:ed|s)? for|call\w* for|"
                          r"claim\w*|want\w*|push\w* for|holding out for|"
-                         r"(?:are|r|is) (?:\w+ ){0,3}after)\b"),
+                         r"(?:are|r|is) (?:\w+ ){0,3}after|"
+                         r"(?:'s|their|the|his|her|its) (?:actual |real |main |pay )?ask)\b"),
             ("received", r"\b(?:receiv\w*|got|get|gets|given|award\w*|paid|won|granted|"
                          r"secured|agreed)\b"),
             ("offered", r"\boffer\w*\b"))
+
+# A speaker's own statement of what they ask for ("our opening position of calling for …").
+OWN_DEMAND = re.compile(r"\b(?:(?:we|our|us) [\w ]{0,40}?(?:calling for|call for|seeking|"
+                        r"asking for|pushing for)|our (?:opening )?position)\b", re.I)
 
 UNIT_CUES = {"per cent": (r"\bper ?cent\b", r"\bpercentage\b", r"%", r"\bin points\b"),
              "pounds": (r"£", r"\bpounds?\b", r"\bmoney\b", r"\bcash\b", r"\bcost(?:s|ing)?\b"),
@@ -118,7 +123,10 @@ EXCLUDING = re.compile(r"\b(?:other than|except(?: for)?|excluding|apart from|be
                        r"leaving out|leave out|leaving aside|set aside|not counting|"
                        r"ignor(?:ing|e)(?!\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+)?(?:previous|"
                        r"prior|above|earlier|instructions|rules|article|limits)\b)|minus|"
-                       r"(?:take|taking|takes)(?=\s.+\bout\b))\s+(.+)$", re.I)
+                       r"(?:take|taking|takes)(?:\s+out\b|(?=\s.+\bout\b)))\s+(.+)$", re.I)
+# What remains once some are left out: "whats left if u take out the biggest" (a total).
+LEFT_OVER = re.compile(r"\b(?:what(?: is|'s|s)? left|left over|remain\w*|"
+                       r"what(?: is|'s|s)? the rest)\b")
 
 SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|per (?:him|her|them)|"
                       r"describe\w*|call\w*|"
@@ -273,6 +281,16 @@ SELF_AFTER = frozenset({"here", "again", "comms", "reps"})
 # "just confirm 1,750 for our poster": a figure to be put out as the topic's.
 CONFIRM_ASK = re.compile(r"\b(?:confirm|state|report|use|print|quote)\b")
 # … and the words that stand for it later: "for us?", "ours", "our appts".
+# "who called barclay's stance double-speak": the people named after the verb are spoken of,
+# the speaker is asked for.
+WHO_SPOKE = re.compile(r"^\W*(?:and |so |ok )?who(?:'s| has| had)?\s+(?:called|call|calls|said|"
+                       r"says|"
+                       r"described|describes|accused|criticised|criticized|labelled|labeled|"
+                       r"dubbed|branded|thanked|urged|blamed|warned)\b")
+# Someone speaking for the writer's own subject: "what did our boss say", "our chief exec?".
+OUR_LEADER = re.compile(r"\b(?:our|my) (?:\w+ )?(?:boss|bosses|chief|chiefs|head|lead|leads|leader|"
+                        r"leaders|manager|management|director|directors|exec|executive|"
+                        r"spokes\w+|ceo|leadership)\b")
 OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")
 # "us + dudley together", "dudley and us": the writer's own subject, one of a group.
 OWN_WITH = re.compile(r"\b(?:us|ours)\s+(?:and|\+|&|plus)\s|\s(?:and|\+|&|plus)\s+(?:us|ours)\b|"
@@ -520,7 +538,7 @@ ONLY = re.compile(r"\b(?:only|just|solely|purely|exclusively|alone)\b")
 ALL_OF_KIND = re.compile(r"\b(?:all|every one|only|just|solely|purely|exclusively|entirely)\b")
 # "than on the second": the other value of a two-valued dimension, left implicit.
 THAN_THE_OTHER = re.compile(r"\bthan (?:on |in )?the (?:first|second|other|next|previous)\b\W*$")
-HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[\w'&-]+\s+){0,4})")
+HOW_MANY_NOUN = re.compile(r"\b(?:how many|(?:the )?number of)\s+((?:[\w'&-]+\s+){0,4})")
 
 # Questions about speech and stated reasons (answering/speech.py).
 YESNO = re.compile(r"^(?:true or false\W*|is it true that |(?:did|does|do|has|have|is|was|were)"
@@ -538,7 +556,8 @@ CALLED_Q = re.compile(r"\b(?:what|how) (?:did|does|do|has|have) (.+?) (?:call|de
                     r"brand|term)d?\s+(.+?)\W*$|^(?:what(?:'s| was| is) )?(.+?)'s? (?:phrase|"
                     r"word|words|term|description) for (.+?)\W*$|\b(?:phrase|word|term)s? "
                     r"(?:did|do|does) (.+?) use (?:about|for|to (?:characteri[sz]e|describe)) "
-                    r"(.+?)\W*$")
+                    r"(.+?)\W*$|\bwhat(?:'s| is| are| was| were) (.+?) (?:calling|describing|"
+                    r"labell?ing|dubbing|branding|terming)\s+(.+?)\W*$")
 # "barclay called the strike 'deeply regrettable' right?": a claim of the words used.
 CALLED_CLAIM = re.compile(r"\b(?:called|calls|describ(?:ed|es)|label(?:l?ed)|dubbed|"
                           r"branded|termed|said (?:it|this|that) was)\b")
@@ -586,9 +605,12 @@ INSTRUCTION = re.compile(r"\b(?:answer (?:yes or no|true or false)|true or false
                          re.I)
 SAID_Q = re.compile(r"\b(?:what|which|how) (?:\w+ ){0,3}(?:did|does|do|has|have) (?:.+? )?"
                     r"(?:say|said|tell|told|want\w*|think|stat\w*|claim\w*|respond\w*|add)\b|"
-                    r"\bwhat (?:was|were|is|are|s) (?:(?:her|his|their|its) |.+?'s? )"
+                    r"\bwhat(?:'s| (?:was|were|is|are|s)) (?:(?:her|his|their|its) |.+?'s? )"
                     r"(?:words|response|statement|message|comments?|reaction|view|line|take|"
                     r"comeback)\b|"
+                    # "barclay's line?", "and the co-chairs' take?"
+                    r"^\W*(?:and |so |ok )?(?:the )?[\w .-]{2,40}?'s? (?:line|take|view|response|"
+                    r"reaction|comeback|words|statement)\W*$|"
                     # "bma response to the claim most docs chose to work?"
                     r"\b(?:response|reaction|reply|answer|comeback) (?:to|on)\b|"
                     # "they accused barclay of what", "what did the bma criticise him for"
@@ -600,6 +622,8 @@ RESPONSE_TO = re.compile(r"\b(?:push(?:ed|es|ing)? back|hit(?:s|ting)? back|fir(
                          r"(?:took|take|takes|taking) issue|critici[sz]\w*|challeng\w*|"
                          r"attack\w*|slam\w*|rebut\w*|disagree\w*|argu\w* with|"
                          r"(?:respond\w*|repl(?:y|ied|ies)|reacted|reaction) to|"
+                         r"(?:was|were|is|are) (?:she|he|they) (?:answering|responding|replying|"
+                         r"rebutting|hitting back|reacting)|"
                          r"(?:say|said|says|answer\w*|came|come|talk\w*) "
                          r"(?:anything |something |much )?back)\b")
 # After that verb: the last answer's speaker ("who pushed back on that").
@@ -663,6 +687,8 @@ _MONTHS = (r"January|February|March|April|May|June|July|August|September|October
            r"December")
 CALENDAR_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|"
                            rf"\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)")
+# A date as a question writes it, in any case ("sat 26 july").
+ASKED_DATE = re.compile(CALENDAR_DATE.pattern, re.I)
 WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 CALENDAR_NAME = re.compile(rf"\b(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                            rf"Sunday)\b")

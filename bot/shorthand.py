@@ -172,6 +172,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\babt\b|\babout\b", "about"),
     (r"\bwd\b(?=\s+(?:get|be|have|go|say|mean|need|happen|see|like))", "would"),
     (r"\bppl\b", "people"),
+    # "and gap in pts?": a gap between percentages, in points
+    (r"\b(gap|diff|difference|apart)\s+in\s+pts\b", lambda m: f"{m.group(1)} in percentage points"),
     (r"\bpts\b", "patients"),
     (r"\bhrs\b", "hours"),
     (r"\bmins\b", "minutes"),

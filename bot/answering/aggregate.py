@@ -574,9 +574,16 @@ class AggregateAnswerer(FigureWork):
         if op == "share":
             return self._share(r, conv)
         if op == "average":
-            if len(explicit) == 1:
-                return aggregates.against_average(explicit[0], self.look.parts)
             side = r.cues.first("AGAINST_AVERAGE")
+            if len(explicit) == 1:
+                against = aggregates.against_average(explicit[0], self.look.parts)
+                if q.form == "yesno" and side is not None:  # "are we above avg": a verdict
+                    mean = sum(f.value for f in self.look.parts) / len(self.look.parts)
+                    under = side.group(1) in ("below", "under", "lower than", "less than",
+                                              "fewer than")
+                    holds = explicit[0].value < mean if under else explicit[0].value > mean
+                    against = replace(against, text=f"{'Yes' if holds else 'No'}: {against.text}")
+                return against
             if side is not None and (not explicit or len(explicit) == len(self.look.parts)):
                 # "how many trusts were above that avg": the ones on that side of it
                 return aggregates.sides_of_average(self.look.parts, side.group(1) in (

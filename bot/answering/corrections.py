@@ -32,7 +32,9 @@ class Corrections(FigureWork):
             notes.append(f"The article is about {self.lex.profile.staff_name}, not {other}.")
         persons = [p for p in r.people if p.is_person]
         claim = r.cues.first("ROLE_CLAIM")
-        if claim and len({p.role for p in persons}) == 1 and claim.group(1).lower() not in \
+        for_us = r.cues.has("OUR_LEADER") and all(p in r.referred for p in persons)
+        if claim and not for_us and len({p.role for p in persons}) == 1 and \
+                claim.group(1).lower() not in \
                 persons[0].role.lower() and not any(
                     claim.group(0).lower() in a.lower() for a in persons[0].aliases):
             who = " and ".join(p.name for p in persons)

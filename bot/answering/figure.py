@@ -84,8 +84,10 @@ class FigureAnswerer(FigureWork):
         unnamed = sorted(w for w in r.before_hospital if w not in STOPWORDS and w.isalpha() and
                          w not in self.lex.place_words and
                          f" {POSSESSIVE.sub('', w)} " not in self.look.article_words)
-        if subjects and (r.stray and r.stray.lower() in r.before_hospital or unnamed and (
-                r.place or r.stray)):
+        ours = r.own is not None and subjects == [r.own] and r.cues.has("OWN_WORDS")
+        if subjects and not ours and (r.stray and r.stray.lower() in r.before_hospital or (
+                unnamed and (r.place or r.stray))):  # ("… at walsall manor hosp, how many did
+            # we cancel": the writer's trust, which the figure is for)
             name = r.stray if r.stray.lower() in r.before_hospital else unnamed[0]
             return self.look.abstain(q, f"The article gives figures by {self.lex.profile.part}, "
                                     f"not for individual "

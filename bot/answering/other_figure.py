@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from .. import aggregates
 from ..answer import Answer
 from ..claims import OPPOSITES, opposite
@@ -9,9 +12,11 @@ from ..conversation import Conversation
 from ..figures import Figure
 from ..reading import Reading
 from ..resolve import _token_match as token_alike
-from ..rules import COMPARED_MEASURE, MONTH_NAMES, SOME
+from ..rules import COMPARED_MEASURE, MONTH_NAMES, OWN_DEMAND, SOME
 from ..text import content_terms, format_number, stem
 from .figure_tools import FigureWork
+
+QUOTE_MARKS = " \u201c\u201d\"'"
 
 
 class OtherFigureAnswerer(FigureWork):
@@ -38,6 +43,34 @@ class OtherFigureAnswerer(FigureWork):
 
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         """Figures that are not appointment counts: the strike's length, the pay demand."""
+        answer = self._run(r, conv)
+        if answer is None or r.modality != "demanded" or answer.abstained or \
+                len(answer.figures) != 1:
+            return answer
+        return self._with_own_words(r, answer)
+
+    def _with_own_words(self, r: Reading, answer: Answer) -> Answer:
+        """'so the bma are asking for what exactly': a demand given in someone else's words
+        ("demanding a 35 per cent pay increase", Barclay's) beside the asker's own."""
+        row = self.look.by_id.get(answer.figures[0].id)
+        quoted = self._quoted_by(row) if row is not None else None
+        asked = {p.id for p in r.voices}
+        if quoted is None or not asked or quoted.id in asked:
+            return answer
+        own = [(p.id, text) for p in self.look.corpus.passages if set(p.speakers) & asked
+               for text in p.sentences if OWN_DEMAND.search(text) and not re.search(r"\d", text)]
+        if not own:
+            return answer
+        pid, text = own[0]
+        passage = self.look.corpus.passage(pid)
+        names = " and ".join(self.look.people[i].name for i in (passage.speakers if passage
+                                                                 else ()) if i in self.look.people)
+        words = text.strip(QUOTE_MARKS)
+        return replace(answer, answer=f"{answer.answer} In their own words ({names}): "
+                                      f"“{words}” ({pid}).",
+                       citations=(*answer.citations, self.look.cite(pid, 1.0)))
+
+    def _run(self, r: Reading, conv: Conversation) -> Answer | None:
         q = r.q
         of_whole = self._part_of_whole(r, conv)
         if of_whole is not None:

@@ -14,7 +14,16 @@ from ..conversation import Conversation
 from ..lookups import Lookups
 from ..reading import Reading
 from ..retrieval import Retriever
-from ..rules import ACT_NAMES, ACT_RE, ASK_WORDS, MODAL, NEGATIVE, RELATION_NAMES, SOME_WORDS
+from ..rules import (
+    ACT_NAMES,
+    ACT_RE,
+    ASK_WORDS,
+    MODAL,
+    NEGATIVE,
+    RARE_IDF,
+    RELATION_NAMES,
+    SOME_WORDS,
+)
 from ..text import content_terms, stem
 
 MATCH = 0.6  # share of the claim's weighted words a sentence must hold
@@ -119,8 +128,8 @@ class _Speech:
 
     def answer(self) -> Answer | None:
         # "What did they call Barclay's 'sit down' comment": a naming, before the quote inside.
-        for step in (self._responses, self._mode, self._called_claim, self._called, self._nested,
-                     self._yesno,
+        for step in (self._responses, self._who_used, self._mode, self._called_claim,
+                     self._called, self._nested, self._yesno,
                      self._acts,
                      self._why, self._relation, self._said):
             found = step()
@@ -131,10 +140,12 @@ class _Speech:
     def _responses(self) -> Answer | None:
         """'Who pushed back on that?', 'did the BMA say anything back to Barclay?': the words
         of everyone else that name the one answered (and the sentence they go on with)."""
+        by = {p.id for p in self.r.answering}
+        if not self.r.answered and by:
+            return self._answered_whom(by)
         if not self.r.answered:
             return None
         answered = {p.id for p in self.c.with_members(list(self.r.answered))}
-        by = {p.id for p in self.r.answering}
         found: list[Sentence] = []
         sentences = list(self.model.sentences)
         for i, s in enumerate(sentences):
@@ -155,6 +166,39 @@ class _Speech:
                                       f"{self._who(sorted(by))} about {names}.", False, "none")
         lead = "Yes." if self.q.form == "yesno" else ""
         return self._answer(lead, found[:4])
+
+    def _answered_whom(self, by: set[str]) -> Answer | None:
+        """'whose claim was she answering?': the others her own words name."""
+        mine = [s for s in self.model.sentences if set(s.speakers) & by or (
+            not s.speakers and set(s.people) & by)]
+        named = [(pid, s) for s in mine for pid in s.people if pid not in by]
+        if not named:
+            return None
+        first = named[0][0]
+        person = self.c.people.get(first)
+        if person is None:
+            return None
+        lead = f"{self._who(sorted(by))} was answering {person.name} ({person.role}):" if \
+            person.is_person else f"{self._who(sorted(by))} was answering {person.name}:"
+        return self._answer(lead, [s for pid, s in named if pid == first][:2])
+
+    def _who_used(self) -> Answer | None:
+        """'Who called Barclay's stance double-speak?': whoever's own words hold the rare words
+        the question gives (the people it names are spoken of, not asked)."""
+        if self.q.form != "who" or self.ids or not self.r.cues.has("WHO_SPOKE"):
+            return None
+        rare = [t for t in self.terms if self.c.vocab.weight(t) >= RARE_IDF]
+        if rare:
+            rarest = max(rare, key=self.c.vocab.weight)  # ("position" is in others' words too)
+            found = [s for s in self.model.sentences if s.speakers and s.mode == "direct"
+                     and rarest in self._have(s)]
+        else:  # "who thanked the staff?": everyone whose words say so, each once
+            found = [s for s in self.model.sentences if s.speakers and s.mode != "narration"
+                     and self._cover(self.terms, s) >= MATCH]
+            found = list({s.speakers: s for s in reversed(found)}.values())[::-1]
+        if not found or len({s.speakers for s in found}) > 3:
+            return None
+        return self._answer("", found[:3])
 
     def _spoken(self) -> list[Sentence]:
         return [s for s in self.model.by(self.ids) if s.mode != "narration"]
@@ -325,7 +369,8 @@ class _Speech:
         m = self.r.cues.first("CALLED_Q")
         if not m or not self.ids:
             return None
-        target = next(g for g in (m.group(2), m.group(4), m.group(6)) if g is not None)
+        target = next(g for g in (m.group(2), m.group(4), m.group(6), m.group(8))
+                      if g is not None)
         mine = self._spoken()
         if not mine:
             return None

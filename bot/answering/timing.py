@@ -69,7 +69,10 @@ class TimingAnswerer:
                          and not r.cues.has("count_words")) and not (
                 r.op == "extreme" and r.timing_only and not r.subjects):  # ("any more dates")
             return None  # "strike hrs per day?" asks the length of each day, not an average
-        if r.dims and "clock" not in kinds or r.dim_asked and not r.cues.has("event_words") and (
+        claimed_date = r.q.form == "yesno" and bool(r.times_said) and not r.subjects and \
+            not r.op and not r.cues.has("count_cues")  # "strike started sat 26 july yeah?"
+        if r.dims and "clock" not in kinds and not claimed_date or r.dim_asked and \
+                not r.cues.has("event_words") and (
                 r.cues.has("count_cues") or r.op or r.subjects):
             return None  # "which day saw the most": a figure over the days ("which days were
             # they again" asks the dates)
@@ -82,7 +85,9 @@ class TimingAnswerer:
             return None
         if kinds == {"length"} and not r.cues.has("EVERY", "PER_DAY") and r.q.form != "yesno":
             return None  # "how long was the strike": its length is a figure
-        if kinds == {"when"} and not (r.timing_only or r.q.form == "when"):
+        if claimed_date and any(CLOCK_TIME.search(t) for t in r.times_said):
+            kinds.add("clock")  # "strike finished 7am tues 29th right": the sentence with times
+        if kinds == {"when"} and not (r.timing_only or r.q.form == "when" or claimed_date):
             return None
         wants_clock = "clock" in kinds
         wants_dates = bool(kinds & {"dates", "next", "when"})
@@ -101,14 +106,14 @@ class TimingAnswerer:
                     not wants_clock:
                 continue
             score = 3 * (wants_clock and s.clock) + 3 * (s.dates and wants_dates) + \
-                s.weekday + s.length + s.relative + 4 * named
+                s.weekday + s.length + s.relative + (1 if claimed_date else 4) * named
             scored.append((score, -len(scored), s))
         if not scored:
             return self._none(r, kinds)
         best = max(scored)[2]
         text = f"{best.text} ({best.pid})"
         if r.q.form == "yesno":
-            asked = r.times_said
+            asked = (*r.times_said, *r.months_said)  # ("tues 29th": the weekday too)
             if asked and not all(a.lower() in best.text.lower() for a in asked):
                 text = f"No: {text}"
         return Answer(r.q.raw, text, False, "passage", (self.look.cite(best.pid, 1.0),),
