@@ -141,6 +141,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AF.jsonl", None, 31),
     (NURSES / "blind_AF.jsonl", NURSES, 25),
     (NOTTS / "blind_AF.jsonl", NOTTS, 26),
+    (DATA / "blind_strike_chat_AG.jsonl", None, 34),
+    (DATA / "blind_strike_chatb_AG.jsonl", None, 34),
+    (NURSES / "blind_AG.jsonl", NURSES, 30),
+    (NOTTS / "blind_AG.jsonl", NOTTS, 20),
 ]
 _ENGINES: dict[Path, Any] = {}
 

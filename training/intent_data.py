@@ -176,7 +176,11 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/data/blind_strike_chat_AF.jsonl",
               "tests/data/blind_strike_chatb_AF.jsonl",
               "tests/articles/london-nurses/blind_AF.jsonl",
-              "tests/articles/notts-resident-doctors/blind_AF.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_AF.jsonl",
+              "tests/data/blind_strike_chat_AG.jsonl",
+              "tests/data/blind_strike_chatb_AG.jsonl",
+              "tests/articles/london-nurses/blind_AG.jsonl",
+              "tests/articles/notts-resident-doctors/blind_AG.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
