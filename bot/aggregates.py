@@ -23,6 +23,9 @@ CHANGE = re.compile(r"(?:\b(?:percentage|per ?cent)|%)\s*(?:change|fall|drop|ris
                     # "how much lower is nuh's july figure than april 23 as a %"
                     r"\bhow much (?:lower|higher|fewer|more|less|bigger|smaller|down|up)\b.{0,100}"
                     r"\b(?:as an?|in) (?:%|per ?cent|percentage)")
+# "mean" the noun ("the mean per trust"), not the verb ("what would that mean for us").
+MEAN_NOUN = r"\bmean\b(?! (?:for|that|to|the|in|by)\b)(?<!would mean)(?<!wd mean)(?<!does mean)" \
+    r"(?<!did mean)(?<!it mean)(?<!to mean)(?<!that mean)(?<!they mean)"
 MOST_ONLY = r"most|highest|largest|biggest|greatest|hardest|worst|maximum|top"
 FEWEST_ONLY = r"fewest|lowest|least|smallest|minimum|bottom"
 FEWEST = r"fewest|lowest|least|smallest|minimum|min|bottom|lightest|fewer|less|lower|smaller"
@@ -101,7 +104,7 @@ def detect(low: str, lex: Lexicon) -> str | None:
     if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction|slice|portion|chunk)\b|%",
                  low):
         return "share"
-    if re.search(rf"\b(?:average|mean|typical)\b|\bper {part}\b|\b(?:per|a|each|every) "
+    if re.search(rf"\b(?:average|typical)\b|{MEAN_NOUN}|\bper {part}\b|\b(?:per|a|each|every) "
                  r"(?:strike )?day\b|\bdaily\b", low):
         return "average"
     if re.search(r"\b(?:middle|median)\b", low):

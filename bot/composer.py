@@ -60,7 +60,8 @@ class Composer:
                 conv.own = before.own.id  # "we're walsall. whats …": who "we" are, no topic
             elif before.subjects:  # (its topic: the first subject it names)
                 conv.subjects = conv.focus = (before.subjects[0].id,)
-            answer = self._answer_one(outline.asked, conv)
+            answer = self._answer_parts(outline.asked, outline.parts, conv) if outline.parts \
+                else self._answer_one(outline.asked, conv)
             if outline.note or q.injected:
                 note = ("I answer only from the article; the note in your message does not "
                         "change it.")
@@ -72,18 +73,23 @@ class Composer:
             return replace(self.corrections.apply(self.parser.read(q, scratch), answer, ""),
                            question=q.raw)
         if outline.parts:
-            # Every part of a multi-part question, in order, each seeing the ones before —
-            # unless the table answers the whole at once ("the demand, and in cash?").
-            scratch = replace(conv, turns=list(conv.turns))
-            if self.parser.read(q, scratch).timing_only:
-                return self._answer_one(q, conv)  # "On which days, and at what time, …"
-            whole = self._answer_one(q, scratch)
-            if whole.kind in ("figure", "aggregate") and len(whole.figures) >= 2 and \
-                    not self._counts(whole):
-                return self._answer_one(q, conv)
-            answers = [self._answer_one(p, conv) for p in outline.parts]
-            if sum(not a.abstained for a in answers) >= 1:
-                return _joined(q.raw, answers)
+            return self._answer_parts(q, outline.parts, conv)
+        return self._answer_one(q, conv)
+
+    def _answer_parts(self, q: Question, parts: tuple[Question, ...],
+                      conv: Conversation) -> Answer:
+        """Every part of a multi-part question, in order, each seeing the ones before —
+        unless the table answers the whole at once ("the demand, and in cash?")."""
+        scratch = replace(conv, turns=list(conv.turns))
+        if self.parser.read(q, scratch).timing_only:
+            return self._answer_one(q, conv)  # "On which days, and at what time, …"
+        whole = self._answer_one(q, scratch)
+        if whole.kind in ("figure", "aggregate") and len(whole.figures) >= 2 and \
+                not self._counts(whole):
+            return self._answer_one(q, conv)
+        answers = [self._answer_one(p, conv) for p in parts]
+        if sum(not a.abstained for a in answers) >= 1:
+            return _joined(q.raw, answers)
         return self._answer_one(q, conv)
 
     def _answer_one(self, q: Question, conv: Conversation) -> Answer:

@@ -149,6 +149,9 @@ class Lookups:
         self.areas = {a.name: [self.by_id[k] for k in a.parts] for a in corpus.profile.areas}
         self.area_matcher = AliasMatcher({a.name: (a.name, *a.aliases)
                                           for a in corpus.profile.areas})
+        # each area's names as tokens, to tell "stoke" said from "staff" matched loosely
+        self.area_names = {a.name: frozenset(" ".join(tokens(n)) for n in (a.name, *a.aliases))
+                           for a in corpus.profile.areas}
         self.people_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
                                            stop=frozenset(STOPWORDS) | {"union", "government"})
         # Inside "what did X say", "the government" and "the union" can only mean a speaker.

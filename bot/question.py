@@ -118,6 +118,8 @@ CLAIM_SOURCE = re.compile(
 # seen a graphic saying X. Is that right?": a claim heard elsewhere, put for checking.
 CLAIM_HEARD = re.compile(
     r"^\W*(?:(?:someone|somebody|a colleague|colleagues|my (?:boss|manager|colleague|editor)|"
+    r"(?:someone|somebody|a colleague|people) (?:in|at|from|on) (?:the |our |my )?[\w' -]{2,30}?|"
+    r"one(?: of (?:them|the callers|the constituents))?|they(?: also)?|"
     r"a (?:reader|listener|caller|councillor|patient|friend)|people|they|he|she|"
     r"(?:a|an|the|one) (?:graphic|chart|poster|leaflet|post|tweet|report|website|headline|"
     r"infographic|meme|story)) (?:has |have |had |is |are )?(?:tweeted|posted|said|says|"
@@ -126,7 +128,7 @@ CLAIM_HEARD = re.compile(
     r"social media| we keep hearing)?\s*:|(?:i|we)(?:'ve| have)? (?:heard|read|been told|"
     r"seen(?: (?:a|an|the|one) \w+)?(?: saying| claiming)?))(?: that)?\s*:?\s*", re.I)
 CLAIM_CHECK = re.compile(
-    r"[.!?\"”’']\s*(?:is (?:that|this|it)|does (?:that|this|it)|do (?:they|we)|are (?:they|we)|"
+    r"[.!?,\"”’']\s*(?:is (?:that|this|it)|does (?:that|this|it)|do (?:they|we)|are (?:they|we)|"
     r"does the article|true|right|correct|accurate|fair|ok|am i right)\b[^.]*$", re.I)
 
 
@@ -140,9 +142,13 @@ def reported_claim(text: str) -> str:
         return text
     rest = text[start.end():]
     check = CLAIM_CHECK.search(rest)
+    if not check and "?" not in rest and not WH_INSIDE.search(rest) and \
+            len(rest.split()) >= 4:
+        # "one says dudley had more cancelled than walsall": put for checking all the same
+        return f"Is it true that {rest.strip().rstrip('.!')}?"
     if not check:
         return text
-    claim = rest[:check.start() + 1].strip().strip("\"“”'‘’").rstrip(".!?").strip()
+    claim = rest[:check.start() + 1].strip().strip("\"“”'‘’").rstrip(".!?,").strip()
     if len(claim.split()) < 3:
         return text
     # What else is asked after the check stays: "…, and if not, what is it asking for?"
@@ -275,7 +281,9 @@ def split_preamble(text: str) -> tuple[str, str]:
     if intro and len(text[intro.end():].split()) >= 2:
         return intro.group().strip(" ,;:-"), text[intro.end():].strip()
     said = SAID_FIRST.match(text)
-    if said:  # "diane wake, walsall's chief exec - what did she say abt staff"
+    if said and re.search(r"\b(?:she|he|her|him|his|they|them|their)\b", text[said.end():], re.I):
+        # "diane wake, walsall's chief exec - what did she say abt staff" (not "inpts only, us
+        # vs nuh over the whole strike - who had more": one question)
         return said.group(1).strip(), text[said.end():].strip()
     note = NOTE.match(text)
     if note and note.end() < len(text) and not PART_MARK.fullmatch(note.group()):
@@ -362,7 +370,7 @@ def split_parts(text: str) -> list[str]:
         # many fewer … and what % is that": the second leans on the first's figure)
         pieces = plain
     if len(pieces) < 2 or any(not (len(p.split()) >= 3 and (ASKS.match(p) or ANY_ASK.match(
-            p) or CLAIM_FRAME.match(
+            p) or pieces is plain and i == 0 and REQUEST_LEAD.match(p) or CLAIM_FRAME.match(
             p.lower()) or TAG_QUESTION.search(
             p.lower() + "?") or WH_INSIDE.search(p)) or i == 0 and _asked_fragment(p, text))
             for i, p in enumerate(pieces)):  # ("X's the Y yeah? what …",
@@ -381,6 +389,9 @@ def _asked_fragment(piece: str, text: str) -> bool:
 
 
 ANY_ASK = re.compile(r"any\b\s+\w+\s+\w+", re.I)  # "any clinics hit?"
+# A request without a question word: "split of our 655 inpt/outpt and whats our share …".
+REQUEST_LEAD = re.compile(r"(?:the |our |their |its )?(?:split|breakdown|total|tot|number|figures?|"
+                          r"share|list|ranking)\b", re.I)
 AND_BREAK = re.compile(r"\s+and\s+(?=(?:what|how|who|when|where|why)\b)", re.I)
 BACK_TO_FIGURE = re.compile(r"\b(?:that|this|it|those|these)\b", re.I)
 LEANS_ON_FRAGMENT = re.compile(r"\bthat (?:one|round|day|time|strike|week|month)\b|\bthen\b|"

@@ -38,6 +38,7 @@ from .rules import (
     AS_WRITTEN,
     ASK_WORDS,
     ASKED_DATE,
+    AVERAGE_WORD,
     BACK_WORDS,
     BARE_ORDINAL,
     BOTH_VALUES,
@@ -62,6 +63,7 @@ from .rules import (
     MONTH_NAMES,
     NEGATIVE,
     NEIGHBOUR,
+    NEXT_TO_US,
     NOT_COMPARATIVE,
     ORDINAL_VALUE,
     ORDINAL_WORD,
@@ -88,6 +90,7 @@ from .rules import (
     REST_WORDS,
     SAID_Q,
     SAME_AGAIN,
+    SCOPE_ADVERBS,
     SELF_AFTER,
     SELF_MARKS,
     SMALL_TALK,
@@ -152,7 +155,8 @@ SPEAKER_PHRASES = tuple(re.compile(p, re.I) for p in (
     r"tell|think|describe|"
     r"call|claim|urge|thank|want|mean|ask|demand|respond|reply|add|argue|accuse|blame|"
     r"apologi[sz]e|give|offer|cite|express|blame|criticise|criticize|expect|feel|believe|hope|"
-    r"promise|admit|accept|acknowledge|warn|insist|find)\b",
+    r"promise|admit|accept|acknowledge|warn|insist|find|(?:dis)?agree(?=\s+(?:with|that|w)\b)|"
+    r"reject|dispute|deny|back|support|oppose)\b",
     r"^(?:and |so )?(.+?)\s+(?:said|says|stated|told|claimed|described|accused|blamed|"
     r"critici[sz]ed|attacked|urged|thanked|warned)\b",
     r"^(?:what (?:was|is) )?(.+?)'s\s+(?:statement|response|quote|comments?|words|view|message)\b",
@@ -218,6 +222,7 @@ class Reading:
     # bma say anything back to barclay": BMA, Barclay)
     answered: tuple[Person, ...] = ()
     answering: tuple[Person, ...] = ()
+    claimed_next: Figure | None = None  # the part claimed to be ranked next to ours
     by_word: tuple[tuple[Figure, str], ...] = ()  # parts named by a word ("the foundation trust")
     words: tuple[str, ...] = ()  # the question's tokens
     before_hospital: frozenset[str] = frozenset()  # words before "hospital" ("Heartlands")
@@ -260,6 +265,7 @@ class Outline:
     workplace: bool = False  # the preamble says where the writer works ("hr at rwt. our …")
 
 
+
 class Parser:
     """Reads a question, against the article's tables and the conversation, into one Reading."""
 
@@ -281,9 +287,12 @@ class Parser:
             return Outline(q, small_talk="thanks" if THANKS.match(q.low) else "greeting")
         preamble, asked = split_preamble(q.text)
         if preamble:
+            asked_q = read(without_instruction(asked), lex.abbreviations)
+            pieces = split_parts(asked_q.text)  # ("hr at rwt. split of our … and whats …")
             return Outline(q, preamble=preamble, note=bool(NOTE_WORDS.search(preamble)),
-                           asked=read(without_instruction(asked), lex.abbreviations),
-                           workplace=workplace_line(q.text) is not None)
+                           asked=asked_q, workplace=workplace_line(q.text) is not None,
+                           parts=tuple(read(p, lex.abbreviations) for p in pieces)
+                           if len(pieces) > 1 else ())
         asked, trailing = split_trailing(q.text)
         if trailing:
             return Outline(q, preamble=trailing, note=bool(NOTE_WORDS.search(trailing)),
@@ -297,6 +306,8 @@ class Parser:
         subjects = [self.look.by_id[k] for k in AliasMatcher.keys(mentions)]
         subjects, area = self._areas(q, subjects)
         op = aggregates.detect(q.low, self.lex)
+        if op == "share" and q.form == "who" and q.numbers:
+            op = None  # "who said the 93%?": whose figure, no share to work out
         if op is None and NEIGHBOUR.search(q.low):
             op = "rank"  # "the one below us?": a place in the ranking
         if op is None and conv.op in ("ratio", "share", "change") and RAW_NUMBERS.search(q.low):
@@ -347,14 +358,34 @@ class Parser:
                 len(earlier), str(len(earlier))) and all(f in self.look.parts for f in earlier):
             subjects = earlier  # "per day avg for those 4 trusts": the four just added up
         own_now = self._own(q, mentions) or self.look.by_id.get(conv.own)
-        if not subjects and own_now is not None and op in ("average", "share") and \
+        if not subjects and own_now is not None and op == "difference" and \
+                AVERAGE_WORD.search(q.low) and OWN_WORDS.search(q.low):
+            op = "average"  # "avg per trust vs ours": ours against the average
+        names_round = any(m.exact and m.key.split("=")[0] not in self.look.partitions
+                          for m in self.look.dim_matcher.find(q.text))
+        if not subjects and own_now is not None and (op in ("average", "share") or (
+                names_round and op in PAIR_OPS)) and \
                 OWN_WORDS.search(q.low) and not REFERRING.search(q.low) and \
                 not WE_GROUP.search(q.low) and not OUR_AREA.search(q.low):
+            # ("vs april 23 how have we done": ours, now against then)
             # "are we above avg", "how many a day for us" after two others: ours
             subjects = [own_now]
-        if not subjects and NEIGHBOUR.search(q.low) and (own_now is not None or last_mains):
+        step = NEIGHBOUR.search(q.low)
+        claimed_next: Figure | None = None
+        if step and own_now is not None and NEXT_TO_US.search(q.low) and len(subjects) == 1 and \
+                subjects[0] in self.look.parts and subjects[0] is not own_now:
+            # "n the one above us, thats dudley yeh?": ours, the one named a claim about it
+            claimed_next, subjects = subjects[0], [own_now]
+        if not subjects and step and (own_now is not None or last_mains):
             # "and just below?" after "whos just above us": next to the same one
             subjects = [own_now or last_mains[-1]]
+            if op in PAIR_OPS and subjects[0] in self.look.parts:
+                # "hw many more than the next one down": that one and its neighbour
+                up = next(g for g in step.groups() if g) in ("above", "ahead of", "over", "up")
+                ordered = sorted(self.look.parts, key=lambda f: -f.value)
+                j = ordered.index(subjects[0]) + (-1 if up else 1)
+                if 0 <= j < len(ordered):
+                    subjects = [subjects[0], ordered[j]]
         asked_for = bool(subjects)
         subjects, op = self._from_conversation(q, conv, subjects, op)
         if op == "total" and not asked_for and subjects and TOGETHER.search(q.low) and \
@@ -395,9 +426,11 @@ class Parser:
              and not self._titled_for_another(self.look.people[m.key], [
                  f for f in [ending.get(m.start)] if f is not None], q_tokens[m.start:m.end])])]
         referred = self._pronoun(q, conv)
+        for_us = False
         if not named and not referred and own_now is not None and OUR_LEADER.search(q.low) and (
                 SAID_Q.search(q.low) or q.form in ("who", "yesno") and not q.numbers):
             referred = self._speaking_for(own_now)  # "what did our boss say"
+            for_us = bool(referred)
         people = named + [p for p in referred if p not in named]
         # "Who leads elective recovery for NHS England's London region?": a person described
         # by their role, word for word, rather than named.
@@ -489,14 +522,16 @@ class Parser:
             op, dims = conv.op, then
         wording = self._wording(q, (unknown, place, partial, stray))
         wording["own"] = self._own(q, mentions) or self.look.by_id.get(conv.own)
+        wording["claimed_next"] = claimed_next
         wording["by_word"] = self._name_words(q, mentions)
         wording["own_dims"] = own_dims
         toks = tokens(q.text)
         for key in {m.key for m in mentions}:
             same = [m for m in mentions if m.key == key]
+            joins = {"vs", "versus", "v", "or", "against", "compared"} | (
+                {"and"} if SPLIT_ASKED.search(q.low) or "between" in toks else set())
             apart = [" ".join(toks[m.start:m.end]) for a, b in zip(same, same[1:], strict=False)
-                     if set(toks[a.end:b.start]) & {"vs", "versus", "v", "or", "against",
-                                                     "compared"} for m in (a, b)]
+                     if set(toks[a.end:b.start]) & joins for m in (a, b)]
             if len(set(apart)) > 1:  # "kings mill vs newark split for sfh?"
                 wording["split_within"] = tuple(dict.fromkeys(apart))
         claimed = [k for k, _ in dims if k in self.look.partitions]
@@ -521,6 +556,10 @@ class Parser:
         if wording["excluded"] and op in (None, "extreme") and LEFT_OVER.search(q.low):
             op = "total"  # "whats left if u take out the biggest": the rest, added up
             subjects = [f for f in subjects if f not in wording["excluded"]]
+        if wording["split_by"] and op in ("average", "rank"):
+            # "our daily breakdown fri to tue, total per day": each day's figure, not an average
+            op = None
+            dims = tuple(d for d in dims if d[0] != wording["split_by"])
         subjects, op = self._follow_ups(q, conv, subjects, op, dims, wording, mentions)
         subjects, op = self._two_sides(q, conv, subjects, op, wording)
         if op == "difference" and conv.op == "ratio" and FOLLOWUP.match(q.low) and \
@@ -569,7 +608,7 @@ class Parser:
                 leaderless = f"anyone speaking for {own_now.subject}"
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
                        dims, op, positional, self._unknown_day(q), tuple(in_phrase),
-                       tuple(speakers), self._unknown_speaker(q) or leaderless,
+                       tuple(speakers), "" if for_us else self._unknown_speaker(q) or leaderless,
                        tuple(described), **wording, **self._claim(q, speakers))
 
     def _follow_ups(self, q: Question, conv: Conversation, subjects: list[Figure],
@@ -887,7 +926,9 @@ class Parser:
                 rf"\bby (?:the )?(?:strike )?{k}\b(?!\s*(?:\d|one|two|three|four)\b)|"
                 rf"\b(?:each|every) (?:strike )?{k}\b|\b{k} by {k}\b", q.low) or (
                 k == "type" and cues.has("type_words") and re.search(
-                    r"\b(?:split|breakdown|broken down)\b", q.low))), ""),
+                    r"\b(?:split|breakdown|broken down)\b", q.low)) or (
+                k == "day" and re.search(r"\bdaily (?:breakdown|split|figures|numbers|totals?)\b|"
+                                         r"\bday[- ]by[- ]day\b", q.low))), ""),
             "dim_asked": next((k for k in look.dimension_keys if re.search(
                 rf"\b(?:which|what|worst|best|busiest|quietest|heaviest|biggest|peak)\s+"
                 rf"(?:\w+\s+)?{re.escape(k)}s?\b|\b{re.escape(k)}s? (?:saw|had|was|with)\b",
@@ -981,12 +1022,17 @@ class Parser:
         """The noun after 'how many' ('how many consultants' -> 'consultants'), else ''."""
         match = HOW_MANY_NOUN.search(low + " ")
         if not match:
-            return ""
+            # "were 50 trusts out?": a number with a unit the table counts in
+            units = {f.unit for f in self.look.others} - set(UNIT_CUES)  # (not "2 days")
+            said = next((w for w in re.findall(r"\b\d[\d,.]*\s+([a-z]+)", low) if w in units), "")
+            return said
         skip = {"than", "more", "fewer", "less", "hospital", "nhs", "total", "of", "the",
                 "individual", "separate", "different", "extra", "additional", "vs", "versus",
-                "compared", "our", "their", "its", "my", "your", "his", "her"}
+                "compared", "our", "their", "its", "my", "your", "his", "her", "again",
+                "altogether", "overall", "in", "all", "then", "now"}
         skip |= {w for s in self.lex.profile.staff for w in s.lower().split()[:-1]}
         following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS
+                     and w not in SCOPE_ADVERBS  # "how many nationally again"
                      and not w.endswith(("'s", "s'"))  # "how many of England's trusts"
                      and not (w.endswith("s") and w[:-1] in self.look.alias_tokens
                               and w[:-1] not in self.lex.name_glue)]  # "of imperials"
@@ -1056,6 +1102,12 @@ class Parser:
             return subjects, None  # "staffs + black country": every area, the whole
         for m in found:
             parts = self.look.areas[m.key]
+            said = " ".join(toks[m.start:m.end])
+            if len(parts) == 1 and not subjects and said in self.look.area_names.get(m.key, ()) \
+                    and not set(toks[m.start:m.end]) & set(tokens(self._unknown(q, [])[0])):
+                # (not "Royal Stoke University Hospital": a name the article doesn't know)
+                subjects = list(parts)  # "is stoke more than the other four": its one part
+                continue
             after = toks[m.end:m.end + 2]
             before = toks[max(0, m.start - 2):m.start]
             count = {str(len(parts)), *(w for w, n in WORD_NUMBERS.items() if n == len(parts))}
@@ -1231,6 +1283,13 @@ class Parser:
             # ("and avg per trust" after the gap between two: all of them; not "avg per trust
             # for those 4", nor after a group's total)
             return subjects, op  # ("what % of the 5-trust total": the parts are the base)
+        rounds = [m for m in self.look.dim_matcher.find(q.text)
+                  if m.exact and m.key.split("=")[0] not in self.look.partitions]
+        if not subjects and rounds and op in PAIR_OPS and focus and len(
+                {self.look.main_row(f).id for f in focus}) == 1:
+            # "vs april 23? how many fewer" after NUH's Monday outpatients: its whole now,
+            # against that round (the article gives rounds for whole figures only)
+            return [self.look.main_row(focus[0])], op
         if not subjects:
             if op in PAIR_OPS and len(focus) == 1 and len(earlier) == 1 and \
                     self.look.main_row(earlier[0]) is self.look.main_row(focus[0]) and \
@@ -1311,8 +1370,9 @@ class Parser:
             keys = {k.partition("=")[0] for k in found}
             brief = len(q.terms) <= 2 or FOLLOWUP.match(q.low)
             kept = tuple(d for d in conv.dims if d[0] not in keys) if brief else ()
-            if WHOLE_COUNT.search(q.low):
+            if WHOLE_COUNT.search(q.low) or ALL_VALUES_ASKED.search(q.low):
                 # "and their tues total?" after Monday's inpatients: every type, on Tuesday
+                # ("inpts only, us vs nuh over the whole strike": every day)
                 kept = tuple(d for d in kept if d[0] not in self.look.partitions)
             if VERSUS_LEAD.match(q.low):
                 kept = conv.dims  # "vs tue?" after Monday: Monday and Tuesday

@@ -19,6 +19,9 @@ HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|under the demand)\b")
 COMPARATIVE = re.compile(r"\b(?:more|fewer|less|lower|higher|bigger|smaller|larger|greater|worse)\b"
                          r".*\bthan\b")
 
+# A comparative with or without "than": "was it worse for us then?".
+BARE_COMPARATIVE = re.compile(r"\b(?:more|fewer|less|lower|higher|bigger|smaller|larger|greater|"
+                              r"worse|better|busier|quieter)\b")
 POINTS = re.compile(r"\bpercentage points?\b|\bpoints? (?:apart|between|separate)\b|"
                     r"\bin (?:percentage )?points\W*$")
 # "How many percentage points …": the unit is the percentage, no noun is counted.
@@ -60,12 +63,14 @@ ORDINAL_NUMBERS = frozenset({1.0, 2.0, 3.0, 4.0, 5.0})
 
 # "the next biggest above us", "who's just behind rwt", "the one below walsall": the part ranked
 # next to one (above or below it).
-NEIGHBOUR = re.compile(r"\b(?:next|closest|nearest)\b[^?]{0,25}?\b(above|ahead of|over|below|"
-                       r"behind|under)\b|\b(?:just|right|directly|immediately) (above|ahead of|"
-                       r"below|behind|under)\b|\bthe (?:one|\w+) (above|below|ahead of|"
-                       r"behind)"
-                       r" (?:us|them|it|that)\b|\b(?:whos|who's|who is|which is|which one is) "
-                       r"(ahead of|above|behind|below) (?:us|them|it|that)\b")
+# The neighbour of the writer's own ("the one above us, thats dudley yeh?").
+NEXT_TO_US = re.compile(r"\b(?:above|ahead of|below|behind|under|over) us\b")
+NEIGHBOUR = re.compile(
+    r"\b(?:next|closest|nearest)\b[^?]{0,25}?\b(above|ahead of|over|below|behind|under|down|up)\b|"
+    r"\b(?:just|right|directly|immediately) (above|ahead of|below|behind|under)\b|"
+    r"\bthe (?:one|\w+) (above|below|ahead of|behind) (?:us|them|it|that)\b|"
+    r"\b(?:whos|who's|who is|which is|which one is) (ahead of|above|behind|below) "
+    r"(?:us|them|it|that)\b")
 # "their tues total?", "overall on monday": the count over every type, not the last one asked.
 WHOLE_COUNT = re.compile(r"\b(?:total|tot|overall|altogether|in all|all in)\b")
 # "so day 2 was the bigger one?": the more of two, as a superlative over them.
@@ -288,8 +293,8 @@ WHO_SPOKE = re.compile(r"^\W*(?:and |so |ok )?who(?:'s| has| had)?\s+(?:called|c
                        r"described|describes|accused|criticised|criticized|labelled|labeled|"
                        r"dubbed|branded|thanked|urged|blamed|warned)\b")
 # Someone speaking for the writer's own subject: "what did our boss say", "our chief exec?".
-OUR_LEADER = re.compile(r"\b(?:our|my) (?:\w+ )?(?:boss|bosses|chief|chiefs|head|lead|leads|leader|"
-                        r"leaders|manager|management|director|directors|exec|executive|"
+OUR_LEADER = re.compile(r"\b(?:our|my) (?:\w+ ){0,3}?(?:boss|bosses|chief|chiefs|head|lead|leads|"
+                        r"leader|leaders|manager|management|director|directors|exec|executive|"
                         r"spokes\w+|ceo|leadership)\b")
 OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")
 # "us + dudley together", "dudley and us": the writer's own subject, one of a group.
@@ -445,6 +450,7 @@ FEWEST_WORD = re.compile(rf"\b(?:{FEWEST})\b")
 BACK_TO_SUBJECTS = re.compile(r"\b(?:one|them|those|the two|these|that|it|both|they)\b")
 WHICH = re.compile(r"\bwhich\b")
 AND = re.compile(r"\band\b")
+AVERAGE_WORD = re.compile(r"\b(?:avg|average|mean)\b")
 # Words pointing back at the last answer, as one side of a comparison ("is that more than …").
 BACK_WORDS = frozenset("that it this those these them they".split())
 TOGETHER = re.compile(r"\b(?:together|combined|between them|added|in total|sum)\b")
@@ -536,8 +542,13 @@ IS_X_THE = re.compile(r"^(?:is|was) [\w' .-]+? (?:the|a|an|[\w.-]+'s) |"
                       r"^(?:so )?(?:she|he)(?:'s| is| was) (?:[\w.-]+ ){0,3}[\w.-]+'s ")
 ONLY = re.compile(r"\b(?:only|just|solely|purely|exclusively|alone)\b")
 ALL_OF_KIND = re.compile(r"\b(?:all|every one|only|just|solely|purely|exclusively|entirely)\b")
+# "we only lost 1 inpt case": a count claimed, not that all of a count was one kind.
+ONLY_N = re.compile(r"\b(?:only|just)\s+(?:\w+\s+){0,2}\d")
 # "than on the second": the other value of a two-valued dimension, left implicit.
 THAN_THE_OTHER = re.compile(r"\bthan (?:on |in )?the (?:first|second|other|next|previous)\b\W*$")
+# Adverbs of scope after "how many" ("how many nationally again"), which count nothing.
+SCOPE_ADVERBS = frozenset("nationally regionally locally altogether overall countrywide "
+                          "nationwide".split())
 HOW_MANY_NOUN = re.compile(r"\b(?:how many|(?:the )?number of)\s+((?:[\w'&-]+\s+){0,4})")
 
 # Questions about speech and stated reasons (answering/speech.py).

@@ -42,7 +42,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     # "the bma lot", "the kings mill lot": a group by its name ("a lot of" is no group)
     (r"\b(the|that|those) ((?:[\w']+ ){0,2}[\w']+) lot\b(?! of)", r"\1 \2 ones"),
     (r"\b(?:thse|theese|thees)\b", "these"),
-    (r"\bhosp\b\.?", "hospital"),
+    (r"\bhosp\b(?:\.(?!\s))?", "hospital"),  # (". how many": the line ends there)
     (r"\b(\d+(?:\.\d+)?)\s*x\b(?!\s*times)", r"\1 times"),
     (r"\s*\b(?:lol|lmao|haha+|tbh|ta|thx|cheers)\b[\s!.]*$", ""),
     # How short an answer should be asks nothing of the article: "…, in a line", "briefly".
@@ -51,7 +51,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"(?<![/\w])w(?= (?:it|us|them|that|[a-z]{3,}))(?! [a-z]+/)\b", "with"),
     (r"\s+in the mix\b", ""),  # "and w/o uhnm in the mix?"
     (r"%\s*(?:pts|points?)\b|\bpct\.? pts\b", " percentage points"),
-    (r"\bhosps\b\.?", "hospitals"),
+    (r"\bhosps\b(?:\.(?!\s))?", "hospitals"),
     (r"\b(?:thos|thoes)\b", "those"),
     (r"\bsmth\b|\bsmthg\b|\bsth\b", "something"),
     (r"\btally\b|\btallies\b", "count"),
@@ -103,6 +103,10 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bthats\b", "that is"),
     (r"\bwhos\b(?=\s+(?!the\b|top\b|bottom\b|first\b|last\b)[a-z])", "who is"),
     (r"\bacc(?:\.|ording)? to\b|\baccdg to\b", "according to"),
+    # English paraphrases of the article's words: "still turn up as normal?" = attend as planned
+    (r"\b(?:turn(?:s|ed|ing)?|show(?:s|ed|ing)?) up\b", "attend"),
+    (r"\b(?:come|comes|coming|came) in\b(?= (?:for|to|as|on)\b)", "attend"),
+    (r"\bas (?:normal|usual)\b", "as planned"),
     (r"\basap\b", "as quickly as possible"),
     (r"\bas (?:quick|fast|soon) as poss(?:ible)?\b", "as quickly as possible"),
     (r"\b(they|we|you|she|he|i)d\b(?=\s+[a-z])", lambda m: f"{m.group(1)} would"),
@@ -142,6 +146,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
      lambda m: f"{m.group(1)} {WEEKDAYS[m.group(2).lower()]}"),
     (r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*(?:'?\d{2}\b|\d{4}\b|"
      r"strike|round|walkout|action|tot|total|figure|\?|$))", lambda m: MONTHS[m.group(1).lower()]),
+    # "out in dec, is that right?": a month after "in", "since" … whatever follows
+    (r"\b(in|since|during|until|till|by) (jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?",
+     lambda m: f"{m.group(1)} {MONTHS[m.group(2).lower()]}"),
     (r"\b(january|february|march|april|may|june|july|august|september|october|november|"
      r"december)\s+'?(\d{2})\b(?!\s*(?:st|nd|rd|th)\b)", lambda m: f"{m.group(1)} 20{m.group(2)}"),
     (r"(?<=\w)\s+n\s+(?=\w)", " and "),

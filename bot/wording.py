@@ -9,9 +9,16 @@ from .rules import MODALITY, WORD_NUMBERS
 
 
 def modality(text: str) -> str:
-    """The first of demanded / received / offered the text speaks of ('' if none)."""
-    found = [(m.start(), name) for name, pattern in MODALITY if (m := re.search(pattern, text))]
-    return min(found)[1] if found else ""
+    """Which of demanded / received / offered the text asks about ('' if none): the one
+    nearest its question word ("their ask means some get a rise of how much": received),
+    else the first."""
+    found = [(m.start(), name) for name, pattern in MODALITY for m in re.finditer(pattern, text)]
+    if not found:
+        return ""
+    asked = re.search(r"\bhow (?:much|many)\b", text)
+    if asked and len({name for _, name in found}) > 1:
+        return min(found, key=lambda f: abs(f[0] - asked.start()))[1]
+    return min(found)[1]
 
 
 def modalities(text: str) -> frozenset[str]:

@@ -153,7 +153,7 @@ class AggregateAnswerer(FigureWork):
             keys = [k for k, _ in r.dims]
             dims_asked = r.dims
             several = next((k for k in keys if keys.count(k) > 1), None)
-            claim = q.form == "yesno" and r.cues.has("COMPARATIVE")
+            claim = q.form == "yesno" and r.cues.has("COMPARATIVE", "BARE_COMPARATIVE")
             compares = op in ("difference", "ratio", "change") or claim
             if compares and len(r.subjects) == 1 and [
                     k for k in keys if k not in self.look.partitions] == keys and len(keys) == 1:
@@ -172,8 +172,12 @@ class AggregateAnswerer(FigureWork):
                 r = replace(r, subjects=[one, *then], dims=())
                 named = list(r.subjects)
                 if claim and len(named) == 2:
-                    # "So SFH's July total was lower than in March 2023, right?"
-                    verdict = aggregates.compare(named[0], named[1], r.direction)
+                    # "So SFH's July total was lower than in March 2023, right?" (but "was it
+                    # worse for us then?" claims it of the round)
+                    first, second = named if r.cues.has("COMPARATIVE") else named[::-1]
+                    if not r.cues.has("COMPARATIVE"):
+                        second = replace(second, subject=f"{second.subject} ({second.period})")
+                    verdict = aggregates.compare(first, second, r.direction)
                     return self._figure_answer(r, "aggregate", verdict.text, list(verdict.used),
                                           values=verdict.values)
             elif several and len(r.subjects) == 1 and op in ("difference", "ratio", "change"):
@@ -295,7 +299,8 @@ class AggregateAnswerer(FigureWork):
             pair = (conv.turns[-2].values[0], (named[0].subject, named[0].value))
             turns, extra = conv.turns[-2:], named
         elif len(conv.values) == 1 and r.op in ("difference", "ratio") and r.own is not None \
-                and r.own.id not in conv.focus and len(r.q.terms) <= 3 and conv.focus:
+                and r.own.id not in conv.focus and len(r.q.terms) <= 3 and conv.focus and \
+                all(k in self.look.partitions for k, _ in r.dims):  # (not "vs april 23")
             # "diff?" after the rest's total, "excl us": the writer's own against it.
             pair = ((r.own.subject, r.own.value), conv.values[0])
             turns, extra = conv.turns[-1:], [r.own]
@@ -495,8 +500,13 @@ class AggregateAnswerer(FigureWork):
         step = r.cues.first("NEIGHBOUR")
         if step is not None and len(explicit) == 1 and op in (None, "extreme", "rank") and \
                 explicit[0] in self.look.parts:
-            up = next(g for g in step.groups() if g) in ("above", "ahead of", "over")
-            return aggregates.neighbour(explicit[0], list(self.look.parts), up, self.lex)
+            up = next(g for g in step.groups() if g) in ("above", "ahead of", "over", "up")
+            found = aggregates.neighbour(explicit[0], list(self.look.parts), up, self.lex)
+            if r.claimed_next is not None and found.focus:
+                holds = found.focus[0] is r.claimed_next
+                found = replace(found, text=f"{'Yes' if holds else 'No'}: {found.text}" + (
+                    "" if holds else f" {r.claimed_next.subject} had {r.claimed_next.display}."))
+            return found
         if op == "rank" and len(explicit) == 1:
             return aggregates.position(explicit[0], self.look.parts, self.lex)
         if op == "rank" and q.form in ("which", "what") and r.cues.has("ORDINAL_PLACE") and \

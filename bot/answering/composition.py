@@ -35,7 +35,8 @@ class CompositionAnswerer(TextWork):
         asks = r.cues.has("KIND_OF") and r.cues.has("count_cues") and r.q.form in (
             "what", "which", "other", "how")
         claims_all = r.q.form == "yesno" and r.cues.has("ALL_OF_KIND") and r.cues.has(
-            "type_words") and not (r.cues.has("COMPARATIVE") and r.line is None)
+            "type_words") and not (r.cues.has("COMPARATIVE") and r.line is None) and \
+            not r.cues.has("ONLY_N")
         if not (asks or claims_all):
             return None
         pid, number = self.look.composition[0]

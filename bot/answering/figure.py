@@ -150,6 +150,9 @@ class FigureAnswerer(FigureWork):
             return None
         if r.people and (not cue or r.cues.has("SPEECH_Q")):
             return None  # "What did Diane Wake say about the rescheduling?" asks for words
+        if q.form == "yesno" and not q.numbers and not r.number_words and r.cues.has(
+                "TIMING_NEXT") and not r.dims:
+            return None  # "will our pts get new dates soon": what is to come, not the count
         if any(f.scope == "part" for f in subjects) and not r.cues.has("AND"):
             # "How many of the region's cancellations were at Walsall?" asks about Walsall.
             subjects = [f for f in subjects if f.scope == "part"]
@@ -229,8 +232,9 @@ class FigureAnswerer(FigureWork):
                 where = ", ".join(dict.fromkeys(x.passage for x in rows))
                 sentences.append(f"None at {f.subject} for {what}: {said} ({where}).")
                 continue
-            labels = [self._describe_dims(tuple(d for d in x.dims if d not in r.dims)) or
-                      x.measure for x in rows]
+            shared = {d for d in r.dims if all(d in x.dims for x in rows)}
+            labels = [self._describe_dims(tuple(d for d in x.dims if d not in shared)) or
+                      x.measure for x in rows]  # ("1 (Sunday 27 July) + 0 (Saturday 26 July)")
             working = " + ".join(f"{x.digits} ({label})" for x, label in
                                  zip(rows, labels, strict=True))
             where = ", ".join(dict.fromkeys(x.passage for x in rows))
@@ -263,10 +267,19 @@ class FigureAnswerer(FigureWork):
         values = [v for k, v in r.dims if k == key]
         said = {w for _, v in r.dims for w in v.split()}  # ("sat 26th": a date, no count)
         numbers = [n for n in r.q.numbers if format_number(n) not in said]
-        if r.q.form != "yesno" or len(subjects) != 1 or len(numbers) != len(values) or \
-                not r.own_dims:  # (a day or type carried over is no claim about it)
-            return ""
+        if r.q.form != "yesno" or len(subjects) != 1 or not r.own_dims or not numbers:
+            return ""  # (a day or type carried over is no claim about it)
         others = tuple(d for d in r.dims if d[0] != key)
+        if len(numbers) == 1 and len(values) > 1:
+            # "we only lost 1 inpt case over the whole weekend": the one number, of them all
+            rows = self._rows_at(subjects[0], r.dims)
+            total = sum(x.value for x in rows)
+            if not rows:
+                return ""
+            return "Yes." if abs(total - numbers[0]) < 0.5 else \
+                f"No: {subjects[0].subject} had {format_number(total)}."
+        if len(numbers) != len(values):
+            return ""
         found: list[tuple[str, float, list[Figure]]] = []
         for value in values:
             rows = self._rows_at(subjects[0], ((key, value), *others))

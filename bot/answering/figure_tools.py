@@ -173,7 +173,9 @@ class FigureWork:
             for f in self.look.others)
 
     def _measure_overlap(self, f: Figure, r: Reading) -> int:
-        return len(self.look.measure_terms.get(f.id, frozenset()) & set(r.q.terms))
+        # (the article's own period, "the july strike", names no other row)
+        own_period = set(content_terms(self.lex.profile.period or "")) if not r.years else set()
+        return len(self.look.measure_terms.get(f.id, frozenset()) & set(r.q.terms) - own_period)
 
     def _other_row(self, r: Reading) -> Figure | None:
         # A question that names a unit ("how much money", "what percentage") wants that unit.

@@ -153,7 +153,8 @@ class PassageAnswerer(TextWork):
                    for mine, theirs in ((one, other), (other, one)) if w in mine for o in theirs}
         usable = [c for c in candidates[:8]
                   if not c[4] and self._fits(r, c[3].text, c[3].passage)
-                  and (keys <= self.look.vocab.passage_terms[c[3].passage] or q.form == "yesno"
+                  and (keys <= _with_parts(self.look.vocab.passage_terms[c[3].passage]) or
+                       q.form == "yesno"
                        and against & self.look.vocab.passage_terms[c[3].passage])]
         for rank, (score, cover, matched, s, _) in enumerate(usable):
             others = [c[0] for c in usable if c[3].passage != s.passage]
@@ -260,3 +261,8 @@ class PassageAnswerer(TextWork):
         text = f"{head.text} ({head.id}). {lead.text} ({lead.id})"
         return Answer(q.raw, text, False, "passage",
                       (self.look.cite(head.id, 1.0), self.look.cite(lead.id, 1.0)))
+
+
+def _with_parts(terms: frozenset[str] | set[str]) -> set[str]:
+    """Terms with the words of hyphenated ones ("lowest-paid" holds "paid")."""
+    return set(terms) | {stem(part) for t in terms if "-" in t for part in t.split("-") if part}
