@@ -145,6 +145,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AG.jsonl", None, 34),
     (NURSES / "blind_AG.jsonl", NURSES, 30),
     (NOTTS / "blind_AG.jsonl", NOTTS, 20),
+    (DATA / "blind_strike_chat_AH.jsonl", None, 31),
+    (DATA / "blind_strike_chatb_AH.jsonl", None, 22),
+    (NURSES / "blind_AH.jsonl", NURSES, 27),
+    (NOTTS / "blind_AH.jsonl", NOTTS, 27),
 ]
 _ENGINES: dict[Path, Any] = {}
 

@@ -180,7 +180,11 @@ FRESH_SETS = {"tests/data/blind_strike_chat_D.jsonl", "tests/data/blind_strike_a
               "tests/data/blind_strike_chat_AG.jsonl",
               "tests/data/blind_strike_chatb_AG.jsonl",
               "tests/articles/london-nurses/blind_AG.jsonl",
-              "tests/articles/notts-resident-doctors/blind_AG.jsonl"}
+              "tests/articles/notts-resident-doctors/blind_AG.jsonl",
+              "tests/data/blind_strike_chat_AH.jsonl",
+              "tests/data/blind_strike_chatb_AH.jsonl",
+              "tests/articles/london-nurses/blind_AH.jsonl",
+              "tests/articles/notts-resident-doctors/blind_AH.jsonl"}
 
 
 def _split(rel: str, article: Path) -> str:
