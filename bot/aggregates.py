@@ -151,6 +151,8 @@ def direction(low: str) -> str:
         return "fewest"
     if re.search(r"\bleast (?:affected|hit|disrupted)\b|\bbest\b|\b(?:last|bottom)\b", low):
         return "fewest"
+    if not match and re.search(r"\b(?:under|below|behind)\b", low):
+        return "fewest"  # "are we still under sandwell"
     return "most"
 
 
@@ -528,6 +530,23 @@ def neighbour(one: Figure, members: list[Figure], up: bool, lex: Lexicon) -> Res
                   f"{other.display} against {one.display} ({cited_passages(other, one)}).",
                   (other, one), focus=(other, one),
                   values=((other.subject, other.value), (one.subject, one.value)))
+
+
+def beyond(one: Figure, members: list[Figure], up: bool, lex: Lexicon) -> Result:
+    """'whos ahead of us': every member ranked above (or below) one, in order."""
+    ordered = sorted(members, key=lambda f: -f.value)
+    i = ordered.index(one)
+    them = ordered[:i] if up else ordered[i + 1:]
+    side = "ahead of" if up else "behind"
+    if not them:
+        edge = "most" if up else "fewest"
+        return Result(f"None: {one.subject} had the {edge} {lex.profile.counted} of "
+                      f"{lex.among(members)}, {one.display} ({cited_passages(one)}).", (one,),
+                      focus=(one,))
+    listed = "; ".join(short(f) for f in them)
+    return Result(f"{len(them)} {'is' if len(them) == 1 else 'are'} {side} {one.subject} "
+                  f"({one.display}): {listed} ({cited_passages(*them, one)}).", (*them, one),
+                  focus=(*them, one))
 
 
 def group_versus(group: list[Figure], single: Figure, asked: str = "",

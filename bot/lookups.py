@@ -279,6 +279,15 @@ class Lookups:
     def abstain(self, q: Question, text: str) -> Answer:
         return Answer(q.raw, text, True, "none")
 
+    def speaking_for(self, own: Figure) -> list[Person]:
+        """The people whose role covers a part or an area it is in ("our boss", "did anyone
+        quoted speak for us")."""
+        names = [own.subject, *own.aliases] + [
+            n for a in self.lex.profile.areas if own.id in a.parts for n in (a.name, *a.aliases)]
+        return [p for p in self.corpus.people if p.is_person and any(
+            re.search(rf"\b{re.escape(n.lower())}\b", f"{p.role} {p.organisation}".lower())
+            for n in names if len(n) > 2)]
+
     def with_members(self, people: list[Person]) -> list[Person]:
         """An organisation speaks through its members (the BMA through its co-chairs)."""
         out = list(people)

@@ -63,6 +63,10 @@ OR_WHAT_TAIL = re.compile(r"\s*,?\s*\bor (?:what|not|nah|no|wot)\W*$")
 YESNO_LEAD = re.compile(r"^\W*(?:and |so |ok )?(?:is|are|was|were|did|does|do|has|have|had)\b")
 
 
+# "combined with them are we still under sandwell": the yes/no question after a lead-in.
+INNER_AUX = re.compile(r"\b(?:are|were|did|do|have) (?:we|they|you)\b(?! (?:have|had|get|got)\b)")
+
+
 def form_of(low: str) -> str:
     if YESNO_LEAD.match(low) and OR_WHAT_TAIL.search(low):
         low = OR_WHAT_TAIL.sub("", low) + "?"
@@ -97,10 +101,13 @@ def form_of(low: str) -> str:
     # The question may come last: "SFH rebooked 1,221; was that more than NUH?".
     last = re.split(r"[;:\u2014\u2013]\s*|,\s+|\s-\s", low)[-1].strip()
     aux = r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
-    if re.match(aux, low) or re.match(aux, last) or TAG_QUESTION.search(low) or \
+    lead_off = re.sub(r"^so\s+", "", low)  # "so is 4413 the true …"
+    if re.match(aux, low) or re.match(aux, last) or re.match(aux, lead_off) or \
+            TAG_QUESTION.search(low) or \
             STATED_COUNT.match(low) or ELLIPTIC_COMPARISON.match(low) or \
             re.match(r"(?:so )?(?:she|he|they)(?:'s| is| was| are| were)\b[^?]*\?\s*$", low) or \
-            re.match(r"so\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does)\b[^?]*\?+$", low):
+            re.match(r"so\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does)\b[^?]*\?+$",
+                     low) or INNER_AUX.search(low):
         return "yesno"
     return "other"
 

@@ -39,8 +39,11 @@ from .rules import (
     ASK_WORDS,
     ASKED_DATE,
     AVERAGE_WORD,
+    BACK_AFTER,
     BACK_WORDS,
+    BARE_COMPARATIVE,
     BARE_ORDINAL,
+    BEYOND,
     BOTH_VALUES,
     BOUND_WORDS,
     CALENDAR_NAME,
@@ -71,6 +74,7 @@ from .rules import (
     OUR_AREA,
     OUR_LEADER,
     OURS,
+    OVER_UNDER,
     OWN_AFTER,
     OWN_NOUNS,
     OWN_TOTAL,
@@ -96,6 +100,7 @@ from .rules import (
     SMALL_TALK,
     SPLIT_ASKED,
     SPLIT_WORDS,
+    SPOKE_FOR_US,
     THAN_THE_OTHER,
     THANKS,
     THAT_VALUE,
@@ -308,8 +313,8 @@ class Parser:
         op = aggregates.detect(q.low, self.lex)
         if op == "share" and q.form == "who" and q.numbers:
             op = None  # "who said the 93%?": whose figure, no share to work out
-        if op is None and NEIGHBOUR.search(q.low):
-            op = "rank"  # "the one below us?": a place in the ranking
+        if op is None and (NEIGHBOUR.search(q.low) or BEYOND.search(q.low)):
+            op = "rank"  # "the one below us?", "whos ahead of us": places in the ranking
         if op is None and conv.op in ("ratio", "share", "change") and RAW_NUMBERS.search(q.low):
             op = "difference"  # "and in raw numbers" after "how many times": the gap
         if op in RANKED_OPS:
@@ -347,6 +352,16 @@ class Parser:
             subjects = list(dict.fromkeys(ranked[n - 1] for n in places if n <= len(ranked)))
         base = self.look.by_id.get(conv.own) or (
             last_mains[0] if len(last_mains) == 1 and last_mains[0] in self.look.parts else None)
+        joined = COMBINED_WITH.search(q.low)
+        others = [f for f in last_mains if f in self.look.parts and f is not base]
+        conv_sides: tuple[list[Figure], Figure, bool] | None = None
+        if joined and base is not None and len(subjects) == 1 and subjects[0] in \
+                self.look.parts and subjects[0] not in others and others and BACK_AFTER.match(
+                    q.low[joined.end():]) and (BARE_COMPARATIVE.search(q.low) or
+                                               OVER_UNDER.search(q.low)):
+            # "combined with them are we still under sandwell": ours and theirs against it
+            conv_sides = ([base, others[0]], subjects[0], True)
+            subjects, op = [base, others[0], subjects[0]], "total"
         if len(subjects) == 1 and subjects[0] in self.look.parts and COMBINED_WITH.search(
                 q.low) and base is not None and base not in subjects:
             subjects = [base, *subjects]  # "combined with dudley?" after ours (or the last)
@@ -370,7 +385,7 @@ class Parser:
             # ("vs april 23 how have we done": ours, now against then)
             # "are we above avg", "how many a day for us" after two others: ours
             subjects = [own_now]
-        step = NEIGHBOUR.search(q.low)
+        step = NEIGHBOUR.search(q.low) or BEYOND.search(q.low)
         claimed_next: Figure | None = None
         if step and own_now is not None and NEXT_TO_US.search(q.low) and len(subjects) == 1 and \
                 subjects[0] in self.look.parts and subjects[0] is not own_now:
@@ -379,9 +394,13 @@ class Parser:
         if not subjects and step and (own_now is not None or last_mains):
             # "and just below?" after "whos just above us": next to the same one
             subjects = [own_now or last_mains[-1]]
-            if op in PAIR_OPS and subjects[0] in self.look.parts:
+            if op in (None, "rank") and NEIGHBOUR.search(q.low) and (
+                    COMBINED_WITH.search(q.low) or TOGETHER.search(q.low)):
+                op = "total"  # "combined with the one below us?"
+            if op in PAIR_OPS and subjects[0] in self.look.parts and NEIGHBOUR.search(q.low):
                 # "hw many more than the next one down": that one and its neighbour
-                up = next(g for g in step.groups() if g) in ("above", "ahead of", "over", "up")
+                up = next(g for g in step.groups() if g) in ("above", "ahead of", "over", "up",
+                                                              "smallest", "lowest", "fewest")
                 ordered = sorted(self.look.parts, key=lambda f: -f.value)
                 j = ordered.index(subjects[0]) + (-1 if up else 1)
                 if 0 <= j < len(ordered):
@@ -427,9 +446,10 @@ class Parser:
                  f for f in [ending.get(m.start)] if f is not None], q_tokens[m.start:m.end])])]
         referred = self._pronoun(q, conv)
         for_us = False
-        if not named and not referred and own_now is not None and OUR_LEADER.search(q.low) and (
-                SAID_Q.search(q.low) or q.form in ("who", "yesno") and not q.numbers):
-            referred = self._speaking_for(own_now)  # "what did our boss say"
+        if not named and not referred and own_now is not None and (OUR_LEADER.search(
+                q.low) and (SAID_Q.search(q.low) or q.form in ("who", "yesno") and not q.numbers)
+                or SPOKE_FOR_US.search(q.low)):
+            referred = self.look.speaking_for(own_now)  # "what did our boss say"
             for_us = bool(referred)
         people = named + [p for p in referred if p not in named]
         # "Who leads elective recovery for NHS England's London region?": a person described
@@ -473,6 +493,8 @@ class Parser:
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv, sum(m.end - m.start for m in mentions), op)
         own_dims = self._dims(q, Conversation(), 0, op)
+        if (NEIGHBOUR.search(q.low) or BEYOND.search(q.low)) and not own_dims:
+            dims = ()  # "whos just above us" after our day 2: the ranking of the totals
         row = self.look.by_id.get(conv.focus[0]) if len(conv.focus) == 1 else None
         if REST_Q.match(q.low) and not mentions and row is not None and row.scope != "part":
             # "day 1?" then "the rest?" of England: its other days
@@ -523,6 +545,8 @@ class Parser:
         wording = self._wording(q, (unknown, place, partial, stray))
         wording["own"] = self._own(q, mentions) or self.look.by_id.get(conv.own)
         wording["claimed_next"] = claimed_next
+        if conv_sides is not None:
+            wording["sides"] = conv_sides
         wording["by_word"] = self._name_words(q, mentions)
         wording["own_dims"] = own_dims
         toks = tokens(q.text)
@@ -602,7 +626,8 @@ class Parser:
                 "who", "what", "which", "other"):
             wording["answering"] = ()
         leaderless = ""
-        if own_now is not None and OUR_LEADER.search(q.low) and wording["cues"].has("SAID_Q"):
+        if own_now is not None and (OUR_LEADER.search(q.low) and wording["cues"].has(
+                "SAID_Q") or SPOKE_FOR_US.search(q.low)):
             subjects = []  # "what did our boss say": someone's words, not our figure
             if not referred:
                 leaderless = f"anyone speaking for {own_now.subject}"
@@ -678,7 +703,8 @@ class Parser:
             subjects = [*subjects, own] if OWN_AFTER.search(q.low) else [own, *subjects]
         elif own is not None and OWN_WORDS.search(q.low) and not ours_all and op in (
                 None, "total") and not REFERRING.search(q.low) and not any(
-                self.look.by_id[m.key].scope == "part" for m in mentions):
+                self.look.by_id[m.key].scope == "part" for m in mentions) and \
+                not NEIGHBOUR.search(q.low):  # (not "combined with the one below us")
             # "pls confirm our revised total" after two others: ours, not the last two
             subjects = [own, *[f for f in subjects if f.scope != "part"]]
         elif own is not None and OWN_WORDS.search(q.low) and not ours_all and \
@@ -754,14 +780,6 @@ class Parser:
             op = conv.op
             subjects = [f for f in subjects if f not in wording["excluded"]]
         return subjects, op
-
-    def _speaking_for(self, own: Figure) -> list[Person]:
-        """The people whose role covers the writer's own subject or an area it is in."""
-        names = [own.subject, *own.aliases] + [
-            n for a in self.lex.profile.areas if own.id in a.parts for n in (a.name, *a.aliases)]
-        return [p for p in self.look.corpus.people if p.is_person and any(
-            re.search(rf"\b{re.escape(n.lower())}\b", f"{p.role} {p.organisation}".lower())
-            for n in names if len(n) > 2)]
 
     def _responding(self, q: Question, conv: Conversation, mentions: list[Mention]
                     ) -> tuple[tuple[Person, ...], tuple[Person, ...]]:

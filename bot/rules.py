@@ -69,8 +69,11 @@ NEIGHBOUR = re.compile(
     r"\b(?:next|closest|nearest)\b[^?]{0,25}?\b(above|ahead of|over|below|behind|under|down|up)\b|"
     r"\b(?:just|right|directly|immediately) (above|ahead of|below|behind|under)\b|"
     r"\bthe (?:one|\w+) (above|below|ahead of|behind) (?:us|them|it|that)\b|"
-    r"\b(?:whos|who's|who is|which is|which one is) (ahead of|above|behind|below) "
-    r"(?:us|them|it|that)\b")
+    r"\bnext (biggest|largest|highest|smallest|lowest|fewest)\b")
+# Every part ranked above (or below) one: "whos ahead of us", "who's behind them?".
+BEYOND = re.compile(r"\b(?:whos|who's|who is|who are|which are|which is|which ones? (?:are|is)|"
+                    r"which \w+ (?:are|were|is|was)) (ahead of|above|behind|below) "
+                    r"(?:us|them|it|that|\w+)\b")
 # "their tues total?", "overall on monday": the count over every type, not the last one asked.
 WHOLE_COUNT = re.compile(r"\b(?:total|tot|overall|altogether|in all|all in)\b")
 # "so day 2 was the bigger one?": the more of two, as a superlative over them.
@@ -292,6 +295,9 @@ WHO_SPOKE = re.compile(r"^\W*(?:and |so |ok )?who(?:'s| has| had)?\s+(?:called|c
                        r"says|"
                        r"described|describes|accused|criticised|criticized|labelled|labeled|"
                        r"dubbed|branded|thanked|urged|blamed|warned)\b")
+# "did anyone quoted speak for us", "… for our area": whoever speaks for the writer's own.
+SPOKE_FOR_US = re.compile(r"\b(?:speak|spoke|speaks|speaking|talk|talked|comment\w*) (?:up )?"
+                          r"(?:for|on behalf of) (?:us|our \w+)\b")
 # Someone speaking for the writer's own subject: "what did our boss say", "our chief exec?".
 OUR_LEADER = re.compile(r"\b(?:our|my) (?:\w+ ){0,3}?(?:boss|bosses|chief|chiefs|head|lead|leads|"
                         r"leader|leaders|manager|management|director|directors|exec|executive|"
@@ -451,6 +457,9 @@ BACK_TO_SUBJECTS = re.compile(r"\b(?:one|them|those|the two|these|that|it|both|t
 WHICH = re.compile(r"\bwhich\b")
 AND = re.compile(r"\band\b")
 AVERAGE_WORD = re.compile(r"\b(?:avg|average|mean)\b")
+# "combined with them …": the last answer's subject, right after the joining words.
+BACK_AFTER = re.compile(r"\s*(?:them|it|that one|those|they)\b")
+OVER_UNDER = re.compile(r"\b(?:under|over|below|above|beat|behind|ahead of)\b")
 # Words pointing back at the last answer, as one side of a comparison ("is that more than …").
 BACK_WORDS = frozenset("that it this those these them they".split())
 TOGETHER = re.compile(r"\b(?:together|combined|between them|added|in total|sum)\b")

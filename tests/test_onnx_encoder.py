@@ -280,7 +280,7 @@ def test_cli_fallback_warns_once_and_answers(broken_copy: Path) -> None:
         handle.seek(onnx_file.stat().st_size // 2)
         handle.write(b"garbage!")
     # a question the article answers in prose, so the encoder is needed
-    run = _strikebot(broken_copy, "ask", "--json", "Why did the junior doctors go on strike?")
+    run = _strikebot(broken_copy, "ask", "--json", "Where were picket lines formed?")
     assert run.returncode == 0, run.stderr
     warnings = [line for line in run.stderr.splitlines() if "ONNX" in line]
     assert len(warnings) == 1, run.stderr

@@ -463,6 +463,10 @@ class AggregateAnswerer(FigureWork):
         explicit = [f for f in r.subjects if f.scope == "part"]
         if q.form in ("yesno", "other") and r.fraction is not None and (explicit or r.excluded):
             base = self._at_dims(self.look.parts, r.dims, {}) if r.dims else self.look.parts
+            named_base = [f for f in r.subjects if f.scope == "national"]  # (the whole: its
+            # parts' exact sum, not "more than 8,300")
+            if len(named_base) == 1:
+                base = named_base  # "more than 5% of the england total": of that figure
             return aggregates.against_fraction(explicit if not r.excluded else pool, base,
                                                r.fraction)
         if r.rest_together and len(explicit) == 1:
@@ -497,18 +501,25 @@ class AggregateAnswerer(FigureWork):
                                           f"{whole.subject} as “{whole.stated}” ({whole.passage}).",
                                used=(*done.used, whole))
             return aggregates.per_day(counted, self.look.days, self.lex)
+        ranked_one = [self.look.main_row(f) for f in explicit]  # (a day's row ranks as its whole)
+        beyond = r.cues.first("BEYOND")
+        if beyond is not None and not r.cues.has("NEIGHBOUR") and len(explicit) == 1 and \
+                op in (None, "extreme", "rank") and ranked_one[0] in self.look.parts:
+            return aggregates.beyond(ranked_one[0], list(self.look.parts),
+                                     beyond.group(1) in ("above", "ahead of"), self.lex)
         step = r.cues.first("NEIGHBOUR")
         if step is not None and len(explicit) == 1 and op in (None, "extreme", "rank") and \
-                explicit[0] in self.look.parts:
-            up = next(g for g in step.groups() if g) in ("above", "ahead of", "over", "up")
-            found = aggregates.neighbour(explicit[0], list(self.look.parts), up, self.lex)
+                ranked_one[0] in self.look.parts:
+            up = next(g for g in step.groups() if g) in ("above", "ahead of", "over", "up",
+                                                          "smallest", "lowest", "fewest")
+            found = aggregates.neighbour(ranked_one[0], list(self.look.parts), up, self.lex)
             if r.claimed_next is not None and found.focus:
                 holds = found.focus[0] is r.claimed_next
                 found = replace(found, text=f"{'Yes' if holds else 'No'}: {found.text}" + (
                     "" if holds else f" {r.claimed_next.subject} had {r.claimed_next.display}."))
             return found
-        if op == "rank" and len(explicit) == 1:
-            return aggregates.position(explicit[0], self.look.parts, self.lex)
+        if op == "rank" and len(explicit) == 1 and ranked_one[0] in self.look.parts:
+            return aggregates.position(ranked_one[0], self.look.parts, self.lex)
         if op == "rank" and q.form in ("which", "what") and r.cues.has("ORDINAL_PLACE") and \
                 not r.cues.has("ASCENDING"):
             # "Ranking the four trusts, which one comes third?": that place, not the list.
@@ -548,7 +559,7 @@ class AggregateAnswerer(FigureWork):
         if r.groups is not None:
             return groups.both_together(r.groups, r.direction, q.form == "yesno" or
                                         r.cues.has("CLAIM_TAG"), self.lex)
-        if len(named) >= 3 and r.cues.has("VERSUS") and (r.cues.has("TOGETHER") or (
+        if len(named) >= 3 and r.cues.has("VERSUS", "OVER_UNDER") and (r.cues.has("TOGETHER") or (
                 r.sides is not None and len(r.sides[0]) + 1 == len(named))) or (
                 r.sides is not None and r.sides[1].scope == "national" and len(r.sides[0]) >= 2
                 and r.cues.has("VERSUS")):  # ("black country total vs england")

@@ -19,8 +19,10 @@ class CompositionAnswerer(TextWork):
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         if r.cues.has("COMPLETENESS_Q") and self.look.caveats and (
                 not r.people or r.people == r.referred) and not (  # ("why do they reckon …")
-                r.q.numbers and any(f.scope == "part" for f in r.subjects)):  # ("X's real
-            # figure was 950": a claim about one figure)
+                r.q.numbers and any(f.scope == "part" for f in r.subjects) and not any(
+                    n == f.value for n in r.q.numbers for f in r.subjects)):  # ("X's real
+            # figure was 950": a claim about one figure; "is 4413 the true scale for us" asks
+            # whether the count is complete)
             # "Is the 196,000 the full extent of the disruption?": the article's own caveat.
             pid, number = self.look.caveats[0]
             answer = self._quote(r, pid, number, 1.0)

@@ -128,7 +128,7 @@ class _Speech:
 
     def answer(self) -> Answer | None:
         # "What did they call Barclay's 'sit down' comment": a naming, before the quote inside.
-        for step in (self._responses, self._who_used, self._mode, self._called_claim,
+        for step in (self._for_us, self._responses, self._who_used, self._mode, self._called_claim,
                      self._called, self._nested, self._yesno,
                      self._acts,
                      self._why, self._relation, self._said):
@@ -166,6 +166,22 @@ class _Speech:
                                       f"{self._who(sorted(by))} about {names}.", False, "none")
         lead = "Yes." if self.q.form == "yesno" else ""
         return self._answer(lead, found[:4])
+
+    def _for_us(self) -> Answer | None:
+        """'did anyone quoted speak for us?': whoever's role covers the writer's own (or the
+        area it is in), or no one."""
+        own = self.r.own
+        if own is None or not self.r.cues.has("SPOKE_FOR_US"):
+            return None
+        ours = self.c.speaking_for(own)
+        if not ours:
+            return Answer(self.q.raw, f"No: none of the people the article quotes speaks for "
+                                      f"{own.subject}; it quotes {self.c.lex.speakers}.",
+                          False, "none")
+        first = [s for s in self.model.sentences if set(s.speakers) & {p.id for p in ours}][:1]
+        lead = "Yes: " if self.q.form == "yesno" else ""
+        who = " and ".join(f"{p.name} ({p.role})" for p in ours)
+        return self._answer(f"{lead}{who}.", first)
 
     def _answered_whom(self, by: set[str]) -> Answer | None:
         """'whose claim was she answering?': the others her own words name."""
@@ -457,7 +473,18 @@ class _Speech:
                 own = []
             elif self._cover(self.terms, _Text(best.text[at:])) > self._cover(
                     self.terms, _Text(best.text[:at])):
-                return None  # the question's words are the cause given: not what it explains
+                # the question's words are the cause given, not what it explains: a sentence
+                # that says "this is why" of them, with the one before it, answers instead
+                # ("why were junior doctors striking": "This is why we have been led to strike")
+                nominal = re.match(r"(?:because of|due to|owing to|as a result of)\b",
+                                   own[0].cue.lower())  # (a named cause, not a clause)
+                led = [x for x in pool if nominal and x.relation == "consequence" and
+                       x is not best and self._cover(self.terms, x) > 0 and
+                       (b := self.model.before(x)) is not None and b.speakers == x.speakers]
+                if not led:
+                    return None
+                return self._answer("", [b for x in led[:1] if (b := self.model.before(x))] +
+                                    led[:1])
         if not own and best.relation in ("consequence", "comment") and before is not None and (
                 before.speakers == best.speakers):
             found.insert(0, before)
