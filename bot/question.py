@@ -106,7 +106,9 @@ def form_of(low: str) -> str:
             TAG_QUESTION.search(low) or \
             STATED_COUNT.match(low) or ELLIPTIC_COMPARISON.match(low) or \
             re.match(r"(?:so )?(?:she|he|they)(?:'s| is| was| are| were)\b[^?]*\?\s*$", low) or \
-            re.match(r"so\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does)\b[^?]*\?+$",
+            re.match(r"(?:so|and)\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does)\b"
+                     r"[^?]*\b(?:than|more|fewer|less)\b[^?]*\?+$|"
+                     r"so\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does)\b[^?]*\?+$",
                      low) or INNER_AUX.search(low):
         return "yesno"
     return "other"

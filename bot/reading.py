@@ -110,6 +110,7 @@ from .rules import (
     TIMES_WORDS,
     TIMING_FILLER,
     TOGETHER,
+    TOP_N,
     TRUE_OR_FALSE,
     UNIT_CUES,
     UNIT_NOUNS,
@@ -228,6 +229,7 @@ class Reading:
     answered: tuple[Person, ...] = ()
     answering: tuple[Person, ...] = ()
     claimed_next: Figure | None = None  # the part claimed to be ranked next to ours
+    top_n: int = 0  # "top 3?": how many of a ranking, from the top (or bottom)
     by_word: tuple[tuple[Figure, str], ...] = ()  # parts named by a word ("the foundation trust")
     words: tuple[str, ...] = ()  # the question's tokens
     before_hospital: frozenset[str] = frozenset()  # words before "hospital" ("Heartlands")
@@ -545,6 +547,17 @@ class Parser:
         wording = self._wording(q, (unknown, place, partial, stray))
         wording["own"] = self._own(q, mentions) or self.look.by_id.get(conv.own)
         wording["claimed_next"] = claimed_next
+        top = TOP_N.search(q.low)
+        wording["top_n"] = int(WORD_NUMBERS.get(top.group(2), top.group(2))) if top else 0
+        if top and op in ("total", "average", "share"):
+            # "the top 3 combined?": those three, added up
+            fewest = top.group(1) in ("bottom", "smallest", "lowest")
+            subjects = sorted(self.look.parts, key=lambda f: f.value, reverse=not fewest)[
+                :wording["top_n"]]
+        elif top and op in (None, "extreme"):
+            op = "rank"  # "top 3?": the first three of the ranking
+            wording["direction"] = "fewest" if top.group(1) in ("bottom", "smallest",
+                                                                "lowest") else "most"
         if conv_sides is not None:
             wording["sides"] = conv_sides
         wording["by_word"] = self._name_words(q, mentions)

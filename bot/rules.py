@@ -457,6 +457,9 @@ BACK_TO_SUBJECTS = re.compile(r"\b(?:one|them|those|the two|these|that|it|both|t
 WHICH = re.compile(r"\bwhich\b")
 AND = re.compile(r"\band\b")
 AVERAGE_WORD = re.compile(r"\b(?:avg|average|mean)\b")
+# "top 3?", "bottom two": the first few of a ranking.
+TOP_N = re.compile(r"\b(top|bottom|biggest|largest|smallest|lowest|highest) "
+                   r"(2|3|4|two|three|four)\b")
 # "combined with them …": the last answer's subject, right after the joining words.
 BACK_AFTER = re.compile(r"\s*(?:them|it|that one|those|they)\b")
 OVER_UNDER = re.compile(r"\b(?:under|over|below|above|beat|behind|ahead of)\b")

@@ -313,8 +313,8 @@ class AggregateAnswerer(FigureWork):
             return self._figure_answer(r, "aggregate", text, [
                 g for f in rows for g in (f, self.look.main_row(f))], tuple(rows))
         elif r.op == "share" and r.cues.has("OF_THE_TOTAL") and len(conv.values) == 2 and \
-                (ones := [f for name, _ in conv.values for f in self.look.parts
-                          if f.subject == name]):
+                not r.named_tokens and (ones := [
+                    f for name, _ in conv.values for f in self.look.parts if f.subject == name]):
             # "as a % of the total?" after UHNM against the other four: UHNM of all of them;
             # "… both? (each one)" after Walsall against Dudley: each of them.
             ones = ones if r.cues.has("EACH_OF") else ones[:1]
@@ -524,6 +524,16 @@ class AggregateAnswerer(FigureWork):
                 not r.cues.has("ASCENDING"):
             # "Ranking the four trusts, which one comes third?": that place, not the list.
             return aggregates.extreme(pool, "most", r.ordinal, self.lex)
+        if op == "rank" and r.top_n and not explicit:
+            # "top 3?": the first few of the ranking, and what they add up to
+            ordered = sorted(self.look.parts, key=lambda f: f.value,
+                             reverse=r.direction == "most")[:r.top_n]
+            listed = "; ".join(f"{i}. {aggregates.short(f)}" for i, f in enumerate(ordered, 1))
+            word = "most" if r.direction == "most" else "fewest"
+            return aggregates.Result(
+                f"The {r.top_n} {self.lex.profile.parts} with the {word} "
+                f"{self.lex.profile.counted}: {listed} ({cited_passages(*ordered)}).",
+                tuple(ordered), focus=tuple(ordered))
         if op == "rank" and (len(named) >= 2 or self._about_parts(r) or self._about_counts(r) or
                              r.cues.has("all_parts")):  # ("rank all 5 high to low")
             return aggregates.rank(pool, r.cues.has("ASCENDING"), self.lex)
