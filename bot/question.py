@@ -260,6 +260,7 @@ WORKPLACE_WORDS = re.compile(r"\b(?:at|from|for|with|on|here|team|side|office|de
                              r"department|ward|unit|division|directorate)\b|@", re.I)
 WORKPLACE_AT = re.compile(r"^(?!the\b).*(?:\b(?:at|here)\b|@)", re.I)  # (a comma is weaker)
 WORK_LEAD = re.compile(r"(?:i\s+)?(?:work|working|based)\b", re.I)
+THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|they|them|their)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours)\b", re.I)
 
 
@@ -290,7 +291,7 @@ def split_preamble(text: str) -> tuple[str, str]:
     if intro and len(text[intro.end():].split()) >= 2:
         return intro.group().strip(" ,;:-"), text[intro.end():].strip()
     said = SAID_FIRST.match(text)
-    if said and re.search(r"\b(?:she|he|her|him|his|they|them|their)\b", text[said.end():], re.I):
+    if said and THIRD_PERSON.search(text[said.end():]):
         # "diane wake, walsall's chief exec - what did she say abt staff" (not "inpts only, us
         # vs nuh over the whole strike - who had more": one question)
         return said.group(1).strip(), text[said.end():].strip()

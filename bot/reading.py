@@ -32,6 +32,7 @@ from .resolve import AliasMatcher, Mention, tokens
 from .resolve import _token_match as token_alike
 from .rules import (
     ALL_VALUES_ASKED,
+    ANSWERER_PRONOUN,
     ANY_SUPERLATIVE,
     AREA_TOTAL_WORDS,
     AS_SHARE_OF,
@@ -50,6 +51,7 @@ from .rules import (
     CLAUSE_BREAK,
     CLOCK_TIME,
     COMBINED_WITH,
+    DAILY_SPLIT,
     DAY_OF_EVENT,
     EACH_OF,
     EXCLUDING,
@@ -68,6 +70,7 @@ from .rules import (
     NEIGHBOUR,
     NEXT_TO_US,
     NOT_COMPARATIVE,
+    NUMBER_THEN_WORD,
     ORDINAL_VALUE,
     ORDINAL_WORD,
     OTHER_ONE,
@@ -804,7 +807,7 @@ class Parser:
         at = len(tokens(q.low[:hit.start()]))
         before = [self.look.people[m.key] for m in mentions if m.end <= at]
         after = [self.look.people[m.key] for m in mentions if m.start >= at]
-        if not before and q.form == "who" and re.search(r"\b(?:she|he|they)\b", hit.group()):
+        if not before and q.form == "who" and ANSWERER_PRONOUN.search(hit.group()):
             # "whose claim was she answering": she answers; whom is asked
             return tuple(self.look.with_members(self._pronoun(q, conv))), ()
         if not after and RESPONSE_BACK.match(q.low[hit.end():]) and conv.people and (
@@ -958,8 +961,7 @@ class Parser:
                 rf"\b(?:each|every) (?:strike )?{k}\b|\b{k} by {k}\b", q.low) or (
                 k == "type" and cues.has("type_words") and re.search(
                     r"\b(?:split|breakdown|broken down)\b", q.low)) or (
-                k == "day" and re.search(r"\bdaily (?:breakdown|split|figures|numbers|totals?)\b|"
-                                         r"\bday[- ]by[- ]day\b", q.low))), ""),
+                k == "day" and DAILY_SPLIT.search(q.low))), ""),
             "dim_asked": next((k for k in look.dimension_keys if re.search(
                 rf"\b(?:which|what|worst|best|busiest|quietest|heaviest|biggest|peak)\s+"
                 rf"(?:\w+\s+)?{re.escape(k)}s?\b|\b{re.escape(k)}s? (?:saw|had|was|with)\b",
@@ -1055,7 +1057,7 @@ class Parser:
         if not match:
             # "were 50 trusts out?": a number with a unit the table counts in
             units = {f.unit for f in self.look.others} - set(UNIT_CUES)  # (not "2 days")
-            said = next((w for w in re.findall(r"\b\d[\d,.]*\s+([a-z]+)", low) if w in units), "")
+            said = next((w for w in NUMBER_THEN_WORD.findall(low) if w in units), "")
             return said
         skip = {"than", "more", "fewer", "less", "hospital", "nhs", "total", "of", "the",
                 "individual", "separate", "different", "extra", "additional", "vs", "versus",

@@ -288,13 +288,11 @@ SELF_MARKS = frozenset({("we", "re"), ("we", "are"), ("we", "r"), ("i", "m"), ("
 SELF_AFTER = frozenset({"here", "again", "comms", "reps"})
 # "just confirm 1,750 for our poster": a figure to be put out as the topic's.
 CONFIRM_ASK = re.compile(r"\b(?:confirm|state|report|use|print|quote)\b")
-# … and the words that stand for it later: "for us?", "ours", "our appts".
 # "who called barclay's stance double-speak": the people named after the verb are spoken of,
 # the speaker is asked for.
 WHO_SPOKE = re.compile(r"^\W*(?:and |so |ok )?who(?:'s| has| had)?\s+(?:called|call|calls|said|"
-                       r"says|"
-                       r"described|describes|accused|criticised|criticized|labelled|labeled|"
-                       r"dubbed|branded|thanked|urged|blamed|warned)\b")
+                       r"says|described|describes|accused|criticised|criticized|labelled|"
+                       r"labeled|dubbed|branded|thanked|urged|blamed|warned)\b")
 # "did anyone quoted speak for us", "… for our area": whoever speaks for the writer's own.
 SPOKE_FOR_US = re.compile(r"\b(?:speak|spoke|speaks|speaking|talk|talked|comment\w*) (?:up )?"
                           r"(?:for|on behalf of) (?:us|our \w+)\b")
@@ -302,6 +300,7 @@ SPOKE_FOR_US = re.compile(r"\b(?:speak|spoke|speaks|speaking|talk|talked|comment
 OUR_LEADER = re.compile(r"\b(?:our|my) (?:\w+ ){0,3}?(?:boss|bosses|chief|chiefs|head|lead|leads|"
                         r"leader|leaders|manager|management|director|directors|exec|executive|"
                         r"spokes\w+|ceo|leadership)\b")
+# … and the words that stand for the writer's own later: "for us?", "ours", "our appts".
 OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")
 # "us + dudley together", "dudley and us": the writer's own subject, one of a group.
 OWN_WITH = re.compile(r"\b(?:us|ours)\s+(?:and|\+|&|plus)\s|\s(?:and|\+|&|plus)\s+(?:us|ours)\b|"
@@ -457,6 +456,15 @@ BACK_TO_SUBJECTS = re.compile(r"\b(?:one|them|those|the two|these|that|it|both|t
 WHICH = re.compile(r"\bwhich\b")
 AND = re.compile(r"\band\b")
 AVERAGE_WORD = re.compile(r"\b(?:avg|average|mean)\b")
+# A cause named, not a clause: "because of the strike" explains something else.
+NOMINAL_CAUSE = re.compile(r"(?:because of|due to|owing to|as a result of)\b")
+# "whose claim was she answering": the one answering, as a pronoun.
+ANSWERER_PRONOUN = re.compile(r"\b(?:she|he|they)\b")
+# "our daily breakdown", "day by day": each day's figure.
+DAILY_SPLIT = re.compile(r"\bdaily (?:breakdown|split|figures|numbers|totals?)\b|"
+                         r"\bday[- ]by[- ]day\b")
+# "were 50 trusts out?": a number and the word after it (a unit the table may count in).
+NUMBER_THEN_WORD = re.compile(r"\b\d[\d,.]*\s+([a-z]+)")
 # "top 3?", "bottom two": the first few of a ranking.
 TOP_N = re.compile(r"\b(top|bottom|biggest|largest|smallest|lowest|highest) "
                    r"(2|3|4|two|three|four)\b")
@@ -723,7 +731,7 @@ FUTURE_WORDS = re.compile(r"\b(?:further|next|upcoming|will|planned|has since na
 SENTENCE_RULES = frozenset({"VERDICT", "TIME_WORDS", "DATE_WORDS", "KEY_VERBS", "REASON_WORDS",
                             "QUOTED_WORDS", "SOME_WORDS", "CLOCK_TIME",
                             "CALENDAR_DATE", "WEEKDAY", "DURATION", "FUTURE_WORDS", "CALENDAR_NAME",
-                            "MARGIN"})
+                            "MARGIN", "NOMINAL_CAUSE"})
 # Every rule the parser runs over a question, by name; those in AS_WRITTEN read the question
 # as the user wrote it (capitals, spelling), the rest its lower-cased form.
 QUESTION_RULES: dict[str, re.Pattern[str]] = {name: value for name, value in dict(globals()).items()

@@ -20,6 +20,7 @@ from ..rules import (
     ASK_WORDS,
     MODAL,
     NEGATIVE,
+    NOMINAL_CAUSE,
     RARE_IDF,
     RELATION_NAMES,
     SOME_WORDS,
@@ -476,8 +477,7 @@ class _Speech:
                 # the question's words are the cause given, not what it explains: a sentence
                 # that says "this is why" of them, with the one before it, answers instead
                 # ("why were junior doctors striking": "This is why we have been led to strike")
-                nominal = re.match(r"(?:because of|due to|owing to|as a result of)\b",
-                                   own[0].cue.lower())  # (a named cause, not a clause)
+                nominal = NOMINAL_CAUSE.match(own[0].cue.lower())  # (a named cause)
                 led = [x for x in pool if nominal and x.relation == "consequence" and
                        x is not best and self._cover(self.terms, x) > 0 and
                        (b := self.model.before(x)) is not None and b.speakers == x.speakers]
