@@ -118,6 +118,7 @@ from .rules import (
     UNIT_CUES,
     UNIT_NOUNS,
     UNIT_PATTERNS,
+    UPWARD,
     VERSUS_LEAD,
     VERSUS_THAN,
     VERSUS_THEM,
@@ -404,8 +405,7 @@ class Parser:
                 op = "total"  # "combined with the one below us?"
             if op in PAIR_OPS and subjects[0] in self.look.parts and NEIGHBOUR.search(q.low):
                 # "hw many more than the next one down": that one and its neighbour
-                up = next(g for g in step.groups() if g) in ("above", "ahead of", "over", "up",
-                                                              "smallest", "lowest", "fewest")
+                up = next(g for g in step.groups() if g) in UPWARD
                 ordered = sorted(self.look.parts, key=lambda f: -f.value)
                 j = ordered.index(subjects[0]) + (-1 if up else 1)
                 if 0 <= j < len(ordered):

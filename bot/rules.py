@@ -70,6 +70,8 @@ NEIGHBOUR = re.compile(
     r"\b(?:just|right|directly|immediately) (above|ahead of|below|behind|under)\b|"
     r"\bthe (?:one|\w+) (above|below|ahead of|behind) (?:us|them|it|that)\b|"
     r"\bnext (biggest|largest|highest|smallest|lowest|fewest)\b")
+# The NEIGHBOUR words that look up the ranking ("just above", "next smallest").
+UPWARD = frozenset({"above", "ahead of", "over", "up", "smallest", "lowest", "fewest"})
 # Every part ranked above (or below) one: "whos ahead of us", "who's behind them?".
 BEYOND = re.compile(r"\b(?:whos|who's|who is|who are|which are|which is|which ones? (?:are|is)|"
                     r"which \w+ (?:are|were|is|was)) (ahead of|above|behind|below) "

@@ -15,6 +15,7 @@ from ..rules import (
     COMPARED_MEASURE,
     ORDINAL_NAMES,
     UNIT_CUES,
+    UPWARD,
 )
 from ..text import format_number
 from .figure_tools import FigureWork
@@ -510,8 +511,7 @@ class AggregateAnswerer(FigureWork):
         step = r.cues.first("NEIGHBOUR")
         if step is not None and len(explicit) == 1 and op in (None, "extreme", "rank") and \
                 ranked_one[0] in self.look.parts:
-            up = next(g for g in step.groups() if g) in ("above", "ahead of", "over", "up",
-                                                          "smallest", "lowest", "fewest")
+            up = next(g for g in step.groups() if g) in UPWARD
             found = aggregates.neighbour(ranked_one[0], list(self.look.parts), up, self.lex)
             if r.claimed_next is not None and found.focus:
                 holds = found.focus[0] is r.claimed_next
