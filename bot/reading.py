@@ -83,6 +83,7 @@ from .rules import (
     OWN_TOTAL,
     OWN_WITH,
     OWN_WORDS,
+    PART_SAID,
     PERCENT_NOUN,
     PERSON_ASKED,
     QUESTION_RULES,
@@ -456,6 +457,12 @@ class Parser:
                 or SPOKE_FOR_US.search(q.low)):
             referred = self.look.speaking_for(own_now)  # "what did our boss say"
             for_us = bool(referred)
+        said_by_part = subjects[0] if not named and not referred and len(subjects) == 1 and \
+            subjects[0] in self.look.parts and PART_SAID.match(q.low) else None
+        if said_by_part is not None:
+            # "what did sfh say? any quote from them": whoever speaks for that trust
+            referred = self.look.speaking_for(said_by_part)
+            for_us = bool(referred)
         people = named + [p for p in referred if p not in named]
         # "Who leads elective recovery for NHS England's London region?": a person described
         # by their role, word for word, rather than named.
@@ -642,11 +649,12 @@ class Parser:
                 "who", "what", "which", "other"):
             wording["answering"] = ()
         leaderless = ""
-        if own_now is not None and (OUR_LEADER.search(q.low) and wording["cues"].has(
-                "SAID_Q") or SPOKE_FOR_US.search(q.low)):
+        speaking = said_by_part or own_now
+        if said_by_part is not None or own_now is not None and (OUR_LEADER.search(
+                q.low) and wording["cues"].has("SAID_Q") or SPOKE_FOR_US.search(q.low)):
             subjects = []  # "what did our boss say": someone's words, not our figure
-            if not referred:
-                leaderless = f"anyone speaking for {own_now.subject}"
+            if not referred and speaking is not None:
+                leaderless = f"anyone speaking for {speaking.subject}"
         return Reading(q, subjects, people, unknown, place, partial, stray, referred, covered,
                        dims, op, positional, self._unknown_day(q), tuple(in_phrase),
                        tuple(speakers), "" if for_us else self._unknown_speaker(q) or leaderless,

@@ -298,6 +298,9 @@ WHO_SPOKE = re.compile(r"^\W*(?:and |so |ok )?who(?:'s| has| had)?\s+(?:called|c
 # "did anyone quoted speak for us", "… for our area": whoever speaks for the writer's own.
 SPOKE_FOR_US = re.compile(r"\b(?:speak|spoke|speaks|speaking|talk|talked|comment\w*) (?:up )?"
                           r"(?:for|on behalf of) (?:us|our \w+)\b")
+# "what did sfh say?": the words of whoever speaks for a part the question names.
+PART_SAID = re.compile(r"^\W*(?:and |so |ok )?what (?:did|does|has) (?:[\w'&-]+ ){1,6}?"
+                       r"(?:say|said|have to say)\b")
 # Someone speaking for the writer's own subject: "what did our boss say", "our chief exec?".
 OUR_LEADER = re.compile(r"\b(?:our|my) (?:\w+ ){0,3}?(?:boss|bosses|chief|chiefs|head|lead|leads|"
                         r"leader|leaders|manager|management|director|directors|exec|executive|"

@@ -36,7 +36,7 @@ SETS = [
     (DATA / "blind_strike_chat_F.jsonl", None, 36),
     (DATA / "blind_strike_analyst_F.jsonl", None, 32),
     (NURSES / "blind_F.jsonl", NURSES, 32),
-    (NOTTS / "blind_F.jsonl", NOTTS, 27),
+    (NOTTS / "blind_F.jsonl", NOTTS, 28),
     (DATA / "blind_strike_chat_G.jsonl", None, 40),
     (DATA / "blind_strike_analyst_G.jsonl", None, 40),
     (NURSES / "blind_G.jsonl", NURSES, 28),
@@ -148,7 +148,7 @@ SETS = [
     (DATA / "blind_strike_chat_AH.jsonl", None, 36),
     (DATA / "blind_strike_chatb_AH.jsonl", None, 36),
     (NURSES / "blind_AH.jsonl", NURSES, 28),
-    (NOTTS / "blind_AH.jsonl", NOTTS, 27),
+    (NOTTS / "blind_AH.jsonl", NOTTS, 28),
 ]
 _ENGINES: dict[Path, Any] = {}
 
