@@ -98,6 +98,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     # "whos the bma jdc co-chairs?": who they are ("whos the top" is read as it stands)
     (r"\bwhos(?=\s+the\s+(?:[\w-]+\s+){0,5}(?:co-?chairs?|chair|secretary|leader|head|lead|"
      r"spokes\w+|director|minister|person|people|speakers?)\b)", "who is"),
+    (r"\bwhos\b(?=\s+(?:ahead|above|behind|below|just|next|right)\b)", "who's"),  # ("whos
+    # ahead of us?": a place in the ranking, not "who is the …")
     (r"\b(?:say|said|says) (?:anything |something )?back\b", "respond"),
     (r"\bwho['’]re\b", "who are"),
     (r"\bthats\b", "that is"),
