@@ -383,8 +383,7 @@ class Parser:
         if not subjects and own_now is not None and op == "difference" and \
                 AVERAGE_WORD.search(q.low) and OWN_WORDS.search(q.low):
             op = "average"  # "avg per trust vs ours": ours against the average
-        names_round = any(m.exact and m.key.split("=")[0] not in self.look.partitions
-                          for m in self.look.dim_matcher.find(q.text))
+        names_round = self._names_round(q)
         if not subjects and own_now is not None and (op in ("average", "share") or (
                 names_round and op in PAIR_OPS)) and \
                 OWN_WORDS.search(q.low) and not REFERRING.search(q.low) and \
@@ -1324,9 +1323,7 @@ class Parser:
             # ("and avg per trust" after the gap between two: all of them; not "avg per trust
             # for those 4", nor after a group's total)
             return subjects, op  # ("what % of the 5-trust total": the parts are the base)
-        rounds = [m for m in self.look.dim_matcher.find(q.text)
-                  if m.exact and m.key.split("=")[0] not in self.look.partitions]
-        if not subjects and rounds and op in PAIR_OPS and focus and len(
+        if not subjects and self._names_round(q) and op in PAIR_OPS and focus and len(
                 {self.look.main_row(f).id for f in focus}) == 1:
             # "vs april 23? how many fewer" after NUH's Monday outpatients: its whole now,
             # against that round (the article gives rounds for whole figures only)
@@ -1359,6 +1356,12 @@ class Parser:
                 return list(self.look.parts) + subjects, op  # "the whole patch (all 5 trusts)"
             return [f for f in focus if f.scope == "part"] + subjects, op
         return subjects, op
+
+    def _names_round(self, q: Question) -> bool:
+        """Whether the question names a value of a dimension that is no partition (a round:
+        "vs april 23")."""
+        return any(m.exact and m.key.split("=")[0] not in self.look.partitions
+                   for m in self.look.dim_matcher.find(q.text))
 
     def _has_rows(self, f: Figure, dims: tuple[tuple[str, str], ...]) -> bool:
         want: dict[str, set[str]] = {}
