@@ -149,6 +149,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AH.jsonl", None, 36),
     (NURSES / "blind_AH.jsonl", NURSES, 28),
     (NOTTS / "blind_AH.jsonl", NOTTS, 28),
+    (DATA / "blind_strike_chat_AI.jsonl", None, 37),
+    (DATA / "blind_strike_chatb_AI.jsonl", None, 30),
+    (NURSES / "blind_AI.jsonl", NURSES, 27),
+    (NOTTS / "blind_AI.jsonl", NOTTS, 26),
 ]
 _ENGINES: dict[Path, Any] = {}
 
