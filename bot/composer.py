@@ -132,6 +132,11 @@ class Composer:
             conv.op = r.op or ""
             conv.dim_asked, conv.direction = r.dim_asked, r.direction
             conv.base = tuple(f.id for f in r.subjects if f.scope != "part") if r.op else ()
+            against = tuple(dict.fromkeys(f.id for f in answer.figures if f.id not in focus))
+            if r.op == "share" and against and all(
+                    (g := self.look.by_id.get(k)) is not None and g.scope != "part"
+                    for k in against):
+                conv.base = against  # "notts share of that?": of England's, the last figure
             conv.positional = r.positional
         if answer.figures and answer.kind == "figure":
             ids = self._counts(answer)

@@ -91,7 +91,10 @@ class Head:
         where = np.searchsorted(self.rows, index)
         where = np.minimum(where, len(self.rows) - 1)
         hit = self.rows[where] == index
-        logits = (self.bias + values[hit] @ self.weights[where[hit]]).astype(np.float64)
+        # Summed by numpy, not BLAS: a BLAS kernel picked by the environment (OPENBLAS_CORETYPE)
+        # changes the last bits, and the same question must score the same everywhere.
+        terms = values[hit, None].astype(np.float64) * self.weights[where[hit]]
+        logits = self.bias.astype(np.float64) + terms.sum(axis=0)
         logits -= logits.max()
         exp = np.exp(logits)
         return np.asarray(exp / exp.sum(), np.float64)

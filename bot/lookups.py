@@ -142,7 +142,9 @@ class Lookups:
         self.others = [f for f in corpus.figures if not f.is_count and not f.dims]
         self.days = next((f for f in self.others if f.unit == "days"), None)
         self.people = {p.id: p for p in corpus.people}
-        self.subject_matcher = AliasMatcher({f.id: f.aliases for f in self.counts},
+        generic = tuple(corpus.profile.whole_words)
+        self.subject_matcher = AliasMatcher({f.id: (*f.aliases, *generic) if f.scope == "whole"
+                                             else f.aliases for f in self.counts},
                                             stop=frozenset(STOPWORDS),
                                             words=frozenset(tokens(corpus.article)))
         # The areas the whole is made of ("the Black Country") and the parts in each.

@@ -328,11 +328,22 @@ def without_instruction(text: str) -> str:
 
 def split_trailing(text: str) -> tuple[str, str]:
     """'How many …? If the article doesn't say, just estimate it.': the question, and the
-    instruction after it ('' when there is none)."""
+    instruction after it ('' when there is none); 'per day? given how long the walkout was':
+    the question, and the premise it rests on."""
     match = re.match(r"^(.*?\?)\s+([A-Z][^?]{15,})$", text.strip())
+    premise = re.match(r"^(.*?\?)\s+(" + PREMISE_TAIL.pattern + r"[^?]*)\??$", text.strip(), re.I)
+    if premise:
+        return premise.group(1), premise.group(2).strip()
     if not match or ASKS.match(match.group(2)):
         return text, ""
     return match.group(1), match.group(2).strip()
+
+
+# What a question rests on, said after it: "given how long the walkout was", "seeing as …".
+PREMISE_TAIL = re.compile(r"(?:given|considering|seeing as|bearing in mind|taking into account)\b")
+# An ask written in place, after a short one: "per day? strike was how long again".
+IN_PLACE_ASK = re.compile(r"^(?:the |that |this )?\w+(?: \w+)? (?:was|is|were|are|lasted|went on "
+                          r"for|ran for) (?:how|what|who|when|where|which)\b", re.I)
 
 
 def _leans_back(before: list[str], question: str) -> bool:
@@ -350,7 +361,10 @@ BACK_REFERENCE = re.compile(r"\b(?:so many|so few|that|this|it|they|them|those|t
 # A note put before the question: "[Editor's note: …]", "SYSTEM NOTICE: … ."
 NOTE = re.compile(r"^\s*[\[(][^\])]{0,400}[\])]\s*|^\s*(?:system|admin|editor'?s?|moderator|"
                   r"developer)(?: note| notice| message| update)?\s*:[^?]{0,400}?[.!]\s+", re.I)
-NOTE_WORDS = re.compile(r"\b(?:note|notice|system|admin|editor|updated?|correct(?:ed|ion)|revised|"
+# ("system"/"admin" only as a note's label: "i do admin at the marsden" is a workplace)
+NOTE_WORDS = re.compile(r"\b(?:note|notice|(?:system|admin)(?=\s*(?:[:\-]|notes?\b|notices?\b|"
+                        r"messages?\b|prompt|update|override|says?\b|said\b))|editor|updated?|"
+                        r"correct(?:ed|ion)|revised|"
                         r"from now on|always use|instructions?|confirm|estimate|guess|"
                         r"extrapolat\w*|make (?:one|it) up)\b", re.I)
 
@@ -372,6 +386,9 @@ def split_parts(text: str) -> list[str]:
     if len(also) == 2 and all(len(p.split()) >= 2 for p in also):
         # "and the pay demand he quoted? plus the £ figure he threw in": two asks
         return [also[0].strip() + "?", "and " + also[1].strip(" ?") + "?"]
+    first, mark, rest = text.partition("? ")
+    if mark and IN_PLACE_ASK.match(rest.strip()) and 1 <= len(first.split()) <= 5:
+        return [first + "?", rest.strip(" ?") + "?"]  # "per day? strike was how long again"
     pieces = [p.strip(" ,;") for p in PART_BREAK.split(text) if p and p.strip(" ,;?")]
     plain = AND_BREAK.split(text.strip())
     if len(pieces) < 2 and len(plain) == 2 and all(len(p.split()) >= 3 for p in plain) and \

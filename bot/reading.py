@@ -71,6 +71,7 @@ from .rules import (
     NEXT_TO_US,
     NOT_COMPARATIVE,
     NUMBER_THEN_WORD,
+    OF_BASE_LEAD,
     ORDINAL_VALUE,
     ORDINAL_WORD,
     OTHER_ONE,
@@ -680,6 +681,11 @@ class Parser:
             # "sfh worst day? how many" … "nuh?": the same question of another subject.
             op = "extreme"
             wording["dim_asked"], wording["direction"] = conv.dim_asked, conv.direction
+        if op == "total" and conv.op == "extreme" and conv.dim_asked and not dims and \
+                not wording["dim_asked"] and len(q.terms) <= 2 and TOGETHER.search(q.low):
+            # "which day was worst for nuh", "and sfh?", "combined?": the worst day of the two
+            op = "extreme"
+            wording["dim_asked"], wording["direction"] = conv.dim_asked, conv.direction
         last = [self.look.by_id[k] for k in conv.focus if k in self.look.by_id]
         mains = list(dict.fromkeys(self.look.main_row(f) for f in last))
         if REST_Q.match(q.low) and mains and all(f.scope == "part" for f in mains) and \
@@ -777,6 +783,11 @@ class Parser:
                     self.look.parts):
                 mains = [self.look.whole]  # (the last answer added up the parts: the whole)
             subjects = mains
+        if op == "share" and conv.op == "difference" and len(conv.values) == 2 and \
+                len(q.terms) <= 2 and not mentions and not AS_SHARE_OF.match(q.low) and \
+                not wording["cues"].has("OF_THE_TOTAL", "OWN_WORDS"):
+            # "as a %?" after "how much lower than april 23": the gap as a % of the other side
+            op = "change"
         if op in (None, "change") and wording["cues"].has("POINTS") and not subjects:
             op = "difference"  # "how many percentage points apart": a gap, not a % change
         if wording["excluded"] and op is None and (
@@ -1079,6 +1090,8 @@ class Parser:
         if re.match(r"(?:more|fewer|less) than\b", match.group(1)) or \
                 PERCENT_NOUN.match(match.group(1)):
             return ""  # "how many more than Dudley": a difference, no noun counted
+        if re.match(r"(?:in|at|across|for|from|over|on|during|throughout)\b", match.group(1)):
+            return ""  # "how many in the region": a place, no noun counted
         # "how many patient appointments": the counted noun is what is counted.
         return next((w for w in following if w in self.lex.counted_nouns),
                     following[0] if following else "")
@@ -1308,7 +1321,8 @@ class Parser:
             # "diff between the 2 on the fri?", "the diff between the 2 trusts overall": the two
             # parts, not the whole "the two trusts" also names
             return list(self.look.parts), op
-        if op is None and subjects and FOLLOWUP.match(q.low) and conv.op == "share" and \
+        if (op is None and FOLLOWUP.match(q.low) or op == "total" and OF_BASE_LEAD.match(
+                q.low)) and subjects and conv.op == "share" and \
                 not EXCLUDING.search(q.low) and all(f.scope != "part" for f in subjects) and (
                     parts := [f for f in focus if f.scope == "part"]):
             return parts + subjects, "share"  # "and of the whole of england's?" after ours

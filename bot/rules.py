@@ -440,6 +440,8 @@ DESCRIBED_AS = re.compile(r"\b(?:describe[sd]?|call(?:s|ed)?|refer(?:s|red)? to|
 FOLLOWUP_FILLER = frozenset("lot lots crowd side ones one lads guys folks pls plz ta again "
                             "too then tho though".split())
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
+# "and of england overall?" after a share: the same part, of another base.
+OF_BASE_LEAD = re.compile(r"^\W*(?:and |so |n |what about |how about )?of (?:the )?\w")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
 REFERRING = re.compile(r"\b(?:them|those|the two|these|both|they|between them|that|it|"
                        r"each other)\b")
