@@ -153,6 +153,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AI.jsonl", None, 30),
     (NURSES / "blind_AI.jsonl", NURSES, 27),
     (NOTTS / "blind_AI.jsonl", NOTTS, 26),
+    (DATA / "blind_strike_chat_AJ.jsonl", None, 30),
+    (DATA / "blind_strike_chatb_AJ.jsonl", None, 30),
+    (NURSES / "blind_AJ.jsonl", NURSES, 22),
+    (NOTTS / "blind_AJ.jsonl", NOTTS, 22),
 ]
 _ENGINES: dict[Path, Any] = {}
 
