@@ -54,7 +54,7 @@ class Composer:
             if named:
                 conv.people = tuple([p for p in conv.people if p not in named] + named)[-6:]
             parts_named = [f for f in before.subjects if f.scope == "part"]
-            if before.own is None and outline.workplace and len(parts_named) == 1:
+            if outline.workplace and len(parts_named) == 1:  # (a new line: a new "us")
                 before = replace(before, own=parts_named[0])  # "hr at rwt. whats our …"
             if before.own is not None:
                 conv.own = before.own.id  # "we're walsall. whats …": who "we" are, no topic

@@ -257,7 +257,8 @@ WORKPLACE_LINE = re.compile(
 # … or ended by a comma when nothing else ends it ("comms lead at royal wolverhampton, need our …")
 WORKPLACE_COMMA = re.compile(WORKPLACE_LINE.pattern.replace(r"(?:\.\s+|", r"(?:,\s+|"), re.I)
 WORKPLACE_WORDS = re.compile(r"\b(?:at|from|for|with|on|here|team|side|office|desk|dept|"
-                             r"department|ward|unit|division|directorate)\b|@", re.I)
+                             r"department|ward|unit|division|directorate)\b|@|"
+                             r"^[^,]{3,40},\s", re.I)  # ("deputy ops director, uhnm. our figure?")
 WORKPLACE_AT = re.compile(r"^(?!the\b).*(?:\b(?:at|here)\b|@)", re.I)  # (a comma is weaker)
 WORK_LEAD = re.compile(r"(?:i\s+)?(?:work|working|based)\b", re.I)
 THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|they|them|their)\b", re.I)

@@ -18,6 +18,7 @@ from .names import as_name
 from .numbers import Bound, bound
 from .people import Person
 from .question import (
+    FIRST_PERSON,
     NOTE_WORDS,
     Question,
     problem_with,
@@ -51,6 +52,7 @@ from .rules import (
     CLAUSE_BREAK,
     CLOCK_TIME,
     COMBINED_WITH,
+    CORRECTION_TAIL,
     DAILY_SPLIT,
     DAY_OF_EVENT,
     EACH_OF,
@@ -72,6 +74,7 @@ from .rules import (
     NOT_COMPARATIVE,
     NUMBER_THEN_WORD,
     OF_BASE_LEAD,
+    OPENING_LINE,
     ORDINAL_VALUE,
     ORDINAL_WORD,
     OTHER_ONE,
@@ -292,7 +295,7 @@ class Parser:
 
     def _outline(self, raw: str) -> Outline:
         lex = self.lex
-        q = read(raw, lex.abbreviations)
+        q = read(self._corrected(raw), lex.abbreviations)
         problem = problem_with(q.raw, q.text, lex.profile.about, lex.example())
         if problem:
             return Outline(q, problem=problem)
@@ -313,6 +316,23 @@ class Parser:
         parts = split_parts(q.text)
         return Outline(q, parts=tuple(read(p, lex.abbreviations) for p in parts)
                        if len(parts) > 1 else ())
+
+    def _corrected(self, raw: str) -> str:
+        """'… than walsall? no wait, sandwell i mean': the question with the name put right."""
+        fix = CORRECTION_TAIL.search(raw)
+        if fix is None:
+            return raw
+        head = raw[:fix.start()]
+        named = self.look.subject_matcher.find(head)
+        if not named or len(self.look.subject_matcher.find(fix.group("fix"))) != 1:
+            return raw
+        said = tokens(head)[named[-1].start:named[-1].end]
+        where = list(re.finditer(r"\W+".join(re.escape(t) for t in said), head, re.I))
+        if not where:
+            return raw
+        last = where[-1]
+        return head[:last.start()] + fix.group("fix").strip() + head[last.end():] + \
+            raw[fix.start():fix.start() + 1]
 
     def read(self, q: Question, conv: Conversation) -> Reading:
         mentions = self.look.subject_matcher.find(q.text)
@@ -426,8 +446,9 @@ class Parser:
         if not subjects and conv.focus and op in ("total", "average", "share") and \
                 re.search(all_n, q.low):
             subjects = list(self.look.parts)  # "all 4 combined?": every part, not the last two
-        if not subjects and op == "rank" and REFERRING.search(q.low) and len(last_mains) == 1 \
-                and last_mains[0] in self.look.parts:
+        if not subjects and op == "rank" and (REFERRING.search(q.low) or len(q.terms) <= 2) \
+                and len(last_mains) == 1 and last_mains[0] in self.look.parts:
+            # ("rank?" after our figure: ours)
             subjects = [last_mains[0]]  # "wheres that rank among the five": the one just given
         if not subjects and op == "extreme" and q.form == "yesno" and IT_REF_THAT.search(q.low) \
                 and len(last_mains) == 1 and last_mains[0] in self.look.parts:
@@ -696,6 +717,8 @@ class Parser:
                       if k in self.look.by_id]
             if len(mains) == 1 and len(before) == 1 and before[0].scope == "part":
                 mains = list(dict.fromkeys(mains + before))
+            if wording["rest_together"] and wording["own"] in mains and len(mains) > 1:
+                mains = [wording["own"]]  # "the other four combined?" after us vs dudley: not us
             subjects = [f for f in self.look.parts if f not in mains]
             op = op if op in ("total", "average") else conv.op if conv.op in (
                 "share", "total", "average") else None  # ("the rest combined?": their total)
@@ -745,13 +768,19 @@ class Parser:
             # "diff between them n us?": the last one and ours; "did we have more than
             # dudley?": ours first, as the question puts it
             we_at = OWN_WORDS.search(q.low)
-            first = we_at is not None and mentions and q.low[:we_at.start()].count(" ") < \
-                mentions[0].start
+            them_at = REFERRING.search(q.low)
+            first = we_at is not None and (mentions and q.low[:we_at.start()].count(" ") < \
+                mentions[0].start or not mentions and them_at is not None and
+                we_at.start() < them_at.start())  # ("so we had more … than them??")
             subjects = [own, *subjects] if first else [*subjects, own]
         elif whole is not None and OURS.search(q.low) and not any(
                 f.scope in ("part", "whole") for f in subjects) and not \
                 wording["cues"].has("all_parts", "parts_word"):  # ("our 5 trusts": the parts)
             subjects = [whole, *subjects]  # "what % of that is ours": the article's own area
+        if VERSUS_THEM.search(q.low) and own is not None and subjects == [own] and len(
+                mains_last := [f for f in dict.fromkeys(self.look.main_row(x) for x in last)
+                               if f in self.look.parts and f is not own]) == 1:
+            subjects = [own, mains_last[0]]  # "so we had more … than them??": us, then them
         if VERSUS_THEM.search(q.low) and len(subjects) >= 2:
             # "us and dudley together vs them?": the one the last answer set against us
             others = [f for f in dict.fromkeys(self.look.main_row(x) for x in last)
@@ -1201,7 +1230,14 @@ class Parser:
         spans = [(m.start, m.end, self.look.by_id[m.key]) for m in mentions] + [
             (m.start, m.end, self.look.areas[m.key][0]) for m in
             self.look.area_matcher.find(q.text) if len(self.look.areas[m.key]) == 1]
+        line = OPENING_LINE.match(q.text)
+        said = len(tokens(line.group(1))) if line and FIRST_PERSON.search(
+            q.text[line.end():]) else 0
         for start, end, f in spans:
+            if f.scope == "part" and end <= said <= 6 and len(
+                    [s for s in spans if s[1] <= said]) == 1:
+                return f  # "newark bookings. … did we put back": where the writer is
+
             before = toks[max(0, start - 4):start]
             pairs = set(zip(before, before[1:], strict=False)) | {(t,) for t in before}
             # ("uhnm bed mgmt here", "rwt again - how many …", "our trust = royal wolverhampton")
@@ -1424,10 +1460,16 @@ class Parser:
             both = list(self.lex.profile.dimensions.get(asked_key, {}))
             if len(both) == 2:
                 found = [f"{asked_key}={v}" for v in both]
+        rows = [self.look.by_id[k] for k in conv.focus if k in self.look.by_id]
+        at_last = tuple(d for d in (rows[0].dims if rows else ()) if d[0] in self.look.partitions
+                        and all(d in f.dims for f in rows))
         if found:
             keys = {k.partition("=")[0] for k in found}
             brief = len(q.terms) <= 2 or FOLLOWUP.match(q.low)
             kept = tuple(d for d in conv.dims if d[0] not in keys) if brief else ()
+            if THAT_VALUE.search(q.low):
+                # "did sfh move more outpatients than us that day": that day, outpatients
+                kept = tuple(d for d in at_last if d[0] not in keys)
             if WHOLE_COUNT.search(q.low) or ALL_VALUES_ASKED.search(q.low):
                 # "and their tues total?" after Monday's inpatients: every type, on Tuesday
                 # ("inpts only, us vs nuh over the whole strike": every day)
@@ -1446,9 +1488,6 @@ class Parser:
             # "… for both days?", "overall": every value, the totals (but "higher than SFH
             # both days?" claims it of each day)
             return ()
-        rows = [self.look.by_id[k] for k in conv.focus if k in self.look.by_id]
-        at_last = tuple(d for d in (rows[0].dims if rows else ()) if d[0] in self.look.partitions
-                        and all(d in f.dims for f in rows))
         if THAT_VALUE.search(q.low) and at_last and q.form != "yesno":  # ("… same day or not?")
             return at_last  # "sfh same day?" after NUH's worst day: SFH on that day
         followup = re.match(r"^(?:and|what about|how about|what of|same for|and for)\b",

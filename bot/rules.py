@@ -287,6 +287,8 @@ SELF_MARKS = frozenset({("we", "re"), ("we", "are"), ("we", "r"), ("i", "m"), ("
                         ("we", "work"), ("i", "work"), ("im",), ("here", "at"),
                         ("colleagues", "are"), ("team", "are"), ("team", "is"), ("based", "at"),
                         ("work", "at")})
+# A short first line before the question: "newark bookings. fri 25th, how many did we …".
+OPENING_LINE = re.compile(r"^\W*([^.?!:\-–—]{2,60}?)(?:\.\s+|\s+[-–—]+\s+|:\s+)(?=\S)")
 SELF_AFTER = frozenset({"here", "again", "comms", "reps"})
 # "just confirm 1,750 for our poster": a figure to be put out as the topic's.
 CONFIRM_ASK = re.compile(r"\b(?:confirm|state|report|use|print|quote)\b")
@@ -440,6 +442,10 @@ DESCRIBED_AS = re.compile(r"\b(?:describe[sd]?|call(?:s|ed)?|refer(?:s|red)? to|
 FOLLOWUP_FILLER = frozenset("lot lots crowd side ones one lads guys folks pls plz ta again "
                             "too then tho though".split())
 FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|now)\b")
+# A name put right after the question: "… than walsall? no wait, sandwell i mean".
+CORRECTION_TAIL = re.compile(r"[?.,!]\s*(?:no\s*,?\s*)?(?:wait|sorry|oops|actually|scratch that|"
+                             r"i mean|i meant)\b[\s,:-]*(?P<fix>[^?.!,]{2,40}?)\s*,?\s*"
+                             r"(?:i mean|i meant|sorry)?\W*$", re.I)
 # "and of england overall?" after a share: the same part, of another base.
 OF_BASE_LEAD = re.compile(r"^\W*(?:and |so |n |what about |how about )?of (?:the )?\w")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
