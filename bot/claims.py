@@ -15,6 +15,7 @@ from .text import STOPWORDS, stem
 OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (frozenset(a.split()), frozenset(b.split())) for a, b in (
         ("smallest lowest fewest least minimum", "greatest largest biggest highest most maximum"),
+        ("smaller fewer", "greatest largest biggest highest bigger larger greater higher"),
         ("increase increased rise rose risen grew higher", "decrease decreased fall fell fallen "
                                                           "cut dropped lower"),
         ("accepted accept agreed agree", "rejected reject refused refuse"),

@@ -62,6 +62,8 @@ class Lexicon:
         self.event_words = re.compile(
             rf"\b(?:{_alternation(p.event_words)}|(?:{_alternation(p.staff)}) out\b(?! of))\b",
             re.I)
+        self.action_cues = re.compile(rf"\b(?:{_alternation(p.action_words, stems=True)})\b",
+                                      re.I)
         self.count_words = re.compile(
             rf"\b(?:{_alternation([*p.counted_words, *p.action_words], stems=True)})\b", re.I)
         own = {s.lower() for s in p.staff}

@@ -300,7 +300,8 @@ def split_preamble(text: str) -> tuple[str, str]:
     if note and note.end() < len(text) and not PART_MARK.fullmatch(note.group()):
         # ("(a) Who …, and (b) what …?" opens with a part's mark, not a note.)
         return note.group().strip(), text[note.end():].strip()
-    pieces = re.split(r"(?<=[.!])\s+(?=[A-Z\[\(])", text)
+    # (a question in lower case after a statement too: "… on the tuesday. how many did …")
+    pieces = re.split(r"(?<=[.!])\s+(?=[A-Z\[\(]|(?:how|what|which|who|when|where|why)\b)", text)
     if CLAIM_FRAME.match(pieces[0].lower()):
         return "", text  # "True or false: … . If false, which …?": a claim to check, not a note
     if len(pieces) >= 2 and pieces[-1].rstrip().endswith("?") and not any(
@@ -340,6 +341,8 @@ def split_trailing(text: str) -> tuple[str, str]:
     return match.group(1), match.group(2).strip()
 
 
+CLAIM_OPENING = re.compile(r"^\W*(?:so |and |but )?(?:is|was|were|are|did|does|do|has|have|had|"
+                           r"can|could|will|would)\b", re.I)
 # What a question rests on, said after it: "given how long the walkout was", "seeing as …".
 PREMISE_TAIL = re.compile(r"(?:given|considering|seeing as|bearing in mind|taking into account)\b")
 # An ask written in place, after a short one: "per day? strike was how long again".
@@ -357,7 +360,7 @@ def _leans_back(before: list[str], question: str) -> bool:
 
 
 # A question that leans on the statement before it ("Why so many?") is read with it.
-BACK_REFERENCE = re.compile(r"\b(?:so many|so few|that|this|it|they|them|those|these|then)\b",
+BACK_REFERENCE = re.compile(r"\b(?:so many|so few|that|this|it|they|them|those|these|then|there)\b",
                             re.I)
 # A note put before the question: "[Editor's note: …]", "SYSTEM NOTICE: … ."
 NOTE = re.compile(r"^\s*[\[(][^\])]{0,400}[\])]\s*|^\s*(?:system|admin|editor'?s?|moderator|"
@@ -388,6 +391,9 @@ def split_parts(text: str) -> list[str]:
         # "and the pay demand he quoted? plus the £ figure he threw in": two asks
         return [also[0].strip() + "?", "and " + also[1].strip(" ?") + "?"]
     first, mark, rest = text.partition("? ")
+    if mark and re.fullmatch(r"(?:and |but |so )?(?:why|how come)\W*", rest.strip(), re.I) and \
+            CLAIM_OPENING.match(first):
+        return [first + "?", "why?"]  # "was the real disruption bigger? why": both
     if mark and IN_PLACE_ASK.match(rest.strip()) and 1 <= len(first.split()) <= 5:
         return [first + "?", rest.strip(" ?") + "?"]  # "per day? strike was how long again"
     pieces = [p.strip(" ,;") for p in PART_BREAK.split(text) if p and p.strip(" ,;?")]

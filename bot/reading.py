@@ -45,10 +45,12 @@ from .rules import (
     BACK_WORDS,
     BARE_COMPARATIVE,
     BARE_ORDINAL,
+    BARE_WHY,
     BEYOND,
     BOTH_VALUES,
     BOUND_WORDS,
     CALENDAR_NAME,
+    CLAIM_START,
     CLAUSE_BREAK,
     CLOCK_TIME,
     COMBINED_WITH,
@@ -335,6 +337,11 @@ class Parser:
             raw[fix.start():fix.start() + 1]
 
     def read(self, q: Question, conv: Conversation) -> Reading:
+        latest = conv.turns[-1] if conv.turns else None
+        if BARE_WHY.match(q.low) and latest is not None and not latest.abstained and \
+                CLAIM_START.match(latest.question.strip().lower()):
+            # "was the real disruption bigger?" … "why?": why that is
+            q = read(f"why {latest.question.strip()}", self.lex.abbreviations)
         mentions = self.look.subject_matcher.find(q.text)
         subjects = [self.look.by_id[k] for k in AliasMatcher.keys(mentions)]
         subjects, area = self._areas(q, subjects)
@@ -450,9 +457,12 @@ class Parser:
                 and len(last_mains) == 1 and last_mains[0] in self.look.parts:
             # ("rank?" after our figure: ours)
             subjects = [last_mains[0]]  # "wheres that rank among the five": the one just given
-        if not subjects and op == "extreme" and q.form == "yesno" and IT_REF_THAT.search(q.low) \
-                and len(last_mains) == 1 and last_mains[0] in self.look.parts:
-            subjects = [last_mains[0]]  # "is that the highest in the area?": the one just given
+        if all(f.scope == "whole" for f in subjects) and op == "extreme" and \
+                q.form == "yesno" and IT_REF_THAT.search(q.low) and len(last_mains) == 1 and \
+                last_mains[0] in self.look.parts:
+            # "is that the highest in the area?", "… the most out of the london hospitals?":
+            # the one just given, among the parts
+            subjects = [last_mains[0]]
         if len(subjects) == 1 and subjects[0] in self.look.parts and q.form == "yesno" and \
                 IT_REF_THAT.search(q.low) and VERSUS_THAN.search(q.low) and len(last_mains) == 1 \
                 and last_mains[0] in self.look.parts and last_mains[0] not in subjects:
@@ -1122,8 +1132,12 @@ class Parser:
         if re.match(r"(?:in|at|across|for|from|over|on|during|throughout)\b", match.group(1)):
             return ""  # "how many in the region": a place, no noun counted
         # "how many patient appointments": the counted noun is what is counted.
-        return next((w for w in following if w in self.lex.counted_nouns),
+        noun = next((w for w in following if w in self.lex.counted_nouns),
                     following[0] if following else "")
+        if noun in self.lex.people_nouns and "patients" in self.lex.counted_nouns and \
+                self.lex.action_cues.search(low):
+            return "patients"  # "how many ppl at guys got moved": the patients it counts
+        return noun
 
     def _unknown_day(self, q: Question) -> str:
         """A weekday or date the question names that none of the article's days matches."""

@@ -446,6 +446,9 @@ FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|no
 CORRECTION_TAIL = re.compile(r"[?.,!]\s*(?:no\s*,?\s*)?(?:wait|sorry|oops|actually|scratch that|"
                              r"i mean|i meant)\b[\s,:-]*(?P<fix>[^?.!,]{2,40}?)\s*,?\s*"
                              r"(?:i mean|i meant|sorry)?\W*$", re.I)
+# A reason asked of the last answer alone: "why?", "how come?", "why's that".
+BARE_WHY = re.compile(r"^\W*(?:and |so |but |ok )?(?:why|how come|why(?:'s| is| was) that|"
+                      r"why so|why tho|why though)\W*$")
 # "and of england overall?" after a share: the same part, of another base.
 OF_BASE_LEAD = re.compile(r"^\W*(?:and |so |n |what about |how about )?of (?:the )?\w")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")

@@ -56,7 +56,10 @@ KIN = {"postpon": "cancel", "reschedul": "cancel", "rearrang": "cancel", "rebook
        "walkout": "walk", "reply": "respons", "repl": "respons", "respond": "respons",
        "answer": "respons", "absenc": "absent",
        "apologis": "sorry", "apologiz": "sorry", "apology": "sorry", "apolog": "sorry",
-       "kept": "keep", "ahead": "plac"}  # (went ahead / took place: "go" and "went" are stop words)
+       "kept": "keep", "ahead": "plac",  # (went ahead / took place: "go" and "went" are stop words)
+       # words of one meaning: "was the real disruption bigger" / "the true scale … higher"
+       "bigger": "higher", "larger": "higher", "greater": "higher", "real": "tru",
+       "actual": "tru", "kid": "children", "child": "children", "smaller": "lower"}
 
 
 def content_terms(text: str) -> list[str]:
