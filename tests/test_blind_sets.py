@@ -157,6 +157,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AJ.jsonl", None, 30),
     (NURSES / "blind_AJ.jsonl", NURSES, 22),
     (NOTTS / "blind_AJ.jsonl", NOTTS, 22),
+    (DATA / "blind_strike_chat_AK.jsonl", None, 36),
+    (DATA / "blind_strike_chatb_AK.jsonl", None, 26),
+    (NURSES / "blind_AK.jsonl", NURSES, 25),
+    (NOTTS / "blind_AK.jsonl", NOTTS, 25),
 ]
 _ENGINES: dict[Path, Any] = {}
 
