@@ -110,7 +110,7 @@ def detect(low: str, lex: Lexicon) -> str | None:
     if re.search(r"\b(?:middle|median)\b", low):
         return "median"
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger)\b|\bratio\b|"
-                 r"\b(?:twice|double|triple)\b", low):
+                 r"\b(?:twice|double|triple)\b(?!-\w)", low):  # (not "double-speak")
         return "ratio"
     if re.search(r"\bdifference\b|\bgap\b|\bsubtract\w*|\bminus\b|\btake away\b|"
                  r"\bhow (?:many|much|far) short\b|\bshort by\b|\bshortfall\b|"

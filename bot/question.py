@@ -199,8 +199,11 @@ def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
     text = reported_claim(write_out(text))
     for pattern, full in abbreviations:
         text = pattern.sub(full, text)
-    # "Answer yes or no." is how to answer, not part of what is asked.
+    # "Answer yes or no." is how to answer, not part of what is asked; "oh ok." nothing.
     text, asked_yesno = YESNO_INSTRUCTION.subn("", text)
+    lead = FILLER_LEAD.match(text)
+    if lead and len(text[lead.end():].split()) >= 2:
+        text = text[lead.end():]
     text = text.strip() or raw
     low = text.lower()
     return Question(raw=raw, text=text, low=low, words=tuple(words(text)),
@@ -209,6 +212,10 @@ def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
                     injected=bool(INJECTION.search(text)))
 
 
+# A reaction before the question, said to the chat: "oh ok. is that …", "lol. who …".
+FILLER_LEAD = re.compile(r"^\W*(?:oh\s+|ah\s+)?(?:ok(?:ay)?|right|cool|thanks|ta|cheers|lol|"
+                         r"ah|hmm+|great|nice|wow|fine|got it|interesting)\s*[.!]+\s+(?=\S)",
+                         re.I)
 # "SFH had 75 on the Monday, right?": a statement offered for checking.
 # "more than the other 3 put together?": a comparison put for checking, its verb left out.
 ELLIPTIC_COMPARISON = re.compile(r"(?:and |so |or )?(?:more|fewer|less|bigger|smaller|higher|"
@@ -260,6 +267,11 @@ WORKPLACE_WORDS = re.compile(r"\b(?:at|from|for|with|on|here|team|side|office|de
                              r"department|ward|unit|division|directorate)\b|@|"
                              r"^[^,]{3,40},\s", re.I)  # ("deputy ops director, uhnm. our figure?")
 WORKPLACE_AT = re.compile(r"^(?!the\b).*(?:\b(?:at|here)\b|@)", re.I)  # (a comma is weaker)
+# "radiographer at the royal wolverhampton here", "porter at walsall healthcare - whats …": a
+# role at a place, or a place and "here", before the question.
+# (not "cancelled at sandwell - how many?", "inpts only at walsall - …": what, not who)
+ROLE_AT = re.compile(r"^(?!\S*ed\b)(?:[\w'-]+ ){0,3}?(?!(?:only|just|both|all|\S*ed)\b)[\w'-]+ "
+                     r"(?:at|@) .+|.+\bhere$", re.I)
 WORK_LEAD = re.compile(r"(?:i\s+)?(?:work|working|based)\b", re.I)
 THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|they|them|their)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours)\b", re.I)
@@ -276,7 +288,8 @@ def workplace_line(text: str) -> re.Match[str] | None:
     for rule, marks in ((WORKPLACE_LINE, WORKPLACE_WORDS), (WORKPLACE_COMMA, WORKPLACE_AT)):
         line = rule.match(text)
         if line and marks.search(line.group(1)) and (
-                FIRST_PERSON.search(text[line.end():]) or WORK_LEAD.match(line.group(1))):
+                FIRST_PERSON.search(text[line.end():]) or WORK_LEAD.match(line.group(1)) or
+                ROLE_AT.match(line.group(1)) and ASKS.match(text[line.end():])):
             return line  # ("work in outpatients at walsall healthcare. how many … across england?")
     return None
 
@@ -438,8 +451,10 @@ WH_INSIDE = re.compile(r"\b(?:what|how many|how much|which|who)\b", re.I)
 ALSO_BREAK = re.compile(r"\?\s+(?:plus|and also|also|oh and|as well as)\s+", re.I)
 PART_MARK = re.compile(r"\s*\(\s*[a-e]\s*\)\s*|\s*\b[a-e]\)\s+")
 PART_BREAK = re.compile(r"(?:[,;?]\s*and\s+|[;?]\s+|\s+&\s+|,\s+(?=(?:and\s+)?(?:what|how|which|"
-                        r"who|when|where|why)\b))(?=(?:what|how|which|who|whom|whose|when|where|"
-                        r"why|in what|did|does|do|is|are|was|were|any)\b)", re.I)
+                        r"who|when|where|why)\b)|,\s+(?=(?:is|are|was|were|did|do|does) (?:we|they|"
+                        r"it|that|us|you|she|he)\b(?! (?:right|correct|true|so|accurate)\b)))"
+                        r"(?=(?:what|how|which|who|whom|whose|when|where|why|in what|did|does|do|"
+                        r"is|are|was|were|any)\b)", re.I)
 
 
 def problem_with(raw: str, text: str, about: str = "the article",

@@ -995,7 +995,8 @@ class Parser:
             "years": frozenset(float(y) for y in YEAR.findall(q.text)),
             "direction": aggregates.direction(q.low),
             "ordinal": aggregates.ordinal(q.low),
-            "times": next((n for w, n in TIMES_WORDS if w in q.low), None) or next(
+            "times": next((n for w, n in TIMES_WORDS if re.search(
+                rf"\b{w}\b(?!-\w)", q.low)), None) or next(
                 (int(m.group(1)) for m in [re.search(r"\b(\d+) times\b", q.low)] if m), None),
             "units": frozenset(u for u, cues_ in UNIT_CUES.items()
                                if any(re.search(c, q.low) for c in cues_)),

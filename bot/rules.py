@@ -296,7 +296,8 @@ CONFIRM_ASK = re.compile(r"\b(?:confirm|state|report|use|print|quote)\b")
 # the speaker is asked for.
 WHO_SPOKE = re.compile(r"^\W*(?:and |so |ok )?who(?:'s| has| had)?\s+(?:called|call|calls|said|"
                        r"says|described|describes|accused|criticised|criticized|labelled|"
-                       r"labeled|dubbed|branded|thanked|urged|blamed|warned)\b")
+                       r"labeled|dubbed|branded|thanked|urged|blamed|warned|used|"
+                       r"(?:came|comes|hit|hits) back with|came out with|(?:wanted|wants) it)\b")
 # "did anyone quoted speak for us", "… for our area": whoever speaks for the writer's own.
 SPOKE_FOR_US = re.compile(r"\b(?:speak|spoke|speaks|speaking|talk|talked|comment\w*) (?:up )?"
                           r"(?:for|on behalf of) (?:us|our \w+)\b")

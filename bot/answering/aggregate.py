@@ -563,6 +563,11 @@ class AggregateAnswerer(FigureWork):
                     else ""
                 verdict = ("Yes." if result.used[0] is one
                            else f"No: {one.subject} had {one.display}{where}.")
+                ahead = sorted(pool, key=lambda f: -f.value if r.direction == "most"
+                               else f.value)[:place - 1] if result.used[0] is one else []
+                if ahead and q.form == "yesno":  # "are we second highest?": yes, after whom
+                    result = replace(result, text=f"{result.text} Ahead of it: " + ", ".join(
+                        f"{f.subject} ({f.display})" for f in ahead) + ".")
                 result = replace(result, text=f"{verdict} {result.text}", focus=tuple(
                     dict.fromkeys((one, result.used[0]))))
             return result

@@ -202,13 +202,21 @@ class _Speech:
     def _who_used(self) -> Answer | None:
         """'Who called Barclay's stance double-speak?': whoever's own words hold the rare words
         the question gives (the people it names are spoken of, not asked)."""
-        if self.q.form != "who" or self.ids or not self.r.cues.has("WHO_SPOKE"):
+        if self.q.form != "who" or not self.r.cues.has("WHO_SPOKE"):
             return None
         rare = [t for t in self.terms if self.c.vocab.weight(t) >= RARE_IDF]
+        if self.ids and not rare:
+            return None
         if rare:
-            rarest = max(rare, key=self.c.vocab.weight)  # ("position" is in others' words too)
-            found = [s for s in self.model.sentences if s.speakers and s.mode == "direct"
-                     and rarest in self._have(s)]
+            # The rarest word someone's own words hold ("position" is in others' words too;
+            # "came back with the double-speak bit": not "back")
+            found = []
+            for rarest in sorted(rare, key=self.c.vocab.weight, reverse=True):
+                said = [s for s in self.model.sentences if s.speakers and rarest in self._have(s)]
+                if said:  # (the rarest word anyone's words hold decides, quoted or reported)
+                    found = [s for s in said if s.mode == "direct"
+                             and not set(s.speakers) & self.ids]
+                    break
         else:  # "who thanked the staff?": everyone whose words say so, each once
             found = [s for s in self.model.sentences if s.speakers and s.mode != "narration"
                      and self._cover(self.terms, s) >= MATCH]
