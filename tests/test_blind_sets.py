@@ -161,6 +161,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AK.jsonl", None, 26),
     (NURSES / "blind_AK.jsonl", NURSES, 25),
     (NOTTS / "blind_AK.jsonl", NOTTS, 25),
+    (DATA / "blind_strike_chat_AL.jsonl", None, 31),
+    (DATA / "blind_strike_chatb_AL.jsonl", None, 33),
+    (NURSES / "blind_AL.jsonl", NURSES, 28),
+    (NOTTS / "blind_AL.jsonl", NOTTS, 23),
 ]
 _ENGINES: dict[Path, Any] = {}
 
