@@ -60,6 +60,8 @@ class Composer:
                 conv.own = before.own.id  # "we're walsall. whats …": who "we" are, no topic
             elif before.subjects:  # (its topic: the first subject it names)
                 conv.subjects = conv.focus = (before.subjects[0].id,)
+            if before.dims:  # ("my clinic … got cancelled on the monday. how many … that day?")
+                conv.dims = before.dims
             answer = self._answer_parts(outline.asked, outline.parts, conv) if outline.parts \
                 else self._answer_one(outline.asked, conv)
             if outline.note or q.injected:

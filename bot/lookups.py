@@ -12,7 +12,7 @@ from .lexicon import Lexicon
 from .people import Person
 from .question import Question
 from .resolve import AliasMatcher, tokens
-from .rules import MARGIN
+from .rules import MARGIN, RUNS_SITES
 from .text import STOPWORDS, content_terms, fold, format_number
 from .vocabulary import Vocabulary
 from .wording import modality
@@ -142,6 +142,7 @@ class Lookups:
         self.others = [f for f in corpus.figures if not f.is_count and not f.dims]
         self.days = next((f for f in self.others if f.unit == "days"), None)
         self.people = {p.id: p for p in corpus.people}
+        self.sites = self._sites()
         generic = tuple(corpus.profile.whole_words)
         self.subject_matcher = AliasMatcher({f.id: (*f.aliases, *generic) if f.scope == "whole"
                                              else f.aliases for f in self.counts},
@@ -231,6 +232,26 @@ class Lookups:
                     return words[1:5]
                 return []
         return []
+
+    def _sites(self) -> dict[str, tuple[Figure, str]]:
+        """The places each part runs, by the alias's words: 'kings mill' -> (SFH, "King's
+        Mill"), from the article's 'which runs …' clauses."""
+        sites: dict[str, tuple[Figure, str]] = {}
+        for f in self.parts:
+            text = fold(self.passage_text(f.passage))
+            for m in RUNS_SITES.finditer(text):
+                listed = m.group("sites").lower()
+                for alias in f.aliases:
+                    if len(alias) > 3 and re.search(rf"\b{re.escape(fold(alias).lower())}\b",
+                                                    listed):
+                        sites[" ".join(tokens(alias))] = (f, alias)
+        return sites
+
+    def description(self, f: Figure) -> str:
+        """How the article describes a part before naming it ('the specialist cancer centre'),
+        or ''."""
+        words = self._described_as(f)
+        return f"the {' '.join(words)}" if words else ""
 
     def people_terms_of(self, p: Person) -> frozenset[str]:
         return frozenset(t for a in (p.name, *p.aliases) for t in content_terms(a)

@@ -354,6 +354,8 @@ def split_trailing(text: str) -> tuple[str, str]:
     return match.group(1), match.group(2).strip()
 
 
+REMARK_BETWEEN = re.compile(r"\?\s+(?:[^?.!]{3,60})[.!]\s+(?=(?:what|how|which|who|when|where|"
+                            r"why)\b)", re.I)
 CLAIM_OPENING = re.compile(r"^\W*(?:so |and |but )?(?:is|was|were|are|did|does|do|has|have|had|"
                            r"can|could|will|would)\b", re.I)
 # What a question rests on, said after it: "given how long the walkout was", "seeing as …".
@@ -403,6 +405,9 @@ def split_parts(text: str) -> list[str]:
     if len(also) == 2 and all(len(p.split()) >= 2 for p in also):
         # "and the pay demand he quoted? plus the £ figure he threw in": two asks
         return [also[0].strip() + "?", "and " + also[1].strip(" ?") + "?"]
+    # ("is newark one of sfh's? my mum goes there. which others do they run": the remark
+    # between two questions is neither)
+    text = REMARK_BETWEEN.sub("? ", text)
     first, mark, rest = text.partition("? ")
     if mark and re.fullmatch(r"(?:and |but |so )?(?:why|how come)\W*", rest.strip(), re.I) and \
             CLAIM_OPENING.match(first):

@@ -107,6 +107,7 @@ from .rules import (
     SCOPE_ADVERBS,
     SELF_AFTER,
     SELF_MARKS,
+    SITE_CLAIM,
     SMALL_TALK,
     SPLIT_ASKED,
     SPLIT_WORDS,
@@ -242,6 +243,9 @@ class Reading:
     claimed_next: Figure | None = None  # the part claimed to be ranked next to ours
     top_n: int = 0  # "top 3?": how many of a ranking, from the top (or bottom)
     by_word: tuple[tuple[Figure, str], ...] = ()  # parts named by a word ("the foundation trust")
+    # A place claimed to be one of a part's: (the place as the article names it, the part
+    # that runs it, the part the question says) — "kings mill is an NUH hosp right?"
+    site: tuple[str, Figure, Figure] | None = None
     words: tuple[str, ...] = ()  # the question's tokens
     before_hospital: frozenset[str] = frozenset()  # words before "hospital" ("Heartlands")
     as_names: Mapping[str, str] = field(default_factory=dict)  # unknown phrase -> as a name
@@ -602,6 +606,7 @@ class Parser:
         if conv_sides is not None:
             wording["sides"] = conv_sides
         wording["by_word"] = self._name_words(q, mentions)
+        wording["site"] = self._site_claim(q, mentions)
         wording["own_dims"] = own_dims
         toks = tokens(q.text)
         for key in {m.key for m in mentions}:
@@ -1321,6 +1326,23 @@ class Parser:
                 return list(named), False
         return [], False
 
+    def _site_claim(self, q: Question, mentions: list[Mention]
+                    ) -> tuple[str, Figure, Figure] | None:
+        """'is newark one of sfh's hospitals?': the place named, who runs it, who is said to."""
+        if q.form != "yesno" or len(mentions) != 2 or not SITE_CLAIM.search(q.low):
+            return None
+        toks = tokens(q.text)
+        def key(m: Mention) -> str:
+            return " ".join(t[:-1] if t.endswith("s") else t for t in toks[m.start:m.end])
+        sites = {" ".join(t[:-1] if t.endswith("s") else t for t in k.split()): v
+                 for k, v in self.look.sites.items()}
+        first, second = sorted(mentions, key=lambda m: m.start)
+        for place, other in ((first, second), (second, first)):
+            if key(place) in sites and key(other) not in sites:
+                owner, name = sites[key(place)]
+                return name, owner, self.look.by_id[other.key]
+        return None
+
     def _name_words(self, q: Question, mentions: list[Mention]) -> tuple[tuple[Figure, str], ...]:
         """'the foundation trust': parts asked for by a word of their name no other part
         has, with that word."""
@@ -1328,10 +1350,13 @@ class Parser:
         named_at = {i for m in mentions for i in range(m.start, m.end)}
         found: list[tuple[Figure, str]] = []
         for i, tok in enumerate(toks[:-1]):
-            hit = self.look.unique_words.get(tok)
-            if hit is not None and i not in named_at and toks[i + 1] == self.lex.profile.part \
-                    and i > 0 and toks[i - 1] in ("the", "a") and hit not in [f for f, _ in found]:
-                found.append((hit, tok))
+            hit = self.look.unique_words.get(tok) or (
+                self.look.unique_words.get(tok[:-1]) if tok.endswith("s") else None)
+            # ("the foundation trust", "a childrens hospital": a word, then what it names)
+            if hit is not None and i not in named_at and toks[i + 1] in self.look.heads \
+                    and toks[i + 1] != "one" and i > 0 and toks[i - 1] in ("the", "a", "an") \
+                    and hit not in [f for f, _ in found]:
+                found.append((hit, f"{tok} {toks[i + 1]}"))
         return tuple(found)
 
     def _by_description(self, toks: list[str], covered: frozenset[int]) -> list[Figure]:
@@ -1455,7 +1480,8 @@ class Parser:
             if len(every) < 2 or not asked >= every:
                 continue
             between = " ".join(toks[mine[0].end:mine[-1].start])
-            if re.search(r"\b(?:rather than|as opposed to|instead of|not)\b", between):
+            if re.search(r"\b(?:rather than|as opposed to|instead of|not|excluding|except|"
+                         r"without|other than)\b", between):
                 # "inpatients rather than outpatients": the first is what is asked.
                 found = [f for f in found if not f.startswith(f"{key}=") or f == mine[0].key]
             elif not re.search(r"\b(?:vs|versus|compared|against|or)\b|/", between) and \
@@ -1463,6 +1489,14 @@ class Parser:
                 # "inpatient and outpatient" together ask for the total, not a dimension
                 # ("split inpt/outpt pls", "inpatients and outpatients separately": each).
                 found = [f for f in found if not f.startswith(f"{key}=")]
+        for key, every in values.items():
+            mine = [m for m in mentions if m.key.startswith(f"{key}=")]
+            if len(every) == 2 and len({m.key for m in mine}) == 1 and re.search(
+                    r"\b(?:not|rather than|excluding|except|other than|instead of|w/?o|without)"
+                    r"\s*(?:the\s+)?$", " ".join(toks[max(0, mine[0].start - 3):mine[0].start])):
+                # "actual ops not clinic appts": the other value of the two
+                other = next(v for v in every if f"{key}={v}" != mine[0].key)
+                found = [f for f in found if not f.startswith(f"{key}=")] + [f"{key}={other}"]
         if not found and op in ("difference", "ratio", "change"):
             # "the difference between the two days": both values of a two-valued dimension.
             for m in BOTH_VALUES.finditer(q.low):
@@ -1484,7 +1518,7 @@ class Parser:
             kept = tuple(d for d in conv.dims if d[0] not in keys) if brief else ()
             if THAT_VALUE.search(q.low):
                 # "did sfh move more outpatients than us that day": that day, outpatients
-                kept = tuple(d for d in at_last if d[0] not in keys)
+                kept = tuple(d for d in at_last or conv.dims if d[0] not in keys)
             if WHOLE_COUNT.search(q.low) or ALL_VALUES_ASKED.search(q.low):
                 # "and their tues total?" after Monday's inpatients: every type, on Tuesday
                 # ("inpts only, us vs nuh over the whole strike": every day)

@@ -450,6 +450,10 @@ CORRECTION_TAIL = re.compile(r"[?.,!]\s*(?:no\s*,?\s*)?(?:wait|sorry|oops|actual
 # A reason asked of the last answer alone: "why?", "how come?", "why's that".
 BARE_WHY = re.compile(r"^\W*(?:and |so |but |ok )?(?:why|how come|why(?:'s| is| was) that|"
                       r"why so|why tho|why though)\W*$")
+# A place said to be one of a part's: "kings mill is an NUH hosp right?", "is newark one of
+# sfh's hospitals?", "is the qmc part of sfh?".
+SITE_CLAIM = re.compile(r"\b(?:is|'s|isnt|isn't|was)\b.*\b(?:hosp\w*|sites?|one of|part of|run by|"
+                        r"belongs? to|under)\b")
 # "and of england overall?" after a share: the same part, of another base.
 OF_BASE_LEAD = re.compile(r"^\W*(?:and |so |n |what about |how about )?of (?:the )?\w")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")
@@ -745,10 +749,13 @@ DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|te
 FUTURE_WORDS = re.compile(r"\b(?:further|next|upcoming|will|planned|has since named|could follow|"
                           r"set to|announced|is to|are to)\b", re.I)
 
+# The places a part runs, as an article lists them: "NUH, which runs the Queen's Medical
+# Centre and City Hospital, …".
+RUNS_SITES = re.compile(r"\b(?:runs|run|operates|manages)\b(?P<sites>[^.;]+)")
 SENTENCE_RULES = frozenset({"VERDICT", "TIME_WORDS", "DATE_WORDS", "KEY_VERBS", "REASON_WORDS",
                             "QUOTED_WORDS", "SOME_WORDS", "CLOCK_TIME",
                             "CALENDAR_DATE", "WEEKDAY", "DURATION", "FUTURE_WORDS", "CALENDAR_NAME",
-                            "MARGIN", "NOMINAL_CAUSE"})
+                            "MARGIN", "NOMINAL_CAUSE", "RUNS_SITES"})
 # Every rule the parser runs over a question, by name; those in AS_WRITTEN read the question
 # as the user wrote it (capitals, spelling), the rest its lower-cased form.
 QUESTION_RULES: dict[str, re.Pattern[str]] = {name: value for name, value in dict(globals()).items()

@@ -58,7 +58,7 @@ def test_subjects_by_name_by_description_and_excluded(parser: Parser) -> None:
     assert [f.id for f in _read(parser, "eastshore total?").subjects] == ["eastbay", "riverside"]
     # A word of one part's name alone ("the foundation trust") describes that part.
     word = _read(parser, "is eastbay the foundation trust?")
-    assert [(f.id, w) for f, w in word.by_word] == [("riverside", "foundation")]
+    assert [(f.id, w) for f, w in word.by_word] == [("riverside", "foundation trust")]
 
 
 def test_operation_and_its_parameters(parser: Parser) -> None:
@@ -191,3 +191,14 @@ def test_every_rule_is_defined_once() -> None:
     names = [t.id for node in ast.parse((ROOT / "bot" / "rules.py").read_text()).body
              if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)]
     assert not sorted({n for n in names if names.count(n) > 1})
+
+
+@pytest.mark.e2e
+def test_a_place_claimed_for_a_part_is_checked_against_who_runs_it() -> None:
+    from bot.engine import load_engine
+
+    engine = load_engine(ROOT / "tests" / "articles" / "notts-resident-doctors")
+    wrong = engine.ask("kings mill is an NUH hosp right?")
+    assert wrong.answer.startswith("No: King's Mill is run by Sherwood Forest")
+    right = engine.ask("is newark one of sfh's hospitals too?")
+    assert right.answer.startswith("Yes: Newark is run by Sherwood Forest")

@@ -23,10 +23,13 @@ class DescribedAnswerer(FigureWork):
         claimed = [f for f in r.subjects if f.scope == "part" and f is not part]
         if r.q.form != "yesno" and not claimed:
             return None  # "which is the foundation trust?": the figure answerer names it
-        described = f"the {word} {self.lex.profile.part}"
+        described = f"the {word}"
         verdict = ("No: " if claimed else "Yes: ") if r.q.form == "yesno" else ""
         text = f"{verdict}{part.subject} is {described}"
         if claimed:
             text += f", not {' or '.join(f.subject for f in claimed)}"
+            # ("isnt the marsden a childrens hospital": what the article calls it instead)
+            text += "".join(f"; {f.subject} is {said}" for f in claimed
+                            if (said := self.look.description(f)))
         return self._figure_answer(r, "figure", f"{text} ({part.passage}).", [part],
                                    focus=(part,))

@@ -22,6 +22,7 @@ from .people import (
     WhoSaidThatAnswerer,
     WhyThatAnswerer,
 )
+from .sites import SiteAnswerer
 from .speech import SpeechAnswerer
 from .timing import TimingAnswerer
 
@@ -48,6 +49,8 @@ ANSWERERS: dict[str, Factory] = {
     "breakdown": lambda look, _: BreakdownAnswerer(look),
     # "is rwt the foundation trust?": a claim about which part a name word picks out.
     "described": lambda look, _: DescribedAnswerer(look),
+    # "kings mill is an NUH hosp right?": who runs a place the article lists.
+    "site": lambda look, _: SiteAnswerer(look),
     "aggregate": lambda look, _: AggregateAnswerer(look),
     "figure": lambda look, _: FigureAnswerer(look),
     "other_figure": lambda look, _: OtherFigureAnswerer(look),
