@@ -246,6 +246,7 @@ class Reading:
     # A place claimed to be one of a part's: (the place as the article names it, the part
     # that runs it, the part the question says) — "kings mill is an NUH hosp right?"
     site: tuple[str, Figure, Figure] | None = None
+    sites_named: tuple[str, ...] = ()  # places the article lists under a part, as named here
     words: tuple[str, ...] = ()  # the question's tokens
     before_hospital: frozenset[str] = frozenset()  # words before "hospital" ("Heartlands")
     as_names: Mapping[str, str] = field(default_factory=dict)  # unknown phrase -> as a name
@@ -607,6 +608,7 @@ class Parser:
             wording["sides"] = conv_sides
         wording["by_word"] = self._name_words(q, mentions)
         wording["site"] = self._site_claim(q, mentions)
+        wording["sites_named"] = self._sites_named(q, mentions)
         wording["own_dims"] = own_dims
         toks = tokens(q.text)
         for key in {m.key for m in mentions}:
@@ -1326,16 +1328,26 @@ class Parser:
                 return list(named), False
         return [], False
 
+    def _site_keys(self, q: Question) -> tuple[list[str], dict[str, tuple[Figure, str]]]:
+        toks = [t[:-1] if t.endswith("s") else t for t in tokens(q.text)]
+        sites = {" ".join(t[:-1] if t.endswith("s") else t for t in k.split()): v
+                 for k, v in self.look.sites.items()}
+        return toks, sites
+
+    def _sites_named(self, q: Question, mentions: list[Mention]) -> tuple[str, ...]:
+        """'how many … at city hospital vs qmc?': the listed places the question names."""
+        toks, sites = self._site_keys(q)
+        return tuple(dict.fromkeys(sites[k][1] for m in mentions
+                                   if (k := " ".join(toks[m.start:m.end])) in sites))
+
     def _site_claim(self, q: Question, mentions: list[Mention]
                     ) -> tuple[str, Figure, Figure] | None:
         """'is newark one of sfh's hospitals?': the place named, who runs it, who is said to."""
         if q.form != "yesno" or len(mentions) != 2 or not SITE_CLAIM.search(q.low):
             return None
-        toks = tokens(q.text)
+        toks, sites = self._site_keys(q)
         def key(m: Mention) -> str:
-            return " ".join(t[:-1] if t.endswith("s") else t for t in toks[m.start:m.end])
-        sites = {" ".join(t[:-1] if t.endswith("s") else t for t in k.split()): v
-                 for k, v in self.look.sites.items()}
+            return " ".join(toks[m.start:m.end])
         first, second = sorted(mentions, key=lambda m: m.start)
         for place, other in ((first, second), (second, first)):
             if key(place) in sites and key(other) not in sites:

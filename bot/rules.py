@@ -298,6 +298,10 @@ WHO_SPOKE = re.compile(r"^\W*(?:and |so |ok )?who(?:'s| has| had)?\s+(?:called|c
                        r"says|described|describes|accused|criticised|criticized|labelled|"
                        r"labeled|dubbed|branded|thanked|urged|blamed|warned|used|"
                        r"(?:came|comes|hit|hits) back with|came out with|(?:wanted|wants) it)\b")
+# "did anyone from the trust say sorry?": whether anyone's words say it, and whose.
+ANYONE_SAID = re.compile(r"\b(?:did|has|have|was there) (?:anyone|anybody|someone|somebody|any of "
+                         r"them|any(?:one)? quoted)\b.*\b(?:say|said|mention\w*|apologi[sz]\w*|"
+                         r"admit\w*|talk\w* about|promise\w*|warn\w*)\b")
 # "did anyone quoted speak for us", "… for our area": whoever speaks for the writer's own.
 SPOKE_FOR_US = re.compile(r"\b(?:speak|spoke|speaks|speaking|talk|talked|comment\w*) (?:up )?"
                           r"(?:for|on behalf of) (?:us|our \w+)\b")
@@ -454,6 +458,9 @@ BARE_WHY = re.compile(r"^\W*(?:and |so |but |ok )?(?:why|how come|why(?:'s| is| 
 # sfh's hospitals?", "is the qmc part of sfh?".
 SITE_CLAIM = re.compile(r"\b(?:is|'s|isnt|isn't|was)\b.*\b(?:hosp\w*|sites?|one of|part of|run by|"
                         r"belongs? to|under)\b")
+# Places asked for apart: "at city hospital vs qmc", "split between kings mill and newark".
+PLACES_APART = re.compile(r"\b(?:vs|versus|or|compared|split|each|apart|separately|between|"
+                          r"breakdown|broken down)\b")
 # "and of england overall?" after a share: the same part, of another base.
 OF_BASE_LEAD = re.compile(r"^\W*(?:and |so |n |what about |how about )?of (?:the )?\w")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")

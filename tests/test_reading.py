@@ -200,5 +200,6 @@ def test_a_place_claimed_for_a_part_is_checked_against_who_runs_it() -> None:
     engine = load_engine(ROOT / "tests" / "articles" / "notts-resident-doctors")
     wrong = engine.ask("kings mill is an NUH hosp right?")
     assert wrong.answer.startswith("No: King's Mill is run by Sherwood Forest")
+    assert wrong.answer.endswith("not Nottingham University Hospitals NHS Trust (p06).")
     right = engine.ask("is newark one of sfh's hospitals too?")
     assert right.answer.startswith("Yes: Newark is run by Sherwood Forest")

@@ -129,7 +129,8 @@ class _Speech:
 
     def answer(self) -> Answer | None:
         # "What did they call Barclay's 'sit down' comment": a naming, before the quote inside.
-        for step in (self._for_us, self._responses, self._who_used, self._mode, self._called_claim,
+        for step in (self._for_us, self._responses, self._who_used, self._anyone_said,
+                     self._mode, self._called_claim,
                      self._called, self._nested, self._yesno,
                      self._acts,
                      self._why, self._relation, self._said):
@@ -224,6 +225,21 @@ class _Speech:
         if not found or len({s.speakers for s in found}) > 3:
             return None
         return self._answer("", found[:3])
+
+    def _anyone_said(self) -> Answer | None:
+        """'did anyone from the trust say sorry?': yes, with the words of whoever's own
+        words hold the claim's rarest word (no: nobody's do)."""
+        if self.q.form != "yesno" or not self.r.cues.has("ANYONE_SAID"):
+            return None
+        asking = set(content_terms(self.r.cues.first("ANYONE_SAID").group()))  # type: ignore[union-attr]
+        rare = sorted((t for t in self.terms if self.c.vocab.weight(t) >= RARE_IDF
+                       and t not in asking), key=self.c.vocab.weight, reverse=True)
+        for word in rare:
+            said = [s for s in self.model.sentences if s.speakers and s.mode != "narration"
+                    and word in self._have(s)]
+            if said:
+                return self._answer("Yes:", said[:2])
+        return None
 
     def _spoken(self) -> list[Sentence]:
         return [s for s in self.model.by(self.ids) if s.mode != "narration"]
