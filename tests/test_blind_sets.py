@@ -165,6 +165,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AL.jsonl", None, 33),
     (NURSES / "blind_AL.jsonl", NURSES, 28),
     (NOTTS / "blind_AL.jsonl", NOTTS, 23),
+    (DATA / "blind_strike_chat_AM.jsonl", None, 35),
+    (DATA / "blind_strike_chatb_AM.jsonl", None, 28),
+    (NURSES / "blind_AM.jsonl", NURSES, 30),
+    (NOTTS / "blind_AM.jsonl", NOTTS, 29),
 ]
 _ENGINES: dict[Path, Any] = {}
 
