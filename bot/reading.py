@@ -1558,6 +1558,14 @@ class Parser:
         return conv.dims if followup or len(q.terms) <= 2 or words <= 0 else ()
 
     def _pronoun(self, q: Question, conv: Conversation) -> list[Person]:
+        if WHO_IS_THAT.match(q.low) and re.search(r"\b(?:they|them|those|these|the two)\b",
+                                                  q.low) and conv.turns:
+            cited = conv.turns[-1].citations
+            passage = self.look.corpus.passage(cited[0].passage) if cited else None
+            group = [p for pid in (passage.speakers if passage else ())
+                     if (p := self.look.people.get(pid)) is not None and p.is_person]
+            if len(group) >= 2:
+                return group  # "who are they again" after the co-chairs' words: both
         for pronoun, pattern in (("she", r"\b(?:she|her|hers)\b"), ("he", r"\b(?:he|him|his)\b")):
             if re.search(pattern, q.low):
                 for pid in reversed(conv.people):

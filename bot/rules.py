@@ -95,7 +95,8 @@ THEIR = re.compile(r"\b(?:their|its)\b")
 # "the other 3 put together?": the rest, not every one.
 REST_WORDS = re.compile(r"\b(?:other|others|rest|remaining)\b")
 # "is that the highest?", "was it the lowest": the subject just given, as the claim's subject.
-IT_REF_THAT = re.compile(r"^\W*(?:and |so |ok )?(?:is|was|were|are) (?:that|it|this|they|those)\b")
+IT_REF_THAT = re.compile(r"^\W*(?:and |so |ok )?(?:(?:is|was|were|are) (?:that|it|this|they|"
+                         r"those)\b|(?:that|it|this)(?:'s|s| is| was)\s)")  # ("thats more …")
 # Words after an area's name that ask for its parts summed ("black country total?").
 AREA_TOTAL_WORDS = frozenset({"total", "tot", "combined", "together", "overall", "altogether"})
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -438,8 +439,10 @@ LEADING_COMPARATIVE = re.compile(r"^\W*(?:and |so |ok |is (?:that|it) )?(?:more|
 BARE_ORDINAL = re.compile(r"^\W*(?:and |so |ok |what about )?(?:the )?(second|third|fourth|fifth|"
                           r"next)(?: one| place| on the list| biggest| highest| most)?\W*$")
 # "who's that btw": whoever the last answer quoted.
-WHO_IS_THAT = re.compile(r"^\W*(?:and |so |ok )?(?:who(?:'s| is| was)|what(?:'s| is) (?:their|the) "
-                         r"(?:job|role))\s+(?:that|this|this person|that person)\W*$")
+WHO_IS_THAT = re.compile(r"^\W*(?:and |so |ok )?(?:(?:who(?:'s| is| was)|what(?:'s| is) (?:their|"
+                         r"the) (?:job|role))\s+(?:that|this|this person|that person)|"
+                         r"who(?:'re| are| were) (?:they|them|those two|the two|these)|"
+                         r"who(?:'s| is) (?:she|he))(?: again| exactly| then)?\W*$")
 # "The piece describes Diane Wake as …, doesn't it?": a role claimed for someone.
 DESCRIBED_AS = re.compile(r"\b(?:describe[sd]?|call(?:s|ed)?|refer(?:s|red)? to|name[sd]?) "
                           r"[\w' .-]+? as (?:the|a|an)\b")
@@ -461,6 +464,9 @@ SITE_CLAIM = re.compile(r"\b(?:is|'s|isnt|isn't|was)\b.*\b(?:hosp\w*|sites?|one 
 # Places asked for apart: "at city hospital vs qmc", "split between kings mill and newark".
 PLACES_APART = re.compile(r"\b(?:vs|versus|or|compared|split|each|apart|separately|between|"
                           r"breakdown|broken down)\b")
+# Both sides asked: "are we above or below that", "over or under the average?".
+EITHER_SIDE = re.compile(r"\b(?:above|over|higher|more) or (?:below|under|lower|less)\b|"
+                         r"\b(?:below|under|lower|less) or (?:above|over|higher|more)\b")
 # "and of england overall?" after a share: the same part, of another base.
 OF_BASE_LEAD = re.compile(r"^\W*(?:and |so |n |what about |how about )?of (?:the )?\w")
 THE_TWO = re.compile(r"\b(?:the two|both|the pair|between the two|both of them)\b")

@@ -275,8 +275,9 @@ class AggregateAnswerer(FigureWork):
                                   "smaller than")
         holds = one.value < value if below else one.value > value
         word = "below" if one.value < value else "above"
+        verdict = word.title() if r.cues.has("EITHER_SIDE") else "Yes" if holds else "No"
         return self._figure_answer(r, "aggregate", (
-            f"{'Yes' if holds else 'No'}: {one.subject} had {one.display}, {word} "
+            f"{verdict}: {one.subject} had {one.display}, {word} "
             f"{name} of {format_number(value, 1)} ({one.passage})."), [one])
 
     def _from_last_result(self, r: Reading, conv: Conversation) -> Answer | None:
@@ -581,6 +582,9 @@ class AggregateAnswerer(FigureWork):
             # ("dudley + walsall vs rwt": the two on one side, together)
             return groups.versus_together(r.sides, named, r.direction, q.form == "yesno" or
                                           r.cues.has("CLAIM_TAG"), self.lex)
+        if op == "total" and r.subjects and all(f.scope == "national" for f in r.subjects) \
+                and not r.dims:
+            return None  # "england total?" is a figure question, whatever came before
         if op == "total" and not explicit:
             product = self._over_days(r)
             if product is not None:
@@ -618,7 +622,9 @@ class AggregateAnswerer(FigureWork):
                     under = side.group(1) in ("below", "under", "lower than", "less than",
                                               "fewer than")
                     holds = explicit[0].value < mean if under else explicit[0].value > mean
-                    against = replace(against, text=f"{'Yes' if holds else 'No'}: {against.text}")
+                    verdict = ("Below" if explicit[0].value < mean else "Above") if \
+                        r.cues.has("EITHER_SIDE") else "Yes" if holds else "No"
+                    against = replace(against, text=f"{verdict}: {against.text}")
                 return against
             if side is not None and (not explicit or len(explicit) == len(self.look.parts)):
                 # "how many trusts were above that avg": the ones on that side of it
