@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .rules import ALL_OF as ALL
+from .rules import ALL_CLAIMED as ALL
 from .rules import SOME_OR_MOST as SOME
 from .text import STOPWORDS, stem
 

@@ -1524,6 +1524,10 @@ class Parser:
         rows = [self.look.by_id[k] for k in conv.focus if k in self.look.by_id]
         at_last = tuple(d for d in (rows[0].dims if rows else ()) if d[0] in self.look.partitions
                         and all(d in f.dims for f in rows))
+        if not found and q.form == "yesno" and conv.dim_asked and IT_REF_THAT.search(q.low) \
+                and re.search(rf"\b{re.escape(conv.dim_asked)}s?\b", q.low):
+            # "was that sherwood's worst day too?": the day the last answer gave, claimed
+            return tuple(d for d in at_last if d[0] == conv.dim_asked)
         if found:
             keys = {k.partition("=")[0] for k in found}
             brief = len(q.terms) <= 2 or FOLLOWUP.match(q.low)

@@ -28,6 +28,8 @@ POINTS = re.compile(r"\bpercentage points?\b|\bpoints? (?:apart|between|separate
 PERCENT_NOUN = re.compile(r"\s*(?:percentage points?|points?|per ?cent|percent)\b")
 
 ALL_OF = re.compile(r"\b(?:all|every|each|everyone|everybody|whole)\b")
+# A claim over all of something ("all of them", "every trust"; not "the whole pay dispute").
+ALL_CLAIMED = re.compile(r"\b(?:all|every|each|everyone|everybody)\b")
 
 SOME = re.compile(r"\b(?:some|many|a number of|several|a few|hundreds of|thousands of)\b")
 # … and with "most" too, for claims checked against a sentence ("most will be seen").

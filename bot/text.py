@@ -59,7 +59,8 @@ KIN = {"postpon": "cancel", "reschedul": "cancel", "rearrang": "cancel", "rebook
        "kept": "keep", "ahead": "plac",  # (went ahead / took place: "go" and "went" are stop words)
        # words of one meaning: "was the real disruption bigger" / "the true scale … higher"
        "bigger": "higher", "larger": "higher", "greater": "higher", "real": "tru",
-       "actual": "tru", "kid": "children", "child": "children", "smaller": "lower"}
+       "actual": "tru", "kid": "children", "child": "children", "smaller": "lower",
+       "biggest": "highest", "largest": "highest", "greatest": "highest"}
 
 
 def content_terms(text: str) -> list[str]:

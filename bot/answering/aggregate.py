@@ -390,6 +390,9 @@ class AggregateAnswerer(FigureWork):
         subjects = [f for f in r.subjects if f.scope == "part"] or [
             f for f in r.subjects if any(v.subject == f.subject and v.scope == f.scope
                                          for v in self.look.variants)] or self.look.parts
+        # (each subject once, as its whole: the last answer's rows are its days, not more
+        # subjects — "worst day combined?" after Monday's four rows)
+        subjects = list(dict.fromkeys(self.look.main_row(f) for f in subjects))
         way = r.direction
         word = "most" if way == "most" else "fewest"
         apart = "each" in r.words or ({"both", "like"} & set(r.words) and not r.cues.has(
