@@ -169,6 +169,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AM.jsonl", None, 28),
     (NURSES / "blind_AM.jsonl", NURSES, 30),
     (NOTTS / "blind_AM.jsonl", NOTTS, 29),
+    (DATA / "blind_strike_chat_AN.jsonl", None, 30),
+    (DATA / "blind_strike_chatb_AN.jsonl", None, 31),
+    (NURSES / "blind_AN.jsonl", NURSES, 29),
+    (NOTTS / "blind_AN.jsonl", NOTTS, 29),
 ]
 _ENGINES: dict[Path, Any] = {}
 
