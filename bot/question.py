@@ -105,6 +105,7 @@ def form_of(low: str) -> str:
     if re.match(aux, low) or re.match(aux, last) or re.match(aux, lead_off) or \
             TAG_QUESTION.search(low) or \
             STATED_COUNT.match(low) or ELLIPTIC_COMPARISON.match(low) or \
+            NAMED_COMPARISON.match(low) or \
             re.match(r"(?:so )?(?:she|he|they)(?:'s| is| was| are| were)\b[^?]*\?\s*$", low) or \
             re.match(r"(?:so|and)\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does)\b"
                      r"[^?]*\b(?:than|more|fewer|less)\b[^?]*\?+$|"
@@ -216,6 +217,10 @@ def read(raw: str, abbreviations: Abbreviations = ()) -> Question:
 FILLER_LEAD = re.compile(r"^\W*(?:oh\s+|ah\s+)?(?:ok(?:ay)?|right|cool|thanks|ta|cheers|lol|"
                          r"ah|hmm+|great|nice|wow|fine|got it|interesting)\s*[.!]+\s+(?=\S)",
                          re.I)
+# "dudley more than walsall?", "uhnm more than triple wolves??": a comparison put for
+# checking, its verb left out, its subject named first.
+NAMED_COMPARISON = re.compile(r"^(?:and |so |ok )?(?:[\w'&+]+ ){1,6}?(?:more|fewer|less|bigger|"
+                              r"smaller|higher|lower|worse|better) than\b[^?]*\?")
 # "SFH had 75 on the Monday, right?": a statement offered for checking.
 # "more than the other 3 put together?": a comparison put for checking, its verb left out.
 ELLIPTIC_COMPARISON = re.compile(r"(?:and |so |or )?(?:more|fewer|less|bigger|smaller|higher|"

@@ -18,6 +18,7 @@ from .names import as_name
 from .numbers import Bound, bound
 from .people import Person
 from .question import (
+    ELLIPTIC_COMPARISON,
     FIRST_PERSON,
     NOTE_WORDS,
     Question,
@@ -810,7 +811,8 @@ class Parser:
                     f.scope == "part" for f in subjects) == [False, True]:
             op = "share"  # "and just us vs england" after a share: the same, for us
         if wording["rest_together"] and not any(f.scope == "part" for f in subjects) and \
-                len(last) == 1 and last[0].scope == "part" and REFERRING.search(q.low):
+                len(last) == 1 and last[0].scope == "part" and (
+                    REFERRING.search(q.low) or ELLIPTIC_COMPARISON.match(q.low)):
             # "that's more than the 4 other trusts combined?": the last one against the rest.
             subjects = [last[0]]
         if wording["fraction"] and op in (None, "total") and REFERRING.search(q.low) and \
@@ -1263,7 +1265,9 @@ class Parser:
             before = toks[max(0, start - 4):start]
             pairs = set(zip(before, before[1:], strict=False)) | {(t,) for t in before}
             # ("uhnm bed mgmt here", "rwt again - how many …", "our trust = royal wolverhampton")
-            ours = ("our", self.lex.profile.part) in pairs or ("our", "area's") in pairs
+            ours = ("our", self.lex.profile.part) in pairs or ("our", "area's") in pairs or (
+                before[-1:] in (["under"], ["at"], ["with"]) and "my" in before)
+            # ("my mum's under walsall healthcare", "my op at the qmc": the writer's own)
             if f.scope == "part" and (pairs & SELF_MARKS or set(toks[end:end + 3]) & SELF_AFTER
                                       or ours):
                 return f

@@ -289,7 +289,8 @@ VERSUS_LEAD = re.compile(r"^\W*(?:and |so |ok )?(?:vs|versus|compared (?:to|with
 SELF_MARKS = frozenset({("we", "re"), ("we", "are"), ("we", "r"), ("i", "m"), ("i", "am"),
                         ("we", "work"), ("i", "work"), ("im",), ("here", "at"),
                         ("colleagues", "are"), ("team", "are"), ("team", "is"), ("based", "at"),
-                        ("work", "at")})
+                        ("work", "at"), ("patient", "at"), ("treated", "at"),
+                        ("patients", "at"), ("i", "go"), ("we", "go"), ("i", "use")})
 # A short first line before the question: "newark bookings. fri 25th, how many did we …".
 OPENING_LINE = re.compile(r"^\W*([^.?!:\-–—]{2,60}?)(?:\.\s+|\s+[-–—]+\s+|:\s+)(?=\S)")
 SELF_AFTER = frozenset({"here", "again", "comms", "reps"})

@@ -523,7 +523,13 @@ class AggregateAnswerer(FigureWork):
                     "" if holds else f" {r.claimed_next.subject} had {r.claimed_next.display}."))
             return found
         if op == "rank" and len(explicit) == 1 and ranked_one[0] in self.look.parts:
-            return aggregates.position(ranked_one[0], self.look.parts, self.lex)
+            found = aggregates.position(ranked_one[0], self.look.parts, self.lex)
+            place = sorted(self.look.parts, key=lambda f: -f.value).index(ranked_one[0]) + 1
+            if r.cues.has("ORDINAL_WORD") and r.ordinal > 1 and r.direction == "most":
+                # "where do we rank, 2nd highest i guess?": the guess checked
+                found = replace(found, text=f"{'Yes' if r.ordinal == place else 'No'}: "
+                                            f"{found.text}")
+            return found
         if op == "rank" and q.form in ("which", "what") and r.cues.has("ORDINAL_PLACE") and \
                 not r.cues.has("ASCENDING"):
             # "Ranking the four trusts, which one comes third?": that place, not the list.
