@@ -229,9 +229,10 @@ class _Speech:
     def _anyone_said(self) -> Answer | None:
         """'did anyone from the trust say sorry?': yes, with the words of whoever's own
         words hold the claim's rarest word (no: nobody's do)."""
-        if self.q.form != "yesno" or not self.r.cues.has("ANYONE_SAID"):
+        asked = self.r.cues.first("ANYONE_SAID")
+        if self.q.form != "yesno" or asked is None:
             return None
-        asking = set(content_terms(self.r.cues.first("ANYONE_SAID").group()))  # type: ignore[union-attr]
+        asking = set(content_terms(asked.group()))  # (not "anyone" nor "say" themselves)
         rare = sorted((t for t in self.terms if self.c.vocab.weight(t) >= RARE_IDF
                        and t not in asking), key=self.c.vocab.weight, reverse=True)
         for word in rare:
