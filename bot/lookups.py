@@ -234,8 +234,8 @@ class Lookups:
         return []
 
     def _sites(self) -> dict[str, tuple[Figure, str]]:
-        """The places each part runs, by the alias's words: 'kings mill' -> (SFH, "King's
-        Mill"), from the article's 'which runs …' clauses."""
+        """The places each part runs, by `site_key` of the alias's words: 'king mill' -> (SFH,
+        "King's Mill"), from the article's 'which runs …' clauses."""
         sites: dict[str, tuple[Figure, str]] = {}
         for f in self.parts:
             text = fold(self.passage_text(f.passage))
@@ -244,7 +244,7 @@ class Lookups:
                 for alias in f.aliases:
                     if len(alias) > 3 and re.search(rf"\b{re.escape(fold(alias).lower())}\b",
                                                     listed):
-                        sites[" ".join(tokens(alias))] = (f, alias)
+                        sites[site_key(tokens(alias))] = (f, alias)
         return sites
 
     def description(self, f: Figure) -> str:
@@ -320,3 +320,7 @@ class Lookups:
                         if p.organisation == org.name and p not in out]
         return out
 
+
+def site_key(words: list[str]) -> str:
+    """Words of a place name, each without a final s: "kings mill" and "King's Mill" meet."""
+    return " ".join(w[:-1] if w.endswith("s") else w for w in words)

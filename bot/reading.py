@@ -13,7 +13,7 @@ from .conversation import Conversation
 from .cues import Cues
 from .figures import Figure
 from .lexicon import number_word
-from .lookups import Lookups
+from .lookups import Lookups, site_key
 from .names import as_name
 from .numbers import Bound, bound
 from .people import Person
@@ -1332,30 +1332,25 @@ class Parser:
                 return list(named), False
         return [], False
 
-    def _site_keys(self, q: Question) -> tuple[list[str], dict[str, tuple[Figure, str]]]:
-        toks = [t[:-1] if t.endswith("s") else t for t in tokens(q.text)]
-        sites = {" ".join(t[:-1] if t.endswith("s") else t for t in k.split()): v
-                 for k, v in self.look.sites.items()}
-        return toks, sites
-
     def _sites_named(self, q: Question, mentions: list[Mention]) -> tuple[str, ...]:
         """'how many … at city hospital vs qmc?': the listed places the question names."""
-        toks, sites = self._site_keys(q)
-        return tuple(dict.fromkeys(sites[k][1] for m in mentions
-                                   if (k := " ".join(toks[m.start:m.end])) in sites))
+        toks = tokens(q.text)
+        return tuple(dict.fromkeys(found[1] for m in mentions if (
+            found := self.look.sites.get(site_key(toks[m.start:m.end]))) is not None))
 
     def _site_claim(self, q: Question, mentions: list[Mention]
                     ) -> tuple[str, Figure, Figure] | None:
         """'is newark one of sfh's hospitals?': the place named, who runs it, who is said to."""
         if q.form != "yesno" or len(mentions) != 2 or not SITE_CLAIM.search(q.low):
             return None
-        toks, sites = self._site_keys(q)
-        def key(m: Mention) -> str:
-            return " ".join(toks[m.start:m.end])
+        toks = tokens(q.text)
+        sites = self.look.sites
         first, second = sorted(mentions, key=lambda m: m.start)
         for place, other in ((first, second), (second, first)):
-            if key(place) in sites and key(other) not in sites:
-                owner, name = sites[key(place)]
+            said, against = site_key(toks[place.start:place.end]), site_key(
+                toks[other.start:other.end])
+            if said in sites and against not in sites:
+                owner, name = sites[said]
                 return name, owner, self.look.by_id[other.key]
         return None
 
