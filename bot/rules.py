@@ -233,7 +233,10 @@ QUOTED_Q = re.compile(r"\b(?:who|whos|which (?:people|persons|individuals|named 
                       r"people|one|individuals?|speakers?)|how many (?:named )?(?:individuals|"
                       r"people|persons|speakers))\b.*\b(?:quote[sd]?|quoting|(?<!double )"
                       r"(?<!double-)speaks?|gets? to "
-                      r"speak)\b|\bwho (?:is|are) quoted\b")
+                      r"speak)\b|\bwho (?:is|are) quoted\b|"
+                      r"\b(?:who|whos|who's)\b.*\b(?:person|voice|spokesperson|official|one) "
+                      r"(?:quoted|in the (?:piece|article|story))\b|"
+                      r"\b(?:person|voice|official) quoted\b")
 
 # "Who spoke for the BMA?": the organisation's members it quotes.
 SPOKE_FOR = re.compile(r"\b(?:spoke|speaks|speaking|spoken|talked|talks|responded|replied|"

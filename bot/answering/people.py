@@ -186,7 +186,8 @@ class QuotedAnswerer(TextWork):
         # "Who was quoted for the Black Country side?": those whose role the question names.
         asked = set(r.q.terms) - GENERIC_TERMS
         fitting = [p for p in people if len(asked & set(content_terms(p.role))) >= 2] or [
-            p for p in r.described if p in people]  # ("who was the nuh doc quoted")
+            p for p in r.described if p in people] or [  # ("who was the nuh doc quoted")
+            p for p in people if asked & set(content_terms(p.organisation))]  # ("the nhs voice")
         if fitting and len(fitting) < len(people):
             listed = "; ".join(f"{p.name} ({p.role}, {seen[p.id]})" for p in fitting)
             return Answer(r.q.raw, f"The article quotes {listed}.", False, "passage",
