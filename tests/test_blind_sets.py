@@ -155,8 +155,8 @@ SETS = [
     (NOTTS / "blind_AI.jsonl", NOTTS, 28),
     (DATA / "blind_strike_chat_AJ.jsonl", None, 33),
     (DATA / "blind_strike_chatb_AJ.jsonl", None, 39),
-    (NURSES / "blind_AJ.jsonl", NURSES, 29),
-    (NOTTS / "blind_AJ.jsonl", NOTTS, 27),
+    (NURSES / "blind_AJ.jsonl", NURSES, 31),
+    (NOTTS / "blind_AJ.jsonl", NOTTS, 28),
     (DATA / "blind_strike_chat_AK.jsonl", None, 37),
     (DATA / "blind_strike_chatb_AK.jsonl", None, 35),
     (NURSES / "blind_AK.jsonl", NURSES, 25),
@@ -169,10 +169,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AM.jsonl", None, 33),
     (NURSES / "blind_AM.jsonl", NURSES, 30),
     (NOTTS / "blind_AM.jsonl", NOTTS, 29),
-    (DATA / "blind_strike_chat_AN.jsonl", None, 31),
+    (DATA / "blind_strike_chat_AN.jsonl", None, 34),
     (DATA / "blind_strike_chatb_AN.jsonl", None, 36),
-    (NURSES / "blind_AN.jsonl", NURSES, 29),
-    (NOTTS / "blind_AN.jsonl", NOTTS, 29),
+    (NURSES / "blind_AN.jsonl", NURSES, 30),
+    (NOTTS / "blind_AN.jsonl", NOTTS, 31),
 ]
 _ENGINES: dict[Path, Any] = {}
 
