@@ -567,14 +567,14 @@ class AggregateAnswerer(FigureWork):
                 one = explicit[0]
                 if result.used[0] is one and q.form == "why":
                     return None  # the claim holds; the article gives no reason: let it say so
-                place = sorted(pool, key=lambda f: -f.value if r.direction == "most"
-                               else f.value).index(one) + 1 if one in pool else 0
+                ordered = sorted(pool, key=lambda f: -f.value if r.direction == "most"
+                                 else f.value)
+                place = ordered.index(one) + 1 if one in pool else 0
                 where = f" ({ORDINAL_NAMES.get(place, str(place))} of {len(pool)})" if place \
                     else ""
                 verdict = ("Yes." if result.used[0] is one
                            else f"No: {one.subject} had {one.display}{where}.")
-                ahead = sorted(pool, key=lambda f: -f.value if r.direction == "most"
-                               else f.value)[:place - 1] if result.used[0] is one else []
+                ahead = ordered[:place - 1] if result.used[0] is one else []
                 if ahead and q.form == "yesno":  # "are we second highest?": yes, after whom
                     result = replace(result, text=f"{result.text} Ahead of it: " + ", ".join(
                         f"{f.subject} ({f.display})" for f in ahead) + ".")
