@@ -160,6 +160,11 @@ class Lookups:
         # Inside "what did X say", "the government" and "the union" can only mean a speaker.
         self.speaker_matcher = AliasMatcher({p.id: p.aliases for p in corpus.people},
                                             stop=frozenset(STOPWORDS))
+        # The figures an organisation's name is part of ("government award", "BMA pay claim").
+        self.org_rows = {p.id: tuple(f for f in self.others if any(
+            f" {n} " in f" {' '.join(tokens(a))} " for a in (f.subject, *f.aliases)
+            for n in _bare_names(p))) for p in corpus.people if not p.is_person}
+        self.event_terms = frozenset(content_terms(" ".join(corpus.profile.event_words)))
         self.alias_tokens = {t for f in self.counts for a in f.aliases for t in tokens(a)}
         # The article's words as one string, and every name as tokens: is a phrase its own?
         self.article_words = f" {' '.join(tokens(corpus.article))} "
@@ -324,3 +329,9 @@ class Lookups:
 def site_key(words: list[str]) -> str:
     """Words of a place name, each without a final s: "kings mill" and "King's Mill" meet."""
     return " ".join(w[:-1] if w.endswith("s") else w for w in words)
+
+
+def _bare_names(p: Person) -> set[str]:
+    """An organisation's names without their function words ("the BMA" -> "bma")."""
+    names = {" ".join(w for w in tokens(a) if w not in STOPWORDS) for a in p.aliases}
+    return {n for n in names if n}

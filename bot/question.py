@@ -98,6 +98,8 @@ def form_of(low: str) -> str:
         if _what_about(low) if pattern == "what-about" else re.search(pattern, low):
             return form
     low = re.sub(r"^(?:yes or no|true or false|is it true that|correct or not)\W*", "", low)
+    if TRAILING_ASK.match(low):
+        return "what"  # "so day 2 was?": the ask in place of the figure, no claim
     # The question may come last: "SFH rebooked 1,221; was that more than NUH?".
     last = re.split(r"[;:\u2014\u2013]\s*|,\s+|\s-\s", low)[-1].strip()
     aux = r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
@@ -365,6 +367,9 @@ CLAIM_OPENING = re.compile(r"^\W*(?:so |and |but )?(?:is|was|were|are|did|does|d
                            r"can|could|will|would)\b", re.I)
 # What a question rests on, said after it: "given how long the walkout was", "seeing as …".
 PREMISE_TAIL = re.compile(r"(?:given|considering|seeing as|bearing in mind|taking into account)\b")
+# A question ending on its verb, the figure left for the answer: "so day 2 was?".
+TRAILING_ASK = re.compile(r"^\W*(?:so |and |ok )?(?!(?:is|are|was|were)\b)[\w' ]{1,30}? "
+                          r"(?:was|is|were|are)\W*$")
 # An ask written in place, after a short one: "per day? strike was how long again".
 IN_PLACE_ASK = re.compile(r"^(?:the |that |this )?\w+(?: \w+)? (?:was|is|were|are|lasted|went on "
                           r"for|ran for) (?:how|what|who|when|where|which)\b", re.I)
@@ -427,7 +432,8 @@ def split_parts(text: str) -> list[str]:
         # many fewer … and what % is that": the second leans on the first's figure)
         pieces = plain
     if len(pieces) < 2 or any(not (len(p.split()) >= 3 and (ASKS.match(p) or ANY_ASK.match(
-            p) or pieces is plain and i == 0 and REQUEST_LEAD.match(p) or CLAIM_FRAME.match(
+            p) or i == 0 and REQUEST_LEAD.match(p) and (
+                pieces is plain or BACK_TO_FIGURE.search(pieces[1])) or CLAIM_FRAME.match(
             p.lower()) or TAG_QUESTION.search(
             p.lower() + "?") or WH_INSIDE.search(p)) or i == 0 and _asked_fragment(p, text))
             for i, p in enumerate(pieces)):  # ("X's the Y yeah? what …",
@@ -447,8 +453,9 @@ def _asked_fragment(piece: str, text: str) -> bool:
 
 ANY_ASK = re.compile(r"any\b\s+\w+\s+\w+", re.I)  # "any clinics hit?"
 # A request without a question word: "split of our 655 inpt/outpt and whats our share …".
-REQUEST_LEAD = re.compile(r"(?:the |our |their |its )?(?:split|breakdown|total|tot|number|figures?|"
-                          r"share|list|ranking)\b", re.I)
+# ("england-wide total over the two days, and how many of those on day 1?")
+REQUEST_LEAD = re.compile(r"(?:[\w'-]+ ){0,2}?(?:the |our |their |its )?(?:split|breakdown|total|"
+                          r"tot|number|figures?|share|list|ranking)\b", re.I)
 AND_BREAK = re.compile(r"\s+and\s+(?=(?:what|how|who|when|where|why)\b)", re.I)
 BACK_TO_FIGURE = re.compile(r"\b(?:that|this|it|those|these)\b", re.I)
 LEANS_ON_FRAGMENT = re.compile(r"\bthat (?:one|round|day|time|strike|week|month)\b|\bthen\b|"

@@ -248,6 +248,7 @@ class Reading:
     # that runs it, the part the question says) — "kings mill is an NUH hosp right?"
     site: tuple[str, Figure, Figure] | None = None
     sites_named: tuple[str, ...] = ()  # places the article lists under a part, as named here
+    orgs: tuple[Person, ...] = ()  # organisations named, even as a generic "government"
     words: tuple[str, ...] = ()  # the question's tokens
     before_hospital: frozenset[str] = frozenset()  # words before "hospital" ("Heartlands")
     as_names: Mapping[str, str] = field(default_factory=dict)  # unknown phrase -> as a name
@@ -1013,6 +1014,8 @@ class Parser:
                                     if re.search(rf"\b{re.escape(f.unit)}\b", q.low)),
             "cue_hits": {f.id: self._cue_hits(f, word_text, stem_text, slips)
                          for f in look.others},
+            "orgs": tuple(look.people[k] for k in AliasMatcher.keys(
+                look.speaker_matcher.find(q.text)) if not look.people[k].is_person),
             "stated": tuple(self._stated(q)),
             "stated_in": tuple(self._stated_in(q, slips)),
             "excluded": tuple(f for f in look.parts if f.id in left_out),

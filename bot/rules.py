@@ -45,7 +45,7 @@ MODALITY = (("demanded", r"\b(?:demand\w*|seek\w*|asking for|ask(?:ed|s)? for|ca
                          r"(?:are|r|is) (?:\w+ ){0,3}after|"
                          r"(?:'s|their|the|his|her|its) (?:actual |real |main |pay )?ask)\b"),
             ("received", r"\b(?:receiv\w*|got|get|gets|given|award\w*|paid|won|granted|"
-                         r"secured|agreed)\b"),
+                         r"secured|agreed|gave|giv(?:e|es|ing)\b(?! (?:me|us)\b))\b"),
             ("offered", r"\boffer\w*\b"))
 
 # A speaker's own statement of what they ask for ("our opening position of calling for …").

@@ -183,6 +183,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bppl\b", "people"),
     # "and gap in pts?": a gap between percentages, in points
     (r"\b(gap|diff|difference|apart)\s+in\s+pts\b", lambda m: f"{m.group(1)} in percentage points"),
+    # "so gap is like 14 pts?": a gap given in points (elsewhere "pts" are patients)
+    (r"\b(gap|diff|difference|apart)\b([^?.!]{0,20}?\b\d+(?:\.\d+)?)\s*pts\b",
+     lambda m: f"{m.group(1)}{m.group(2)} percentage points"),
     (r"\bpts\b", "patients"),
     (r"\bhrs\b", "hours"),
     (r"\bmins\b", "minutes"),

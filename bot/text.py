@@ -60,7 +60,9 @@ KIN = {"postpon": "cancel", "reschedul": "cancel", "rearrang": "cancel", "rebook
        # words of one meaning: "was the real disruption bigger" / "the true scale … higher"
        "bigger": "higher", "larger": "higher", "greater": "higher", "real": "tru",
        "actual": "tru", "kid": "children", "child": "children", "smaller": "lower",
-       "biggest": "highest", "largest": "highest", "greatest": "highest"}
+       "biggest": "highest", "largest": "highest", "greatest": "highest",
+       # irregular pasts: "took part" / "take part", "gave" / "give"
+       "took": "tak", "gave": "giv"}
 
 
 def content_terms(text: str) -> list[str]:

@@ -474,6 +474,9 @@ class AggregateAnswerer(FigureWork):
                 base = named_base  # "more than 5% of the england total": of that figure
             return aggregates.against_fraction(explicit if not r.excluded else pool, base,
                                                r.fraction)
+        if r.fraction is not None and op == "extreme" and not r.excluded and q.form == "yesno" \
+                and r.subjects and all(f.scope == "national" for f in r.subjects):
+            return None  # "so more than half of englands trusts went on strike?": no superlative
         if r.rest_together and len(explicit) == 1:
             one = explicit[0]
             # ("Did UHNM … ? If so, by how many?" asks for the verdict too)
@@ -683,8 +686,10 @@ class AggregateAnswerer(FigureWork):
         percents = [f for f in self.look.others if f.unit == "per cent"]
         last_text = conv.turns[-1].answer if conv.turns else ""
         before = {f.id for f in percents if f.id in conv.focus or f.span and f.span in last_text}
-        if not r.subjects and (r.cues.has("POINTS") or op == "difference" and before and any(
-                self._cue_hits(f, r) for f in percents if f.id not in before)):
+        named = {f.subject for f in percents if self._cue_hits(f, r)}
+        if not r.subjects and (r.cues.has("POINTS") or op == "difference" and (before and any(
+                self._cue_hits(f, r) for f in percents if f.id not in before) or
+                len(named) >= 2)):
             # "How many percentage points separate the demand from the award?"
             # (a level before a margin: "roughly 19%" before "5% above RPI")
             # (a figure of the article the question states names its row: "holding at 5.4%")
@@ -692,6 +697,7 @@ class AggregateAnswerer(FigureWork):
             # "vs govt's offer? diff?" after the BMA's 29%)
             # (what the question says of a row's measure, "the avg award", outweighs the last
             # answer's row, the lowest-paid's)
+            # (two subjects' percentages named: "the gap between the pay claim and the award")
             rows = sorted(((self._cue_score(f, r) + 3 * (f.value in q.numbers) +
                             2 * (f.id in before) + 2.5 * self._measure_overlap(f, r), f)
                            for f in percents),

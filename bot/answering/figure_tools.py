@@ -151,9 +151,11 @@ class FigureWork:
         if shared >= 2:
             score += shared
             strong = True
-        if not strong and r.noun == f.unit and f.id in self.look.event_rows and \
+        if not strong and (r.noun == f.unit or r.fraction is not None and
+                           f.unit in r.unit_words) and f.id in self.look.event_rows and \
                 r.cues.has("event_words"):
             score += 2  # "how many trusts struck": the row counting the trusts that took part
+            # ("more than half of englands trusts went on strike?")
             strong = True
         if score and f.unit in r.unit_words and not r.units:
             score += 1  # "at most of England's NHS trusts": the row that counts trusts

@@ -75,7 +75,9 @@ class OtherFigureAnswerer(FigureWork):
         of_whole = self._part_of_whole(r, conv)
         if of_whole is not None:
             return of_whole
-        by_value = [f for f in self.look.others if f.value in q.numbers]
+        # (a figure stated in another unit is not the row's: "12%" is not "12 hours")
+        by_value = [f for f in self.look.others if f.value in q.numbers and not any(
+            v == f.value and u != f.unit for u, v in r.stated)]
         whose = self._whose_figure(r, by_value)
         if whose is not None:
             return whose
@@ -104,6 +106,10 @@ class OtherFigureAnswerer(FigureWork):
         in_unit = self._in_unit(r, conv)
         if in_unit is not None:
             return self._figure_answer(r, "figure", self._figure_sentence(in_unit), [in_unit])
+        by_org = self._org_figures(r, conv)
+        if by_org:
+            return self._figure_answer(r, "figure", " ".join(
+                self._figure_sentence(f) for f in by_org), by_org)
         quantity = q.form in ("how many", "how much", "how long", "yesno") or \
             r.cues.has("QUANTITY_ASKED")
         if not quantity and q.form in ("what", "which", "other") and len(q.terms) <= 5:
@@ -224,6 +230,28 @@ class OtherFigureAnswerer(FigureWork):
             text = correction + " " + text
         return self._figure_answer(r, "figure", text, rows)
 
+
+    def _org_figures(self, r: Reading, conv: Conversation) -> list[Figure]:
+        """'what did the govt give them', 'n govt?' after the pay claim: the figures of the
+        organisation named, of the kind asked (given, demanded) or of the last answer's unit."""
+        rows = [f for o in r.orgs for f in self.look.org_rows.get(o.id, ())]
+        if not rows or len(r.orgs) != 1 or r.subjects or any(r.cue_hits.values()) or \
+                len(r.q.terms) > 6 or r.q.numbers or r.cues.has("SPEECH_Q") or \
+                r.q.form not in ("what", "which", "other", "how much"):
+            return []
+        named = {t for o in r.orgs for t in self.look.people_terms_of(o)}
+        if len(set(r.q.terms) - named) > 1:
+            return []  # ("what did the bma want the govt to do": not a figure of theirs)
+        if r.modality:
+            rows = [f for f in rows if self.look.row_modality.get(f.id) == r.modality]
+        elif r.cues.has("FOLLOWUP") and conv.turns and not set(r.q.terms) - named:
+            last = conv.turns[-1].answer
+            units = {f.unit for f in self.look.others if f.span and f.span in last}
+            rows = [f for f in rows if f.unit in units]
+        else:
+            return []
+        first = rows[0].subject if rows else ""
+        return [f for f in rows if f.subject == first]
 
     def _other_period(self, r: Reading, rows: list[Figure]) -> Answer | None:
         """'Has the government offered 5.4% for next year?', 'the 1,243 fall was against the

@@ -167,8 +167,10 @@ class PassageAnswerer(TextWork):
                                s.dense, said_by, typed):
                 answer = self._quote(r, s.passage, s.number, score, whole=said_by)
                 own_terms = self.look.sentence_terms[(s.passage, s.number)]
+                # (the event a claim is set in is no word of the claim: "during the walkouts")
+                claimed = [t for t in terms if t not in self.look.event_terms] or terms
                 return self._judged(r, answer, s.text,
-                                    self.look.vocab.coverage(terms, own_terms, verbs))
+                                    self.look.vocab.coverage(claimed, own_terms, verbs))
         if q.form == "why" and said_by:
             # A reason asked of a named speaker: their best sentence that gives one.
             reasons = [c for c in candidates if REASON_WORDS.search(c[3].text) and speakers & set(
