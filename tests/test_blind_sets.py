@@ -173,6 +173,10 @@ SETS = [
     (DATA / "blind_strike_chatb_AN.jsonl", None, 36),
     (NURSES / "blind_AN.jsonl", NURSES, 30),
     (NOTTS / "blind_AN.jsonl", NOTTS, 31),
+    (DATA / "blind_strike_chat_AO.jsonl", None, 36),
+    (DATA / "blind_strike_chatb_AO.jsonl", None, 23),
+    (NURSES / "blind_AO.jsonl", NURSES, 29),
+    (NOTTS / "blind_AO.jsonl", NOTTS, 24),
 ]
 _ENGINES: dict[Path, Any] = {}
 
