@@ -58,6 +58,8 @@ class Claim:
     affirmed: frozenset[str] = frozenset()  # stems asserted without a negation
     every: bool = False  # "all", "every": the claim is over all of something
     happened: bool = False  # the claim says it has happened ("has started talks")
+    # the genre's own opposites ("planned" / "urgent"), besides OPPOSITES
+    pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
 
 
 def read_claim(low: str) -> Claim:
@@ -82,10 +84,14 @@ def opposite(claim: Claim, text: str) -> str:
     'highest', 'unrealistic' against 'realistic'."""
     low = text.lower()
     words = set(WORD.findall(low))
-    for one, other in OPPOSITES:
+    pairs = [(one, other, False) for one, other in OPPOSITES] + [
+        (one, other, True) for one, other in claim.pairs]
+    for one, other, own_words in pairs:
         for mine, theirs in ((one, other), (other, one)):
             said = claim.words & mine
-            if said and words & theirs and not words & mine:
+            # (a genre pair needs the claim's own word missing, not its whole side: "elective
+            # care lead" beside "urgent and emergency" is no "planned")
+            if said and words & theirs and not words & (said if own_words else mine):
                 return (f"the article says “{sorted(words & theirs)[0]}”, not "
                         f"“{sorted(said)[0]}”")
     for word in claim.words:

@@ -164,6 +164,8 @@ class Lookups:
         self.org_rows = {p.id: tuple(f for f in self.others if any(
             f" {n} " in f" {' '.join(tokens(a))} " for a in (f.subject, *f.aliases)
             for n in _bare_names(p))) for p in corpus.people if not p.is_person}
+        self.opposite_pairs = tuple((frozenset(a.lower().split()), frozenset(b.lower().split()))
+                                    for a, b in corpus.profile.opposites.items())
         self.event_terms = frozenset(content_terms(" ".join(corpus.profile.event_words)))
         self.alias_tokens = {t for f in self.counts for a in f.aliases for t in tokens(a)}
         # The article's words as one string, and every name as tokens: is a phrase its own?

@@ -52,6 +52,7 @@ class Profile:
     abbreviations: dict[str, str] = field(default_factory=dict)
     cased_abbreviations: dict[str, str] = field(default_factory=dict)  # matched as written
     kin: dict[str, str] = field(default_factory=dict)  # word families: stem -> stem
+    opposites: dict[str, str] = field(default_factory=dict)  # words of one side -> the other's
     dimensions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     areas: tuple[Area, ...] = ()  # areas inside the whole, with their parts
     sentences: dict[str, str] = field(default_factory=dict)  # per scope: how a figure reads

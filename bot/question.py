@@ -266,7 +266,8 @@ SELF_INTRO = re.compile(
 WORKPLACE_LINE = re.compile(
     r"^\W*(?:(?:hi|hey|hello|morning|ok(?:ay)?|so)\W+)*(?:i'?m\s+|i am\s+)?"
     r"(?!(?:who|what|which|how|when|where|why|whos|whats|is|was|did|does|do|are|were|can|"
-    r"could|pls|please|and|true|yes|no)\b)([^.?!\d]{3,80}?)(?:\.\s+|\s+[-–—]+\s+|:\s+)(?=\S)",
+    r"could|pls|please|and|true|yes|no)\b)([^.?!\d]{3,80}?)(?:\.\s+|\s+[-–—]+\s+|:\s+|"
+    r"\s*[\u2600-\u27bf\U0001f300-\U0001faff]+\s+)(?=\S)",  # (an emoji ends the line too)
     re.I)
 # … or ended by a comma when nothing else ends it ("comms lead at royal wolverhampton, need our …")
 WORKPLACE_COMMA = re.compile(WORKPLACE_LINE.pattern.replace(r"(?:\.\s+|", r"(?:,\s+|"), re.I)

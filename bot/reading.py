@@ -55,9 +55,11 @@ from .rules import (
     CLAUSE_BREAK,
     CLOCK_TIME,
     COMBINED_WITH,
+    CORRECTION_LINE,
     CORRECTION_TAIL,
     DAILY_SPLIT,
     DAY_OF_EVENT,
+    DIMENSION_NOUNS,
     EACH_OF,
     EXCLUDING,
     FOLLOWUP,
@@ -231,6 +233,7 @@ class Reading:
     rest_together: bool = False  # "than the other four together", "all 4 combined"
     fraction: tuple[str, float, str] | None = None  # "more than half": ("above", 0.5, "half")
     dim_asked: str = ""  # a dimension asked over ("which day saw the most")
+    dim_unknown: str = ""  # … one no figure of the article is broken down by
     split_by: str = ""  # a dimension a figure is asked broken down by ("nuh by day?")
     own_total: bool = False  # "of Walsall's total workload": a total the article never gives
     sides: tuple[list[Figure], Figure, bool] | None = None  # group vs one, group first?
@@ -328,6 +331,9 @@ class Parser:
 
     def _corrected(self, raw: str) -> str:
         """'… than walsall? no wait, sandwell i mean': the question with the name put right."""
+        line = CORRECTION_LINE.match(raw)
+        if line is not None and len(self.look.subject_matcher.find(line.group("fix"))) == 1:
+            return f"and {line.group('fix').strip()}?"
         fix = CORRECTION_TAIL.search(raw)
         if fix is None:
             return raw
@@ -769,6 +775,15 @@ class Parser:
             if not base and len(group) > 1 and len(group) + 1 < len(self.look.parts):
                 wording["of_group"] = (*group, own)
             subjects = [own, *base]
+        elif own is not None and own not in subjects and len(subjects) >= 2 and \
+                not OWN_WITH.search(q.low) and all(
+                f.scope == "part" for f in subjects) and wording["cues"].has("TOGETHER") and (
+                    we := OWN_WORDS.search(q.low)) and (than := VERSUS_THAN.search(q.low)) and \
+                we.start() < than.start():
+            # "did we have more than walsall + dudley put together?": us against the two
+            wording["sides"] = (list(subjects), own, False)
+            subjects = [own, *subjects]
+            op = "difference" if op in (None, "total") else op
         elif own is not None and OWN_WITH.search(q.low) and own not in subjects:
             # "and us + dudley together vs wolverhampton"; "walsall + dudley combined, vs us?"
             subjects = [*subjects, own] if OWN_AFTER.search(q.low) else [own, *subjects]
@@ -928,7 +943,8 @@ class Parser:
                 "echoed": self._echoed(q),
                 "claim_terms": tuple(terms), "claim_unknown": tuple(unknown),
                 "claim_negated": bool(NEGATIVE.search(INSTRUCTION.sub(" ", q.low))),
-                "claim": read_claim(INSTRUCTION.sub(" ", q.low))}
+                "claim": replace(read_claim(INSTRUCTION.sub(" ", q.low)),
+                                 pairs=self.look.opposite_pairs)}
 
     def _echoed(self, q: Question) -> str:
         """'who called … a huge stretch of the imagination': four or more of the article's
@@ -1036,6 +1052,12 @@ class Parser:
                 rf"\b(?:which|what|worst|best|busiest|quietest|heaviest|biggest|peak)\s+"
                 rf"(?:\w+\s+)?{re.escape(k)}s?\b|\b{re.escape(k)}s? (?:saw|had|was|with)\b",
                 q.low)), ""),
+            "dim_unknown": next((k for k in DIMENSION_NOUNS if k not in look.dimension_keys
+                                 and re.search(rf"\b(?:which|what|worst|best|busiest|quietest|"
+                                               rf"heaviest|biggest|peak)\s+(?:\w+\s+)?{k}s?\b|"
+                                               rf"(?<!\ba )(?<!per )(?<!each )\b{k}s? "
+                                               rf"(?:saw|had|was|with)\b|\beach (?:of (?:our|the|their|its) )?(?:\w+ )?"
+                                               rf"{k}s\b|\b{k} by {k}\b|\bby {k}\b", q.low)), ""),
             "own_total": bool(own and (own.group(2) in OWN_NOUNS or own.group(2) in
                                        lex.counted_nouns) and any(
                 look.by_id[m.key].scope == "part" for m in look.subject_matcher.find(
@@ -1440,13 +1462,16 @@ class Parser:
             alike = [f for f in earlier if f.dims == focus[0].dims and
                      self.look.main_row(f) is not self.look.main_row(focus[0])] if len(
                 focus) == 1 else []
-            if op in PAIR_OPS and len(alike) == 1:
+            ours = bool(conv.own and OWN_WORDS.search(q.low))  # ("than us": ours, the other)
+            if op in PAIR_OPS and len(alike) == 1 and not ours:
                 return [alike[0], focus[0]], op  # "nuh inpts?", "and sfh?", "combined?"
             if op in PAIR_OPS and len(focus) == 1 and focus[0].dims:
                 # "% change to July?" after "NUH in April 2023?": now against that round.
                 return [self.look.main_row(focus[0]), focus[0]], op
             if op in PAIR_OPS and len(focus) == 1 and earlier and not REST_TOGETHER.search(
-                    q.low):  # ("more than the other 3 put together?": against the rest)
+                    q.low) and not ours:
+                # ("more than the other 3 put together?": against the rest; "more than us":
+                # the last one against ours)
                 return [*earlier[-1:], *focus] if earlier[-1] not in focus else focus, op
             mains = list(dict.fromkeys(self.look.main_row(f) for f in focus))
             before = list(dict.fromkeys(self.look.main_row(f) for f in earlier))

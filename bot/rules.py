@@ -320,7 +320,7 @@ OUR_LEADER = re.compile(r"\b(?:our|my) (?:\w+ ){0,3}?(?:boss|bosses|chief|chiefs
                         r"leader|leaders|manager|management|director|directors|exec|executive|"
                         r"spokes\w+|ceo|leadership)\b")
 # … and the words that stand for the writer's own later: "for us?", "ours", "our appts".
-OWN_WORDS = re.compile(r"\b(?:us|ours|we|our)\b")
+OWN_WORDS = re.compile(r"\b(?:us|ours|we|our|my (?:own )?(?:hospital|trust))\b")
 # "us + dudley together", "dudley and us": the writer's own subject, one of a group.
 OWN_WITH = re.compile(r"\b(?:us|ours)\s+(?:and|\+|&|plus)\s|\s(?:and|\+|&|plus)\s+(?:us|ours)\b|"
                       r"\b(?:vs|versus|than|against|compared (?:to|with))\s+(?:us|ours)\b")
@@ -460,6 +460,13 @@ FOLLOWUP = re.compile(r"^(?:and|what about|how about|what of|same for|and for|no
 CORRECTION_TAIL = re.compile(r"[?.,!]\s*(?:no\s*,?\s*)?(?:wait|sorry|oops|actually|scratch that|"
                              r"i mean|i meant)\b[\s,:-]*(?P<fix>[^?.!,]{2,40}?)\s*,?\s*"
                              r"(?:i mean|i meant|sorry)?\W*$", re.I)
+# A message that only puts the last question's name right: "no wait i meant sandwell, not
+# dudley", "sorry, i meant rwt not uhnm" (the last question again, of the name it gives).
+CORRECTION_LINE = re.compile(r"^\W*(?:no\W*|oh\W*)?(?:wait\W*|sorry\W*|oops\W*|actually\W*)*"
+                             r"i (?:mean|meant)\s+(?P<fix>[^?.!,]{2,40}?)\s*,?\s*(?:not|rather "
+                             r"than|instead of)\s+[^?.!,]{2,40}?\W*$", re.I)
+# What figures may be broken down by in this genre; an article gives some of them, or none.
+DIMENSION_NOUNS = ("day", "week", "month", "shift", "hour", "site")
 # A reason asked of the last answer alone: "why?", "how come?", "why's that".
 BARE_WHY = re.compile(r"^\W*(?:and |so |but |ok )?(?:why|how come|why(?:'s| is| was) that|"
                       r"why so|why tho|why though)\W*$")

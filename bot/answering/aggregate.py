@@ -42,7 +42,8 @@ class AggregateAnswerer(FigureWork):
         rounds = self._against_every_round(r)
         if rounds is not None:
             return rounds
-        remembered = self._from_last_result(r, conv) or self._against_last_value(r, conv)
+        remembered = self._from_last_result(r, conv) or self._against_last_value(r, conv) or \
+            self._share_against_line(r, conv)
         if remembered is not None:
             return remembered
         superlative = r.cues.first("ANY_SUPERLATIVE")
@@ -53,6 +54,11 @@ class AggregateAnswerer(FigureWork):
             asked_which else None
         if over is not None:
             return over
+        if r.dim_unknown and (op in ("extreme", "rank") or superlative or r.subjects and
+                              q.form in ("how many", "other", "what")):
+            # "which day was worst for us?", "how many … at each of our hospital sites?"
+            return self.look.abstain(q, f"The article gives no figures {r.dim_unknown} by "
+                                        f"{r.dim_unknown}.")
         if r.unknown_dim and not self._measured_against(r) and (op or r.cues.has("count_cues") or (
                 r.subjects and q.form in ("other", "how many", "how much"))):  # "nuh wed 30th?"
             return self.look.abstain(q, f"The article gives no figures for {r.unknown_dim}.")
@@ -315,7 +321,8 @@ class AggregateAnswerer(FigureWork):
             return self._figure_answer(r, "aggregate", text, [
                 g for f in rows for g in (f, self.look.main_row(f))], tuple(rows))
         elif r.op == "share" and r.cues.has("OF_THE_TOTAL") and len(conv.values) == 2 and \
-                not r.named_tokens and (ones := [
+                not r.named_tokens and not (r.own in r.subjects and r.cues.has("OWN_WORDS")) \
+                and (ones := [
                     f for name, _ in conv.values for f in self.look.parts if f.subject == name]):
             # "as a % of the total?" after UHNM against the other four: UHNM of all of them;
             # "… both? (each one)" after Walsall against Dudley: each of them.
@@ -341,6 +348,25 @@ class AggregateAnswerer(FigureWork):
                      and f not in extra)
         return self._figure_answer(r, "aggregate", after.text, [*used, *extra], kept,
                                    values=pair)
+
+    def _share_against_line(self, r: Reading, conv: Conversation) -> Answer | None:
+        """'is that more than 10%?' after a share: the share just worked out, against it."""
+        line = r.line
+        if r.q.form != "yesno" or line is None or line.unit != "%" or r.op != "share" or \
+                conv.op != "share" or r.named_tokens or not r.cues.has("REFERRING"):
+            return None
+        part = [f for k in conv.focus if (f := self.look.by_id.get(k)) is not None]
+        base = [f for k in conv.base if (f := self.look.by_id.get(k)) is not None]
+        if not base and conv.turns:
+            base = list(dict.fromkeys(f for ref in conv.turns[-1].figures if (
+                f := self.look.by_id.get(ref.id)) is not None and f.scope == "part"))
+        if not part or not base or sum(f.value for f in base) <= 0:
+            return None
+        pct = 100 * sum(f.value for f in part) / sum(f.value for f in base)
+        result = aggregates.share(part if len(part) > 1 else part[0], base, self.lex)
+        verdict = "Yes" if line.holds(round(pct, 2)) else "No"
+        return self._figure_answer(r, "aggregate", f"{verdict}: {result.text}",
+                                   list(result.used), tuple(part))
 
     def _total_then_one(self, conv: Conversation) -> tuple[tuple[str, float], ...]:
         """'as a %?' after England's figure, then the five trusts' total: that total and the

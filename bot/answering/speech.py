@@ -333,7 +333,8 @@ class _Speech:
                 if against and own_best is not None:
                     return self._answer(f"No: {against}.", [own_best])
             if doing:
-                return self._answer("Yes.", doing)
+                against = contradiction(self.r.claim, doing[0].text)
+                return self._answer(f"No: {against}." if against else "Yes.", doing)
             if theirs:
                 return self._answer(f"No, not {self._asked()}; the article gives that to "
                                     f"{self._who(theirs[0].speakers)}:", theirs[:1])
