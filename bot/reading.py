@@ -59,6 +59,7 @@ from .rules import (
     CORRECTION_TAIL,
     DAILY_SPLIT,
     DAY_OF_EVENT,
+    DIMENSION_ASKED,
     DIMENSION_NOUNS,
     EACH_OF,
     EXCLUDING,
@@ -1053,11 +1054,7 @@ class Parser:
                 rf"(?:\w+\s+)?{re.escape(k)}s?\b|\b{re.escape(k)}s? (?:saw|had|was|with)\b",
                 q.low)), ""),
             "dim_unknown": next((k for k in DIMENSION_NOUNS if k not in look.dimension_keys
-                                 and re.search(rf"\b(?:which|what|worst|best|busiest|quietest|"
-                                               rf"heaviest|biggest|peak)\s+(?:\w+\s+)?{k}s?\b|"
-                                               rf"(?<!\ba )(?<!per )(?<!each )\b{k}s? "
-                                               rf"(?:saw|had|was|with)\b|\beach (?:of (?:our|the|their|its) )?(?:\w+ )?"
-                                               rf"{k}s\b|\b{k} by {k}\b|\bby {k}\b", q.low)), ""),
+                                 and re.search(DIMENSION_ASKED.format(k=k), q.low)), ""),
             "own_total": bool(own and (own.group(2) in OWN_NOUNS or own.group(2) in
                                        lex.counted_nouns) and any(
                 look.by_id[m.key].scope == "part" for m in look.subject_matcher.find(

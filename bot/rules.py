@@ -467,6 +467,11 @@ CORRECTION_LINE = re.compile(r"^\W*(?:no\W*|oh\W*)?(?:wait\W*|sorry\W*|oops\W*|a
                              r"than|instead of)\s+[^?.!,]{2,40}?\W*$", re.I)
 # What figures may be broken down by in this genre; an article gives some of them, or none.
 DIMENSION_NOUNS = ("day", "week", "month", "shift", "hour", "site")
+# … asked over ("which day was worst", "busiest day", "each of our hospital sites", "by site")
+DIMENSION_ASKED = (r"\b(?:which|what|worst|best|busiest|quietest|heaviest|biggest|peak)\s+"
+                   r"(?:\w+\s+)?{k}s?\b|(?<!\ba )(?<!per )(?<!each )\b{k}s? (?:saw|had|was|with)\b|"
+                   r"\beach (?:of (?:our|the|their|its) )?(?:\w+ )?{k}s\b|\b{k} by {k}\b|"
+                   r"\bby {k}\b")
 # A reason asked of the last answer alone: "why?", "how come?", "why's that".
 BARE_WHY = re.compile(r"^\W*(?:and |so |but |ok )?(?:why|how come|why(?:'s| is| was) that|"
                       r"why so|why tho|why though)\W*$")
