@@ -122,7 +122,10 @@ def contradiction(claim: Claim, sentence: str) -> str:
         return "the article says the opposite"
     if claim.every and SOME.search(low) and not ALL.search(low):
         return "the article says some, not all"
-    if claim.happened and CONDITIONAL.search(low) and not HAPPENED.search(low):
+    # (a condition inside a clause about it, ", which it says would undo …", leaves the main
+    # statement done)
+    main = re.split(r",\s*(?:which|who)\b", low)[0]
+    if claim.happened and CONDITIONAL.search(main) and not HAPPENED.search(low):
         # ("has since named two further days, and warned more could follow": done, too)
         return "the article gives it as something offered or yet to happen, not done"
     return ""

@@ -1357,8 +1357,15 @@ class Parser:
     def _sites_named(self, q: Question, mentions: list[Mention]) -> tuple[str, ...]:
         """'how many … at city hospital vs qmc?': the listed places the question names."""
         toks = tokens(q.text)
-        return tuple(dict.fromkeys(found[1] for m in mentions if (
-            found := self.look.sites.get(site_key(toks[m.start:m.end]))) is not None))
+        heads = set(self.lex.profile.part_heads)
+        found = []
+        for m in mentions:
+            said = toks[m.start:m.end]
+            bare = said[:-1] if len(said) > 1 and said[-1] in heads else said  # ("newark hosp")
+            hit = self.look.sites.get(site_key(said)) or self.look.sites.get(site_key(bare))
+            if hit is not None:
+                found.append(hit[1])
+        return tuple(dict.fromkeys(found))
 
     def _site_claim(self, q: Question, mentions: list[Mention]
                     ) -> tuple[str, Figure, Figure] | None:

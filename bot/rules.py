@@ -216,8 +216,9 @@ ROLE_Q = re.compile(r"\b(?:roles?|jobs?|titles?|who is|who are|who's|who was|who
                     r"(?:'s|s') (?:position|post)\b", re.I)
 
 SUMMARY_Q = re.compile(r"\b(?:summar\w+|headline|gist|tl;?dr|overview|main (?:point|message|"
-                       r"story)|key point|in (?:a single|one) sentence)\b|^what (?:happened|"
-                       r"is (?:this|the article|the story|it) about)\W*$|^what(?:'s| is) the "
+                       r"story)|key point|in (?:a single|one) (?:sentence|line))\b|"
+                       r"\bwhat is (?:this|the) (?:article|story|piece|report) about\b|"
+                       r"^what (?:happened|is it about)\W*$|^what(?:'s| is) the "
                        r"(?:article|story|news)\W*$|\b(?:areas?|regions?|places?|parts? of the "
                        r"country) (?:does|did|is) (?:the |this )?(?:article|story|report) "
                        r"(?:cover|about|focus)")
@@ -463,8 +464,8 @@ CORRECTION_TAIL = re.compile(r"[?.,!]\s*(?:no\s*,?\s*)?(?:wait|sorry|oops|actual
 # A message that only puts the last question's name right: "no wait i meant sandwell, not
 # dudley", "sorry, i meant rwt not uhnm" (the last question again, of the name it gives).
 CORRECTION_LINE = re.compile(r"^\W*(?:no\W*|oh\W*)?(?:wait\W*|sorry\W*|oops\W*|actually\W*)*"
-                             r"i (?:mean|meant)\s+(?P<fix>[^?.!,]{2,40}?)\s*,?\s*(?:not|rather "
-                             r"than|instead of)\s+[^?.!,]{2,40}?\W*$", re.I)
+                             r"i (?:mean|meant)\s+(?P<fix>[^?.!,]{2,40}?)(?:\s*,?\s*(?:not|rather "
+                             r"than|instead of)\s+[^?.!,]{2,40}?)?\W*$", re.I)
 # What figures may be broken down by in this genre; an article gives some of them, or none.
 DIMENSION_NOUNS = ("day", "week", "month", "shift", "hour", "site")
 # … asked over ("which day was worst", "busiest day", "each of our hospital sites", "by site")
@@ -482,6 +483,9 @@ SITE_CLAIM = re.compile(r"\b(?:is|'s|isnt|isn't|was)\b.*\b(?:hosp\w*|sites?|one 
 # Places asked for apart: "at city hospital vs qmc", "split between kings mill and newark".
 PLACES_APART = re.compile(r"\b(?:vs|versus|or|compared|split|each|apart|separately|between|"
                           r"breakdown|broken down)\b")
+# One listed place asked for by itself: "newark hosp specifically", "kings mill on its own".
+PLACE_ALONE = re.compile(r"\b(?:specifically|on (?:its|their) own|alone|by itself|in particular|"
+                         r"just (?:that|the) (?:one|site|hospital))\b")
 # Both sides asked: "are we above or below that", "over or under the average?".
 EITHER_SIDE = re.compile(r"\b(?:above|over|higher|more) or (?:below|under|lower|less)\b|"
                          r"\b(?:below|under|lower|less) or (?:above|over|higher|more)\b")

@@ -78,7 +78,7 @@ class OtherFigureAnswerer(FigureWork):
         # (a figure stated in another unit is not the row's: "12%" is not "12 hours")
         by_value = [f for f in self.look.others if f.value in q.numbers and not any(
             v == f.value and u != f.unit for u, v in r.stated)]
-        whose = self._whose_figure(r, by_value)
+        whose = self._whose_figure(r, by_value) or self._other_orgs_figure(r, by_value)
         if whose is not None:
             return whose
         when = self._other_period(r, by_value)
@@ -230,6 +230,21 @@ class OtherFigureAnswerer(FigureWork):
             text = correction + " " + text
         return self._figure_answer(r, "figure", text, rows)
 
+
+    def _other_orgs_figure(self, r: Reading, rows: list[Figure]) -> Answer | None:
+        """'govt agreed to the 29% in the end, true?': the 29% is the union's claim, and the
+        government's own figure is another."""
+        if r.q.form != "yesno" or len(rows) != 1 or len(r.orgs) != 1:
+            return None
+        claimed, org = rows[0], r.orgs[0]
+        theirs = [f for f in self.look.org_rows.get(org.id, ()) if f.unit == claimed.unit]
+        if not theirs or claimed in theirs or not any(
+                claimed in found for k, found in self.look.org_rows.items() if k != org.id):
+            return None
+        text = " ".join(self._figure_sentence(f) for f in [claimed, *theirs])
+        return self._figure_answer(r, "figure", f"No: {claimed.display} is {claimed.measure}, "
+                                                f"not {org.name}'s figure. {text}",
+                                   [claimed, *theirs])
 
     def _org_figures(self, r: Reading, conv: Conversation) -> list[Figure]:
         """'what did the govt give them', 'n govt?' after the pay claim: the figures of the

@@ -23,6 +23,15 @@ class SiteAnswerer(FigureWork):
                 f"The article gives {owner.subject}'s figure only for the whole "
                 f"{self.lex.profile.part} ({owner.display}, {owner.passage}), not for "
                 f"{' and '.join(r.sites_named)} apart."))
+        if r.site is None and len(r.sites_named) == 1 and r.cues.has("PLACE_ALONE") and len(
+                {self.look.main_row(f).id for f in r.subjects}) == 1 and r.q.form in (
+                "how many", "how much", "what", "other"):
+            # "how many were rebooked at newark hosp specifically?": the part's figure only
+            owner = self.look.main_row(r.subjects[0])
+            return self.look.abstain(r.q, (
+                f"The article gives {owner.subject}'s figure only for the whole "
+                f"{self.lex.profile.part} ({owner.display}, {owner.passage}), not for "
+                f"{r.sites_named[0]} alone."))
         if r.site is None:
             return None
         place, owner, claimed = r.site
