@@ -616,6 +616,10 @@ class Parser:
         if conv_sides is not None:
             wording["sides"] = conv_sides
         wording["by_word"] = self._name_words(q, mentions)
+        worded = [f for f, _ in wording["by_word"] if f not in subjects]
+        if op in ("difference", "ratio") and q.form != "yesno" and len(subjects) == 1 and \
+                len(worded) == 1 and subjects[0].scope == "part":
+            subjects = [*worded, *subjects]  # "the kids hospital vs the cancer one, diff?"
         wording["site"] = self._site_claim(q, mentions)
         wording["sites_named"] = self._sites_named(q, mentions)
         wording["own_dims"] = own_dims
@@ -1449,9 +1453,10 @@ class Parser:
         if op not in TAKING_OPS or not focus or not short or (
                 self.lex.all_parts.search(q.low) and op != "share") or (
                 op == "average" and self.lex.per_part.search(q.low) and not REFERRING.search(
-                    q.low) and not (conv.op == "total" and len(focus) > 2)):
+                    q.low) and not (conv.op == "total" and len(focus) > 2 and
+                                    len(conv.values) <= 1)):
             # ("and avg per trust" after the gap between two: all of them; not "avg per trust
-            # for those 4", nor after a group's total)
+            # for those 4", nor after a group's total, though after a group against one it is)
             return subjects, op  # ("what % of the 5-trust total": the parts are the base)
         if not subjects and self._names_round(q) and op in PAIR_OPS and focus and len(
                 {self.look.main_row(f).id for f in focus}) == 1:

@@ -23,7 +23,8 @@ COMPARATIVE = re.compile(r"\b(?:more|fewer|less|lower|higher|bigger|smaller|larg
 BARE_COMPARATIVE = re.compile(r"\b(?:more|fewer|less|lower|higher|bigger|smaller|larger|greater|"
                               r"worse|better|busier|quieter)\b")
 POINTS = re.compile(r"\bpercentage points?\b|\bpoints? (?:apart|between|separate)\b|"
-                    r"\bin (?:percentage )?points\W*$")
+                    r"\bin (?:percentage )?points\W*$|"
+                    r"\b(?:gap|diff\w*)\b[^?]{0,30}\b\d+(?:\.\d+)? points?\b")  # ("gap … like 14 points?")
 # "How many percentage points …": the unit is the percentage, no noun is counted.
 PERCENT_NOUN = re.compile(r"\s*(?:percentage points?|points?|per ?cent|percent)\b")
 
@@ -216,7 +217,8 @@ ROLE_Q = re.compile(r"\b(?:roles?|jobs?|titles?|who is|who are|who's|who was|who
                     r"(?:'s|s') (?:position|post)\b", re.I)
 
 SUMMARY_Q = re.compile(r"\b(?:summar\w+|headline|gist|tl;?dr|overview|main (?:point|message|"
-                       r"story)|key point|in (?:a single|one) (?:sentence|line))\b|"
+                       r"story)|key point|in (?:a single|one|1) (?:sentence|line)|"
+                       r"sum (?:it |this |the (?:article|story|piece) )?up)\b|"
                        r"\bwhat is (?:this|the) (?:article|story|piece|report) about\b|"
                        r"^what (?:happened|is it about)\W*$|^what(?:'s| is) the "
                        r"(?:article|story|news)\W*$|\b(?:areas?|regions?|places?|parts? of the "
