@@ -24,7 +24,8 @@ BARE_COMPARATIVE = re.compile(r"\b(?:more|fewer|less|lower|higher|bigger|smaller
                               r"worse|better|busier|quieter)\b")
 POINTS = re.compile(r"\bpercentage points?\b|\bpoints? (?:apart|between|separate)\b|"
                     r"\bin (?:percentage )?points\W*$|"
-                    r"\b(?:gap|diff\w*)\b[^?]{0,30}\b\d+(?:\.\d+)? points?\b")  # ("gap … like 14 points?")
+                    # ("so the gap is what, like 14 points?")
+                    r"\b(?:gap|diff\w*)\b[^?]{0,30}\b\d+(?:\.\d+)? points?\b")
 # "How many percentage points …": the unit is the percentage, no noun is counted.
 PERCENT_NOUN = re.compile(r"\s*(?:percentage points?|points?|per ?cent|percent)\b")
 
