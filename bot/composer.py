@@ -89,7 +89,13 @@ class Composer:
         if whole.kind in ("figure", "aggregate") and len(whole.figures) >= 2 and \
                 not self._counts(whole):
             return self._answer_one(q, conv)
-        answers = [self._answer_one(p, conv) for p in parts]
+        answers = []
+        for i, p in enumerate(parts):
+            conv.in_message = i > 0
+            try:
+                answers.append(self._answer_one(p, conv))
+            finally:
+                conv.in_message = False
         if sum(not a.abstained for a in answers) >= 1:
             return _joined(q.raw, answers)
         return self._answer_one(q, conv)

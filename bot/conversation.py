@@ -25,6 +25,7 @@ class Conversation:
     base: tuple[str, ...] = ()  # what the last computation measured against ("of the region")
     positional: bool = False  # the last subject was asked for by its place in the article
     own: str = ""  # the figure id of the writer's own subject ("we're whc", "stoke here")
+    in_message: bool = False  # a later part of a multi-part message is being read
     max_turns: int = 20
 
     def remember(self, answer: Answer) -> None:

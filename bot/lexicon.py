@@ -14,7 +14,9 @@ from .profile import Profile
 from .text import stem
 
 GENERIC_COUNT_CUES = (r"figures?|numbers?|count|stats?|statistics|affected|hit|impact\w*|"
-                      r"disrupt\w*|lost|missed|how many|how much|total|how (?:bad|badly|hard)")
+                      r"disrupt\w*|lost|missed|how many|how much|total|how (?:bad|badly|hard)|"
+                      # "how did our trust do in the strike", "how did dudley fare"
+                      r"how (?:did|has|have|does) (?:[\w'&-]+ ){1,5}?(?:do|fare|fared|cope|coped)")
 
 
 def _alternation(words: tuple[str, ...] | list[str], stems: bool = False) -> str:
@@ -52,7 +54,9 @@ class Lexicon:
         # Capitals first: "OP" is outpatients where "op" is an operation.
         self.abbreviations = tuple((re.compile(rf"\b{re.escape(k)}\b"), v)
                                    for k, v in p.cased_abbreviations.items()) + tuple(
-            (re.compile(rf"\b{re.escape(k)}\b", re.I), v) for k, v in p.abbreviations.items())
+            (re.compile(rf"\b{re.escape(k)}\b", re.I), v) for k, v in p.abbreviations.items()) + (
+            # "my trust" is the writer's own, as "our trust" is (OWN_WORDS)
+            (re.compile(rf"\bmy (?:own )?({re.escape(p.part)})\b", re.I), r"our \1"),)
         self.counted_nouns = frozenset(w.lower() for w in p.counted_words)
         self.people_nouns = frozenset(w.lower() for w in p.people_nouns) - self.counted_nouns
         self.count_cues = re.compile(
@@ -62,6 +66,10 @@ class Lexicon:
         self.event_words = re.compile(
             rf"\b(?:{_alternation(p.event_words)}|(?:{_alternation(p.staff)}) out\b(?! of))\b",
             re.I)
+        # "during the strike", "over the walkout": the event as the time of what is asked
+        self.event_frame = re.compile(
+            rf"\b(?:during|in|over|throughout|through) (?:the|this|that|last week's) (?:recent )?"
+            rf"(?:{_alternation(p.event_words)})\b", re.I)
         self.action_cues = re.compile(rf"\b(?:{_alternation(p.action_words, stems=True)})\b",
                                       re.I)
         self.count_words = re.compile(

@@ -143,9 +143,10 @@ class Lookups:
         self.days = next((f for f in self.others if f.unit == "days"), None)
         self.people = {p.id: p for p in corpus.people}
         self.sites = self._sites()
-        generic = tuple(corpus.profile.whole_words)
-        self.subject_matcher = AliasMatcher({f.id: (*f.aliases, *generic) if f.scope == "whole"
-                                             else f.aliases for f in self.counts},
+        generic = {"whole": tuple(corpus.profile.whole_words),
+                   "national": tuple(corpus.profile.national_words)}
+        self.subject_matcher = AliasMatcher({f.id: (*f.aliases, *generic.get(f.scope, ()))
+                                             for f in self.counts},
                                             stop=frozenset(STOPWORDS),
                                             words=frozenset(tokens(corpus.article)))
         # The areas the whole is made of ("the Black Country") and the parts in each.
@@ -273,12 +274,14 @@ class Lookups:
                 return sentence
         return ""
 
-    def described_people(self, terms: set[str]) -> list[Person]:
+    def described_people(self, terms: set[str], pronoun: str | None = None) -> list[Person]:
         """The person a question describes without naming: the one whose role, organisation
-        and introduction share the most of its words, two at least, more than anyone else."""
+        and introduction share the most of its words, two at least, more than anyone else
+        (of those the pronoun fits, when the question says "lady" or "guy")."""
         scored = sorted(((len(terms & d) + len(terms & d - set().union(
             *(e for k, e in self.person_terms.items() if k != pid))), pid)
-            for pid, d in self.person_terms.items()), reverse=True)
+            for pid, d in self.person_terms.items()
+            if pronoun is None or self.people[pid].pronoun == pronoun), reverse=True)
         if not scored or scored[0][0] < 3 or len(scored) > 1 and scored[1][0] == scored[0][0]:
             return []
         return [self.people[scored[0][1]]]

@@ -30,6 +30,10 @@ class Person:
         return self.kind == "person"
 
     @property
+    def object_pronoun(self) -> str:
+        return {"she": "her", "he": "him"}.get(self.pronoun, "them")
+
+    @property
     def the_role(self) -> str:
         """The role with its article: "the Health Secretary", "one of NUH's deputy …"."""
         return self.role if re.match(r"(?:one|some|two|three|each|an?|the) ", self.role) \

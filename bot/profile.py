@@ -15,7 +15,7 @@ from .errors import SeedError
 
 LISTS = ("counted_words", "action_words", "people_nouns", "staff", "other_staff", "examples",
          "question_words", "place_words", "name_glue", "type_words", "other_rounds",
-         "speaker_roles", "event_words", "part_heads", "whole_words")
+         "speaker_roles", "event_words", "part_heads", "whole_words", "national_words")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Profile:
     event_words: tuple[str, ...] = ()  # words for the event itself ("walkout", "on strike")
     part_heads: tuple[str, ...] = ()  # nouns a description of a part ends in ("hospital")
     whole_words: tuple[str, ...] = ()  # what names any article's whole ("the whole area")
+    national_words: tuple[str, ...] = ()  # … and its national figure ("the whole country")
     abbreviations: dict[str, str] = field(default_factory=dict)
     cased_abbreviations: dict[str, str] = field(default_factory=dict)  # matched as written
     kin: dict[str, str] = field(default_factory=dict)  # word families: stem -> stem

@@ -68,6 +68,9 @@ INNER_AUX = re.compile(r"\b(?:are|were|did|do|have) (?:we|they|you)\b(?! (?:have
 
 
 def form_of(low: str) -> str:
+    asked_after = CLAIM_THEN_COUNT.match(low)
+    if asked_after and form_of(asked_after.group(1)) == "yesno":
+        return "yesno"  # "so monday was the peak day yeah? how many": checked, with its figure
     if YESNO_LEAD.match(low) and OR_WHAT_TAIL.search(low):
         low = OR_WHAT_TAIL.sub("", low) + "?"
     if CLAIM_FRAME.match(low):
@@ -100,6 +103,8 @@ def form_of(low: str) -> str:
     low = re.sub(r"^(?:yes or no|true or false|is it true that|correct or not)\W*", "", low)
     if TRAILING_ASK.match(low):
         return "what"  # "so day 2 was?": the ask in place of the figure, no claim
+    if ALL_ON.match(low):
+        return "yesno"
     # The question may come last: "SFH rebooked 1,221; was that more than NUH?".
     last = re.split(r"[;:\u2014\u2013]\s*|,\s+|\s-\s", low)[-1].strip()
     aux = r"^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
@@ -118,6 +123,14 @@ def form_of(low: str) -> str:
     return "other"
 
 
+# A claim, then a bare ask for its figure: "… yeah? how many".
+CLAIM_THEN_COUNT = re.compile(r"^(.*?\?)\s*(?:and |so |ok )?(?:how many|how much|"
+                              r"by how (?:many|much)|"
+                              r"what(?:'s| is|s)? the (?:figure|number|total)|what number)"
+                              r"(?: then| exactly| pls| please)?\W*$")
+# "all on the tuesday??", "every one of them in the first week?": where they all were, checked.
+ALL_ON = re.compile(r"^\W*(?:so |and )?(?:all|every one|entirely)(?: of (?:them|it|those))? "
+                    r"(?:on|in|during)\b[^?]*\?+\W*$")
 # "The draft says X. True?", "Our piece says X. Is that what the article reports?",
 # "Draft line: 'X.' Is that accurate?": a claim someone else wrote, put for checking.
 CLAIM_SOURCE = re.compile(
@@ -354,7 +367,8 @@ def split_trailing(text: str) -> tuple[str, str]:
     """'How many …? If the article doesn't say, just estimate it.': the question, and the
     instruction after it ('' when there is none); 'per day? given how long the walkout was':
     the question, and the premise it rests on."""
-    match = re.match(r"^(.*?\?)\s+([A-Z][^?]{15,})$", text.strip())
+    match = re.match(r"^(.*?\?)\s+([A-Z][^?]{15,})$", text.strip()) or FIRST_PERSON_TAIL.match(
+        text.strip())
     premise = re.match(r"^(.*?\?)\s+(" + PREMISE_TAIL.pattern + r"[^?]*)\??$", text.strip(), re.I)
     if premise:
         return premise.group(1), premise.group(2).strip()
@@ -367,6 +381,8 @@ REMARK_BETWEEN = re.compile(r"\?\s+(?:[^?.!]{3,60})[.!]\s+(?=(?:what|how|which|w
                             r"why)\b)", re.I)
 CLAIM_OPENING = re.compile(r"^\W*(?:so |and |but )?(?:is|was|were|are|did|does|do|has|have|had|"
                            r"can|could|will|would)\b", re.I)
+# A remark about the writer after the question: "… coming?? my son has an appt in jan 😰".
+FIRST_PERSON_TAIL = re.compile(r"^(.*?\?)\s+((?:my|i|i'm|im|i've|we|we're|our)\b[^?]{8,})$", re.I)
 # What a question rests on, said after it: "given how long the walkout was", "seeing as …".
 PREMISE_TAIL = re.compile(r"(?:given|considering|seeing as|bearing in mind|taking into account)\b")
 # A question ending on its verb, the figure left for the answer: "so day 2 was?".

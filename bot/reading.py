@@ -65,6 +65,7 @@ from .rules import (
     EXCLUDING,
     FOLLOWUP,
     FOLLOWUP_FILLER,
+    GENDERED_PERSON,
     GENERIC_TERMS,
     HOW_MANY_NOUN,
     INSTRUCTION,
@@ -295,6 +296,12 @@ class Outline:
 
 
 
+# Verbs after a name that is no noun counted: "how many of uhnm's were at …".
+AUXILIARIES = frozenset("were was did had got have has are is do does".split())
+# "our trusts tot" from one trust's staff: "our trust's" (what follows is its figure)
+OWN_FIGURE_AFTER = r"(?! (?:tot|total|figure|number|count)s?\b)"
+
+
 class Parser:
     """Reads a question, against the article's tables and the conversation, into one Reading."""
 
@@ -330,6 +337,24 @@ class Parser:
         return Outline(q, parts=tuple(read(p, lex.abbreviations) for p in parts)
                        if len(parts) > 1 else ())
 
+    def _those(self, those: re.Match[str], conv: Conversation) -> list[Figure]:
+        """The parts "those N" stands for: the last turns' parts, newest back, when they come
+        to exactly N without a turn about something else between."""
+        n = WORD_NUMBERS.get(those.group(1)) or int(those.group(1))
+        got: list[Figure] = []
+        for turn in reversed(conv.turns):
+            if turn.abstained:
+                continue
+            ids = turn.focus or tuple(f.id for f in turn.figures)
+            rows = [self.look.main_row(f) for k in ids if (f := self.look.by_id.get(k))]
+            parts = [f for f in dict.fromkeys(rows) if f in self.look.parts and f not in got]
+            if not parts or len(got) + len(parts) > n:
+                break
+            got = parts + got
+            if len(got) == n:
+                return got if n >= 2 else []
+        return []
+
     def _corrected(self, raw: str) -> str:
         """'… than walsall? no wait, sandwell i mean': the question with the name put right."""
         line = CORRECTION_LINE.match(raw)
@@ -356,6 +381,13 @@ class Parser:
                 CLAIM_START.match(latest.question.strip().lower()):
             # "was the real disruption bigger?" … "why?": why that is
             q = read(f"why {latest.question.strip()}", self.lex.abbreviations)
+        those = THOSE_N.search(q.low)
+        those_parts = self._those(those, conv) if those else []
+        if those and those_parts:
+            # "those two combined vs rwt?" after walsall's turn and dudley's: the two by name
+            names = " and ".join(f.subject for f in those_parts)
+            q = read(f"{q.text[:those.start()]}{names}{q.text[those.end():]}",
+                     self.lex.abbreviations)
         mentions = self.look.subject_matcher.find(q.text)
         subjects = [self.look.by_id[k] for k in AliasMatcher.keys(mentions)]
         subjects, area = self._areas(q, subjects)
@@ -453,6 +485,11 @@ class Parser:
                 if 0 <= j < len(ordered):
                     subjects = [subjects[0], ordered[j]]
         asked_for = bool(subjects)
+        if not subjects and conv.in_message and op is None and q.form in ("how many", "how much") \
+                and len(conv.focus) == 1 and (f := self.look.by_id.get(conv.focus[0])) is not None \
+                and f in self.look.parts and not self.lex.all_parts.search(q.low):
+            # "how did our trust do in the strike, how many got cancelled": the same one
+            subjects = [f]
         subjects, op = self._from_conversation(q, conv, subjects, op)
         if op == "total" and not asked_for and subjects and TOGETHER.search(q.low) and \
                 not REST_WORDS.search(q.low) and len(
@@ -525,11 +562,16 @@ class Parser:
                      if self.look.people[m.key].is_person and not set(toks[m.start:m.end]) & (
                          set(tokens(self.look.people[m.key].name)) |
                          set(tokens(self.look.people[m.key].role)))]
+        gendered = GENDERED_PERSON.search(q.low)
         if not any(p.is_person for p in named) and (q.form == "who" or PERSON_ASKED.search(
-                q.low)):
+                q.low) or gendered):
             asked = asked_terms - GENERIC_TERMS - {t for p in people for t in
                                                    self.look.person_terms.get(p.id, ())}
-            described += [p for p in self.look.described_people(asked) if p not in people]
+            pronoun = gendered.lastgroup if gendered else None
+            found = [p for p in self.look.described_people(asked, pronoun) if p not in people]
+            described += found
+            if gendered and q.form != "who" and not any(p.is_person for p in people):
+                people = found + people  # "what did the black country lady say": hers
         unknown, place, partial, stray = self._unknown(q, mentions)
         if unknown and not mentions:
             # "King's College Hospital NHS Foundation Trust": a name the article doesn't know,
@@ -765,8 +807,11 @@ class Parser:
         if own is not None and own in subjects and len(subjects) > 1 and not OWN_WORDS.search(
                 q.low) and self._own(q, mentions) is own:
             subjects = [f for f in subjects if f is not own]  # "rwt again - … across england?"
+        # (not "whats our trusts tot" from one trust's staff: "our trust's", the apostrophe
+        # left out)
         ours_all = OUR_AREA.search(q.low) or re.search(
-            rf"\bour (?:\w+ )?{re.escape(self.lex.profile.parts)}\b", q.low)
+            rf"\bour (?:\w+ )?{re.escape(self.lex.profile.parts)}\b"
+            rf"{'' if own is None else OWN_FIGURE_AFTER}", q.low)
         if own is not None and (wording["excluded"] == (own,) or WE_GROUP.search(q.low)):
             pass  # "excl us": the rest; "both of us together": the two last named
         elif own is not None and OWN_WORDS.search(q.low) and wording["rest_together"]:
@@ -836,7 +881,8 @@ class Parser:
                     REFERRING.search(q.low) or ELLIPTIC_COMPARISON.match(q.low)):
             # "that's more than the 4 other trusts combined?": the last one against the rest.
             subjects = [last[0]]
-        if wording["fraction"] and op in (None, "total") and REFERRING.search(q.low) and \
+        if wording["fraction"] and (op in (None, "total") and REFERRING.search(q.low) or op in (
+                None, "total", "extreme") and ELLIPTIC_COMPARISON.match(q.low)) and \
                 not any(f.scope == "part" for f in subjects) and last and all(
                     f.scope == "part" for f in last):
             # "is that over half the regional total?": the last ones against the fraction.
@@ -996,7 +1042,8 @@ class Parser:
                          "other_staff": lex.other_staff, "by_type": look.by_type,
                          "type_words": re.compile(rf"\b(?:{lex.types})\b"),
                          "other_period": look.other_period, "other_month": look.other_month,
-                         "event_words": lex.event_words}
+                         "event_words": lex.event_words,
+                         "event_frame": lex.event_frame}
         cues = Cues.find({**QUESTION_RULES, **article_rules}, q.low, q.text, AS_WRITTEN)
         word_text = f" {' '.join(tokens(q.text))} "
         stem_text = f" {' '.join(content_terms(q.text))} "
@@ -1155,7 +1202,8 @@ class Parser:
         skip = {"than", "more", "fewer", "less", "hospital", "nhs", "total", "of", "the",
                 "individual", "separate", "different", "extra", "additional", "vs", "versus",
                 "compared", "our", "their", "its", "my", "your", "his", "her", "again",
-                "altogether", "overall", "in", "all", "then", "now"}
+                "altogether", "overall", "in", "all", "then", "now",
+                "round", "around", "here", "there", "own"}  # ("how many round here": no round)
         skip |= {w for s in self.lex.profile.staff for w in s.lower().split()[:-1]}
         following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS
                      and w not in SCOPE_ADVERBS  # "how many nationally again"
@@ -1167,6 +1215,18 @@ class Parser:
             return ""  # "how many more than Dudley": a difference, no noun counted
         if re.match(r"(?:in|at|across|for|from|over|on|during|throughout)\b", match.group(1)):
             return ""  # "how many in the region": a place, no noun counted
+        if following and following[0] in self.look.alias_tokens and \
+                following[0] not in self.lex.name_glue | self.lex.counted_nouns:
+            # "how many nuh resident docs": the noun after the subject's name; "how many
+            # imperial cancelled": a subject named, no noun counted
+            wider = low[match.start(1):].split()[:9]  # (a long name fills the usual window)
+            following = [w for w in (x.strip("?!.,") for x in wider)
+                         if w not in skip and w not in SCOPE_ADVERBS and
+                         not w.endswith(("'s", "s'")) and
+                         (w not in self.look.alias_tokens or w in self.lex.counted_nouns)]
+            if not following or self.lex.action_cues.search(following[0]) or \
+                    following[0] in AUXILIARIES:
+                return ""
         # "how many patient appointments": the counted noun is what is counted.
         noun = next((w for w in following if w in self.lex.counted_nouns),
                     following[0] if following else "")

@@ -11,8 +11,12 @@ FUNCTION_WORDS = frozenset("""were was had did got have has in at across for of 
 times do does is are a an were went go goes gone""".split())
 
 OUTCOME = re.compile(r"\b(?:already|since|so far|yet|still|now)\b.*\b(?:rebook\w*|rearrang\w*|"
-                     r"reschedul\w*|seen|treated|done)\b|\bhave (?:now |already )?been "
-                     r"(?:rebook\w*|rearrang\w*|seen|treated)\b")
+                     r"reschedul\w*|seen|treated|done|"
+                     r"(?:given|offered|got|had) (?:a )?new dates?)\b|"
+                     r"\bhave (?:now |already |actually |yet )?been (?:rebook\w*|rearrang\w*|seen|"
+                     r"treated|(?:given|offered) (?:a )?new dates?)\b|"
+                     r"\b(?:rebook\w*|(?:given|offered) (?:a )?new dates?)\b.*"
+                     r"\b(?:so far|yet|already)\b")
 
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|under the demand)\b")
 
@@ -189,6 +193,9 @@ ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|jo
 
 # A question after a person it does not name: "what's her name", "the nurse quoted …".
 PERSON_ASKED = re.compile(r"\b(?:(?:her|his|their) (?:name|job|role|title)|quoted|who)\b")
+# "the black country nhs lady", "the govt guy": a person by what they are, and which pronoun.
+GENDERED_PERSON = re.compile(r"\b(?:(?P<she>lady|woman|spokeswoman|gal)|(?P<he>man|guy|bloke|chap|"
+                             r"fella|fellow|gentleman|gent|spokesman))\b")
 
 # "Where was she?": where the article meets them (not where they live or come from).
 WHERE_WORD = re.compile(r"\bwhere\b(?!.*\b(?:live[sd]?|living|born|from|grew|raised|home|"
@@ -220,7 +227,8 @@ ROLE_Q = re.compile(r"\b(?:roles?|jobs?|titles?|who is|who are|who's|who was|who
 SUMMARY_Q = re.compile(r"\b(?:summar\w+|headline|gist|tl;?dr|overview|main (?:point|message|"
                        r"story)|key point|in (?:a single|one|1) (?:sentence|line)|"
                        r"sum (?:it |this |the (?:article|story|piece) )?up)\b|"
-                       r"\bwhat is (?:this|the) (?:article|story|piece|report) about\b|"
+                       r"\bwhat is (?:this|the) (?:article|story|piece|report) "
+                       r"(?:(?:basically|actually|really|mainly|mostly|all|even) )?about\b|"
                        r"^what (?:happened|is it about)\W*$|^what(?:'s| is) the "
                        r"(?:article|story|news)\W*$|\b(?:areas?|regions?|places?|parts? of the "
                        r"country) (?:does|did|is) (?:the |this )?(?:article|story|report) "
@@ -324,7 +332,7 @@ OUR_LEADER = re.compile(r"\b(?:our|my) (?:\w+ ){0,3}?(?:boss|bosses|chief|chiefs
                         r"leader|leaders|manager|management|director|directors|exec|executive|"
                         r"spokes\w+|ceo|leadership)\b")
 # … and the words that stand for the writer's own later: "for us?", "ours", "our appts".
-OWN_WORDS = re.compile(r"\b(?:us|ours|we|our|my (?:own )?(?:hospital|trust))\b")
+OWN_WORDS = re.compile(r"\b(?:us|ours|we|our|my (?:own )?(?:hospital|workplace|employer))\b")
 # "us + dudley together", "dudley and us": the writer's own subject, one of a group.
 OWN_WITH = re.compile(r"\b(?:us|ours)\s+(?:and|\+|&|plus)\s|\s(?:and|\+|&|plus)\s+(?:us|ours)\b|"
                       r"\b(?:vs|versus|than|against|compared (?:to|with))\s+(?:us|ours)\b")
@@ -487,8 +495,8 @@ SITE_CLAIM = re.compile(r"\b(?:is|'s|isnt|isn't|was)\b.*\b(?:hosp\w*|sites?|one 
 PLACES_APART = re.compile(r"\b(?:vs|versus|or|compared|split|each|apart|separately|between|"
                           r"breakdown|broken down)\b")
 # One listed place asked for by itself: "newark hosp specifically", "kings mill on its own".
-PLACE_ALONE = re.compile(r"\b(?:specifically|on (?:its|their) own|alone|by itself|in particular|"
-                         r"just (?:that|the) (?:one|site|hospital))\b")
+PLACE_ALONE = re.compile(r"\b(?:specifically|on (?:its|their) own|alone|by itself|itself|"
+                         r"in particular|only|just (?:that|the) (?:one|site|hospital))\b")
 # Both sides asked: "are we above or below that", "over or under the average?".
 EITHER_SIDE = re.compile(r"\b(?:above|over|higher|more) or (?:below|under|lower|less)\b|"
                          r"\b(?:below|under|lower|less) or (?:above|over|higher|more)\b")
@@ -553,6 +561,12 @@ BARE_WHO = re.compile(r"^(?:what|who) (?:is|are|was|were) (?:the )?(.+?)[?.!]*$"
 OFFICE_OF = re.compile(r"\bwho (?:is|was|are|were) (?:the )?([\w' -]+?) (?:of|at|for) ")
 WHO_IS = re.compile(r"\bwho(?:'s| is| are| was)\b")
 REASON_ASKED = re.compile(r"\breasons?\b|\bcauses?\b")
+# "double speak about what exactly", "what was he referring to": what "this" in a quote points
+# back to.
+REFERENT_ASKED = re.compile(r"\babout what\b|\bwhat (?:was|is|were) (?:that|it|this|he|she|they) "
+                            r"(?:about|referring to|on about)\b|\bwhat did (?:he|she|they) mean\b|"
+                            r"\breferring to\b|"
+                            r"\bwhat (?:was|is) (?:the|that) [\w' -]{1,20}? about\b")
 AT_LEAST = re.compile(r"\b(?:more than|over|at least|above)\b")
 THANKS = re.compile(r"^(?:thanks?|thank you|cheers)\b")
 ASCENDING = re.compile(rf"\bfrom (?:the )?(?:{FEWEST})\b|\bascending\b|\bsmallest first\b")
@@ -784,6 +798,11 @@ CALENDAR_NAME = re.compile(rf"\b(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|F
                            rf"Sunday)\b")
 DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                       r"twelve|24|48)[\s-](?:hours?|days?|weeks?)\b", re.I)
+# "how many appts are they expecting to cancel", "how many will be moved": a count ahead.
+EXPECTED_COUNT = re.compile(r"\b(?:(?:are|is|were|was) (?:they |it |we |there |he |she )?"
+                            r"(?:expect\w*|going|likely|set|predicted|forecast|planning) to|"
+                            r"will (?:they |we |"
+                            r"there |it )?(?:have to )?(?:cancel\w*|postpone\w*|move|be))\b")
 FUTURE_WORDS = re.compile(r"\b(?:further|next|upcoming|will|planned|has since named|could follow|"
                           r"set to|announced|is to|are to)\b", re.I)
 

@@ -332,7 +332,11 @@ class AggregateAnswerer(FigureWork):
                                        tuple(ones))
         elif not r.named_tokens and len(r.q.terms) <= 4 and \
                 not r.cues.has("MOST_WORD", "FEWEST_WORD") and \
-                not (r.own in r.subjects and r.cues.has("OWN_WORDS")):  # ("what % … is ours")
+                not (r.own in r.subjects and r.cues.has("OWN_WORDS")) and \
+                not (r.op == "share" and r.cues.has("OF_THE_TOTAL") and len(conv.values) != 2
+                     and any(f.scope == "part" for f in r.subjects)):
+            # ("what % … is ours"; "as a % of the total?" after one total: of everything, not
+            # of the answer before it)
             pair = conv.values if len(conv.values) == 2 else (
                 self._last_two(conv) or self._total_then_one(conv))
             turns = conv.turns[-2:]

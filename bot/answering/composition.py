@@ -38,7 +38,8 @@ class CompositionAnswerer(TextWork):
             "what", "which", "other", "how")
         claims_all = r.q.form == "yesno" and r.cues.has("ALL_OF_KIND") and r.cues.has(
             "type_words") and not (r.cues.has("COMPARATIVE") and r.line is None) and \
-            not r.cues.has("ONLY_N")
+            not r.cues.has("ONLY_N") and len({k for k, _ in r.dims}) < 2
+        # (not "all the wknd ones were inpatients?": a claim about the rows of those days)
         if not (asks or claims_all):
             return None
         pid, number = self.look.composition[0]

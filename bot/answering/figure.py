@@ -57,13 +57,15 @@ class FigureAnswerer(FigureWork):
         kind = self._noun_kind(noun)
         if kind in ("other", "people"):
             rows = [f for f in self.look.others if stem(noun) == stem(f.unit)]
-            named = {f.subject for f in subjects if f.scope == "part"}
+            named = {f.subject for f in subjects if f.scope in ("part", "whole")}
             if rows and named and not any(f.subject in named for f in rows):
                 # "how many resident docs walked out at nuh": the article counts them only
                 # for another subject
-                given = "; ".join(f"{f.display} {f.measure} ({f.passage})" for f in rows)
+                # (no figure in the abstention: the others' rows are named, not stated)
+                given = " and ".join(dict.fromkeys(f"{f.subject} ({f.passage})" for f in rows))
                 return self.look.abstain(q, f"The article doesn't say how many {noun} at "
-                                            f"{' or '.join(sorted(named))}; it gives {given}.")
+                                            f"{' or '.join(sorted(named))}; it gives a figure "
+                                            f"for {given} only.")
             if rows:
                 return None
             return self.look.abstain(q, f"The article doesn't say how many {noun} — it counts "
@@ -97,6 +99,10 @@ class FigureAnswerer(FigureWork):
                 "type" not in self.look.dimension_keys:
             return self.look.abstain(q, f"The article doesn't break its figures down by type of "
                                     f"{self.lex.profile.counted}.")
+        if r.cues.has("EXPECTED_COUNT") and q.form in ("how many", "how much"):
+            period = self.lex.profile.period or "the strike it reports"
+            return self.look.abstain(q, f"The article gives no figure ahead: it only gives "
+                                        f"figures for {period}.")
         if r.cues.has("other_period") and (q.form in ("how many", "how much") or q.form in (
                 "what", "other") and r.cues.has("count_cues")) and \
                 "round" not in self.look.dimension_keys and not r.dims:
@@ -214,7 +220,7 @@ class FigureAnswerer(FigureWork):
             rows = self._rows_at(f, r.dims)
             if not rows:
                 claimed_none = r.q.form == "yesno" and r.claim_negated
-                sentences.append(self._none_at(f, r.dims, claimed_none) or
+                sentences.append(self._none_at(f, r.dims, claimed_none, r.q.form == "yesno") or
                                  f"The article doesn't give a figure for {f.subject} for {what}.")
                 continue
             used += rows
@@ -241,6 +247,17 @@ class FigureAnswerer(FigureWork):
             sentences.append(f"{format_number(total)} at {f.subject} for {what}: {working} = "
                              f"{format_number(total)} ({where}).")
         verdict = self._claimed_at(r, subjects) if used else ""
+        if not verdict and used and q.form == "yesno" and r.cues.has("ALL_OF_KIND") and \
+                not q.numbers:
+            # "all on the tuesday??": whether that day's rows are the subjects' whole figures;
+            # "all the wknd ones were inpatients?": the weekend's inpatients, of its rows
+            keys = list(dict.fromkeys(k for k, _ in r.dims))
+            base = tuple(d for d in r.dims if d[0] != keys[-1])
+            whole = sum(x.value for f in subjects for x in self._rows_at(f, base)) if base \
+                else sum(self.look.main_row(f).value for f in subjects)
+            part = sum(x.value for x in used)
+            verdict = "Yes: all of them." if abs(whole - part) < 0.5 else \
+                f"No: {format_number(part)} of {format_number(whole)}."
         if not verdict and used and (q.form == "yesno" or r.cues.has("CLEAR_LEAD")) and \
                 r.cues.has("CLEAR_CLAIM") and not q.numbers:
             # "was the wknd totally clear at sfh": none, or how many there were
@@ -292,15 +309,16 @@ class FigureAnswerer(FigureWork):
         return f"No: {subjects[0].subject} had {each}."
 
     def _none_at(self, f: Figure, dims: tuple[tuple[str, str], ...],
-                 claimed_none: bool = False) -> str:
+                 claimed_none: bool = False, yesno: bool = True) -> str:
         """'All 1,191 on the second day' means none on the first: say so, with the span (a
-        verdict of yes when the question itself claims none)."""
+        verdict of yes when the question itself claims none; "None" to "how many")."""
         for key, value in dims:
             whole = [v for v in self.look.variants if v.subject == f.subject and v.value == f.value
                      and [k for k, _ in v.dims] == [key] and v.dim(key) != value]
             if whole:
                 row = whole[0]
-                verdict = "Yes" if claimed_none else "No"  # "Is it true none were on day 1?"
+                verdict = "None" if not yesno else "Yes" if claimed_none else "No"
+                # ("Is it true none were on day 1?": yes)
                 return (f"{verdict}: all {row.display} of {f.subject}'s {f.measure} were on "
                         f"{row.dim(key)}, none on {value} — “{row.span}” ({row.passage}).")
         return ""

@@ -59,18 +59,30 @@ class PeopleAnswerer(TextWork):
                               False, "passage", (self.look.cite(p.introduced, 1.0),), (),
                               highlights=(p.role,))
         places = [f for f in r.subjects if f.scope == "part"]
+        role_words = set(tokens(persons[0].role)) - {"the", "of", "for", "and"} if persons \
+            else set()
+        # ("is she a gosh nurse?": the place named before a word of her role)
+        before_role = len(places) == 1 and any(
+            i + 1 not in r.named_tokens and i + 1 < len(r.words) and r.words[i + 1] in role_words
+            for i in r.named_tokens)
         if q.form == "yesno" and len(persons) == 1 and len(places) == 1 and \
-                r.cues.has("FROM_PLACE") and not r.cues.has("count_cues"):
+                (r.cues.has("FROM_PLACE") or before_role) and not r.cues.has("count_cues"):
             # "shes from uhnm tho right?": where the article puts her, against where it's said
             p, place = persons[0], places[0]
             theirs = f"{p.organisation} {p.role}".lower()
             holds = any(a.lower() in theirs for a in place.aliases if len(a) > 2)
+            met = self.look.introduction(p)
+            if not holds and any(re.search(rf"\b{re.escape(a.lower())}", met.lower())
+                                 for a in place.aliases if len(a) > 3):
+                # (met at one of its hospitals: where she works, the article doesn't say)
+                return Answer(q.raw, f"Not that the article says: {p.name} is {p.the_role}; "
+                                     f"it meets {p.object_pronoun} here: “{met}” "
+                                     f"({p.introduced}).", False, "passage",
+                              (self.look.cite(p.introduced, 1.0),), (), highlights=(p.role,))
             return Answer(q.raw, f"{'Yes' if holds else 'No'}: {p.name} is {p.the_role} "
                                  f"({p.introduced}){'' if holds else f', not {place.subject}'}.",
                           False, "passage", (self.look.cite(p.introduced, 1.0),), (),
                           highlights=(p.role,))
-        role_words = set(tokens(persons[0].role)) - {"the", "of", "for", "and"} if persons \
-            else set()
         owners = [o for o in orgs if any(k == o.id and set(after[:2]) & role_words
                                          for k, after in r.after_names)]
         if q.form == "yesno" and len(persons) == 1 and owners and persons[0].organisation \

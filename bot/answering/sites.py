@@ -14,15 +14,18 @@ class SiteAnswerer(FigureWork):
     name = "site"
 
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
-        if r.site is None and len(r.sites_named) >= 2 and r.cues.has("PLACES_APART") and len(
+        if r.site is None and (len(r.sites_named) >= 2 or r.sites_named and r.place) and \
+                r.cues.has("PLACES_APART") and len(
                 {self.look.main_row(f).id for f in r.subjects}) == 1 and r.q.form in (
                 "how many", "how much", "which", "what", "yesno", "other"):
             # "how many of those were at city hospital vs qmc?": one trust's places apart
             owner = self.look.main_row(r.subjects[0])
+            places = [*r.sites_named, *([r.place.removeprefix("vs ")] if len(
+                r.sites_named) < 2 else [])]  # ("newark vs kmh": one name it doesn't list)
             return self.look.abstain(r.q, (
                 f"The article gives {owner.subject}'s figure only for the whole "
                 f"{self.lex.profile.part} ({owner.display}, {owner.passage}), not for "
-                f"{' and '.join(r.sites_named)} apart."))
+                f"{' and '.join(places)} apart."))
         if r.site is None and len(r.sites_named) == 1 and r.cues.has("PLACE_ALONE") and len(
                 {self.look.main_row(f).id for f in r.subjects}) == 1 and r.q.form in (
                 "how many", "how much", "what", "other"):

@@ -549,6 +549,16 @@ class _Speech:
     def _said(self) -> Answer | None:
         """'What did X say (about Y)': X's direct and reported words, from every speaker the
         question names (an organisation through its members)."""
+        found = self._said_about()
+        if found is None and self.r.cues.has("event_frame"):
+            # "what did she say was the priority during the strike": when, not what about
+            terms, self.terms = self.terms, [t for t in self.terms
+                                             if t not in self.c.event_terms]
+            found = self._said_about() if self.terms != terms else None
+            self.terms = terms
+        return found
+
+    def _said_about(self) -> Answer | None:
         if not self.ids or not self.r.cues.has("SAID_Q") or self.r.cues.has("YESNO"):
             return None
         mine = self._spoken()

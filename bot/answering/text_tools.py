@@ -33,8 +33,11 @@ class TextWork:
         before = self.look.corpus.passage(f"p{int(pid[1:]) - 1:02d}")
         reason = ""
         why = q.form == "why" or r.cues.has("REASON_ASKED")
-        if why and number == 0 and before is not None and re.match(
-                r"^[“\"]?(?:This|That) is why\b", sentence) and set(before.speakers) == set(
+        back = why and re.match(r"^[“\"]?(?:This|That) is why\b", sentence) or r.cues.has(
+            "REFERENT_ASKED") and re.match(r"^[“\"]?(?:This|That) (?:is|was)\b", sentence)
+        if back and number > 0:
+            reason = passage.sentences[number - 1]  # "This is double-speak": what "this" is
+        elif back and number == 0 and before is not None and set(before.speakers) == set(
                 passage.speakers):
             reason = before.sentences[-1]  # "This is why…" points back to the reason
         # An "It includes…" sentence right after is part of the same point.
@@ -54,8 +57,8 @@ class TextWork:
             sentence = _without_stray_figures(sentence, set(q.terms))
         if reason:
             said_before = re.search(r"\bsaid:\s*[\u201c\"]", reason)
-            reason = reason[said_before.end() - 1:] if said_before else reason
-            sentence = reason.strip().rstrip(CLOSE_QUOTES) + " " + sentence.lstrip(OPEN_QUOTES)
+            shown = reason[said_before.end() - 1:] if said_before else reason
+            sentence = shown.strip().rstrip(CLOSE_QUOTES) + " " + sentence.lstrip(OPEN_QUOTES)
         quoted = sentence.strip().strip("\u201c\u201d\"")
         quoted = re.sub(r",?[\"\u201d]?,?\s*(?:he|she|they) said\.?$", ".", quoted)
         speakers = [self.look.people[s] for s in passage.speakers if s in self.look.people]
@@ -72,8 +75,9 @@ class TextWork:
         else:
             text = f"{sentence}{extra} ({pid})"
         cites = [Citation(pid, verbatim, round(score, 3))]
-        if reason and before is not None:
-            cites.insert(0, Citation(before.id, before.sentences[-1], round(score, 3)))
+        if reason:
+            cites.insert(0, Citation(pid if number > 0 else before.id if before else pid, reason,
+                                     round(score, 3)))
         if extra and follow:
             cites.append(Citation(follow.id, follow.sentences[0], round(score, 3)))
         return Answer(q.raw, text, False, "passage", tuple(cites), (),
