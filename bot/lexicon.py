@@ -66,10 +66,11 @@ class Lexicon:
         self.event_words = re.compile(
             rf"\b(?:{_alternation(p.event_words)}|(?:{_alternation(p.staff)}) out\b(?! of))\b",
             re.I)
-        # "during the strike", "over the walkout": the event as the time of what is asked
+        # "during the strike", "about the strikes": the event as the time or the whole topic
+        # of what is asked (everything the article says is about it)
         self.event_frame = re.compile(
-            rf"\b(?:during|in|over|throughout|through) (?:the|this|that|last week's) (?:recent )?"
-            rf"(?:{_alternation(p.event_words)})\b", re.I)
+            rf"\b(?:during|in|over|throughout|through|about|on|regarding) (?:the|this|that|these|"
+            rf"those|last week's) (?:recent )?(?:{_alternation(p.event_words)})\b", re.I)
         self.action_cues = re.compile(rf"\b(?:{_alternation(p.action_words, stems=True)})\b",
                                       re.I)
         self.count_words = re.compile(

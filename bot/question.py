@@ -429,6 +429,9 @@ def split_parts(text: str) -> list[str]:
         marked = [p for p in marked if len(p.split()) >= 2]
         if len(marked) >= 2:
             return [p if p.endswith("?") else p + "?" for p in marked]
+    about = ABOUT_THEN_ASK.match(text)
+    if about and BACK_REFERENCE.search(text[about.end():]):
+        return [text]  # "what about UHB, how many did they cancel?": one question of UHB
     also = ALSO_BREAK.split(text)
     if len(also) == 2 and all(len(p.split()) >= 2 for p in also):
         # "and the pay demand he quoted? plus the £ figure he threw in": two asks
@@ -458,6 +461,12 @@ def split_parts(text: str) -> list[str]:
         # "bma asking for what % again? and whats the govt offer")
         return [text]
     return [p if p.endswith("?") else p + "?" for p in pieces]
+
+
+# A subject put first, then the question about it: "what about UHB, how many did they …".
+ABOUT_THEN_ASK = re.compile(r"^\W*(?:and |so |ok )?(?:what|how) about [^,?]{2,40}[,?]\s+"
+                            r"(?=(?:how|what|which|did|do|does|was|were|is|are|has|have)\b)",
+                            re.I)
 
 
 def _asked_fragment(piece: str, text: str) -> bool:

@@ -120,6 +120,7 @@ from .rules import (
     THAN_THE_OTHER,
     THANKS,
     THAT_VALUE,
+    THE_N_GROUP,
     THE_TWO,
     THEIR,
     THOSE_N,
@@ -145,7 +146,7 @@ from .rules import (
     WORD_NUMBERS,
     YEAR,
 )
-from .text import NUMBER_WORDS, STOPWORDS, content_terms
+from .text import NUMBER_WORDS, STOPWORDS, content_terms, stem, words
 from .wording import modalities, modality, number_words
 
 COMMON_VERBS = frozenset("""take took taken make made get got go went gone see saw do did done
@@ -381,7 +382,7 @@ class Parser:
                 CLAIM_START.match(latest.question.strip().lower()):
             # "was the real disruption bigger?" … "why?": why that is
             q = read(f"why {latest.question.strip()}", self.lex.abbreviations)
-        those = THOSE_N.search(q.low)
+        those = THOSE_N.search(q.low) or THE_N_GROUP.search(q.low)
         those_parts = self._those(those, conv) if those else []
         if those and those_parts:
             # "those two combined vs rwt?" after walsall's turn and dudley's: the two by name
@@ -988,7 +989,8 @@ class Parser:
         terms = [t for t in content_terms(text) if t not in look.people_terms
                  and t not in ASK_WORDS and look.vocab.knows(t)]
         unknown = [t for t in content_terms(text) if not look.vocab.knows(t)
-                   and t not in look.people_terms and t not in ASK_WORDS]
+                   and t not in look.people_terms and t not in ASK_WORDS and not any(
+                       look.vocab.frame_typo(w) for w in words(text) if stem(w) == t)]
         return {"quoted": tuple(p.strip().rstrip(".…").strip() for p in quoted),  # ('drop their…')
                 "voices": tuple(voices),
                 "echoed": self._echoed(q),
@@ -1506,6 +1508,13 @@ class Parser:
                 not EXCLUDING.search(q.low) and all(f.scope != "part" for f in subjects) and (
                     parts := [f for f in focus if f.scope == "part"]):
             return parts + subjects, "share"  # "and of the whole of england's?" after ours
+        own = self.look.by_id.get(conv.own)
+        if op is None and len(subjects) == 1 and subjects[0] in self.look.parts and \
+                FOLLOWUP.match(q.low) and conv.op in ("difference", "ratio") and own is not None \
+                and own in focus and len(focus) == 2 and subjects[0] not in focus and \
+                len(q.terms) <= 3:
+            # "did we have more than walsall? by how many" … "and sandwell?": us against it
+            return [own, subjects[0]], conv.op
         if op is None and subjects and FOLLOWUP.match(q.low) and conv.op in CARRIED_OPS and \
                 all(f.scope == "part" for f in subjects):
             base = [self.look.by_id[k] for k in conv.base if k in self.look.by_id]

@@ -96,6 +96,10 @@ VERSUS_THEM = re.compile(r"\b(?:vs|versus|against|than|compared (?:to|with))\s+(
                          r"that one|those|theirs)\W*$")
 # "per day avg for those 4 trusts": as many as the last answer named, those ones.
 THOSE_N = re.compile(r"\b(?:those|these|the same) (\d+|two|three|four|five|six|seven|eight|nine)\b")
+# "are we above the avg across the 4?": a group of that many just named, by its count.
+THE_N_GROUP = re.compile(r"\b(?:across|for|of|between|among|amongst|in|over) the "
+                         r"(\d+|two|three|four|five|six|seven|eight|nine)\b(?![,.]\d)"
+                         r"(?=\s*(?:\?|$|,|ones\b|of them\b|combined\b|together\b|put together\b))")
 # "combined with dudley?" after ours: the one just given, with the one named.
 COMBINED_WITH = re.compile(r"\b(?:combined with|together with|added to|plus|along with)\b")
 # "and their tues total?": the one subject just given.
@@ -333,6 +337,10 @@ OUR_LEADER = re.compile(r"\b(?:our|my) (?:\w+ ){0,3}?(?:boss|bosses|chief|chiefs
                         r"spokes\w+|ceo|leadership)\b")
 # … and the words that stand for the writer's own later: "for us?", "ours", "our appts".
 OWN_WORDS = re.compile(r"\b(?:us|ours|we|our|my (?:own )?(?:hospital|workplace|employer))\b")
+# "us" as one side of a computation: "than us", "ours", "what did we lose".
+US_ASKED = re.compile(r"\b(?:than|vs|versus|against|of|to|from|compared (?:to|with)|and|\+) "
+                      r"(?:us|ours)\b|\bours\b|\bwe (?:had|have|lose|lost|cancel\w*|do|did|"
+                      r"get|got|see|saw|move\w*|postpon\w*|resched\w*|rebook\w*)\b")
 # "us + dudley together", "dudley and us": the writer's own subject, one of a group.
 OWN_WITH = re.compile(r"\b(?:us|ours)\s+(?:and|\+|&|plus)\s|\s(?:and|\+|&|plus)\s+(?:us|ours)\b|"
                       r"\b(?:vs|versus|than|against|compared (?:to|with))\s+(?:us|ours)\b")
@@ -708,7 +716,7 @@ criticized""".split())
 INSTRUCTION = re.compile(r"\b(?:answer (?:yes or no|true or false)|true or false|yes or no)\b",
                          re.I)
 SAID_Q = re.compile(r"\b(?:what|which|how) (?:\w+ ){0,3}(?:did|does|do|has|have) (?:.+? )?"
-                    r"(?:say|said|tell|told|want\w*|think|stat\w*|claim\w*|respond\w*|add)\b|"
+                    r"(?:say|said|tell|told|want\w*|think|stat\w*|claim\w*|respond\w*|add|use)\b|"
                     r"\bwhat(?:'s| (?:was|were|is|are|s)) (?:(?:her|his|their|its) |.+?'s? )"
                     r"(?:words|response|statement|message|comments?|reaction|view|line|take|"
                     r"comeback)\b|"

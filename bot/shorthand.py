@@ -74,6 +74,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     # "wolves + dudley = exactly 2k?": a sum claimed ("gosh = 720" claims one figure)
     (r"([\w']+)\s*\+\s*([\w']+(?: [\w']+)?)\s*=\s*(?=(?:exactly |about |roughly )?\d)",
      r"\1 and \2 add up to "),
+    # "us + walsall is more than wolves?": the two added up, against the third
+    (r"(?<=\w)\s*\+\s*([\w']+(?: [\w']+)?)(?=\s+(?:(?:is|are|was|were|had|have) )?(?:more|less|"
+     r"fewer|bigger|smaller|higher|lower|over|under) than\b)", r" and \1 together"),
     (r"(?<=\w) \+ (?=\w)", " and "),
     (r"\bdep\b", "deputy"),
     (r"\bmed dir\b", "medical director"),
@@ -144,6 +147,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"^\s*n\s+(?=[a-z])", "and "),  # "n sfh?", "n what did she say
     (r"^(sat|sun)\b(?=\s+(?:and|n|&)\s)", lambda m: WEEKDAYS[m.group(1).lower()]),
     (r"\b(\d+)\s+(sat|sun)\b\.?", lambda m: f"{m.group(1)} on {WEEKDAYS[m.group(2).lower()]}"),
+    # "sfh inpts sat?": a day, last in the question (not "where she sat")
+    (r"(?<!\bi )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bwe )(?<!\bwho )\b(sat|sun)\b\.?"
+     r"(?=\s*[?!.]*\s*$)", lambda m: WEEKDAYS[m.group(1).lower()]),
     (r"\b(on|the|of|and|or)\s+(sat|sun)\b\.?",
      lambda m: f"{m.group(1)} {WEEKDAYS[m.group(2).lower()]}"),
     (r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*(?:'?\d{2}\b|\d{4}\b|"

@@ -30,6 +30,7 @@ class Vocabulary:
         self.words |= set(corpus.profile.question_words)
         self.stems = {stem(w) for w in self.words}
         self.frame = {stem(w) for w in corpus.profile.question_words}
+        self.frame_words = tuple(w for w in corpus.profile.question_words if len(w) >= 5)
         self._near: dict[str, bool] = {}
         self.passage_terms = {p.id: set(content_terms(p.text)) for p in corpus.passages}
         df: Counter[str] = Counter(t for terms in self.passage_terms.values() for t in terms)
@@ -51,6 +52,11 @@ class Vocabulary:
             if len(self._near) < 50_000:
                 self._near[word] = found
         return found
+
+    def frame_typo(self, word: str) -> bool:
+        """Whether a word is a typo of a word questions use ("actualy"): no claim word."""
+        return len(word) >= 5 and any(abs(len(w) - len(word)) <= 1 and fuzz.ratio(word, w) >= 85
+                                      for w in self.frame_words)
 
     def weight(self, term: str, verbs: AbstractSet[str] = frozenset()) -> float:
         """How much a question term says: idf in the article; little for frame words, light

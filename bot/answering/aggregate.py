@@ -657,14 +657,19 @@ class AggregateAnswerer(FigureWork):
             return self._share(r, conv)
         if op == "average":
             side = r.cues.first("AGAINST_AVERAGE")
-            if len(explicit) == 1:
-                against = aggregates.against_average(explicit[0], self.look.parts)
+            against_one = explicit[0] if len(explicit) == 1 else r.own if (
+                side is not None and r.own in explicit and
+                2 < len(explicit) < len(self.look.parts)) else None
+            members = list(self.look.parts) if len(explicit) == 1 else explicit
+            if against_one is not None:  # ("are we above the avg across the 4?": those four)
+                against = aggregates.against_average(against_one, members)
                 if q.form == "yesno" and side is not None:  # "are we above avg": a verdict
-                    mean = sum(f.value for f in self.look.parts) / len(self.look.parts)
+                    mean = sum(f.value for f in members) / len(members)
                     under = side.group(1) in ("below", "under", "lower than", "less than",
                                               "fewer than")
-                    holds = explicit[0].value < mean if under else explicit[0].value > mean
-                    verdict = ("Below" if explicit[0].value < mean else "Above") if \
+                    value = against_one.value
+                    holds = value < mean if under else value > mean
+                    verdict = ("Below" if value < mean else "Above") if \
                         r.cues.has("EITHER_SIDE") else "Yes" if holds else "No"
                     against = replace(against, text=f"{verdict}: {against.text}")
                 return against

@@ -86,8 +86,11 @@ class PassageAnswerer(TextWork):
             # "Who called it…", "who described…": the verb frames the quote being asked about.
             frame |= {stem(w) for m in r.cues.every("SPEECH_Q") for w in m.group().split()}
             frame |= {stem(w) for w in ("people", "person", "one", "man", "woman", "group")}
+        # ("whats the bma actualy asking for": a typo of a question's own word asks nothing)
+        typos = {stem(w) for w in q.words if not self.look.vocab.knows(w) and
+                 self.look.vocab.frame_typo(w)}
         terms = [t for t in q.terms if t not in names and t not in GENERIC_TERMS
-                 and t not in frame]
+                 and t not in frame and t not in typos]
         talk = bool(speakers) or r.cues.has("SPEECH_Q") or q.form == "who"
         wants_person = r.cues.has("WHICH_PERSON")
         # Unknown words that look like verbs ("issued", "staged") are usually paraphrases.

@@ -14,6 +14,7 @@ from .coverage import CoverageAnswerer
 from .described import DescribedAnswerer
 from .figure import FigureAnswerer
 from .other_figure import OtherFigureAnswerer
+from .own_unknown import OwnUnknownAnswerer
 from .passage import PassageAnswerer
 from .people import (
     CalledAnswerer,
@@ -51,6 +52,8 @@ ANSWERERS: dict[str, Factory] = {
     "described": lambda look, _: DescribedAnswerer(look),
     # "kings mill is an NUH hosp right?": who runs a place the article lists.
     "site": lambda look, _: SiteAnswerer(look),
+    # "how many more than us?" before the chat said who "us" is: asked back, not guessed.
+    "own_unknown": lambda look, _: OwnUnknownAnswerer(look),
     "aggregate": lambda look, _: AggregateAnswerer(look),
     "figure": lambda look, _: FigureAnswerer(look),
     "other_figure": lambda look, _: OtherFigureAnswerer(look),

@@ -27,8 +27,9 @@ class SiteAnswerer(FigureWork):
                 f"{self.lex.profile.part} ({owner.display}, {owner.passage}), not for "
                 f"{' and '.join(places)} apart."))
         if r.site is None and len(r.sites_named) == 1 and r.cues.has("PLACE_ALONE") and len(
-                {self.look.main_row(f).id for f in r.subjects}) == 1 and r.q.form in (
-                "how many", "how much", "what", "other"):
+                {self.look.main_row(f).id for f in r.subjects}) == 1 and (r.q.form in (
+                "how many", "how much", "what", "other") or r.q.form == "yesno" and r.q.numbers):
+            # ("… qmc alone rebooked 500 patients - that's in the article, isn't it?": no)
             # "how many were rebooked at newark hosp specifically?": the part's figure only
             owner = self.look.main_row(r.subjects[0])
             return self.look.abstain(r.q, (

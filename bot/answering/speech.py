@@ -128,6 +128,10 @@ class _Speech:
     # -- the questions --------------------------------------------------------------------
 
     def answer(self) -> Answer | None:
+        noun = self.r.noun
+        if noun and self.r.cues.has("YESNO") and self.r.cues.has("QUANTITY_Q") and \
+                noun not in self.c.lex.counted_nouns:
+            return None  # "did they say how many docs walked out at ours": a count, not words
         # "What did they call Barclay's 'sit down' comment": a naming, before the quote inside.
         for step in (self._for_us, self._responses, self._who_used, self._anyone_said,
                      self._mode, self._called_claim,
