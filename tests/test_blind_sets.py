@@ -180,6 +180,8 @@ SETS = [
     (DATA / "blind_strike_chat_AP.jsonl", None, 39),
     (NURSES / "blind_AP.jsonl", NURSES, 27),
     (NOTTS / "blind_AP.jsonl", NOTTS, 30),
+    (DATA / "blind_strike_chatb_AQ.jsonl", None, 36),
+    (NOTTS / "blind_AQ.jsonl", NOTTS, 34),
 ]
 _ENGINES: dict[Path, Any] = {}
 
