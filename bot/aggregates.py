@@ -22,7 +22,7 @@ CHANGE = re.compile(r"(?:\b(?:percentage|per ?cent)|%)\s*(?:change|fall|drop|ris
                     r"down|up)\b.{0,30}\bby (?:what|how much of a|how many) (?:percentage|per ?cent)|"
                     # "how much lower is nuh's july figure than april 23 as a %"
                     r"\bhow much (?:lower|higher|fewer|more|less|bigger|smaller|down|up)\b.{0,100}"
-                    r"\b(?:as an?|in) (?:%|per ?cent|percentage)")
+                    r"(?:\bas(?: an?)?|\bin) (?:%|per ?cent|percentage)")
 # "mean" the noun ("the mean per trust"), not the verb ("what would that mean for us").
 MEAN_NOUN = r"\bmean\b(?! (?:for|that|to|the|in|by)\b)(?<!would mean)(?<!wd mean)(?<!does mean)" \
     r"(?<!did mean)(?<!it mean)(?<!to mean)(?<!that mean)(?<!they mean)"

@@ -888,6 +888,13 @@ class Parser:
                     f.scope == "part" for f in last):
             # "is that over half the regional total?": the last ones against the fraction.
             subjects, op = last + subjects, "share"
+        elif wording["fraction"] and op in (None, "total") and REFERRING.search(q.low) and \
+                not subjects and conv.turns and len(told := [
+                    f for ref in conv.turns[-1].figures
+                    if (f := self.look.by_id.get(ref.id)) is not None]) == 1 and \
+                told[0].scope == "other":
+            # "so thats like a fifth of all trusts?" after 44 trusts: that row of its whole
+            subjects, op = told, "share"
         if op in (None, "difference") and VERSUS_LEAD.match(q.low) and (len(
                 {k for k, _ in dims}) < len(dims) or dims and all(
                     k not in self.look.partitions for k, _ in dims)):
@@ -1460,7 +1467,7 @@ class Parser:
                 self.look.unique_words.get(tok[:-1]) if tok.endswith("s") else None)
             # ("the foundation trust", "a childrens hospital": a word, then what it names)
             if hit is not None and i not in named_at and toks[i + 1] in self.look.heads \
-                    and toks[i + 1] != "one" and i > 0 and toks[i - 1] in ("the", "a", "an") \
+                    and i > 0 and toks[i - 1] in ("the", "a", "an") \
                     and hit not in [f for f, _ in found]:
                 found.append((hit, f"{tok} {toks[i + 1]}"))
         return tuple(found)

@@ -449,7 +449,9 @@ EVERY_ROUND = re.compile(r"\b(?:both|all|every|each)(?: of)? (?:the )?(?:earlier
                          r"prior|other|last) (?:two |2 )?(?:strikes?|rounds?|walkouts?|ones)\b|"
                          r"\bevery (?:previous|earlier) (?:strike|round)\b|"
                          r"\b(?:the )?(?:early|earlier|previous|past|prior) "
-                         r"(?:months|strikes|rounds|walkouts)\b")
+                         r"(?:months|strikes|rounds|walkouts)\b|"
+                         # "worse than the 2023 ones": every round of that year
+                         r"\bthe (?:19|20)\d\d (?:ones|strikes|rounds|walkouts)\b")
 DOWN_WORDS = re.compile(r"\b(?:down|fewer|lower|less|better|smaller|fell|dropped|improved)\b")
 # "is wolves above that?" after an average: one figure against the last answer's value.
 ABOVE_THAT = re.compile(r"\b(above|over|higher than|more than|bigger than|below|under|lower than|"
@@ -609,7 +611,7 @@ FRACTION_LINE = re.compile(r"\b(more than|over|above|at least|less than|fewer th
                            r"\b(?:a|the) (majority|minority)\b|\b(most) of\b|"
                            r"\b(more than|over|above|at least|less than|under|below) "
                            r"(\d+(?:\.\d+)?) ?(?:%|per ?cent) of\b|"
-                           r"\b(about|abt|around|roughly|approximately|approx|nearly|almost) "
+                           r"\b(about|abt|around|roughly|approximately|approx|nearly|almost|like) "
                            r"(?:a |an |one )?(half|third|quarter|fifth|tenth)\b")
 # "minus uhnm?" after a total: that total without it.
 LEADING_MINUS = re.compile(r"^(?:and |so |now )?(?:minus|without|excluding|less|take away|"

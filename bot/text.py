@@ -62,7 +62,9 @@ KIN = {"postpon": "cancel", "reschedul": "cancel", "rearrang": "cancel", "rebook
        "actual": "tru", "kid": "children", "child": "children", "smaller": "lower",
        "biggest": "highest", "largest": "highest", "greatest": "highest",
        # irregular pasts: "took part" / "take part", "gave" / "give"
-       "took": "tak", "gave": "giv"}
+       "took": "tak", "gave": "giv",
+       # what was done is what was delivered: "how many more appts got done"
+       "don": "deliver", "perform": "deliver"}
 
 
 def content_terms(text: str) -> list[str]:

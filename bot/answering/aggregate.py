@@ -9,7 +9,7 @@ from .. import aggregates, groups
 from ..aggregates import cited_passages
 from ..answer import Answer
 from ..conversation import Conversation
-from ..figures import Figure
+from ..figures import SCOPES, Figure
 from ..reading import Reading
 from ..rules import (
     COMPARED_MEASURE,
@@ -74,7 +74,7 @@ class AggregateAnswerer(FigureWork):
                     *self._cue_hits(named_row, r), named_row.measure.replace("-", " "))):
             return None  # "the lowest paid get what": a row's name, not a superlative
         ones = [f for f in r.subjects if f.scope == "part"]
-        ranked = sorted(r.subjects, key=lambda f: ("part", "whole", "national").index(f.scope))
+        ranked = sorted(r.subjects, key=lambda f: SCOPES.index(f.scope))
         if q.form == "yesno" and r.cues.has("ALL_OF") and len(ranked) == 2 and \
                 ranked[0].scope != ranked[1].scope and not r.cues.has("ANY_SUPERLATIVE"):
             # "Were all of the 8,300 at UHNM?", "all of England's in the region?": a part is
@@ -117,7 +117,9 @@ class AggregateAnswerer(FigureWork):
             # "what % of trusts is that then" after "44 of 219 trusts": those two, not the
             # last subject's share
             part, whole = sorted(counted, key=lambda f: f.value)
-            within = aggregates.share(part, whole, self.lex)
+            within = aggregates.against_fraction([part], [whole], r.fraction) if (
+                r.fraction is not None and q.form == "yesno") else aggregates.share(
+                    part, whole, self.lex)  # ("so thats like a fifth of all trusts?": a verdict)
             return self._figure_answer(r, "aggregate", within.text, list(within.used))
         stated = self._other_row(r) if op == "share" else None
         if op == "share" and r.cues.has("DENOMINATOR") and (
@@ -250,23 +252,31 @@ class AggregateAnswerer(FigureWork):
 
     def _against_every_round(self, r: Reading) -> Answer | None:
         """'so sfh is down on both the earlier strikes?': its figure now against each round."""
-        ones = [f for f in r.subjects if f.scope == "part"]
+        ones = [f for f in r.subjects if f.scope == "part"] or [
+            f for f in r.subjects if f.scope == "whole"]
         if r.q.form not in ("yesno", "other") or len(ones) != 1 or \
                 not r.cues.has("EVERY_ROUND") or "round" not in self.look.dimension_keys:
             return None
         one = ones[0]
-        then = [v for v in self.look.variants if v.subject == one.subject and
-                [k for k, _ in v.dims] == ["round"]]
-        if not then:
+        members = list(self.look.parts) if one.scope == "whole" else [one]
+        rows = {f.id: [v for v in self.look.variants if v.subject == f.subject and
+                       [k for k, _ in v.dims] == ["round"] and (not r.years or any(
+                           str(int(y)) in v.dim("round") for y in r.years))] for f in members}
+        # (the whole then: its parts' rows of each round added up, when every part has one)
+        rounds = [name for name in dict.fromkeys(v.dim("round") for v in rows[members[0].id])
+                  if all(any(v.dim("round") == name for v in rows[f.id]) for f in members)]
+        if not rounds:
             return None
+        used = [v for f in members for v in rows[f.id] if v.dim("round") in rounds]
+        then = {name: sum(v.value for v in used if v.dim("round") == name) for name in rounds}
         down = r.cues.has("DOWN_WORDS")
-        holds = all((one.value < v.value) == down for v in then)
-        than = ["more" if v.value > one.value else "fewer" for v in then]
-        each = "; ".join(f"{v.dim('round')}: {v.display} ({word} than now)"
-                         for v, word in zip(then, than, strict=True))
+        holds = all((one.value < value) == down for value in then.values())
+        each = "; ".join(
+            f"{name}: {format_number(value)}, so {format_number(abs(value - one.value))} "
+            f"{'fewer' if value > one.value else 'more'} now" for name, value in then.items())
         return self._figure_answer(r, "aggregate", (
             f"{'Yes' if holds else 'No'}: {one.subject} had {one.display} this time; {each} "
-            f"({cited_passages(one, *then)})."), [one, *then])
+            f"({cited_passages(one, *used)})."), [one, *used])
 
     def _against_last_value(self, r: Reading, conv: Conversation) -> Answer | None:
         """'is wolves above that?' after an average: the one named against that value."""
@@ -331,7 +341,7 @@ class AggregateAnswerer(FigureWork):
             return self._figure_answer(r, "aggregate", text, [*ones, *self.look.parts],
                                        tuple(ones))
         elif not r.named_tokens and len(r.q.terms) <= 4 and \
-                not r.cues.has("MOST_WORD", "FEWEST_WORD") and \
+                not (r.op != "change" and r.cues.has("MOST_WORD", "FEWEST_WORD")) and \
                 not (r.own in r.subjects and r.cues.has("OWN_WORDS")) and \
                 not (r.op == "share" and r.cues.has("OF_THE_TOTAL") and len(conv.values) != 2
                      and any(f.scope == "part" for f in r.subjects)):
@@ -818,7 +828,7 @@ class AggregateAnswerer(FigureWork):
         return named[0], named[1]
 
     def _share(self, r: Reading, conv: Conversation) -> aggregates.Result | None:
-        scopes = {"part": 0, "whole": 1, "national": 2}
+        scopes = {"part": 0, "whole": 1, "national": 2, "other": 3}
         named = sorted(r.subjects, key=lambda f: scopes[f.scope])
         last = [f for k in conv.focus if (f := self.look.by_id.get(k)) is not None]
         if r.excluded and named and all(f.scope == "part" for f in named) and \

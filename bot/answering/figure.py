@@ -220,7 +220,10 @@ class FigureAnswerer(FigureWork):
             rows = self._rows_at(f, r.dims)
             if not rows:
                 claimed_none = r.q.form == "yesno" and r.claim_negated
-                sentences.append(self._none_at(f, r.dims, claimed_none, r.q.form == "yesno") or
+                # (the whole figure said again where the question gave a wrong one, or the
+                # day came from the conversation: "so what's our number?")
+                short = r.q.form != "yesno" and bool(r.own_dims) and not r.q.numbers
+                sentences.append(self._none_at(f, r.dims, claimed_none, not short) or
                                  f"The article doesn't give a figure for {f.subject} for {what}.")
                 continue
             used += rows
@@ -317,8 +320,10 @@ class FigureAnswerer(FigureWork):
                      and [k for k, _ in v.dims] == [key] and v.dim(key) != value]
             if whole:
                 row = whole[0]
-                verdict = "None" if not yesno else "Yes" if claimed_none else "No"
-                # ("Is it true none were on day 1?": yes)
+                if not yesno:  # "how many on the thursday then": none, and where they all were
+                    return (f"None on {value}: every one of {f.subject}'s {f.measure} was on "
+                            f"{row.dim(key)} ({row.passage}).")
+                verdict = "Yes" if claimed_none else "No"  # ("… none were on day 1?": yes)
                 return (f"{verdict}: all {row.display} of {f.subject}'s {f.measure} were on "
                         f"{row.dim(key)}, none on {value} — “{row.span}” ({row.passage}).")
         return ""
