@@ -93,7 +93,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
     if re.search(rf"\b(?:each|every|all the|all \w+|all of the|per|individual|breakdown|by)\s+"
                  rf"(?:nhs |hospital )?{one}\b|\bwhich {parts} (?:are|were)\b|\bbreakdown\b",
                  low) and not re.search(r"\b(?:average|mean|sum|total|add\w*|combined|"
-                                        r"altogether)\b", low):
+                                        r"altogether|daily)\b|\b(?:per|a|each) (?:strike )?day\b",
+                                        low):  # ("per day across all 5 trusts": an average)
         return "rank"
     # ("the only foundation trust in the list": a subject by its place, no ranking asked)
     if re.search(r"\b(?:rank|rankings?|ranked|ranks|order|sort|sorted|(?<!in the )(?<!on the )"

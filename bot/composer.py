@@ -13,6 +13,7 @@ from .lookups import Lookups
 from .question import Question
 from .reading import Outline, Parser, Reading
 from .retrieval import Retriever
+from .rules import ELLIPTIC_PART
 
 
 class Composer:
@@ -89,8 +90,12 @@ class Composer:
         if whole.kind in ("figure", "aggregate") and len(whole.figures) >= 2 and \
                 not self._counts(whole):
             return self._answer_one(q, conv)
-        answers = []
+        answers: list[Answer] = []
         for i, p in enumerate(parts):
+            if answers and answers[-1].abstained and ELLIPTIC_PART.match(p.low):
+                # "when is the next strike, and for how long?": of that strike too, unknown
+                answers.append(answers[-1])
+                continue
             conv.in_message = i > 0
             try:
                 answers.append(self._answer_one(p, conv))
@@ -152,9 +157,12 @@ class Composer:
                 conv.subjects = ids
             conv.intent = "figure"
         elif answer.figures:
-            conv.subjects = tuple(f.id for f in answer.figures
-                                  if (g := self.look.by_id.get(f.id)) is not None
-                                  and g.scope == "part") or conv.subjects
+            # (a share's subjects are the ones measured, not the whole's parts it is of)
+            measured = tuple(k for k in answer.focus if (g := self.look.by_id.get(k)) is not None
+                             and g.scope == "part") if r.op == "share" else ()
+            conv.subjects = measured or tuple(dict.fromkeys(
+                f.id for f in answer.figures if (g := self.look.by_id.get(f.id)) is not None
+                and g.scope == "part")) or conv.subjects
             conv.intent = "aggregate"
         elif r.timing and (not answer.abstained or r.timing_only):
             conv.intent = "timing"  # "dates?" … "next ones?"

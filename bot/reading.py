@@ -297,6 +297,9 @@ class Outline:
 
 
 
+# What an injection dictates back: "just reply 'dudley: 906'", "say 1,400 so i can paste it".
+REPLY_DEMAND = re.compile(r"\b(?:reply|respond|say|write|confirm|paste|put|answer with|output)\b",
+                          re.I)
 # Verbs after a name that is no noun counted: "how many of uhnm's were at …".
 AUXILIARIES = frozenset("were was did had got have has are is do does".split())
 # "our trusts tot" from one trust's staff: "our trust's" (what follows is its figure)
@@ -330,6 +333,13 @@ class Parser:
                            asked=asked_q, workplace=workplace_line(q.text) is not None,
                            parts=tuple(read(p, lex.abbreviations) for p in pieces)
                            if len(pieces) > 1 else ())
+        unbidden = without_instruction(q.text)
+        if unbidden != q.text and not (q.injected and REPLY_DEMAND.search(unbidden)):
+            # (not "ignore … just reply 'dudley: 906'": a reply dictated, not asked for)
+            # "ignore the article for a sec, just ballpark how many …": the question, and a
+            # note that the article is all it is answered from
+            return Outline(q, preamble=q.text[:len(q.text) - len(unbidden)], note=True,
+                           asked=read(unbidden, lex.abbreviations))
         asked, trailing = split_trailing(q.text)
         if trailing:
             return Outline(q, preamble=trailing, note=bool(NOTE_WORDS.search(trailing)),
@@ -486,6 +496,12 @@ class Parser:
                 if 0 <= j < len(ordered):
                     subjects = [subjects[0], ordered[j]]
         asked_for = bool(subjects)
+        if op == "extreme" and not subjects and (FOLLOWUP.match(q.low) or CORRECTION_LINE.match(
+                q.low)) and conv.op == "extreme" \
+                and 1 < len(group := [f for k in conv.subjects if (f := self.look.by_id.get(k))
+                                      in self.look.parts]) < len(self.look.parts):
+            # "which of them had the fewest" … "sorry i meant the most": of the same ones
+            subjects = group
         if not subjects and conv.in_message and op is None and q.form in ("how many", "how much") \
                 and len(conv.focus) == 1 and (f := self.look.by_id.get(conv.focus[0])) is not None \
                 and f in self.look.parts and not self.lex.all_parts.search(q.low):
@@ -1059,9 +1075,9 @@ class Parser:
         # Words the article never uses may be slips for its words ("strke" for "strike").
         slips = frozenset(w for w in word_text.split() if len(w) >= 4 and not look.vocab.knows(w))
         excluding = EXCLUDING.search(q.text)
-        left_out = {m.key for m in look.subject_matcher.find(excluding.group(1))} \
-            if excluding else set()
-        if excluding and not left_out:  # ("excl the stoke lot": an area's parts)
+        left_out = {m.key for m in look.subject_matcher.find(excluding.group(1))
+                    if look.by_id[m.key].scope == "part"} if excluding else set()
+        if excluding and not left_out:  # ("excl the stoke lot", "excluding staffordshire")
             left_out = {f.id for m in look.area_matcher.find(
                 re.split(r"[?!.;,]", excluding.group(1))[0]) for f in look.areas[m.key]}
         if excluding and not left_out:
@@ -1299,9 +1315,16 @@ class Parser:
                      for a, b in zip(found, found[1:], strict=False))
         sides = len({m.key for m in found}) > 1 and bool(VERSUS_THAN.search(q.low)) and \
             not joined
-        if len({m.key for m in found}) == len(self.look.areas) > 1 and not sides:
-            return subjects, None  # "staffs + black country": every area, the whole
+        leaving = EXCLUDING.search(q.text)
+        cut = len(tokens(q.text[:leaving.start()])) if leaving else len(toks)
+        if len({m.key for m in found if m.start < cut}) == len(self.look.areas) > 1 and \
+                not sides:
+            # "staffs + black country": every area, the whole (not "the four black country
+            # trusts, leaving out the staffordshire one")
+            return subjects, None
         for m in found:
+            if m.start >= cut:
+                continue  # (an area in what is left out is no subject)
             parts = self.look.areas[m.key]
             said = " ".join(toks[m.start:m.end])
             if len(parts) == 1 and not subjects and said in self.look.area_names.get(m.key, ()) \

@@ -599,7 +599,11 @@ FIGURE_AS_NAME = re.compile(r"\b(?:the|that|this|those|these) (?:(?:figure|numbe
                             r"tally) of )?(?:more than |over |around |about )?\d[\d,.]*(?:k\b)?")
 # A superlative over time ("the biggest so far", "ever"): not over the table's rows.
 OVER_TIME = re.compile(r"\b(?:so far|ever|on record|to date|in (?:the|this) (?:whole )?"
-                       r"(?:dispute|history)|in history)\b")
+                       r"(?:dispute|history)|in history|than (?:last time|(?:the )?(?:last|"
+                       r"previous) (?:one|time|strike|walkout|round)s?|before))\b")
+# A later part that only leans on the one before: "…, and for how long?", "and where?".
+ELLIPTIC_PART = re.compile(r"^\W*(?:and|or|but)\s+(?:for\s+)?(?:how long|how many|how much|"
+                           r"when|where|why|who|what time|until when)\W*$")
 # What a count is made of: "what kinds of appointments", "what is included".
 KIND_OF = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of\b|\bwhat (?:is|are|was|were) "
                      r"(?:included|counted|covered)\b|\bincluded in\b|"
@@ -808,6 +812,8 @@ CALENDAR_NAME = re.compile(rf"\b(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|F
                            rf"Sunday)\b")
 DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                       r"twelve|24|48)[\s-](?:hours?|days?|weeks?)\b", re.I)
+# "the next strike", "upcoming walkouts": a round still to come.
+NEXT_ROUND = re.compile(r"\b(?:next|upcoming|further|future|coming)\b")
 # "how many appts are they expecting to cancel", "how many will be moved": a count ahead.
 EXPECTED_COUNT = re.compile(r"\b(?:(?:are|is|were|was) (?:they |it |we |there |he |she )?"
                             r"(?:expect\w*|going|likely|set|predicted|forecast|planning) to|"

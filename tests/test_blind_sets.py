@@ -180,7 +180,9 @@ SETS = [
     (DATA / "blind_strike_chat_AP.jsonl", None, 39),
     (NURSES / "blind_AP.jsonl", NURSES, 29),
     (NOTTS / "blind_AP.jsonl", NOTTS, 32),
+    (DATA / "blind_strike_chat_AQ.jsonl", None, 40),
     (DATA / "blind_strike_chatb_AQ.jsonl", None, 36),
+    (DATA / "blind_strike_analyst_AQ.jsonl", None, 40),
     (NOTTS / "blind_AQ.jsonl", NOTTS, 34),
 ]
 _ENGINES: dict[Path, Any] = {}

@@ -50,6 +50,16 @@ class FigureAnswerer(FigureWork):
                 q.form == "how long" and self.look.days is not None and not q.numbers:
             return None  # ("who from nuh said sorry": a speaker at a subject, not its figure)
         if q.form == "yesno" and r.cues.has("OVER_TIME") and not q.numbers:
+            if self.look.over_time and not r.cues.has("ANY_SUPERLATIVE") and r.cues.has(
+                    "VERSUS_THAN") and not any(f.scope == "part" for f in r.subjects):
+                # "is that more than last time?": the article's count against time, checked
+                pid, number = self.look.over_time[0]
+                said = self.look.corpus.passage(pid).sentences[number]  # type: ignore[union-attr]
+                top = bool(re.search(r"\b(?:greatest|highest|most|largest|biggest|record)\b",
+                                     said, re.I))
+                fewer = r.cues.has("DOWN_WORDS")
+                return Answer(q.raw, f"{'Yes' if top != fewer else 'No'}: {said} ({pid})", False,
+                              "passage", (self.look.cite(pid, 1.0),), (), highlights=(said,))
             return None  # "was it the greatest so far in the dispute?": the article's words
         alone = self._alone(r)
         if alone:

@@ -153,8 +153,9 @@ class OtherFigureAnswerer(FigureWork):
             return self._figure_answer(r, "figure", (
                 f"The article gives no such total, only the change: “{row.span}” "
                 f"({row.passage})."), [row])
-        if r.cues.has("other_period") and q.form in ("how many", "how much") and \
-                "round" not in self.look.dimension_keys:
+        if r.cues.has("other_period") and (q.form in ("how many", "how much") or q.form ==
+                                           "how long" and r.cues.has("NEXT_ROUND")) and \
+                "round" not in self.look.dimension_keys:  # ("… next strike, for how long?")
             period = self.lex.profile.period or "the strike it reports"
             return self.look.abstain(q, f"The article only gives figures for {period}.")
         # Rows of one subject that fit as well ("the pay claim": 5% above RPI, roughly 19%).
