@@ -67,6 +67,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
         return "change"
     if re.search(r"\bpercentage points?\b", low):
         return "difference"
+    if re.search(r"\b(?:difference|gap)\s+between\b", low):
+        return "difference"  # "the gap between 19% and 4.75%", "… and the average on offer"
     if re.search(r"\b(?:what|as an?) (?:%|per ?cent|percentage|share|proportion) of\b", low):
         return "share"  # "what % of that was our region (all 5 trusts)?"
     if re.search(r"\b(?:spread|split|shared|divided) (?:out )?(?:evenly|equally)\b|"

@@ -495,6 +495,11 @@ class Parser:
                 j = ordered.index(subjects[0]) + (-1 if up else 1)
                 if 0 <= j < len(ordered):
                     subjects = [subjects[0], ordered[j]]
+        if not subjects and op in ("difference", "ratio", "total", "change") and \
+                len(q.numbers) >= 2 and all(sum(f.value == n for f in self.look.counts) == 1
+                                            for n in q.numbers):
+            # "whats the gap between 4,413 and 606": the subjects whose figures those are
+            subjects = [next(f for f in self.look.counts if f.value == n) for n in q.numbers]
         asked_for = bool(subjects)
         if op == "extreme" and not subjects and (FOLLOWUP.match(q.low) or CORRECTION_LINE.match(
                 q.low)) and conv.op == "extreme" \

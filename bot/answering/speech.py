@@ -132,6 +132,14 @@ class _Speech:
         if noun and self.r.cues.has("YESNO") and self.r.cues.has("QUANTITY_Q") and \
                 noun not in self.c.lex.counted_nouns:
             return None  # "did they say how many docs walked out at ours": a count, not words
+        if noun and self.ids and self.r.cues.has("YESNO") and self.r.q.form == "how many":
+            # "did she say how many clinics weren't booked": whether their words give a number
+            mine = self._spoken()
+            score, best = self._best(mine, self.terms) if self.terms else (0.0, None)
+            if best is not None and score >= MATCH and not re.search(r"\d", best.text):
+                return Answer(self.q.raw, f"The article doesn't say: no number in these "
+                                          f"words. {self._say(best)}", True, "none",
+                              (Citation(best.passage, best.text, 1.0),))
         # "What did they call Barclay's 'sit down' comment": a naming, before the quote inside.
         for step in (self._for_us, self._responses, self._who_used, self._anyone_said,
                      self._mode, self._called_claim,
