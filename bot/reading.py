@@ -967,8 +967,13 @@ class Parser:
         if hit is None:
             return (), ()
         at = len(tokens(q.low[:hit.start()]))
-        before = [self.look.people[m.key] for m in mentions if m.end <= at]
-        after = [self.look.people[m.key] for m in mentions if m.start >= at]
+        toks = tokens(q.low)
+        # ("who came back at him from the bma": "from" marks who answers, wherever it is)
+        by = {m.key for m in mentions if m.start >= at and (
+            toks[max(0, m.start - 1)] in ("from", "for") or
+            toks[max(0, m.start - 2):m.start] in (["from", "the"], ["for", "the"]))}
+        before = [self.look.people[m.key] for m in mentions if m.end <= at or m.key in by]
+        after = [self.look.people[m.key] for m in mentions if m.start >= at and m.key not in by]
         if not before and q.form == "who" and ANSWERER_PRONOUN.search(hit.group()):
             # "whose claim was she answering": she answers; whom is asked
             return tuple(self.look.with_members(self._pronoun(q, conv))), ()
@@ -1342,9 +1347,11 @@ class Parser:
             count = {str(len(parts)), *(w for w, n in WORD_NUMBERS.items() if n == len(parts))}
             numbers = {t for t in before + after if t.isdigit() or t in WORD_NUMBERS}
             # ("avg per trust in the bc": the parts word a few words before, "in the")
-            inside = {self.lex.profile.part, self.lex.profile.parts} & set(
-                toks[max(0, m.start - 4):m.start]) and toks[max(0, m.start - 2):m.start] in (
-                ["in", "the"], ["across", "the"], ["of", "the"])
+            # ("whos top in the black country": a superlative over the area's parts)
+            inside = ({self.lex.profile.part, self.lex.profile.parts} & set(
+                toks[max(0, m.start - 4):m.start]) or ANY_SUPERLATIVE.search(q.low)) and toks[
+                    max(0, m.start - 2):m.start] in (["in", "the"], ["across", "the"],
+                                                     ["of", "the"])
             # ("black country total?": the area's own total, not the whole's)
             # (but "a share of that black country tot" is of the area: `_area_after_of`)
             summed = len(parts) > 1 and bool(set(after) & AREA_TOTAL_WORDS) and \
@@ -1544,11 +1551,12 @@ class Parser:
                     parts := [f for f in focus if f.scope == "part"]):
             return parts + subjects, "share"  # "and of the whole of england's?" after ours
         own = self.look.by_id.get(conv.own)
-        if op is None and len(subjects) == 1 and subjects[0] in self.look.parts and \
+        if op in (None, conv.op) and len(subjects) == 1 and subjects[0] in self.look.parts and \
                 FOLLOWUP.match(q.low) and conv.op in ("difference", "ratio") and own is not None \
                 and own in focus and len(focus) == 2 and subjects[0] not in focus and \
-                len(q.terms) <= 3:
-            # "did we have more than walsall? by how many" … "and sandwell?": us against it
+                len(q.terms) <= 4:
+            # "did we have more than walsall? by how many" … "and sandwell?", "how far behind
+            # uhnm are we" … "and how far ahead of sandwell": us against it
             return [own, subjects[0]], conv.op
         if op is None and subjects and FOLLOWUP.match(q.low) and conv.op in CARRIED_OPS and \
                 all(f.scope == "part" for f in subjects):

@@ -327,7 +327,10 @@ ANYONE_SAID = re.compile(r"\b(?:did|has|have|was there) (?:anyone|anybody|someon
                          r"admit\w*|talk\w* about|promise\w*|warn\w*)\b")
 # "did anyone quoted speak for us", "… for our area": whoever speaks for the writer's own.
 SPOKE_FOR_US = re.compile(r"\b(?:speak|spoke|speaks|speaking|talk|talked|comment\w*) (?:up )?"
-                          r"(?:for|on behalf of) (?:us|our \w+)\b")
+                          r"(?:for|on behalf of) (?:us|our \w+)\b|"
+                          # "did anyone from our trust actually get quoted"
+                          r"\b(?:any|some)(?:one|body) (?:from|at) (?:us|our \w+)\b.{0,30}?"
+                          r"\b(?:quoted|interviewed|speak|spoke|comment\w*)\b")
 # "what did sfh say?": the words of whoever speaks for a part the question names.
 PART_SAID = re.compile(r"^\W*(?:and |so |ok )?what (?:did|does|has) (?:[\w'&-]+ ){1,6}?"
                        r"(?:say|said|have to say)\b")
@@ -737,6 +740,7 @@ SAID_Q = re.compile(r"\b(?:what|which|how) (?:\w+ ){0,3}(?:did|does|do|has|have)
 # Someone answering someone else: "who pushed back on that", "did the bma say anything back
 # to barclay", "who criticised barclay?" (the one answered comes after the verb).
 RESPONSE_TO = re.compile(r"\b(?:push(?:ed|es|ing)? back|hit(?:s|ting)? back|fir(?:ed|es|ing) back|"
+                         r"came back|"
                          r"(?:took|take|takes|taking) issue|critici[sz]\w*|challeng\w*|"
                          r"attack\w*|slam\w*|rebut\w*|disagree\w*|argu\w* with|"
                          r"(?:respond\w*|repl(?:y|ied|ies)|reacted|reaction) to|"
@@ -812,6 +816,9 @@ CALENDAR_NAME = re.compile(rf"\b(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|F
                            rf"Sunday)\b")
 DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                       r"twelve|24|48)[\s-](?:hours?|days?|weeks?)\b", re.I)
+# "what happens if there are no talks?": a consequence asked of a condition, which the
+# answer states as one ("more dates could follow if there are no talks").
+CONDITION_ASKED = re.compile(r"\b(?:if|unless|in case)\b")
 # "the next strike", "upcoming walkouts": a round still to come.
 NEXT_ROUND = re.compile(r"\b(?:next|upcoming|further|future|coming)\b")
 # "how many appts are they expecting to cancel", "how many will be moved": a count ahead.

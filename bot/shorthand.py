@@ -77,6 +77,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     # "us + walsall is more than wolves?": the two added up, against the third
     (r"(?<=\w)\s*\+\s*([\w']+(?: [\w']+)?)(?=\s+(?:(?:is|are|was|were|had|have) )?(?:more|less|"
      r"fewer|bigger|smaller|higher|lower|over|under) than\b)", r" and \1 together"),
+    # "us vs dudley + walsall": the one against the two added up
+    (r"\b(vs|versus|against)\s+([\w']+(?: [\w']+)?)\s*\+\s*([\w']+(?: [\w']+)?)(?=\W*$)",
+     r"\1 \2 and \3 together"),
     (r"(?<=\w) \+ (?=\w)", " and "),
     (r"\bdep\b", "deputy"),
     (r"\bmed dir\b", "medical director"),

@@ -184,6 +184,8 @@ SETS = [
     (DATA / "blind_strike_chatb_AQ.jsonl", None, 36),
     (DATA / "blind_strike_analyst_AQ.jsonl", None, 40),
     (NOTTS / "blind_AQ.jsonl", NOTTS, 34),
+    (NURSES / "blind_AQ.jsonl", NURSES, 27),
+    (DATA / "blind_strike_chatb_AR.jsonl", None, 40),
     (NURSES / "blind_AR.jsonl", NURSES, 34),
 ]
 _ENGINES: dict[Path, Any] = {}

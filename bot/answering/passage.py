@@ -16,6 +16,7 @@ from ..resolve import tokens
 from ..retrieval import Retriever
 from ..rules import (
     CLAIM_COVER,
+    CONDITION_ASKED,
     DATE_WORDS,
     FRAME_VERBS,
     GENERIC_TERMS,
@@ -92,6 +93,7 @@ class PassageAnswerer(TextWork):
         terms = [t for t in q.terms if t not in names and t not in GENERIC_TERMS
                  and t not in frame and t not in typos]
         talk = bool(speakers) or r.cues.has("SPEECH_Q") or q.form == "who"
+        conditional = r.cues.has("CONDITION_ASKED")
         wants_person = r.cues.has("WHICH_PERSON")
         # Unknown words that look like verbs ("issued", "staged") are usually paraphrases.
         verbs = {stem(w) for w in q.words if VERBISH.search(w) and not self.look.vocab.knows(w)
@@ -119,6 +121,8 @@ class PassageAnswerer(TextWork):
                 score -= 0.1  # "who from nuh said sorry": words someone said
             if said_by and own:
                 score += 0.05
+            if conditional and CONDITION_ASKED.search(s.text.lower()) and sentence_cover > 0:
+                score += 0.05  # ("… if govt still wont talk?": "… if there are no talks")
             if wants_person and passage.speakers and not any(
                     self.look.people[p].is_person for p in passage.speakers
                     if p in self.look.people):

@@ -128,6 +128,9 @@ class _Speech:
     # -- the questions --------------------------------------------------------------------
 
     def answer(self) -> Answer | None:
+        if not self.ids and "pounds" in self.r.units and not self.r.cues.has("SAID_Q") and any(
+                f.unit == "pounds" for f in self.c.others):
+            return None  # "and what would that mean in £ for some junior docs": a figure
         noun = self.r.noun
         if noun and self.r.cues.has("YESNO") and self.r.cues.has("QUANTITY_Q") and \
                 noun not in self.c.lex.counted_nouns:
