@@ -74,8 +74,9 @@ def detect(low: str, lex: Lexicon) -> str | None:
     if re.search(r"\b(?:spread|split|shared|divided) (?:out )?(?:evenly|equally)\b|"
                  r"\b(?:evenly|equally) (?:spread|split|shared|divided)\b", low):
         return "average"  # "if spread evenly over the 4 trusts how many each?"
-    if re.search(r"\bhow far (?:behind|ahead|short|off)\b", low):
-        return "difference"  # "how far behind wolves were we?"
+    if re.search(r"\bhow far (?:behind|ahead|short|off)\b|"
+                 r"\b(?:behind|ahead of|short of)\s+[^?]{1,40}?\s+by\b", low):
+        return "difference"  # "how far behind wolves were we?", "whats that behind wolves by"
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b|"
                  r"\b\d+(?:\.\d+)? times (?!(?:a|an|per|in|on|over|during|each|every|this|since|before|"
                  r"already|so|now|that (?:year|month|week|day))\b)[a-z]", low):

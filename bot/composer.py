@@ -135,6 +135,9 @@ class Composer:
             conv.own = r.own.id
         if answer.figures or not answer.abstained:
             conv.values = answer.values
+        if not answer.figures and r.dims and not answer.abstained and all(
+                k not in self.look.partitions for k, _ in r.dims):
+            conv.dims = r.dims  # ("how does this compare to the april 23 strike?" in words)
         if answer.figures:
             conv.dims = r.dims
             focus = answer.focus or self._counts(answer)

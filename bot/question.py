@@ -117,7 +117,7 @@ def form_of(low: str) -> str:
             re.match(r"(?:so|and)\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does)\b"
                      r"[^?]*\b(?:than|more|fewer|less)\b[^?]*\?+$|"
                      r"so\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does|would|will|"
-                     r"could|can)\b[^?]*\?+\W*$",
+                     r"could|can|beat|beats|outnumbered|exceeded|topped)\b[^?]*\?+\W*$",
                      low) or INNER_AUX.search(low):
         return "yesno"
     return "other"

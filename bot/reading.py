@@ -81,6 +81,7 @@ from .rules import (
     NOT_COMPARATIVE,
     NUMBER_THEN_WORD,
     OF_BASE_LEAD,
+    OF_STATED_FIGURE,
     OPENING_LINE,
     ORDINAL_VALUE,
     ORDINAL_WORD,
@@ -495,6 +496,11 @@ class Parser:
                 j = ordered.index(subjects[0]) + (-1 if up else 1)
                 if 0 <= j < len(ordered):
                     subjects = [subjects[0], ordered[j]]
+        named_by = OF_STATED_FIGURE.search(q.low)
+        if not subjects and named_by and q.form in ("how many", "how much") and len(
+                owners := [f for f in self.look.counts if f.value in q.numbers and
+                           f.digits.replace(",", "") == named_by.group(1).replace(",", "")]) == 1:
+            subjects = owners  # "how many of the 1,463 were inpatients": that figure's subject
         if not subjects and op in ("difference", "ratio", "total", "change") and \
                 len(q.numbers) >= 2 and all(sum(f.value == n for f in self.look.counts) == 1
                                             for n in q.numbers):
@@ -834,7 +840,15 @@ class Parser:
         ours_all = OUR_AREA.search(q.low) or re.search(
             rf"\bour (?:\w+ )?{re.escape(self.lex.profile.parts)}\b"
             rf"{'' if own is None else OWN_FIGURE_AFTER}", q.low)
-        if own is not None and (wording["excluded"] == (own,) or WE_GROUP.search(q.low)):
+        pair = [f for k in conv.focus if (f := self.look.by_id.get(k)) in self.look.parts]
+        if own is None and WE_GROUP.search(q.low) and len(pair) == 2 and len(subjects) == 1 and \
+                subjects[0] in self.look.parts and subjects[0] not in pair and \
+                VERSUS_THAN.search(q.low):
+            # "wolves had more than both of us put together right?" after walsall against
+            # dudley: the one named against the two just set side by side, added up
+            wording["sides"] = (pair, subjects[0], False)
+            subjects, op = [subjects[0], *pair], "difference"
+        elif own is not None and (wording["excluded"] == (own,) or WE_GROUP.search(q.low)):
             pass  # "excl us": the rest; "both of us together": the two last named
         elif own is not None and OWN_WORDS.search(q.low) and wording["rest_together"]:
             # "so we had more than the other 4 trusts put together, yes?": us against the rest
@@ -1140,7 +1154,9 @@ class Parser:
                 rf"(?:\w+\s+)?{re.escape(k)}s?\b|\b{re.escape(k)}s? (?:saw|had|was|with)\b",
                 q.low)), ""),
             "dim_unknown": next((k for k in DIMENSION_NOUNS if k not in look.dimension_keys
-                                 and re.search(DIMENSION_ASKED.format(k=k), q.low)), ""),
+                                 and re.search(DIMENSION_ASKED.format(k=k), q.low)), "") or (
+                "day" if "day" not in look.dimension_keys and cues.has("DAY_NAMED") and
+                not cues.has("TIMING_EDGE") else ""),
             "own_total": bool(own and (own.group(2) in OWN_NOUNS or own.group(2) in
                                        lex.counted_nouns) and any(
                 look.by_id[m.key].scope == "part" for m in look.subject_matcher.find(

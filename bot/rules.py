@@ -72,12 +72,13 @@ ORDINAL_NUMBERS = frozenset({1.0, 2.0, 3.0, 4.0, 5.0})
 # "the next biggest above us", "who's just behind rwt", "the one below walsall": the part ranked
 # next to one (above or below it).
 # The neighbour of the writer's own ("the one above us, thats dudley yeh?").
-NEXT_TO_US = re.compile(r"\b(?:above|ahead of|below|behind|under|over) us\b")
+NEXT_TO_US = re.compile(r"\b(?:above|ahead of|below|behind|under|over|after) us\b")
 NEIGHBOUR = re.compile(
     r"\b(?:next|closest|nearest)\b[^?]{0,25}?\b(above|ahead of|over|below|behind|under|down|up)\b|"
     r"\b(?:just|right|directly|immediately) (above|ahead of|below|behind|under)\b|"
     r"\bthe (?:one|\w+) (above|below|ahead of|behind) (?:us|them|it|that)\b|"
-    r"\bnext (biggest|largest|highest|smallest|lowest|fewest)\b")
+    r"\bnext (biggest|largest|highest|smallest|lowest|fewest)\b|"
+    r"\b(?:next|second|just|right|directly|immediately) (after) (?:us|them|it|that)\b")
 # The NEIGHBOUR words that look up the ranking ("just above", "next smallest").
 UPWARD = frozenset({"above", "ahead of", "over", "up", "smallest", "lowest", "fewest"})
 # Every part ranked above (or below) one: "whos ahead of us", "who's behind them?".
@@ -389,14 +390,17 @@ EACH_OWN_TOTAL = re.compile(r"\bof (?:each|their|its|both|either) (?:\w+?'?s? )?
                             r"(?:overall |whole |full |grand )?(?:total|tot|figure|number)s?\b")
 # Each value of a dimension asked for apart: "split inpt/outpt", "each separately".
 SPLIT_WORDS = r"split|broken down|breakdown|divided|spread (?:out )?(?:over|across|between)"
-SPLIT_ASKED = re.compile(rf"\b(?:{SPLIT_WORDS}|splits|break (?:it |that )?down|separately|each)\b")
+# ("how many were inpatient and how many outpatient": each, not the two added up)
+SPLIT_ASKED = re.compile(rf"\b(?:{SPLIT_WORDS}|splits|break (?:it |that )?down|separately|each)\b|"
+                         r"\bhow many (?:were )?\w+ and how many\b")
 # A time a claim puts a figure in: "for next year", "against the April 2023 strike".
 PERIOD_PHRASE = re.compile(r"\b(?:next|last|this|previous|coming) (?:year|month|week)\b|"
                            r"\b(?:january|february|march|april|may|june|july|august|september|"
                            r"october|november|december) (?:19|20)\d\d\b", re.I)
 OUR_AREA = re.compile(r"\bour (?:own )?(?:\w+ )?(?:region|area|patch|lot|bit|side|system)\b")
 OURS = re.compile(r"\bours\b|\bour (?:own )?(?:region|area|patch|lot|bit|figures?|numbers?|total|"
-                  r"side|system)\b")
+                  r"side|system)\b|\bwe(?:'re| are| were) what\b|"
+                  r"\bwhat (?:%|percent|per cent|share|proportion) (?:are|were) we\b")
 # "so whose was 1169?", "which trust had 750?": a subject asked for by its figure.
 WHOSE_FIGURE = re.compile(r"\bwhose\b|\bwhich (?:\w+ ){0,2}?(?:had|has|was|is|did|got|reported|"
                           r"recorded|were)\b|\bwho (?:had|has|got|was|reported|recorded)\b")
@@ -497,6 +501,9 @@ DIMENSION_ASKED = (r"\b(?:which|what|worst|best|busiest|quietest|heaviest|bigges
                    r"(?:\w+\s+)?{k}s?\b|(?<!\ba )(?<!per )(?<!each )\b{k}s? (?:saw|had|was|with)\b|"
                    r"\beach (?:of (?:our|the|their|its) )?(?:\w+ )?{k}s\b|\b{k} by {k}\b|"
                    r"\bby {k}\b")
+# … or one day named: "what about the weekend", "how many went on sat n sun", "day 2?".
+DAY_NAMED = re.compile(r"\b(?:weekend|saturday|sunday|monday|tuesday|wednesday|thursday|friday|"
+                       r"day (?:one|two|three|four|1|2|3|4)|(?:first|second|third|last) day)\b")
 # A reason asked of the last answer alone: "why?", "how come?", "why's that".
 BARE_WHY = re.compile(r"^\W*(?:and |so |but |ok )?(?:why|how come|why(?:'s| is| was) that|"
                       r"why so|why tho|why though)\W*$")
@@ -506,7 +513,7 @@ SITE_CLAIM = re.compile(r"\b(?:is|'s|isnt|isn't|was)\b.*\b(?:hosp\w*|sites?|one 
                         r"belongs? to|under)\b")
 # Places asked for apart: "at city hospital vs qmc", "split between kings mill and newark".
 PLACES_APART = re.compile(r"\b(?:vs|versus|or|compared|split|each|apart|separately|between|"
-                          r"breakdown|broken down)\b")
+                          r"as opposed to|rather than|breakdown|broken down)\b")
 # One listed place asked for by itself: "newark hosp specifically", "kings mill on its own".
 PLACE_ALONE = re.compile(r"\b(?:specifically|on (?:its|their) own|alone|by itself|itself|"
                          r"in particular|only|just (?:that|the) (?:one|site|hospital))\b")
@@ -819,6 +826,9 @@ DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|te
 # "what happens if there are no talks?": a consequence asked of a condition, which the
 # answer states as one ("more dates could follow if there are no talks").
 CONDITION_ASKED = re.compile(r"\b(?:if|unless|in case)\b")
+# "how many of the 1,463 were inpatients": a subject named by its figure, then broken down.
+OF_STATED_FIGURE = re.compile(r"\b(?:of|out of) (?:the|those|these|that|our|their) "
+                              r"(\d[\d,]*(?:\.\d+)?k?)\b(?! (?:days?|hours?|per))")
 # "the next strike", "upcoming walkouts": a round still to come.
 NEXT_ROUND = re.compile(r"\b(?:next|upcoming|further|future|coming)\b")
 # "how many appts are they expecting to cancel", "how many will be moved": a count ahead.

@@ -91,7 +91,7 @@ SETS = [
     (NOTTS / "blind_S.jsonl", NOTTS, 31),
     (DATA / "blind_strike_chat_T.jsonl", None, 38),
     (DATA / "blind_strike_chatb_T.jsonl", None, 33),
-    (NURSES / "blind_T.jsonl", NURSES, 32),
+    (NURSES / "blind_T.jsonl", NURSES, 33),
     (NOTTS / "blind_T.jsonl", NOTTS, 31),
     (DATA / "blind_strike_chat_U.jsonl", None, 35),
     (DATA / "blind_strike_chatb_U.jsonl", None, 37),
@@ -119,7 +119,7 @@ SETS = [
     (NOTTS / "blind_Z.jsonl", NOTTS, 32),
     (DATA / "blind_strike_chat_AA.jsonl", None, 38),
     (DATA / "blind_strike_chatb_AA.jsonl", None, 38),
-    (NURSES / "blind_AA.jsonl", NURSES, 31),
+    (NURSES / "blind_AA.jsonl", NURSES, 32),
     (NOTTS / "blind_AA.jsonl", NOTTS, 32),
     (DATA / "blind_strike_chat_AB.jsonl", None, 39),
     (DATA / "blind_strike_chatb_AB.jsonl", None, 38),
@@ -187,6 +187,8 @@ SETS = [
     (NURSES / "blind_AQ.jsonl", NURSES, 27),
     (DATA / "blind_strike_chatb_AR.jsonl", None, 40),
     (NURSES / "blind_AR.jsonl", NURSES, 34),
+    (DATA / "blind_strike_chat_AR.jsonl", None, 40),
+    (NOTTS / "blind_AR.jsonl", NOTTS, 34),
 ]
 _ENGINES: dict[Path, Any] = {}
 

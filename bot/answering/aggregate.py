@@ -20,6 +20,9 @@ from ..rules import (
 from ..text import format_number
 from .figure_tools import FigureWork
 
+# The word a comparison turns on: what comes before it is the claim's subject.
+PIVOT_WORDS = frozenset({"than", "beat", "beats", "outnumbered", "exceeded", "topped", "vs"})
+
 
 class AggregateAnswerer(FigureWork):
     """Most, fewest, totals, differences, shares, averages, rankings, thresholds."""
@@ -88,8 +91,12 @@ class AggregateAnswerer(FigureWork):
                 and r.cues.has("BACK_TO_SUBJECTS", "LEADING_COMPARATIVE", "VERSUS_LEAD") and \
                 r.cues.has("COMPARATIVE", "VERSUS", "LEADING_COMPARATIVE"):
             # "combined?" … "is that more than wolvo on its own": the last total against one.
-            asked = "" if q.form != "yesno" else (
-                "group more" if r.direction == "most" else "group fewer")
+            # ("so uhnm alone beat all 4 of them combined?": the one named is the claim's
+            # subject, before its verb)
+            pivot = next((i for i, w in enumerate(r.words) if w in PIVOT_WORDS), len(r.words))
+            single_first = bool(r.named_tokens) and min(r.named_tokens) < pivot
+            more = (r.direction == "most") != single_first
+            asked = "" if q.form != "yesno" else ("group more" if more else "group fewer")
             against = aggregates.group_versus(group, ones[0], asked, names=self.lex.among(group))
             return self._figure_answer(r, "aggregate", against.text, list(against.used),
                                           values=against.values)

@@ -217,7 +217,9 @@ class FigureWork:
             # the claim gives that the article gives beside the one answered is checked too.
             used = used + [f for f in self.look.others if f not in used and f.value in q.numbers
                            and any(f.passage == u.passage for u in used)]
-        stated = {f.value for f in used}
+        stated = {f.value for f in used} | {
+            self.look.main_row(f).value for f in used
+            if r.cues.has("OF_STATED_FIGURE")}  # ("how many of the 808 were outpatients")
         counts = all(f.is_count for f in used)
         numbers = list(q.numbers) if counts else list(q.numbers) + list(r.number_words)
         years = r.years

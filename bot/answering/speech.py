@@ -565,6 +565,16 @@ class _Speech:
         """'What did X say (about Y)': X's direct and reported words, from every speaker the
         question names (an organisation through its members)."""
         found = self._said_about()
+        if found is None and self.q.numbers and self.q.form == "what" and self.ids and \
+                self.r.cues.has("SAID_Q"):
+            # "what did barclay say the 35% would mean": the one sentence of theirs with it
+            stated = [s for s in self._spoken() if any(
+                float(n.replace(",", "")) in self.q.numbers
+                for n in re.findall(r"\d[\d,]*(?:\.\d+)?", s.text))]
+            if len(stated) == 1 and (after := self.model.after(stated[0])) is not None and \
+                    after.speakers == stated[0].speakers and after.passage == stated[0].passage:
+                stated.append(after)  # (what they go on to say of it, in the same breath)
+            found = self._answer("", stated) if 1 <= len(stated) <= 2 else None
         if found is None and self.r.cues.has("event_frame"):
             # "what did she say was the priority during the strike": when, not what about
             terms, self.terms = self.terms, [t for t in self.terms
