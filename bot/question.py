@@ -285,7 +285,8 @@ WORKPLACE_LINE = re.compile(
     re.I)
 # … or ended by a comma when nothing else ends it ("comms lead at royal wolverhampton, need our …")
 WORKPLACE_COMMA = re.compile(WORKPLACE_LINE.pattern.replace(r"(?:\.\s+|", r"(?:,\s+|"), re.I)
-WORKPLACE_WORDS = re.compile(r"\b(?:at|from|for|with|on|here|team|side|office|desk|dept|"
+WORKPLACE_WORDS = re.compile(r"\b(?:at|from|for|with|on|here|team|side|office|desk|dept|pals|"
+                             r"clerks|"
                              r"department|ward|unit|division|directorate)\b|@|"
                              r"^[^,]{3,40},\s", re.I)  # ("deputy ops director, uhnm. our figure?")
 WORKPLACE_AT = re.compile(r"^(?!the\b).*(?:\b(?:at|here)\b|@)", re.I)  # (a comma is weaker)
@@ -294,6 +295,10 @@ WORKPLACE_AT = re.compile(r"^(?!the\b).*(?:\b(?:at|here)\b|@)", re.I)  # (a comm
 # (not "cancelled at sandwell - how many?", "inpts only at walsall - …": what, not who)
 ROLE_AT = re.compile(r"^(?!\S*ed\b)(?:[\w'-]+ ){0,3}?(?!(?:only|just|both|all|\S*ed)\b)[\w'-]+ "
                      r"(?:at|@) .+|.+\bhere$", re.I)
+# "swbh pals", "rwt ward clerks", "the newark team": a place and the people there, a line alone.
+TEAM_LINE = re.compile(r"^(?:hi\W+|hey\W+)?(?:the |its the |it's the )?[\w'&]+(?: [\w'&]+){0,3} "
+                       r"(?:team|office|desk|pals|clerks|staff|crew|lot|admin)(?: team| office)?$",
+                       re.I)
 WORK_LEAD = re.compile(r"(?:i\s+)?(?:work|working|based)\b", re.I)
 THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|they|them|their)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours)\b", re.I)
@@ -311,7 +316,8 @@ def workplace_line(text: str) -> re.Match[str] | None:
         line = rule.match(text)
         if line and marks.search(line.group(1)) and (
                 FIRST_PERSON.search(text[line.end():]) or WORK_LEAD.match(line.group(1)) or
-                ROLE_AT.match(line.group(1)) and ASKS.match(text[line.end():])):
+                (ROLE_AT.match(line.group(1)) or TEAM_LINE.match(line.group(1))) and
+                ASKS.match(text[line.end():])):
             return line  # ("work in outpatients at walsall healthcare. how many … across england?")
     return None
 

@@ -78,6 +78,7 @@ from .rules import (
     NEGATIVE,
     NEIGHBOUR,
     NEXT_TO_US,
+    NEXT_VALUE,
     NOT_COMPARATIVE,
     NUMBER_THEN_WORD,
     OF_BASE_LEAD,
@@ -1644,6 +1645,20 @@ class Parser:
         (`named`: how many of its words name subjects, which don't make it any longer)."""
         if not self.look.variants:
             return ()
+        step = NEXT_VALUE.search(q.low)
+        if step and conv.dims:
+            # "and the day after?" after the first day's: the next value, the rest kept
+            moved = list(conv.dims)
+            for i, (key, value) in enumerate(conv.dims):
+                order = list(self.lex.profile.dimensions.get(key, {}))
+                if key in self.look.partitions and value in order and \
+                        [k for k, _ in conv.dims].count(key) == 1:
+                    later = (step.group(1) or step.group(2)) in ("after", "next", "following")
+                    j = order.index(value) + (1 if later else -1)
+                    if not 0 <= j < len(order):
+                        return ()
+                    moved[i] = (key, order[j])
+                    return tuple(moved)
         # Exact words only: "patients" is no typo of "inpatients".
         mentions = [m for m in self.look.dim_matcher.find(q.text) if m.exact]
         found = AliasMatcher.keys(mentions)

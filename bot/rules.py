@@ -504,6 +504,8 @@ DIMENSION_ASKED = (r"\b(?:which|what|worst|best|busiest|quietest|heaviest|bigges
 # … or one day named: "what about the weekend", "how many went on sat n sun", "day 2?".
 DAY_NAMED = re.compile(r"\b(?:weekend|saturday|sunday|monday|tuesday|wednesday|thursday|friday|"
                        r"day (?:one|two|three|four|1|2|3|4)|(?:first|second|third|last) day)\b")
+# "and the day after?", "the next day", "the day before": the neighbouring value of the last.
+NEXT_VALUE = re.compile(r"\b(?:the )?(?:day (after|before)|(next|following|previous) day)\b")
 # A reason asked of the last answer alone: "why?", "how come?", "why's that".
 BARE_WHY = re.compile(r"^\W*(?:and |so |but |ok )?(?:why|how come|why(?:'s| is| was) that|"
                       r"why so|why tho|why though)\W*$")

@@ -56,7 +56,7 @@ SETS = [
     (DATA / "blind_strike_chat_K.jsonl", None, 34),
     (DATA / "blind_strike_analyst_K.jsonl", None, 38),
     (NURSES / "blind_K.jsonl", NURSES, 34),
-    (NOTTS / "blind_K.jsonl", NOTTS, 28),
+    (NOTTS / "blind_K.jsonl", NOTTS, 29),
     (DATA / "blind_strike_chat_L.jsonl", None, 34),
     (DATA / "blind_strike_analyst_L.jsonl", None, 33),
     (NURSES / "blind_L.jsonl", NURSES, 26),
@@ -189,6 +189,10 @@ SETS = [
     (NURSES / "blind_AR.jsonl", NURSES, 34),
     (DATA / "blind_strike_chat_AR.jsonl", None, 40),
     (NOTTS / "blind_AR.jsonl", NOTTS, 34),
+    (DATA / "blind_strike_chat_AS.jsonl", None, 35),
+    (DATA / "blind_strike_chatb_AS.jsonl", None, 35),
+    (NURSES / "blind_AS.jsonl", NURSES, 28),
+    (NOTTS / "blind_AS.jsonl", NOTTS, 16),
 ]
 _ENGINES: dict[Path, Any] = {}
 

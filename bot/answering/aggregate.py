@@ -288,11 +288,18 @@ class AggregateAnswerer(FigureWork):
     def _against_last_value(self, r: Reading, conv: Conversation) -> Answer | None:
         """'is wolves above that?' after an average: the one named against that value."""
         side = r.cues.first("ABOVE_THAT")
-        ones = [f for f in r.subjects if f.scope == "part"]
-        if side is None or r.q.form != "yesno" or len(ones) != 1 or len(r.subjects) != 1 or \
-                conv.op != "average" or len(conv.values) != 1:
+        ones = [f for f in r.subjects if f.scope == "part"] or (
+            [r.own] if r.own is not None and r.cues.has("OWN_WORDS") else [])
+        # (the average the last answer worked out, when it kept no value: "are we above or
+        # below that" after "X is below the average …")
+        members = [g for ref in conv.turns[-1].figures if (g := self.look.by_id.get(ref.id))
+                   in self.look.parts] if conv.turns and not conv.values else []
+        if side is None or r.q.form != "yesno" or len(ones) != 1 or len(r.subjects) > 1 or \
+                conv.op != "average" or len(conv.values) != 1 and len(members) < 2:
             return None
-        name, value = conv.values[0]
+        name, value = conv.values[0] if conv.values else (
+            f"the average across the {len(members)} {self.lex.profile.parts}",
+            sum(g.value for g in members) / len(members))
         one = ones[0]
         below = side.group(1) in ("below", "under", "lower than", "less than", "fewer than",
                                   "smaller than")

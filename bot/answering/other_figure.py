@@ -134,8 +134,11 @@ class OtherFigureAnswerer(FigureWork):
         if row is None and r.fraction is not None and len(by_value) == 2 and \
                 by_value[0].unit == by_value[1].unit:
             row = min(by_value, key=lambda f: f.value)  # "44 of 219 … abt a quarter yeah?"
-        if row is None and q.form == "how long" and r.own_dims:
-            row = self.look.days  # "how long was that march one": the event's length then
+        if row is None and q.form == "how long" and (r.own_dims or not r.subjects and not
+                                                     r.people and r.cues.has("REFERRING")):
+            # "how long was that march one": the event's length then; "how long did it
+            # last": the article's one event
+            row = self.look.days
         if row is None:
             return None
         said = f"{row.period} {row.span} {row.measure}".lower()
