@@ -460,12 +460,6 @@ class Parser:
                 q.low) and base is not None and base not in subjects:
             subjects = [base, *subjects]  # "combined with dudley?" after ours (or the last)
             op = op or "total"
-        those = THOSE_N.search(q.low)
-        earlier = list(dict.fromkeys(self.look.main_row(f) for k in conv.subjects
-                                     if (f := self.look.by_id.get(k)) is not None))
-        if not subjects and those and WORD_NUMBERS.get(those.group(1), those.group(1)) in (
-                len(earlier), str(len(earlier))) and all(f in self.look.parts for f in earlier):
-            subjects = earlier  # "per day avg for those 4 trusts": the four just added up
         own_now = self._own(q, mentions) or self.look.by_id.get(conv.own)
         if not subjects and own_now is not None and op == "difference" and \
                 AVERAGE_WORD.search(q.low) and OWN_WORDS.search(q.low):
