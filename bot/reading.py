@@ -148,7 +148,7 @@ from .rules import (
     WORD_NUMBERS,
     YEAR,
 )
-from .text import NUMBER_WORDS, STOPWORDS, content_terms, stem, words
+from .text import NUMBER_WORDS, STOPWORDS, content_terms, words
 from .wording import modalities, modality, number_words
 
 COMMON_VERBS = frozenset("""take took taken make made get got go went gone see saw do did done
@@ -1030,9 +1030,9 @@ class Parser:
         look = self.look
         terms = [t for t in content_terms(text) if t not in look.people_terms
                  and t not in ASK_WORDS and look.vocab.knows(t)]
+        typos = look.vocab.frame_typos(words(text))
         unknown = [t for t in content_terms(text) if not look.vocab.knows(t)
-                   and t not in look.people_terms and t not in ASK_WORDS and not any(
-                       look.vocab.frame_typo(w) for w in words(text) if stem(w) == t)]
+                   and t not in look.people_terms and t not in ASK_WORDS and t not in typos]
         return {"quoted": tuple(p.strip().rstrip(".…").strip() for p in quoted),  # ('drop their…')
                 "voices": tuple(voices),
                 "echoed": self._echoed(q),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
@@ -53,10 +54,11 @@ class Vocabulary:
                 self._near[word] = found
         return found
 
-    def frame_typo(self, word: str) -> bool:
-        """Whether a word is a typo of a word questions use ("actualy"): no claim word."""
-        return len(word) >= 5 and any(abs(len(w) - len(word)) <= 1 and fuzz.ratio(word, w) >= 85
-                                      for w in self.frame_words)
+    def frame_typos(self, question_words: Iterable[str]) -> set[str]:
+        """The stems of a question's words that are typos of words questions use ("actualy"),
+        not of the article's: they ask about nothing."""
+        return {stem(w) for w in question_words if len(w) >= 5 and not self.knows(w) and any(
+            abs(len(f) - len(w)) <= 1 and fuzz.ratio(w, f) >= 85 for f in self.frame_words)}
 
     def weight(self, term: str, verbs: AbstractSet[str] = frozenset()) -> float:
         """How much a question term says: idf in the article; little for frame words, light

@@ -842,8 +842,7 @@ class AggregateAnswerer(FigureWork):
         return named[0], named[1]
 
     def _share(self, r: Reading, conv: Conversation) -> aggregates.Result | None:
-        scopes = {"part": 0, "whole": 1, "national": 2, "other": 3}
-        named = sorted(r.subjects, key=lambda f: scopes[f.scope])
+        named = sorted(r.subjects, key=lambda f: SCOPES.index(f.scope))
         last = [f for k in conv.focus if (f := self.look.by_id.get(k)) is not None]
         if r.excluded and named and all(f.scope == "part" for f in named) and \
                 not set(named) & set(r.excluded):
@@ -880,7 +879,8 @@ class AggregateAnswerer(FigureWork):
             if part.scope == "national" and r.cues.has("all_parts"):
                 return aggregates.share(self.look.parts, part, self.lex)  # all the parts' share
             return None
-        wholes = [f for f in named if scopes[f.scope] == max(scopes[n.scope] for n in named)]
+        widest = max(SCOPES.index(n.scope) for n in named)
+        wholes = [f for f in named if SCOPES.index(f.scope) == widest]
         whole = wholes[0]
         parts, inside = groups.disjoint([f for f in named if f is not whole])
         if whole.scope == "whole" and all(p.scope == "part" for p in parts):

@@ -88,8 +88,7 @@ class PassageAnswerer(TextWork):
             frame |= {stem(w) for m in r.cues.every("SPEECH_Q") for w in m.group().split()}
             frame |= {stem(w) for w in ("people", "person", "one", "man", "woman", "group")}
         # ("whats the bma actualy asking for": a typo of a question's own word asks nothing)
-        typos = {stem(w) for w in q.words if not self.look.vocab.knows(w) and
-                 self.look.vocab.frame_typo(w)}
+        typos = self.look.vocab.frame_typos(q.words)
         terms = [t for t in q.terms if t not in names and t not in GENERIC_TERMS
                  and t not in frame and t not in typos]
         talk = bool(speakers) or r.cues.has("SPEECH_Q") or q.form == "who"
