@@ -474,7 +474,8 @@ def sides_of_average(members: list[Figure], below: bool, lex: Lexicon) -> Result
     parts = " + ".join(f.digits for f in members)
     listed = "; ".join(short(f) for f in picked) or "none"
     verb = "was" if len(picked) == 1 else "were"
-    return Result(f"{len(picked)} of the {len(members)} {lex.profile.parts} {verb} {side} the average "
+    count = "Only one" if len(picked) == 1 else str(len(picked))
+    return Result(f"{count} of the {len(members)} {lex.profile.parts} {verb} {side} the average "
                   f"of {format_number(mean, 1)} (({parts}) ÷ {len(members)}): {listed} "
                   f"({cited_passages(*members)}).", tuple(members), focus=tuple(picked))
 

@@ -590,7 +590,7 @@ class Parser:
                 q.low) or gendered):
             asked = asked_terms - GENERIC_TERMS - {t for p in people for t in
                                                    self.look.person_terms.get(p.id, ())}
-            pronoun = gendered.lastgroup if gendered else None
+            pronoun = gendered.lastgroup if gendered and gendered.lastgroup != "any" else None
             found = [p for p in self.look.described_people(asked, pronoun) if p not in people]
             described += found
             if gendered and q.form != "who" and not any(p.is_person for p in people):
@@ -1896,8 +1896,8 @@ def _fraction(match: re.Match[str] | None) -> tuple[str, float, str] | None:
     """('above', 0.5, 'half') for 'more than half'; ('below', 0.25, 'a quarter')."""
     if match is None:
         return None
-    if match.group(8):  # "abt a quarter", "roughly a third": about that fraction
-        word = match.group(8)
+    if match.group(8) or match.group(9):  # "abt a quarter", "so thats what, half?": about it
+        word = match.group(8) or match.group(9)
         return "about", FRACTIONS.get(word, {"fifth": 0.2, "tenth": 0.1}.get(word, 0.0)), \
             f"a {word}" if word != "half" else "half"
     if match.group(6):  # "over 60% of our total"

@@ -198,9 +198,11 @@ ROLE_HINT = re.compile(r"\b(?:area|region|patch|responsible|in charge|covers?|jo
 
 # A question after a person it does not name: "what's her name", "the nurse quoted …".
 PERSON_ASKED = re.compile(r"\b(?:(?:her|his|their) (?:name|job|role|title)|quoted|who)\b")
-# "the black country nhs lady", "the govt guy": a person by what they are, and which pronoun.
+# "the black country nhs lady", "the govt guy", "the nhs london person": a person by what they
+# are, and which pronoun (none for "person").
 GENDERED_PERSON = re.compile(r"\b(?:(?P<she>lady|woman|spokeswoman|gal)|(?P<he>man|guy|bloke|chap|"
-                             r"fella|fellow|gentleman|gent|spokesman))\b")
+                             r"fella|fellow|gentleman|gent|spokesman)|(?P<any>person|spokesperson|"
+                             r"official|rep))\b")
 
 # "Where was she?": where the article meets them (not where they live or come from).
 WHERE_WORD = re.compile(r"\bwhere\b(?!.*\b(?:live[sd]?|living|born|from|grew|raised|home|"
@@ -628,7 +630,9 @@ FRACTION_LINE = re.compile(r"\b(more than|over|above|at least|less than|fewer th
                            r"\b(more than|over|above|at least|less than|under|below) "
                            r"(\d+(?:\.\d+)?) ?(?:%|per ?cent) of\b|"
                            r"\b(about|abt|around|roughly|approximately|approx|nearly|almost|like) "
-                           r"(?:a |an |one )?(half|third|quarter|fifth|tenth)\b")
+                           r"(?:a |an |one )?(half|third|quarter|fifth|tenth)\b|"
+                           r"\b(?:that'?s|thats|that is|is (?:that|it)|it'?s)(?: what| like)?,? "
+                           r"(?:a |an |one )?(half|third|quarter|fifth|tenth)\W*$")
 # "minus uhnm?" after a total: that total without it.
 LEADING_MINUS = re.compile(r"^(?:and |so |now )?(?:minus|without|excluding|less|take away|"
                            r"not counting|leaving out)\b")
@@ -713,10 +717,14 @@ ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bwarn\w*", ("warn",)),
     (r"\burg\w*", ("urg",)),
     (r"\bprioriti[sz]\w*|\bfocus\w*", ("focused", "priorit", "protect")),
+    (r"\b(?:(?:he|she|they|we|it)(?:'ll|ll| will| would| is going to| are going to) do|will "
+     r"(?:he|she|they|it|we) do|going to do|promis\w*|pledg\w*)\b",
+     ("will ", "ready to", "willing to", "happy to", "prepared to", "promis", "pledg",
+      "commit")),
 )
 ACT_RE = tuple((re.compile(p), words) for p, words in ACTS)
-THANK_Q, APOLOGY_Q, WARN_Q, URGE_Q, PRIORITY_Q = (p for p, _ in ACT_RE)
-ACT_NAMES = ("THANK_Q", "APOLOGY_Q", "WARN_Q", "URGE_Q", "PRIORITY_Q")
+THANK_Q, APOLOGY_Q, WARN_Q, URGE_Q, PRIORITY_Q, COMMIT_Q = (p for p, _ in ACT_RE)
+ACT_NAMES = ("THANK_Q", "APOLOGY_Q", "WARN_Q", "URGE_Q", "PRIORITY_Q", "COMMIT_Q")
 SPEECH_ACT_Q = re.compile(r"\b(?:say|said|says|claim\w*|state\w*|tell|told|refuse\w*|apologi\w*|"
                           r"thank\w*|urg\w*|call|made by|issued by)\b")
 NEGATIVE = re.compile(r"\b(?:not|no|never|nothing|none|unwilling|refus\w*|won't|wouldn't|"

@@ -135,8 +135,10 @@ class _Speech:
         if noun and self.r.cues.has("YESNO") and self.r.cues.has("QUANTITY_Q") and \
                 noun not in self.c.lex.counted_nouns:
             return None  # "did they say how many docs walked out at ours": a count, not words
-        if noun and self.ids and self.r.cues.has("YESNO") and self.r.q.form == "how many":
-            # "did she say how many clinics weren't booked": whether their words give a number
+        if noun and self.ids and self.r.q.form == "how many" and (
+                self.r.cues.has("YESNO") or noun not in self.c.lex.counted_nouns):
+            # "did she say how many clinics weren't booked", "how many staff did she thank":
+            # whether their words give a number
             mine = self._spoken()
             score, best = self._best(mine, self.terms) if self.terms else (0.0, None)
             if best is not None and score >= MATCH and not re.search(r"\d", best.text):
