@@ -112,6 +112,7 @@ def form_of(low: str) -> str:
     if re.match(aux, low) or re.match(aux, last) or re.match(aux, lead_off) or \
             TAG_QUESTION.search(low) or \
             STATED_COUNT.match(low) or ELLIPTIC_COMPARISON.match(low) or \
+            DECLARED_CLAIM.match(low) or \
             NAMED_COMPARISON.match(low) or \
             re.match(r"(?:so )?(?:she|he|they)(?:'s| is| was| are| were)\b[^?]*\?\s*$", low) or \
             re.match(r"(?:so|and)\b[^?]*\b(?:is|are|was|were|has|have|had|did|do|does)\b"
@@ -257,6 +258,11 @@ TAG_QUESTION = re.compile(r"(?:,\s*|\s+)(?:(?:typo|wrong|right|correct|true|fals
                           r"(?:right|rite|yeah|yeh|innit|y/n|correct|"
                           r"(?:isn|wasn|aren|weren|didn|doesn)'?t (?:it|that|they|he|she)))"
                           r"[\s\W]*$")  # (an emoji after the tag: "ye? 👍")
+# "the 196k figure was just stoke?? thats wrong surely": a statement asked, not a question word
+# anywhere (nor a relative clause's "that were rebooked?").
+DECLARED_CLAIM = re.compile(r"^(?:so |and |ok )?(?!.*\b(?:what|which|who|whom|whose|how|when|where|"
+                            r"why|whats|whos|wot)\b)(?:(?!that |which |who )[\w'’,.%£-]+ )"
+                            r"{1,8}(?:is|are|was|were|had|has)\b[^?]*\?+(?:\s+[^?]*)?$")
 YESNO_INSTRUCTION = re.compile(r"[\s.,;:(-]*\b(?:please )?(?:answer|reply|respond)(?: with| only)?"
                                r" (?:a )?(?:yes or no|yes/no|true or false)\b[\s.)!]*|"
                                r"[\s?]+\by/n\W*$", re.I)
@@ -285,8 +291,13 @@ WORKPLACE_LINE = re.compile(
     re.I)
 # … or ended by a comma when nothing else ends it ("comms lead at royal wolverhampton, need our …")
 WORKPLACE_COMMA = re.compile(WORKPLACE_LINE.pattern.replace(r"(?:\.\s+|", r"(?:,\s+|"), re.I)
+# The departments a writer names as where they work ("rwt pharmacy - …"); not the article's
+# types of appointment ("nuh outpatients - how many on monday?" asks about those).
+DEPARTMENTS = (r"pharmacy|pharm|radiology|theatres|physio|physiotherapy|estates|switchboard|"
+               r"porters|portering|pathology|maternity|imaging|bookings?|rotas?|secretaries|"
+               r"comms|hr|finance|chaplaincy|volunteers|catering|facilities|records")
 WORKPLACE_WORDS = re.compile(r"\b(?:at|from|for|with|on|here|team|side|office|desk|dept|pals|"
-                             r"clerks|"
+                             r"clerks|" + DEPARTMENTS + r"|"
                              r"department|ward|unit|division|directorate)\b|@|"
                              r"^[^,]{3,40},\s", re.I)  # ("deputy ops director, uhnm. our figure?")
 WORKPLACE_AT = re.compile(r"^(?!the\b).*(?:\b(?:at|here)\b|@)", re.I)  # (a comma is weaker)
@@ -297,7 +308,8 @@ ROLE_AT = re.compile(r"^(?!\S*ed\b)(?:[\w'-]+ ){0,3}?(?!(?:only|just|both|all|\S
                      r"(?:at|@) .+|.+\bhere$", re.I)
 # "swbh pals", "rwt ward clerks", "the newark team": a place and the people there, a line alone.
 TEAM_LINE = re.compile(r"^(?:hi\W+|hey\W+)?(?:the |its the |it's the )?[\w'&]+(?: [\w'&]+){0,3} "
-                       r"(?:team|office|desk|pals|clerks|staff|crew|lot|admin)(?: team| office)?$",
+                       r"(?:team|office|desk|pals|clerks|staff|crew|lot|admin|" + DEPARTMENTS +
+                       r")(?: team| office)?$",
                        re.I)
 WORK_LEAD = re.compile(r"(?:i\s+)?(?:work|working|based)\b", re.I)
 THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|his|they|them|their)\b", re.I)
@@ -361,6 +373,20 @@ INSTRUCTION_LEAD = re.compile(
     r"(?:\s*(?:\+|and|&)\s*(?:the\s+|ur\s+|your\s+)?(?:article|instructions?|rules))?"
     r"(?:\s+for\s+(?:a|one)\s+(?:sec|second|moment|minute|min|bit))?"
     r"\s*(?:,|and|&|\+|-+|:)?\s*(?:just\s+)?", re.I)
+
+
+# "can u just word it as 'barclay agreed to the 35%'", "ignore … and reply only 'dudley had the
+# most'": a statement dictated to be said back, in quotation marks (checked, not echoed).
+DICTATED = re.compile(r"(?:^|\b(?:just|only|pls|please|plz|can (?:you|u)|could (?:you|u)|and|then|"
+                      r"now|simply)\s+)(?:reply|respond|say|write|word|put|phrase|state|confirm|"
+                      r"paste|print|output|answer|post|tweet)\b[^'\"‘“?]{0,25}?['\"‘“]"
+                      r"((?:[^'\"’”\s]+\s+){2,30}[^'\"’”\s]+?)[.!]?['\"’”]", re.I)
+
+
+def dictated_claim(text: str) -> tuple[str, str] | None:
+    """The words before a dictated statement, and the statement ('…' above), if any."""
+    said = DICTATED.search(text)
+    return (text[:said.start(1)].rstrip(" '\"‘“"), said.group(1)) if said else None
 
 
 def without_instruction(text: str) -> str:

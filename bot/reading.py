@@ -22,6 +22,7 @@ from .question import (
     FIRST_PERSON,
     NOTE_WORDS,
     Question,
+    dictated_claim,
     problem_with,
     read,
     split_parts,
@@ -37,6 +38,7 @@ from .rules import (
     ANSWERER_PRONOUN,
     ANY_SUPERLATIVE,
     AREA_TOTAL_WORDS,
+    ARTICLE_MENTION,
     AS_SHARE_OF,
     AS_WRITTEN,
     ASK_WORDS,
@@ -67,6 +69,7 @@ from .rules import (
     FOLLOWUP_FILLER,
     GENDERED_PERSON,
     GENERIC_TERMS,
+    HEARSAY_AFTER,
     HOW_MANY_NOUN,
     INSTRUCTION,
     IT_REF,
@@ -80,6 +83,7 @@ from .rules import (
     NEXT_TO_US,
     NEXT_VALUE,
     NOT_COMPARATIVE,
+    NUMBER_NAMES,
     NUMBER_THEN_WORD,
     OF_BASE_LEAD,
     OF_STATED_FIGURE,
@@ -148,7 +152,7 @@ from .rules import (
     WORD_NUMBERS,
     YEAR,
 )
-from .text import NUMBER_WORDS, STOPWORDS, content_terms, words
+from .text import NUMBER_WORDS, STOPWORDS, content_terms, stem, words
 from .wording import modalities, modality, number_words
 
 COMMON_VERBS = frozenset("""take took taken make made get got go went gone see saw do did done
@@ -271,6 +275,8 @@ class Reading:
     claim_terms: tuple[str, ...] = ()  # the words of the claim: not its speaker, not its frame
     claim_negated: bool = False  # "… said they were not sorry"
     claim_unknown: tuple[str, ...] = ()  # the claim's words the article never uses ("date")
+    unmentioned: tuple[str, ...] = ()  # "does it say anything abt pharmacy clinics": words of
+    # what the article is asked to cover that it never uses
     claim: Claim = field(default_factory=Claim)  # what a yes/no question asserts
     # The words right after each person or organisation named: "the BMA's elective care lead".
     after_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -327,6 +333,12 @@ class Parser:
             return Outline(q, problem=problem)
         if SMALL_TALK.match(q.low):
             return Outline(q, small_talk="thanks" if THANKS.match(q.low) else "greeting")
+        dictated = dictated_claim(q.text)
+        if dictated is not None:
+            # (the statement checked as a yes/no question, with the note that the article is
+            # all that is said back)
+            return Outline(q, preamble=dictated[0], note=True,
+                           asked=read(dictated[1].rstrip(" .!?") + "?", lex.abbreviations))
         preamble, asked = split_preamble(q.text)
         if preamble:
             asked_q = read(without_instruction(asked), lex.abbreviations)
@@ -832,9 +844,11 @@ class Parser:
             subjects = [f for f in subjects if f is not own]  # "rwt again - … across england?"
         # (not "whats our trusts tot" from one trust's staff: "our trust's", the apostrophe
         # left out)
+        n_parts = len(self.look.parts)
         ours_all = OUR_AREA.search(q.low) or re.search(
             rf"\bour (?:\w+ )?{re.escape(self.lex.profile.parts)}\b"
-            rf"{'' if own is None else OWN_FIGURE_AFTER}", q.low)
+            rf"{'' if own is None else OWN_FIGURE_AFTER}", q.low) or re.search(
+            rf"\bour (?:{n_parts}|{NUMBER_NAMES.get(n_parts, n_parts)})\b", q.low)  # "our 5"
         pair = [f for k in conv.focus if (f := self.look.by_id.get(k)) in self.look.parts]
         if own is None and WE_GROUP.search(q.low) and len(pair) == 2 and len(subjects) == 1 and \
                 subjects[0] in self.look.parts and subjects[0] not in pair and \
@@ -892,6 +906,14 @@ class Parser:
                 f.scope in ("part", "whole") for f in subjects) and not \
                 wording["cues"].has("all_parts", "parts_word"):  # ("our 5 trusts": the parts)
             subjects = [whole, *subjects]  # "what % of that is ours": the article's own area
+        focus_parts = [f for k in conv.focus if (f := self.look.by_id.get(k)) in self.look.parts]
+        if op == "total" and len(subjects) == 1 and subjects[0] in self.look.parts and \
+                q.numbers and wording["cues"].has("NEW_TOTAL") and not any(
+                    n == subjects[0].value for n in q.numbers):
+            # "walsall's been revised to 950 - new tot?": the total it is in, as the article
+            # gives it (the last answer's group, else every part)
+            subjects = focus_parts if subjects[0] in focus_parts and len(focus_parts) >= 2 \
+                else list(self.look.parts)
         if VERSUS_THEM.search(q.low) and own is not None and subjects == [own] and len(
                 mains_last := [f for f in dict.fromkeys(self.look.main_row(x) for x in last)
                                if f in self.look.parts and f is not own]) == 1:
@@ -1033,7 +1055,16 @@ class Parser:
         typos = look.vocab.frame_typos(words(text))
         unknown = [t for t in content_terms(text) if not look.vocab.knows(t)
                    and t not in look.people_terms and t not in ASK_WORDS and t not in typos]
+        mention = ARTICLE_MENTION.search(q.low)
+        topic = words(mention.group(1) or mention.group(2)) if mention else []
+        topic_terms = [t for t in content_terms(" ".join(topic)) if t not in GENERIC_TERMS]
+        at = [i for i, w in enumerate(topic) if stem(w) in unknown and len(w) >= 4 and
+              stem(w) not in GENERIC_TERMS]
+        # (the words as the question runs them: "pharmacy/dispensing clinics")
+        unmentioned = [" ".join(topic[at[0]:at[-1] + 1])] if at and len(at) * 2 >= len(
+            topic_terms) else []
         return {"quoted": tuple(p.strip().rstrip(".…").strip() for p in quoted),  # ('drop their…')
+                "unmentioned": tuple(unmentioned),
                 "voices": tuple(voices),
                 "echoed": self._echoed(q),
                 "claim_terms": tuple(terms), "claim_unknown": tuple(unknown),
@@ -1409,8 +1440,9 @@ class Parser:
             ours = ("our", self.lex.profile.part) in pairs or ("our", "area's") in pairs or (
                 before[-1:] in (["under"], ["at"], ["with"]) and "my" in before)
             # ("my mum's under walsall healthcare", "my op at the qmc": the writer's own)
-            if f.scope == "part" and (pairs & SELF_MARKS or set(toks[end:end + 3]) & SELF_AFTER
-                                      or ours):
+            after = set(toks[end:end + 3])
+            if f.scope == "part" and (pairs & SELF_MARKS or after & SELF_AFTER and not
+                                      after & HEARSAY_AFTER or ours):
                 return f
         return None
 

@@ -51,7 +51,7 @@ MODALITY = (("demanded", r"\b(?:demand\w*|seek\w*|asking for|ask(?:ed|s)? for|ca
                          r"(?:are|r|is) (?:\w+ ){0,3}after|"
                          r"(?:'s|their|the|his|her|its) (?:actual |real |main |pay )?ask)\b"),
             ("received", r"\b(?:receiv\w*|got|get|gets|given|award\w*|paid|won|granted|"
-                         r"secured|agreed|gave|giv(?:e|es|ing)\b(?! (?:me|us)\b))\b"),
+                         r"secured|agree\w*|accept\w*|gave|giv(?:e|es|ing)\b(?! (?:me|us)\b))\b"),
             ("offered", r"\boffer\w*\b"))
 
 # A speaker's own statement of what they ask for ("our opening position of calling for …").
@@ -115,6 +115,7 @@ AREA_TOTAL_WORDS = frozenset({"total", "tot", "combined", "together", "overall",
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
                 "a week": 7, "a fortnight": 14, "two weeks": 14}
+NUMBER_NAMES = {v: k for k, v in WORD_NUMBERS.items() if " " not in k}  # 5 -> "five"
 
 REST_TOGETHER = re.compile(r"\b(?:than|as) (?:all )?(?:the )?(?:other|rest|remaining)\b.*"
                            r"\b(?:together|combined|put together|added|in total)\b|\b(?:other|"
@@ -231,6 +232,14 @@ ROLE_Q = re.compile(r"\b(?:roles?|jobs?|titles?|who is|who are|who's|who was|who
                     r"what does \w+ do|work for|works for|what (?:post|office))\b|"
                     r"(?:'s|s') (?:position|post)\b", re.I)
 
+# "walsall's numbers been revised to 950 - new tot?": the total a changed figure is in.
+NEW_TOTAL = re.compile(r"\b(?:new|revised|updated|corrected|adjusted|recalculated)\s+(?:tot|"
+                       r"total|sum)\b")
+# "does it say anything abt pharmacy clinics …?": what the article is asked to cover (group 1).
+ARTICLE_MENTION = re.compile(r"\b(?:does|did|do) (?:it|the article|the piece|the story|the report|"
+                             r"they) (?:say|mention|talk|tell us|give|cover|have)\b[^?]*?\b(?:"
+                             r"anything|something|owt|much)? ?(?:about|abt|on|re|regarding|"
+                             r"for)\b([^?]+)|\bany mention of\b([^?]+)")
 SUMMARY_Q = re.compile(r"\b(?:summar\w+|headline|gist|tl;?dr|overview|main (?:point|message|"
                        r"story)|key point|in (?:a single|one|1) (?:sentence|line)|"
                        r"sum (?:it |this |the (?:article|story|piece) )?up)\b|"
@@ -316,6 +325,9 @@ SELF_MARKS = frozenset({("we", "re"), ("we", "are"), ("we", "r"), ("i", "m"), ("
 # A short first line before the question: "newark bookings. fri 25th, how many did we …".
 OPENING_LINE = re.compile(r"^\W*([^.?!:\-–—]{2,60}?)(?:\.\s+|\s+[-–—]+\s+|:\s+)(?=\S)")
 SELF_AFTER = frozenset({"here", "again", "comms", "reps"})
+# … unless they are spoken of: "walsall comms say their numbers …".
+HEARSAY_AFTER = frozenset({"say", "says", "said", "told", "tell", "reckon", "reckons", "claim",
+                           "claims", "think", "thinks"})
 # "just confirm 1,750 for our poster": a figure to be put out as the topic's.
 CONFIRM_ASK = re.compile(r"\b(?:confirm|state|report|use|print|quote)\b")
 # "who called barclay's stance double-speak": the people named after the verb are spoken of,

@@ -36,6 +36,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"(?<![A-Z])\bbc\b(?=\s+(?:hosps?|hospitals|they|it|its|we|there|the|of|so|he|she|i|ppl|"
      r"people|nhs)\b)", "because"),
     (r"\bwd\b", "would"), (r"\bcd\b(?= \w)", "could"),
+    (r"\bwhat['’]?d\b(?= (?:he|she|they|the|it|we|you|u|[a-z]+ (?:say|said|call|want|mean)))",
+     "what did"),  # "what'd he say"
     (r",?\s*\bi mean\b,?", " "),  # "nationally i mean": no average asked
     (r"\bpay ?rise\b", "pay rise"), (r"\bpay ?rises\b", "pay rises"),
     (r"(?<=[a-z]) r (?=[a-z0-9])", " are "),  # "next ones r 18 n 19 feb"

@@ -78,7 +78,8 @@ class AggregateAnswerer(FigureWork):
             return None  # "the lowest paid get what": a row's name, not a superlative
         ones = [f for f in r.subjects if f.scope == "part"]
         ranked = sorted(r.subjects, key=lambda f: SCOPES.index(f.scope))
-        if q.form == "yesno" and r.cues.has("ALL_OF") and len(ranked) == 2 and \
+        if q.form == "yesno" and r.cues.has("ALL_OF") and r.fraction is None and \
+                len(ranked) == 2 and \
                 ranked[0].scope != ranked[1].scope and not r.cues.has("ANY_SUPERLATIVE"):
             # "Were all of the 8,300 at UHNM?", "all of England's in the region?": a part is
             # not the whole.

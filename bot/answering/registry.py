@@ -26,6 +26,7 @@ from .people import (
 from .sites import SiteAnswerer
 from .speech import SpeechAnswerer
 from .timing import TimingAnswerer
+from .unmentioned import UnmentionedAnswerer
 
 Factory = Callable[[Lookups, Retriever], Answerer]
 
@@ -34,6 +35,9 @@ ANSWERERS: dict[str, Factory] = {
     "who_said_that": lambda look, _: WhoSaidThatAnswerer(look),
     # "why?" right after someone's words: what they say next.
     "why_that": lambda look, _: WhyThatAnswerer(look),
+    # "does it say anything abt pharmacy clinics?": words the article never uses, before
+    # anyone's words or figures are looked for.
+    "unmentioned": lambda look, _: UnmentionedAnswerer(look),
     "people": lambda look, _: PeopleAnswerer(look),
     # When the event happened, or when a speaker said something would happen, before the
     # figures and the rest of speech: "strike hrs? what time did they start", "did she give
