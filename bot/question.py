@@ -256,7 +256,8 @@ TAG_QUESTION = re.compile(r"(?:,\s*|\s+)(?:(?:typo|wrong|right|correct|true|fals
                           r"innit|y/n|or nah|or not|isn'?t (?:it|that)|is that (?:right|correct)|"
                           r"no)\s*\?+|(?:or nah|or not)\W*$|"
                           r"(?:right|rite|yeah|yeh|innit|y/n|correct|"
-                          r"(?:isn|wasn|aren|weren|didn|doesn)'?t (?:it|that|they|he|she)))"
+                          r"(?:isn|wasn|aren|weren|didn|doesn)'?t (?:it|that|they|he|she)|"
+                          r"(?:is|was|are|were|did|does) not (?:it|that|they|he|she)))"
                           r"[\s\W]*$")  # (an emoji after the tag: "ye? 👍")
 # "the 196k figure was just stoke?? thats wrong surely": a statement asked, not a question word
 # anywhere (nor a relative clause's "that were rebooked?").
@@ -284,7 +285,7 @@ SELF_INTRO = re.compile(
 # wolverhampton nhs trust - whats …": a line saying where the writer works (no question, no
 # figure in it), then a question in the first person ("our", "we", "us").
 WORKPLACE_LINE = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|morning|ok(?:ay)?|so)\W+)*(?:i'?m\s+|i am\s+)?"
+    r"^\W*(?:(?:hi|hiya|heya|hey|hello|morning|evening|ok(?:ay)?|so)\W+)*(?:i'?m\s+|i am\s+)?"
     r"(?!(?:who|what|which|how|when|where|why|whos|whats|is|was|did|does|do|are|were|can|"
     r"could|pls|please|and|true|yes|no)\b)([^.?!\d]{3,80}?)(?:\.\s+|\s+[-–—]+\s+|:\s+|"
     r"\s*[\u2600-\u27bf\U0001f300-\U0001faff]+\s+)(?=\S)",  # (an emoji ends the line too)

@@ -342,7 +342,8 @@ class Parser:
         preamble, asked = split_preamble(q.text)
         if preamble:
             asked_q = read(without_instruction(asked), lex.abbreviations)
-            pieces = split_parts(asked_q.text)  # ("hr at rwt. split of our … and whats …")
+            # ("hr at rwt. split of our … and whats …"; as written: "wasnt it, and how many")
+            pieces = split_parts(without_instruction(asked))
             return Outline(q, preamble=preamble, note=bool(NOTE_WORDS.search(preamble)),
                            asked=asked_q, workplace=workplace_line(q.text) is not None,
                            parts=tuple(read(p, lex.abbreviations) for p in pieces)
@@ -621,8 +622,12 @@ class Parser:
             starts = [i for i in range(len(toks)) if toks[i:i + len(name)] == name]
             ends = {i + len(name) for i in starts}
             inside = {i for s in starts for i in range(s + 1, s + len(name))}
-            # ("King's College Hospital …": "College" inside it names no known subject)
-            qualified = {m.key for m in mentions if m.start in ends or m.start in inside}
+            # ("King's College Hospital …": "College" inside it names no known subject; but
+            # "Royal Stoke (UHNM)" says whose the place is)
+            glossed = {t for inner in re.findall(r"\(([^()]{2,60})\)", q.text)
+                       for t in tokens(inner)}
+            qualified = {m.key for m in mentions if (m.start in ends or m.start in inside) and
+                         not set(toks[m.start:m.end]) <= glossed}
             subjects = [f for f in subjects if f.id not in qualified]
         covered = frozenset(i for m in mentions for i in range(m.start, m.end))
         dims = self._dims(q, conv, sum(m.end - m.start for m in mentions), op)
@@ -947,6 +952,12 @@ class Parser:
                 told[0].scope == "other":
             # "so thats like a fifth of all trusts?" after 44 trusts: that row of its whole
             subjects, op = told, "share"
+        elif wording["fraction"] and op in (None, "total") and conv.op == "share" and \
+                not subjects and (REFERRING.search(q.low) or len(q.terms) <= 3) and (
+                    shared := [f for k in (*conv.focus, *conv.base)
+                               if (f := self.look.by_id.get(k)) is not None]):
+            # "london's share of england? over a fifth?": that share against the fraction
+            subjects, op = list(dict.fromkeys(shared)), "share"
         if op in (None, "difference") and VERSUS_LEAD.match(q.low) and (len(
                 {k for k, _ in dims}) < len(dims) or dims and all(
                     k not in self.look.partitions for k, _ in dims)):
@@ -1597,7 +1608,7 @@ class Parser:
         if op in (None, conv.op) and len(subjects) == 1 and subjects[0] in self.look.parts and \
                 FOLLOWUP.match(q.low) and conv.op in ("difference", "ratio") and own is not None \
                 and own in focus and len(focus) == 2 and subjects[0] not in focus and \
-                len(q.terms) <= 4:
+                len(q.terms) <= 4 and not q.numbers:  # ("and rwt was around 1,100?": a claim)
             # "did we have more than walsall? by how many" … "and sandwell?", "how far behind
             # uhnm are we" … "and how far ahead of sandwell": us against it
             return [own, subjects[0]], conv.op
@@ -1920,8 +1931,8 @@ def _original_case(text: str, phrase: str) -> str:
     return match.group() if match else phrase
 
 
-FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "two thirds": 2 / 3,
-             "three quarters": 0.75, "majority": 0.5, "minority": 0.5}
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1,
+             "two thirds": 2 / 3, "three quarters": 0.75, "majority": 0.5, "minority": 0.5}
 
 
 def _fraction(match: re.Match[str] | None) -> tuple[str, float, str] | None:
@@ -1930,7 +1941,7 @@ def _fraction(match: re.Match[str] | None) -> tuple[str, float, str] | None:
         return None
     if match.group(8) or match.group(9):  # "abt a quarter", "so thats what, half?": about it
         word = match.group(8) or match.group(9)
-        return "about", FRACTIONS.get(word, {"fifth": 0.2, "tenth": 0.1}.get(word, 0.0)), \
+        return "about", FRACTIONS.get(word, 0.0), \
             f"a {word}" if word != "half" else "half"
     if match.group(6):  # "over 60% of our total"
         side = "above" if match.group(5) in ("more than", "over", "above", "at least") else \

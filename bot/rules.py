@@ -167,6 +167,10 @@ TIME_WORDS = re.compile(r"\b(?:last week|yesterday|today|tomorrow|weeks?|months?
                         r"november|december|\d{4}|as soon as|until|after|before|once|during|"
                         r"recent|as quickly as possible|as soon as possible)\b", re.I)
 
+# "when do they have to be rebooked by", "does it give a deadline": a date asked for, not a
+# manner ("as quickly as possible" is no date).
+DEADLINE_ASKED = re.compile(r"\bby when\b|\bwhen\b[^?,]*\bby\b(?=\W*(?:,|$))|\bdeadline\b|"
+                            r"\btarget date\b|\bby what date\b|\bdate\b[^?]*\bby\W*$")
 DATE_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"january|february|march|april|may|june|july|august|september|october|"
                         r"november|december|\d{1,2}(?:st|nd|rd|th)|\d{4})\b", re.I)
@@ -235,6 +239,11 @@ ROLE_Q = re.compile(r"\b(?:roles?|jobs?|titles?|who is|who are|who's|who was|who
 # "walsall's numbers been revised to 950 - new tot?": the total a changed figure is in.
 NEW_TOTAL = re.compile(r"\b(?:new|revised|updated|corrected|adjusted|recalculated)\s+(?:tot|"
                        r"total|sum)\b")
+# An organisation's position stated by the article: "the areas the RCN agreed to keep staffed",
+# "the RCN is asking for", "has since named two further strike days".
+ORG_POSITION = re.compile(r"\b(?:agreed|agrees|is asking|are asking|has (?:since )?named|have "
+                          r"(?:since )?named|has warned|have warned|announced|insists?|refused|"
+                          r"has said|have said|is calling|are calling|wants?)\b")
 # "does it say anything abt pharmacy clinics …?": what the article is asked to cover (group 1).
 ARTICLE_MENTION = re.compile(r"\b(?:does|did|do) (?:it|the article|the piece|the story|the report|"
                              r"they) (?:say|mention|talk|tell us|give|cover|have)\b[^?]*?\b(?:"
@@ -637,7 +646,7 @@ KIND_OF = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of\b|\bwhat (?:
 AVERAGE_ONE = re.compile(r"\b(?:an?|the) (?:average|typical|ordinary)\b")
 # A fraction drawn as a line: "more than half", "under a third", "a majority".
 FRACTION_LINE = re.compile(r"\b(more than|over|above|at least|less than|fewer than|under|below)"
-                           r" (?:a )?(half|third|quarter|two thirds|three quarters)\b|"
+                           r" (?:a )?(half|third|quarter|fifth|tenth|two thirds|three quarters)\b|"
                            r"\b(?:a|the) (majority|minority)\b|\b(most) of\b|"
                            r"\b(more than|over|above|at least|less than|under|below) "
                            r"(\d+(?:\.\d+)?) ?(?:%|per ?cent) of\b|"
@@ -841,6 +850,10 @@ CALENDAR_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|"
 # A date as a question writes it, in any case ("sat 26 july").
 ASKED_DATE = re.compile(CALENDAR_DATE.pattern, re.I)
 WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# A time of year that answers "by when?" as a date does: "wrapped up by Christmas".
+NAMED_TIME = re.compile(r"\b(?:Christmas|Easter|New Year|the end of (?:the )?(?:year|month|week|"
+                        r"January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)|(?:next|this) (?:spring|summer|autumn|winter))\b")
 CALENDAR_NAME = re.compile(rf"\b(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                            rf"Sunday)\b")
 DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"

@@ -36,6 +36,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"(?<![A-Z])\bbc\b(?=\s+(?:hosps?|hospitals|they|it|its|we|there|the|of|so|he|she|i|ppl|"
      r"people|nhs)\b)", "because"),
     (r"\bwd\b", "would"), (r"\bcd\b(?= \w)", "could"),
+    # "whats our bit of it": our share of it
+    (r"\b(our|my|their|its|his|her|uhnm's|[a-z]+'s) (?:bit|portion|slice|chunk|piece|"
+     r"contribution) of\b", r"\1 share of"),
     (r"\bwhat['’]?d\b(?= (?:he|she|they|the|it|we|you|u|[a-z]+ (?:say|said|call|want|mean)))",
      "what did"),  # "what'd he say"
     (r",?\s*\bi mean\b,?", " "),  # "nationally i mean": no average asked

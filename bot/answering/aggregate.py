@@ -521,6 +521,11 @@ class AggregateAnswerer(FigureWork):
                 r.fraction is None:
             return None  # "Did Sandwell cancel more than 1,168.9?": the figure against a line
         explicit = [f for f in r.subjects if f.scope == "part"]
+        wider = sorted(r.subjects, key=lambda f: SCOPES.index(f.scope))
+        if q.form in ("yesno", "other") and r.fraction is not None and not explicit and \
+                not r.excluded and len(wider) == 2 and wider[0].scope != wider[1].scope:
+            # "london's share of england? over a fifth?": the narrower of the wider
+            return aggregates.against_fraction([wider[0]], [wider[1]], r.fraction)
         if q.form in ("yesno", "other") and r.fraction is not None and (explicit or r.excluded):
             base = self._at_dims(self.look.parts, r.dims, {}) if r.dims else self.look.parts
             named_base = [f for f in r.subjects if f.scope == "national"]  # (the whole: its

@@ -21,6 +21,7 @@ from ..rules import (
     MODAL,
     NEGATIVE,
     NOMINAL_CAUSE,
+    ORG_POSITION,
     RARE_IDF,
     RELATION_NAMES,
     SOME_WORDS,
@@ -145,10 +146,15 @@ class _Speech:
                 return Answer(self.q.raw, f"The article doesn't say: no number in these "
                                           f"words. {self._say(best)}", True, "none",
                               (Citation(best.passage, best.text, 1.0),))
+            if mine and not any(re.search(r"\d", s.text) for s in mine):
+                # ("did she say how many of ours were ops": none of her words has a number)
+                names = " and ".join(p.name for p in self.speakers)
+                return self.c.abstain(self.q, f"The article doesn't say: {names} gives no "
+                                              f"numbers.")
         # "What did they call Barclay's 'sit down' comment": a naming, before the quote inside.
         for step in (self._for_us, self._responses, self._who_used, self._anyone_said,
                      self._mode, self._called_claim,
-                     self._called, self._nested, self._yesno,
+                     self._called, self._nested, self._commented, self._yesno,
                      self._acts,
                      self._why, self._relation, self._said):
             found = step()
@@ -260,7 +266,12 @@ class _Speech:
         return None
 
     def _spoken(self) -> list[Sentence]:
-        return [s for s in self.model.by(self.ids) if s.mode != "narration"]
+        """Their words, direct or reported; an organisation's also where the article states
+        its position in its own voice ("the areas the RCN agreed to keep staffed")."""
+        orgs = {p.id for p in self.speakers if p.kind == "organisation"}
+        return [s for s in self.model.sentences if self.ids & set(s.speakers) and
+                s.mode != "narration" or orgs & set(s.people) and not s.speakers and
+                s.mode == "narration" and ORG_POSITION.search(s.text)]
 
     def _mode(self) -> Answer | None:
         """'Is X's view given as a direct quotation?': the mode of X's sentence."""
@@ -315,6 +326,25 @@ class _Speech:
                   f" {self._pronoun(inner.speakers)} in their statement, putting these words "
                   f"in {self._pronoun(inner.speakers, True)} mouth: \u201c{inner.text}\u201d.")
         return self._answer(lead, [best])
+
+    def _commented(self) -> Answer | None:
+        """'they called something he said double-speak? what was it he said': the words a
+        speaker quotes just before their verdict on them (the verdict's own word asked)."""
+        if self.q.form != "what" or not self.r.cues.has("SPEECH_ACT_Q"):
+            return None
+        rare = [t for t in self.terms if self.c.vocab.weight(t) >= 1.9 and
+                t not in self.c.entity_terms]
+        verdicts = [s for s in self.model.sentences if rare and s.relation == "comment" and
+                    all(t in self._have(s) for t in rare)]
+        before = self.model.before(verdicts[0]) if len(verdicts) == 1 else None
+        if before is None or not before.nested or before.speakers != verdicts[0].speakers:
+            return None
+        inner = before.nested[0]
+        names = [" and ".join(self.c.people[i].name for i in ids if i in self.c.people)
+                 for ids in (inner.speakers, before.speakers)]
+        lead = (f"{names[0]}'s words, as {names[1]} quote {self._pronoun(inner.speakers)}: "
+                f"\u201c{inner.text}\u201d.")
+        return self._answer(lead, [before, verdicts[0]])
 
     def _pronoun(self, ids: tuple[str, ...], possessive: bool = False) -> str:
         p = self.c.people.get(ids[0]) if ids else None

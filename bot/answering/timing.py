@@ -15,6 +15,7 @@ from ..rules import (
     CLOSE_QUOTES,
     DURATION,
     FUTURE_WORDS,
+    NAMED_TIME,
     OPEN_QUOTES,
     TIME_WORDS,
     WEEKDAY,
@@ -57,6 +58,9 @@ class TimingAnswerer:
 
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         kinds = set(r.timing)
+        if "when" in kinds and r.cues.has("DEADLINE_ASKED") and r.cues.has("count_cues") and \
+                not r.cues.has("event_words") and not r.speakers and not r.dims:
+            return self._deadline(r)  # "when do we have to have them all rebooked by"
         if kinds & {"when", "dates"} and "next" not in kinds and r.speakers and r.q.form not in (
                 "why", "who", "how many", "how much") and not r.cues.has("event_words") and (
                 r.cues.has("SPEECH_Q") or r.q.form == "yesno"):
@@ -133,6 +137,29 @@ class TimingAnswerer:
                                           f"“{said.text}” ({said.pid}).")
         return None
 
+    def _deadline(self, r: Reading) -> Answer | None:
+        """The date by which the counted things are to be done: the words that say when, and
+        that they give no date when they don't."""
+        if self.model is None:
+            return None
+        counted, event = self.look.lex.count_words, self.look.lex.event_words
+        said = [s for s in self.model.sentences if TIME_WORDS.search(s.text) and
+                counted.search(s.text) and not event.search(s.text) and s.speakers]
+        if not said:
+            return self.look.abstain(r.q, "The article gives no date for that.")
+        asked = set(r.q.terms)
+        best = max(said, key=lambda s: (len(asked & set(content_terms(s.text))), -s.key))
+        words = best.text.strip().lstrip(OPEN_QUOTES).rstrip(CLOSE_QUOTES).strip()
+        name = self.look.people[best.speakers[0]].name
+        if CALENDAR_DATE.search(best.text) or WEEKDAY.search(best.text) or \
+                NAMED_TIME.search(best.text):
+            return Answer(r.q.raw, f"{name} said: “{words}” ({best.passage}).", False,
+                          "passage", (self.look.cite(best.passage, 1.0),), highlights=(words,))
+        said_only = f"{name} said only “{words}”" if best.mode == "direct" else f"“{words}”"
+        return Answer(r.q.raw, f"The article gives no date: {said_only} ({best.passage}).",
+                      True, "none",
+                      (self.look.cite(best.passage, 1.0),), highlights=(words,))
+
     def _said_when(self, r: Reading, kinds: set[str]) -> Answer | None:
         """'Did she give a date for rebooking?': the speaker's words that say when, and
         whether they give a date at all."""
@@ -152,6 +179,11 @@ class TimingAnswerer:
         dated = CALENDAR_DATE.search(best.text) or WEEKDAY.search(best.text)
         wanted = "dates" in kinds or r.times_said or r.cues.has("TIMING_WHEN") and not \
             r.cues.has("TIMING_DATES") and r.q.form == "yesno"
+        if not dated and not NAMED_TIME.search(best.text) and r.cues.has("DEADLINE_ASKED"):
+            # "did she give a date they'd all be rebooked by?": no date, only a manner
+            said_only = f"{name} said only “{words}”" if best.mode == "direct" else f"“{words}”"
+            return Answer(r.q.raw, f"The article gives no date: {said_only} ({best.passage}).",
+                          True, "none", (self.look.cite(best.passage, 1.0),), highlights=(words,))
         verdict = "No date: " if wanted and not dated and r.q.form == "yesno" else ""
         return Answer(r.q.raw, f"{verdict}{name} said: “{words}” ({best.passage}).", False,
                       "passage", (self.look.cite(best.passage, 1.0),), highlights=(words,))
