@@ -33,7 +33,8 @@ NOT_FIGURES = re.compile(
     r"|\+\d[\d -]{6,}\d",  # phone numbers
     re.I)
 DIGITS = re.compile(r"(?<![\w.,£$#])([£$]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
-                    r"(?:\s?(k|thousand|m|mn|million|bn|billion)\b|(?!\w|,\d|\.\d))", re.I)
+                    r"(?:\s?(k|thousand|m|mn|million|bn|billion)\b|(?=ish\b)|(?!\w|,\d|\.\d))",
+                    re.I)  # ("234ish": about 234)
 SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9,
           "billion": 1e9}
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -58,7 +59,9 @@ BEFORE = re.compile(r"\b(" + "|".join(c for c, _, _ in COMPARATORS) + r")\s+$", 
 AFTER = re.compile(r"^\s*(?:(or (?:more|over|above|higher|greater)\b)|(or (?:fewer|less|under|"
                    r"below|lower)\b)|(and (?:above|over|up)\b|\+)|(and (?:below|under)\b))", re.I)
 SUMS_UP = re.compile(r"\b(?:add|adds|added|adding|sum|sums|summed|total|totals|totalled|"
-                     r"come|comes|came|tot)\s*$", re.I)
+                     r"come|comes|came|tot|gone|go|goes|going|went|moved|moving|risen|rose|"
+                     r"rise|rising|raised|jumped|jump|bumped|put it|taken it|took it)\s*$", re.I)
+# ("govt has now gone up to 10%": a level reached, not a line)
 RANGE_START = re.compile(r"\b(between|from)\s+$", re.I)
 RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.I)
 

@@ -295,7 +295,7 @@ WORKPLACE_COMMA = re.compile(WORKPLACE_LINE.pattern.replace(r"(?:\.\s+|", r"(?:,
 # The departments a writer names as where they work ("rwt pharmacy - …"); not the article's
 # types of appointment ("nuh outpatients - how many on monday?" asks about those).
 DEPARTMENTS = (r"pharmacy|pharm|radiology|theatres|physio|physiotherapy|estates|switchboard|"
-               r"porters|portering|pathology|maternity|imaging|bookings?|rotas?|secretaries|"
+               r"pathology|maternity|imaging|bookings?|rotas?|secretaries|"
                r"comms|hr|finance|chaplaincy|volunteers|catering|facilities|records")
 WORKPLACE_WORDS = re.compile(r"\b(?:at|from|for|with|on|here|team|side|office|desk|dept|pals|"
                              r"clerks|" + DEPARTMENTS + r"|"
@@ -335,9 +335,21 @@ def workplace_line(text: str) -> re.Match[str] | None:
     return None
 
 
+# "can someone explain the pay bit in a line - what is the rcn after": a request before the
+# question proper, which asks it.
+REQUEST_PREFACE = re.compile(r"^\W*(?:(?:can|could|will) (?:someone|anyone|somebody|u|you|sb) |"
+                             r"pls |please )?(?:explain|tell (?:me|us)|remind (?:me|us)|"
+                             r"summari[sz]e|sum up|check)\b[^?]{0,60}?\s+[-–—:]\s+"
+                             r"(?=(?:what|how|which|who|when|why|whats|is|are|was|did|does)\b)",
+                             re.I)
+
+
 def split_preamble(text: str) -> tuple[str, str]:
     """'[Editor's note: …] How many at Walsall?' or 'Barclay said 50%. What would …?': the
     statement before the question, and the question ('' and the text when there is none)."""
+    preface = REQUEST_PREFACE.match(text)
+    if preface:
+        return preface.group().strip(" -–—:"), text[preface.end():].strip()
     intro = SELF_INTRO.match(text)
     line = workplace_line(text)
     if line and (intro is None or line.end() > intro.end()):
@@ -384,9 +396,16 @@ DICTATED = re.compile(r"(?:^|\b(?:just|only|pls|please|plz|can (?:you|u)|could (
                       r"((?:[^'\"’”\s]+\s+){2,30}[^'\"’”\s]+?)[.!]?['\"’”]", re.I)
 
 
+# … or after "that", unquoted: "for the members email put that govt has now gone up to 10%, …"
+DICTATED_THAT = re.compile(r"(?:^|\b(?:just|pls|please|plz|can (?:you|u)|could (?:you|u)|then|now|"
+                           r"simply|email|newsletter|bulletin|release|notes)\s+)(?:put|say|write|"
+                           r"state|tell (?:them|people|members|everyone)) that "
+                           r"((?:[^,;?!]+\s+){2,30}[^,;?!]+?)\s*(?:[,;?!]|$)", re.I)
+
+
 def dictated_claim(text: str) -> tuple[str, str] | None:
     """The words before a dictated statement, and the statement ('…' above), if any."""
-    said = DICTATED.search(text)
+    said = DICTATED.search(text) or DICTATED_THAT.search(text)
     return (text[:said.start(1)].rstrip(" '\"‘“"), said.group(1)) if said else None
 
 

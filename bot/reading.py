@@ -988,6 +988,16 @@ class Parser:
             if op == "share" and conv.op == "share" and FOLLOWUP.match(q.low):
                 # "and w/o uhnm?" after sandwell's share: sandwell's, of the rest
                 subjects = [f for f in last if f.scope == "part" and f not in wording["excluded"]]
+        told = [f for ref in (conv.turns[-1].figures if conv.turns else ())
+                if (f := self.look.by_id.get(ref.id)) is not None]
+        if op in (None, "extreme") and not subjects and conv.op == "difference" and \
+                FOLLOWUP.match(q.low) and len(told) == 2 and all(
+                    f.unit == "per cent" and f in self.look.others for f in told) and any(
+                    set(q.terms) & (set(content_terms(f"{g.measure} {g.span}".replace("-", " ")))
+                                    - {t for f in told for t in content_terms(
+                                        f"{f.measure} {f.span}".replace("-", " "))})
+                    for g in self.look.others if g.unit == "per cent" and g not in told):
+            op = "difference"  # "gap between ask and avg award?" … "and for the lowest paid"
         if wording["excluded"] and LEADING_MINUS.search(q.low) and op in (
                 None, "total", "difference") and (wording["rest_together"] or re.search(
                     r"\b(?:left|remaining|leftover|rest)\b", q.low)):

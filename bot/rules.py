@@ -244,6 +244,12 @@ NEW_TOTAL = re.compile(r"\b(?:new|revised|updated|corrected|adjusted|recalculate
 ORG_POSITION = re.compile(r"\b(?:agreed|agrees|is asking|are asking|has (?:since )?named|have "
                           r"(?:since )?named|has warned|have warned|announced|insists?|refused|"
                           r"has said|have said|is calling|are calling|wants?)\b")
+# "what are we telling pts - come in or not": what patients are told, words and not a count.
+ADVICE_ASK = re.compile(r"\bwhat (?:are|do|should|shall|can|must) (?:we|i|you|they|hospitals|"
+                        r"trusts) (?:be )?(?:tell|telling|say|saying|advis\w+|ask|asking)"
+                        r"(?: to)? (?:the )?(?:patients|pts|people|them|ppl|families|parents)\b|"
+                        r"\bshould (?:patients|pts|people|they|i|we) (?:still )?(?:come|attend|"
+                        r"turn up|go) in\b")
 # "does it say anything abt pharmacy clinics …?": what the article is asked to cover (group 1).
 ARTICLE_MENTION = re.compile(r"\b(?:does|did|do) (?:it|the article|the piece|the story|the report|"
                              r"they) (?:say|mention|talk|tell us|give|cover|have)\b[^?]*?\b(?:"

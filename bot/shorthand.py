@@ -36,6 +36,15 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"(?<![A-Z])\bbc\b(?=\s+(?:hosps?|hospitals|they|it|its|we|there|the|of|so|he|she|i|ppl|"
      r"people|nhs)\b)", "because"),
     (r"\bwd\b", "would"), (r"\bcd\b(?= \w)", "could"),
+    # "what is the rcn after exactly?": what it asks for; "what have ministers put on the
+    # table": what they offer
+    (r"\b(is|are|r) ((?:the )?[\w']+(?: [\w']+)?) after(?=\W*(?:exactly|really|then|now|tho)?\W*$)",
+     r"\1 \2 asking for"),
+    (r"\b(?:put|putting|puts|got|have|has) on the table\b", "offered"),
+    (r"\bon the table\b", "on offer"),
+    # "whats his line everyone keeps quoting": his line
+    (r"\s*\b(?:that |which )?(?:everyone|everybody|people|ppl|the papers|the press|the media|"
+     r"they)(?:'s| is| are| keeps?| keep on) (?:quoting|repeating|sharing|using|citing)\b", ""),
     # "whats our bit of it": our share of it
     (r"\b(our|my|their|its|his|her|uhnm's|[a-z]+'s) (?:bit|portion|slice|chunk|piece|"
      r"contribution) of\b", r"\1 share of"),

@@ -750,11 +750,13 @@ class AggregateAnswerer(FigureWork):
         q = r.q
         percents = [f for f in self.look.others if f.unit == "per cent"]
         last_text = conv.turns[-1].answer if conv.turns else ""
-        before = {f.id for f in percents if f.id in conv.focus or f.span and f.span in last_text}
+        told = {ref.id for ref in conv.turns[-1].figures} if conv.turns else set()
+        before = {f.id for f in percents if f.id in conv.focus or f.span and f.span in last_text
+                  or f.id in told and conv.op == "difference"}
         named = {f.subject for f in percents if self._cue_hits(f, r)}
         if not r.subjects and (r.cues.has("POINTS") or op == "difference" and (before and any(
-                self._cue_hits(f, r) for f in percents if f.id not in before) or
-                len(named) >= 2)):
+                self._cue_hits(f, r) or self._measure_overlap(f, r) >= 2
+                for f in percents if f.id not in before) or len(named) >= 2)):
             # "How many percentage points separate the demand from the award?"
             # (a level before a margin: "roughly 19%" before "5% above RPI")
             # (a figure of the article the question states names its row: "holding at 5.4%")

@@ -166,6 +166,8 @@ class FigureAnswerer(FigureWork):
             return None
         if r.people and (not cue or r.cues.has("SPEECH_Q")):
             return None  # "What did Diane Wake say about the rescheduling?" asks for words
+        if r.cues.has("ADVICE_ASK") and q.form not in ("how many", "how much"):
+            return None  # "what are we telling pts - come in or not": the advice, in words
         if q.form == "yesno" and not q.numbers and not r.number_words and r.cues.has(
                 "TIMING_NEXT") and not r.dims:
             return None  # "will our pts get new dates soon": what is to come, not the count

@@ -76,8 +76,10 @@ class OtherFigureAnswerer(FigureWork):
         if of_whole is not None:
             return of_whole
         # (a figure stated in another unit is not the row's: "12%" is not "12 hours")
+        # (nor one in the unit asked for: "in actual £ whats the award for a band 5")
         by_value = [f for f in self.look.others if f.value in q.numbers and not any(
-            v == f.value and u != f.unit for u, v in r.stated)]
+            v == f.value and u != f.unit for u, v in r.stated) and (
+                not r.units or f.unit in r.units)]
         whose = self._whose_figure(r, by_value) or self._other_orgs_figure(r, by_value)
         if whose is not None:
             return whose

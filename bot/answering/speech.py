@@ -635,8 +635,11 @@ class _Speech:
         if others and about and not self.terms:
             # The speaker's verdict on what they just reported ("This is an incredible act
             # of …") is part of what they said about it.
+            # (and what they go on to say of it in the same breath: "… his door is open," she
+            # said. "An open door is no use if …")
             verdicts = [n for s in about if (n := self.model.after(s)) is not None
-                        and n.relation == "comment" and n.speakers == s.speakers]
+                        and n.speakers == s.speakers and (n.relation == "comment" or (
+                            n.passage == s.passage and n.mode == "direct" == s.mode))]
             return self._answer("", sorted(set(about + verdicts), key=lambda s: s.key))
         if not self.terms:
             # Nothing asked about: each speaker's first words, the whole run of them.

@@ -59,11 +59,14 @@ class TextWork:
             said_before = re.search(r"\bsaid:\s*[\u201c\"]", reason)
             shown = reason[said_before.end() - 1:] if said_before else reason
             sentence = shown.strip().rstrip(CLOSE_QUOTES) + " " + sentence.lstrip(OPEN_QUOTES)
+        tagged = re.search(r"[,\u201d\"]\s*(?:he|she|they) said\.?$", sentence.strip())
         quoted = sentence.strip().strip("\u201c\u201d\"")
         quoted = re.sub(r",?[\"\u201d]?,?\s*(?:he|she|they) said\.?$", ".", quoted)
         speakers = [self.look.people[s] for s in passage.speakers if s in self.look.people]
+        # ('"A lot of clinics …," she said.': whose words they are, by name)
         is_quote = passage.text.startswith(("\u201c", '"')) or (
-            speakers and re.search(r"said:\s*[\u201c\"]", passage.text))
+            speakers and re.search(r"said:\s*[\u201c\"]", passage.text)) or (
+            tagged and sentence.lstrip().startswith(("\u201c", '"')))
         if speakers and is_quote:
             who = _names(speakers)
             text = f"{who} said: “{quoted}” ({pid})"

@@ -58,6 +58,9 @@ class TimingAnswerer:
 
     def run(self, r: Reading, conv: Conversation) -> Answer | None:
         kinds = set(r.timing)
+        ahead = self._after_next(r, conv)
+        if ahead is not None:
+            return ahead
         if "when" in kinds and r.cues.has("DEADLINE_ASKED") and r.cues.has("count_cues") and \
                 not r.cues.has("event_words") and not r.speakers and not r.dims:
             return self._deadline(r)  # "when do we have to have them all rebooked by"
@@ -116,6 +119,14 @@ class TimingAnswerer:
             return self._none(r, kinds)
         best = max(scored)[2]
         text = f"{best.text} ({best.pid})"
+        named = [f for f in r.subjects if f.scope == "part"]
+        if "next" in kinds and r.q.form == "yesno" and named and not any(
+                a.lower() in best.text.lower() for f in named for a in (f.subject, *f.aliases)):
+            # "will we be one of the trusts out then": the article doesn't say who
+            return Answer(r.q.raw, f"The article doesn't say which "
+                                   f"{self.look.lex.profile.parts} will be affected; it says: "
+                                   f"“{best.text}” ({best.pid}).", True, "none",
+                          (self.look.cite(best.pid, 1.0),))
         if r.q.form == "yesno":
             asked = (*r.times_said, *r.months_said)  # ("tues 29th": the weekday too)
             if asked and not all(a.lower() in best.text.lower() for a in asked):
@@ -136,6 +147,24 @@ class TimingAnswerer:
             return self.look.abstain(r.q, f"The article doesn't give the {what}; it says: "
                                           f"“{said.text}” ({said.pid}).")
         return None
+
+    def _after_next(self, r: Reading, conv: Conversation) -> Answer | None:
+        """'same hrs as dec?' right after the next strike days: of those days, which the
+        article gives no times for."""
+        last = conv.turns[-1] if conv.turns else None
+        if last is None or last.abstained or conv.intent != "timing" or \
+                "same" not in r.words or not (r.cues.has("TIMING_CLOCK", "TIMING_LENGTH")
+                                                    or "hours" in r.units):
+            return None
+        cited = [s for c in last.citations for s in self.sentences
+                 if s.pid == c.passage and (s.text in c.text or c.text in s.text)]
+        if not cited or not all(s.future for s in cited) or any(s.clock for s in cited):
+            return None
+        given = next((s for s in self.sentences if s.event and s.clock and not s.future), None)
+        where = f"; it gives times only for the strike it reports: “{given.text}” " \
+                f"({given.pid})" if given is not None else ""
+        return self.look.abstain(r.q, f"The article doesn't give the times of those days"
+                                      f"{where}.")
 
     def _deadline(self, r: Reading) -> Answer | None:
         """The date by which the counted things are to be done: the words that say when, and
