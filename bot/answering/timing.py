@@ -119,9 +119,9 @@ class TimingAnswerer:
             return self._none(r, kinds)
         best = max(scored)[2]
         text = f"{best.text} ({best.pid})"
-        named = [f for f in r.subjects if f.scope == "part"]
-        if "next" in kinds and r.q.form == "yesno" and named and not any(
-                a.lower() in best.text.lower() for f in named for a in (f.subject, *f.aliases)):
+        parts = [f for f in r.subjects if f.scope == "part"]
+        if "next" in kinds and r.q.form == "yesno" and parts and not any(
+                a.lower() in best.text.lower() for f in parts for a in (f.subject, *f.aliases)):
             # "will we be one of the trusts out then": the article doesn't say who
             return Answer(r.q.raw, f"The article doesn't say which "
                                    f"{self.look.lex.profile.parts} will be affected; it says: "
