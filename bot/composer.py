@@ -171,7 +171,10 @@ class Composer:
             conv.intent = "timing"  # "dates?" … "next ones?"
         elif not answer.abstained:
             conv.intent = "passage"
-        named = [p.id for p in r.people]
+        # (a person described, not named, is who "she" is next: "NUH's deputy med director …
+        # who is she")
+        named = list(dict.fromkeys(p.id for p in (*r.people, *r.described) if p.is_person or
+                                   p in r.people))
         for c in answer.citations:
             passage = self.look.corpus.passage(c.passage)
             if passage:

@@ -58,6 +58,17 @@ CLAIM_FRAME = re.compile(r"^\W*(?:true or false|yes or no|correct or not|fact[- 
                          r"(?:true|correct)(?: that)?[,:]?\s+(?!or\b|me\b))\b")
 
 
+# "it also has the strike starting sat 26 july", "someone on the ward said the 196k figure …":
+# a source's claim put for checking (no question word anywhere).
+HEARSAY = re.compile(r"^\W*(?:and |so |ok |also )?(?!.*\b(?:what|which|who|whom|how|when|where|why|"
+                     r"whats|whos)\b)(?:it|the (?:press )?release|the pr|pr|the (?:trust|nhs|nhse|"
+                     r"press|union|govt|government) (?:statement|release|line|briefing)|the "
+                     r"statement|the briefing|(?:our|their|the) comms(?: line| team)?|someone"
+                     r"(?: [\w']+){0,4}?|somebody|a colleague|my (?:boss|manager|colleague)|"
+                     r"the union|the newsletter|the paper|the report) (?:also |even )?(?:says|"
+                     r"said|has|had|claims|claimed|states|stated|reckons|told me)\b")
+
+
 # "was that spread over both days or what": a yes/no question whatever its last word.
 OR_WHAT_TAIL = re.compile(r"\s*,?\s*\bor (?:what|not|nah|no|wot)\W*$")
 YESNO_LEAD = re.compile(r"^\W*(?:and |so |ok )?(?:is|are|was|were|did|does|do|has|have|had)\b")
@@ -73,7 +84,7 @@ def form_of(low: str) -> str:
         return "yesno"  # "so monday was the peak day yeah? how many": checked, with its figure
     if YESNO_LEAD.match(low) and OR_WHAT_TAIL.search(low):
         low = OR_WHAT_TAIL.sub("", low) + "?"
-    if CLAIM_FRAME.match(low):
+    if CLAIM_FRAME.match(low) or HEARSAY.match(low):
         return "yesno"  # "True or false: the co-chairs, who …": the frame decides, not "who"
     if re.match(r"^\W*(?:and |so )?(?:is|are|was|were|did|does|do|has|have|had)\b", low) and \
             re.search(r"\b(?:than|as|double|twice|triple|treble|half)\s+(?:what|how many)\b", low):
@@ -323,6 +334,13 @@ SAID_FIRST = re.compile(r"^([^?,\-–—]{3,40},\s[^?,\-–—]{3,60}?)\s+[-–�
                         r"did|does|do|is|was|were|has|have)\b)", re.I)
 
 
+# "last bit quotes NUH's deputy med director about planning - who is she": a statement, a
+# dash, then a question about whom it names.
+DASH_FIRST = re.compile(r"^((?:[^?\-–—\d\s]+\s+){4,16}[^?\-–—\d\s]+)\s+[-–—]+\s+(?=(?:what|how|"
+                        r"which|who|whos|why|when|where|did|does|do|is|was|were|has|have)\b"
+                        r"(?:\s+\S+){0,2}\s+(?:she|he|her|him|his|they|them|their)\b)", re.I)
+
+
 def workplace_line(text: str) -> re.Match[str] | None:
     """The line before a first-person question that says where the writer works."""
     for rule, marks in ((WORKPLACE_LINE, WORKPLACE_WORDS), (WORKPLACE_COMMA, WORKPLACE_AT)):
@@ -357,7 +375,7 @@ def split_preamble(text: str) -> tuple[str, str]:
         return line.group().strip(" ,;:-–—."), text[line.end():].strip()
     if intro and len(text[intro.end():].split()) >= 2:
         return intro.group().strip(" ,;:-"), text[intro.end():].strip()
-    said = SAID_FIRST.match(text)
+    said = SAID_FIRST.match(text) or DASH_FIRST.match(text)
     if said and THIRD_PERSON.search(text[said.end():]):
         # "diane wake, walsall's chief exec - what did she say abt staff" (not "inpts only, us
         # vs nuh over the whole strike - who had more": one question)

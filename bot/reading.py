@@ -1350,6 +1350,16 @@ class Parser:
                 if tok in MONTH_NAMES and re.fullmatch(r"(?:19|20)\d\d", toks[i + 1]) and not (
                         {i, i + 1} & covered):
                     return f"{tok.capitalize()} {toks[i + 1]}"
+        if "round" in self.look.dimension_keys and (self.lex.count_words.search(q.low) or
+                                                     re.search(r"\b(?:fig(?:ure)?s|numbers|"
+                                                               r"data|stats)\b", q.low)):
+            # "any NUH figs for … the 2024 ones?": a year no round of the article is in
+            rounds = " ".join(self.lex.profile.dimensions.get("round", {}))
+            for i, tok in enumerate(toks):
+                if i not in covered and re.fullmatch(r"(?:19|20)\d\d", tok) and \
+                        tok not in rounds and (i == 0 or toks[i - 1] not in MONTH_NAMES) and \
+                        re.search(rf"(?<![\d,.£$]){tok}(?![\d,.%])", q.text):  # (not "2,000")
+                    return tok
         for i, tok in enumerate(toks):
             if i not in covered and (tok in WEEKDAY_NAMES or re.fullmatch(
                     r"\d{1,2}(?:st|nd|rd|th)", tok)):

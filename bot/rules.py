@@ -250,6 +250,10 @@ ADVICE_ASK = re.compile(r"\bwhat (?:are|do|should|shall|can|must) (?:we|i|you|th
                         r"(?: to)? (?:the )?(?:patients|pts|people|them|ppl|families|parents)\b|"
                         r"\bshould (?:patients|pts|people|they|i|we) (?:still )?(?:come|attend|"
                         r"turn up|go) in\b")
+# "did he say anything to the BMA": whether their words take up someone else.
+SAID_ANYTHING = re.compile(r"\b(?:did|has|have|does|do) (?!it\b)[\w' ]{2,30}? (?:say|said|mention|"
+                           r"tell|write) (?:anything|something|owt|much|a word) (?:to|about|on|re|"
+                           r"regarding|for|at)\b")
 # "does it say anything abt pharmacy clinics …?": what the article is asked to cover (group 1).
 ARTICLE_MENTION = re.compile(r"\b(?:does|did|do) (?:it|the article|the piece|the story|the report|"
                              r"they) (?:say|mention|talk|tell us|give|cover|have)\b[^?]*?\b(?:"
@@ -440,7 +444,8 @@ RANGE = re.compile(r"\bfrom\b.+\b(?:to|until|till|through|thru)\b")
 EVERY_SUBJECT = re.compile(r"\b(?:each|both|neither|either|all|every)\b")
 NONE_CLAIM = re.compile(r"\b(?:neither|none|nothing|zero)\b|^(?:true or false\W+)?no\b|"
                         r"\bnot (?:a single|one|any)\b|\b(?:did|were|was) not \w+ any\b|"
-                        r"\bn't \w+ any\b|\bno \w+ (?:at|were|was|on)\b")
+                        r"\bn't \w+ any\b|"
+                        r"\bno (?:[\w/]+ ){1,3}?(?:at|were|was|on|got|had|affected)\b")
 # "Is the 35 per cent figure taken from the co-chairs' statement?": whose words a figure is in.
 ATTRIBUTION = re.compile(r"\b(?:taken from|comes? from|came from|attribut\w*|sourced?|"
                          r"from (?:the |his |her |their )?(?:[\w'’-]+ ){0,3}(?:statement|"
@@ -791,7 +796,11 @@ RESPONSE_TO = re.compile(r"\b(?:push(?:ed|es|ing)? back|hit(?:s|ting)? back|fir(
                          r"(?:was|were|is|are) (?:she|he|they) (?:answering|responding|replying|"
                          r"rebutting|hitting back|reacting)|"
                          r"(?:say|said|says|answer\w*|came|come|talk\w*) "
-                         r"(?:anything |something |much )?back)\b")
+                         r"(?:anything |something |much )?back|"
+                         # "what did BMA say when NHSE claimed …": to what the other claimed
+                         r"(?:say|said|says|do|did|react\w*|respond\w*) when(?= (?:the )?[\w']+ "
+                         r"(?:\w+ )?(?:claimed|said|suggested|argued|insisted|announced|called|"
+                         r"says|claims|suggests)))\b")
 # After that verb: the last answer's speaker ("who pushed back on that").
 RESPONSE_BACK = re.compile(r"^\W*(?:on |at |to |with |against |about )?(?:that|this|it|him|her|"
                            r"them|what (?:he|she|they) said)\b")
@@ -825,8 +834,9 @@ TIMING_CLOCK = re.compile(r"\bwhat time\b|(?<!\d )(?<!many )\btimes\b(?! (?:as|m
                           r"larger|bigger|over|the)\b)|"
                           r"(?<!of )\btime (?:did|does|do|was|is|will)\b|"
                           r"\b(?:am|pm)\b|\bo'?clock\b|\bmidnight\b|\bhours? of the day\b")
-TIMING_EDGE = re.compile(r"\b(?:start|started|starts|begin|began|begins|beginning|end|ended|ends|"
-                         r"finish|finished|finishes|kick(?:ed)? off)\b")
+TIMING_EDGE = re.compile(r"\b(?:start|started|starts|starting|begin|began|begins|beginning|end|"
+                         r"ended|ends|ending|finish|finished|finishes|finishing|"
+                         r"kick(?:ed|ing|s)? off)\b")
 TIMING_DATES = re.compile(r"\bdates?\b|\b(?:which|what) days?\b|\bdays of the week\b|"
                           r"\bon which days?\b")
 TIMING_WHEN = re.compile(r"\bwhen\b|\bby when\b|\btime ?frame\b|\bdeadline\b|"

@@ -45,6 +45,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     # "whats his line everyone keeps quoting": his line
     (r"\s*\b(?:that |which )?(?:everyone|everybody|people|ppl|the papers|the press|the media|"
      r"they)(?:'s| is| are| keeps?| keep on) (?:quoting|repeating|sharing|using|citing)\b", ""),
+    (r"\bmed (?=director|directors|dir\b|school|students?)", "medical "),  # "deputy med director"
     # "whats our bit of it": our share of it
     (r"\b(our|my|their|its|his|her|uhnm's|[a-z]+'s) (?:bit|portion|slice|chunk|piece|"
      r"contribution) of\b", r"\1 share of"),
@@ -78,6 +79,9 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"(?:^|\s)/\s*(?:the\s+)?(?:strike\s+)?days?\b", " per day"),
     (r"\bx\s*times\b", "how many times"),
     (r"\bhow many x\b", "how many times"),
+    # ("was theirs a diff day": a different day, no difference asked)
+    (r"\b(?:a|another|the|some) diff\b(?= (?:day|one|trust|type|round|strike|time|date|week))",
+     lambda m: m.group().replace("diff", "different")),
     (r"\bdiff\b", "difference"),
     # "what does the article say re rebooking": the article is no speaker.
     (r"\bwhat (?:does|did) the (?:article|piece|story|report) (?:say|said) (?:re|about|on|"

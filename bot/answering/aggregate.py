@@ -192,6 +192,14 @@ class AggregateAnswerer(FigureWork):
                     # "So SFH's July total was lower than in March 2023, right?" (but "was it
                     # worse for us then?" claims it of the round)
                     first, second = named if r.cues.has("COMPARATIVE") else named[::-1]
+                    than = r.words.index("than") if "than" in r.words else -1
+                    marks = {w.lower() for _, v in dims_asked for w in v.split()}
+                    said_at = next((i for i, w in enumerate(r.words) if w in marks or (
+                        w.isalpha() and len(w) >= 3 and any(
+                            m.isalpha() and m.startswith(w[:3]) for m in marks))), -1)
+                    if r.cues.has("COMPARATIVE") and 0 <= said_at < than:
+                        # "so SFH had less in march 23 than they did this july": then, first
+                        first, second = second, first
                     if not r.cues.has("COMPARATIVE"):
                         second = replace(second, subject=f"{second.subject} ({second.period})")
                     verdict = aggregates.compare(first, second, r.direction)

@@ -31,7 +31,8 @@ class CoverageAnswerer(FigureWork):
             if not keyed or not r.cues.has("EVERY_SUBJECT") or any(
                     f.scope == "part" for f in r.subjects):
                 return None  # ("every one of Imperial's … on the first day": all of one)
-            key = keyed[0]
+            # (the key named at most values: "no o/p clinics … at the weekend": each day)
+            key = max(keyed, key=lambda k: sum(d == k for d, _ in r.dims))
             asked = [v for k, v in r.dims if k == key]
         every = list(self.lex.profile.dimensions.get(key, {}))
         values = asked or every

@@ -170,9 +170,13 @@ class FigureWork:
             return False
         period_terms = set(content_terms(said_of)) | set(content_terms(
             " ".join(self.lex.profile.event_words)))
+        counted = set(content_terms(" ".join((self.lex.profile.counted,
+                                              *self.lex.profile.counted_words))))
+        # (a word of the row's own beyond the period and what is counted: "delivered")
         return any(said_of in f"{f.measure} {f.span}".lower() and len(
-            (self.look.measure_terms[f.id] - period_terms) & set(r.q.terms)) >= 3
-            for f in self.look.others)
+            (self.look.measure_terms[f.id] - period_terms) & set(r.q.terms)) >= 3 or len(
+            (self.look.measure_terms[f.id] - period_terms - counted) & set(r.q.terms)) >= 1
+            and said_of in f"{f.measure} {f.span}".lower() for f in self.look.others)
 
     def _measure_overlap(self, f: Figure, r: Reading) -> int:
         # (the article's own period, "the july strike", names no other row)

@@ -152,7 +152,8 @@ class _Speech:
                 return self.c.abstain(self.q, f"The article doesn't say: {names} gives no "
                                               f"numbers.")
         # "What did they call Barclay's 'sit down' comment": a naming, before the quote inside.
-        for step in (self._for_us, self._responses, self._who_used, self._anyone_said,
+        for step in (self._for_us, self._responses, self._said_anything, self._who_used,
+                     self._anyone_said,
                      self._mode, self._called_claim,
                      self._called, self._nested, self._commented, self._yesno,
                      self._acts,
@@ -326,6 +327,20 @@ class _Speech:
                   f" {self._pronoun(inner.speakers)} in their statement, putting these words "
                   f"in {self._pronoun(inner.speakers, True)} mouth: \u201c{inner.text}\u201d.")
         return self._answer(lead, [best])
+
+    def _said_anything(self) -> Answer | None:
+        """'did he say anything to the BMA': their words that take the other up, if any."""
+        if not self.ids or not self.r.cues.has("SAID_ANYTHING"):
+            return None
+        others = {p.id for p in self.r.people} - self.ids
+        if not others:
+            return None
+        words = [s for s in self._spoken() + [s for s in self.model.by(self.ids)
+                                               if s.mode == "narration"]
+                 if others & set(s.people)]
+        if not words:
+            return None
+        return self._answer("Yes.", sorted(set(words), key=lambda s: s.key))
 
     def _commented(self) -> Answer | None:
         """'they called something he said double-speak? what was it he said': the words a

@@ -64,6 +64,8 @@ class TimingAnswerer:
         if "when" in kinds and r.cues.has("DEADLINE_ASKED") and r.cues.has("count_cues") and \
                 not r.cues.has("event_words") and not r.speakers and not r.dims:
             return self._deadline(r)  # "when do we have to have them all rebooked by"
+        if r.answered:
+            return None  # "what did BMA say when NHSE claimed …": a reply, not a time
         if kinds & {"when", "dates"} and "next" not in kinds and r.speakers and r.q.form not in (
                 "why", "who", "how many", "how much") and not r.cues.has("event_words") and (
                 r.cues.has("SPEECH_Q") or r.q.form == "yesno"):
