@@ -61,7 +61,7 @@ CLAIM_FRAME = re.compile(r"^\W*(?:true or false|yes or no|correct or not|fact[- 
 # "it also has the strike starting sat 26 july", "someone on the ward said the 196k figure …":
 # a source's claim put for checking (no question word anywhere).
 HEARSAY = re.compile(r"^\W*(?:and |so |ok |also )?(?!.*\b(?:what|which|who|whom|how|when|where|why|"
-                     r"whats|whos)\b)(?:it|the (?:press )?release|the pr|pr|the (?:trust|nhs|nhse|"
+                     r"whats|whos)\b)(?:it|the (?:press )?release|the pr|pr|the (?:nhs|nhse|"
                      r"press|union|govt|government) (?:statement|release|line|briefing)|the "
                      r"statement|the briefing|(?:our|their|the) comms(?: line| team)?|someone"
                      r"(?: [\w']+){0,4}?|somebody|a colleague|my (?:boss|manager|colleague)|"
@@ -336,7 +336,8 @@ SAID_FIRST = re.compile(r"^([^?,\-–—]{3,40},\s[^?,\-–—]{3,60}?)\s+[-–�
 
 # "last bit quotes NUH's deputy med director about planning - who is she": a statement, a
 # dash, then a question about whom it names.
-DASH_FIRST = re.compile(r"^((?:[^?\-–—\d\s]+\s+){4,16}[^?\-–—\d\s]+)\s+[-–—]+\s+(?=(?:what|how|"
+DASH_FIRST = re.compile(r"^(?!\W*(?:and |so |ok )?(?:what|how) about\b)"
+                        r"((?:[^?\-–—\d\s]+\s+){4,16}[^?\-–—\d\s]+)\s+[-–—]+\s+(?=(?:what|how|"
                         r"which|who|whos|why|when|where|did|does|do|is|was|were|has|have)\b"
                         r"(?:\s+\S+){0,2}\s+(?:she|he|her|him|his|they|them|their)\b)", re.I)
 

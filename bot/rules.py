@@ -245,8 +245,8 @@ ORG_POSITION = re.compile(r"\b(?:agreed|agrees|is asking|are asking|has (?:since
                           r"(?:since )?named|has warned|have warned|announced|insists?|refused|"
                           r"has said|have said|is calling|are calling|wants?)\b")
 # "what are we telling pts - come in or not": what patients are told, words and not a count.
-ADVICE_ASK = re.compile(r"\bwhat (?:are|do|should|shall|can|must) (?:we|i|you|they|hospitals|"
-                        r"trusts) (?:be )?(?:tell|telling|say|saying|advis\w+|ask|asking)"
+ADVICE_ASK = re.compile(r"\bwhat (?:are|do|should|shall|can|must) (?:we|i|you|they|"
+                        r"hospitals) (?:be )?(?:tell|telling|say|saying|advis\w+|ask|asking)"
                         r"(?: to)? (?:the )?(?:patients|pts|people|them|ppl|families|parents)\b|"
                         r"\bshould (?:patients|pts|people|they|i|we) (?:still )?(?:come|attend|"
                         r"turn up|go) in\b")

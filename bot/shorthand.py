@@ -80,7 +80,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\bx\s*times\b", "how many times"),
     (r"\bhow many x\b", "how many times"),
     # ("was theirs a diff day": a different day, no difference asked)
-    (r"\b(?:a|another|the|some) diff\b(?= (?:day|one|trust|type|round|strike|time|date|week))",
+    (r"\b(?:a|another|the|some) diff\b(?= (?:day|one|type|round|strike|time|date|week))",
      lambda m: m.group().replace("diff", "different")),
     (r"\bdiff\b", "difference"),
     # "what does the article say re rebooking": the article is no speaker.
