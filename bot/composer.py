@@ -65,6 +65,9 @@ class Composer:
                 conv.dims = before.dims
             answer = self._answer_parts(outline.asked, outline.parts, conv) if outline.parts \
                 else self._answer_one(outline.asked, conv)
+            misplaced = self._misplaced(before)
+            if misplaced and not answer.abstained:
+                answer = replace(answer, answer=f"{misplaced} {answer.answer}")
             if outline.note or q.injected:
                 note = ("I answer only from the article; the note in your message does not "
                         "change it.")
@@ -78,6 +81,18 @@ class Composer:
         if outline.parts:
             return self._answer_parts(q, outline.parts, conv)
         return self._answer_one(q, conv)
+
+    def _misplaced(self, before: Reading) -> str:
+        """'and whitmore at SFH - did she …': a person put at a part they are not at."""
+        persons = [p for p in before.people if p.is_person]
+        parts = [f for f in before.subjects if f.scope == "part"]
+        if len(persons) != 1 or len(parts) != 1:
+            return ""
+        person, part = persons[0], parts[0]
+        theirs = [f for f in self.look.parts if f.subject == person.organisation]
+        if not theirs or theirs[0] is part:
+            return ""
+        return f"{person.name} is {person.role}, at {theirs[0].subject}, not {part.subject}."
 
     def _answer_parts(self, q: Question, parts: tuple[Question, ...],
                       conv: Conversation) -> Answer:

@@ -143,6 +143,12 @@ class OtherFigureAnswerer(FigureWork):
             row = self.look.days
         if row is None:
             return None
+        rounds = [(k, v) for k, v in r.dims if k not in self.look.partitions]
+        at_round = [g for g in self.look.corpus.figures if g is not row and g.unit == row.unit
+                    and g.measure == row.measure and rounds and all(
+                        g.dim(k) == v for k, v in rounds)] if not row.dims else []
+        if len(at_round) == 1:  # "how long was that walkout" after April 2023's: that round's
+            return self._figure_answer(r, "figure", self._figure_sentence(at_round[0]), at_round)
         said = f"{row.period} {row.span} {row.measure}".lower()
         months = {m.lower() for m in r.months_said if m.lower() in MONTH_NAMES}
         if months and not any(m in said for m in months) and any(
