@@ -337,9 +337,10 @@ SAID_FIRST = re.compile(r"^([^?,\-–—]{3,40},\s[^?,\-–—]{3,60}?)\s+[-–�
 # "last bit quotes NUH's deputy med director about planning - who is she": a statement, a
 # dash, then a question about whom it names.
 DASH_FIRST = re.compile(r"^(?!\W*(?:and |so |ok )?(?:what|how) about\b)"
-                        r"((?:[^?\-–—\d\s]+\s+){4,16}[^?\-–—\d\s]+)\s+[-–—]+\s+(?=(?:what|how|"
+                        r"((?:[^?\-–—\d\s]+\s+){3,16}[^?\-–—\d\s]+)\s+[-–—]+\s+(?=(?:what|how|"
                         r"which|who|whos|why|when|where|did|does|do|is|was|were|has|have)\b"
-                        r"(?:\s+\S+){0,2}\s+(?:she|he|her|him|his|they|them|their)\b)", re.I)
+                        r"(?:\s+\S+){0,2}\s+(?:she|he|her|him|his|they|them|their)\b|"
+                        r"(?:she|he|they)(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\b)", re.I)
 
 
 def workplace_line(text: str) -> re.Match[str] | None:
@@ -417,8 +418,12 @@ DICTATED = re.compile(r"(?:^|\b(?:just|only|pls|please|plz|can (?:you|u)|could (
 
 # … or after "that", unquoted: "for the members email put that govt has now gone up to 10%, …"
 DICTATED_THAT = re.compile(r"(?:^|\b(?:just|pls|please|plz|can (?:you|u)|could (?:you|u)|then|now|"
-                           r"simply|email|newsletter|bulletin|release|notes)\s+)(?:put|say|write|"
-                           r"state|tell (?:them|people|members|everyone)) that "
+                           r"simply|email|newsletter|bulletin|release|notes)\s+)(?:(?:put|say|"
+                           r"write|state|tell (?:them|people|members|everyone)) that |confirm "
+                           r"(?:that )?(?=(?:she|he|they|it|we|the \w+) (?:said|promised|told|"
+                           r"agreed|will|would|has|had|is|was|were|guarantees?|promises?)\b)|"
+                           r"draft (?:a |an )?(?:line|statement|message|post|tweet|email|note|"
+                           r"something) (?:saying|that|to say) )"
                            r"((?:[^,;?!]+\s+){2,30}[^,;?!]+?)\s*(?:[,;?!]|$)", re.I)
 
 

@@ -337,8 +337,8 @@ class Parser:
         if dictated is not None:
             # (the statement checked as a yes/no question, with the note that the article is
             # all that is said back)
-            return Outline(q, preamble=dictated[0], note=True,
-                           asked=read(dictated[1].rstrip(" .!?") + "?", lex.abbreviations))
+            claim = read(dictated[1].rstrip(" .!?") + "?", lex.abbreviations)
+            return Outline(q, preamble=dictated[0], note=True, asked=replace(claim, form="yesno"))
         preamble, asked = split_preamble(q.text)
         if preamble:
             asked_q = read(without_instruction(asked), lex.abbreviations)
@@ -1159,6 +1159,8 @@ class Parser:
         after = q.low[other.end():] if other else ""
         if other and after.split()[:1] and after.split()[0] in lex.counted_nouns:
             other = None  # "GP appointments" are appointments, not a staff group
+        if other and set(after.split()[:2]) & HEARSAY_AFTER:
+            other = None  # "one of the anaesthetists reckons wolves had …": who says, not who
         return {
             "cues": cues,
             "noun": self._counted_noun(q.low),
@@ -1231,6 +1233,8 @@ class Parser:
                                          ("length", "TIMING_LENGTH"), ("next", "TIMING_NEXT"),
                                          ("when", "TIMING_WHEN"))
                  if cues.has(rule)}
+        if cues.has("DEADLINE_ASKED"):
+            kinds.add("when")  # "rebooked by end of the month": when, claimed
         if cues.has("TIMING_EDGE") and (kinds or cues.has("event_words")):
             # "strike start n end times?" wants both; "when did it start?" whatever says when.
             kinds |= {"clock", "dates"} if kinds & {"clock", "dates"} else {"when"}

@@ -155,7 +155,7 @@ LEFT_OVER = re.compile(r"\b(?:what(?: is|'s|s)? left|left over|remain\w*|"
 
 SPEECH_Q = re.compile(r"\b(?:said|say|says|saying|told|according to|per (?:him|her|them)|"
                       r"describe\w*|call\w*|"
-                      r"thank\w*|urg\w*|"
+                      r"thank\w*|urg\w*|promis\w*|pledg\w*|"
                       r"quot\w*|claim\w*|stat\w*|accus\w*|apologi\w*|warn\w*|recogni\w*|"
                       r"respond\w*|response|blam\w*|criticis\w*|mean|comeback|reaction|"
                       r"(?:her|his|their|'s|s) (?:line|take|message|view))\b", re.I)
@@ -169,8 +169,14 @@ TIME_WORDS = re.compile(r"\b(?:last week|yesterday|today|tomorrow|weeks?|months?
 
 # "when do they have to be rebooked by", "does it give a deadline": a date asked for, not a
 # manner ("as quickly as possible" is no date).
+# … or a date claimed: "rebooked by end of the month", "a new date within 2 wks".
+DEADLINE_CLAIMED = re.compile(r"\bby (?:the )?end of (?:the |this |next )?(?:week|month|year)\b|"
+                              r"\bby (?:next|this) (?:week|month)\b|"
+                              r"\bwithin (?:a |an )?(?:\w+[- ])?(?:days?|weeks?|wks?|months?|"
+                              r"fortnight)\b")
 DEADLINE_ASKED = re.compile(r"\bby when\b|\bwhen\b[^?,]*\bby\b(?=\W*(?:,|$))|\bdeadline\b|"
-                            r"\btarget date\b|\bby what date\b|\bdate\b[^?]*\bby\W*$")
+                            r"\btarget date\b|\bby what date\b|\bdate\b[^?]*\bby\W*$|"
+                            + DEADLINE_CLAIMED.pattern)
 DATE_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"january|february|march|april|may|june|july|august|september|october|"
                         r"november|december|\d{1,2}(?:st|nd|rd|th)|\d{4})\b", re.I)

@@ -23,6 +23,7 @@ from .people import (
     WhoSaidThatAnswerer,
     WhyThatAnswerer,
 )
+from .person_place import PersonPlaceAnswerer
 from .sites import SiteAnswerer
 from .speech import SpeechAnswerer
 from .timing import TimingAnswerer
@@ -38,6 +39,8 @@ ANSWERERS: dict[str, Factory] = {
     # "does it say anything abt pharmacy clinics?": words the article never uses, before
     # anyone's words or figures are looked for.
     "unmentioned": lambda look, _: UnmentionedAnswerer(look),
+    # "she's our elective lead at stoke yeah?": where the person works, before who they are.
+    "person_place": lambda look, _: PersonPlaceAnswerer(look),
     "people": lambda look, _: PeopleAnswerer(look),
     # When the event happened, or when a speaker said something would happen, before the
     # figures and the rest of speech: "strike hrs? what time did they start", "did she give

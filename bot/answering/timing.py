@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..answer import Answer
-from ..article_model import ArticleModel
+from ..article_model import ArticleModel, Sentence
 from ..conversation import Conversation
 from ..lookups import Lookups
 from ..reading import Reading
@@ -61,7 +61,8 @@ class TimingAnswerer:
         ahead = self._after_next(r, conv)
         if ahead is not None:
             return ahead
-        if "when" in kinds and r.cues.has("DEADLINE_ASKED") and r.cues.has("count_cues") and \
+        if "when" in kinds and r.cues.has("DEADLINE_ASKED") and (
+                r.cues.has("count_cues") or "date" in r.words) and \
                 not r.cues.has("event_words") and not r.speakers and not r.dims:
             return self._deadline(r)  # "when do we have to have them all rebooked by"
         if r.answered:
@@ -174,8 +175,9 @@ class TimingAnswerer:
         if self.model is None:
             return None
         counted, event = self.look.lex.count_words, self.look.lex.event_words
-        said = [s for s in self.model.sentences if TIME_WORDS.search(s.text) and
-                counted.search(s.text) and not event.search(s.text) and s.speakers]
+        said = [s for s in self.model.sentences if TIME_WORDS.search(s.text) and (
+                counted.search(s.text) or "new date" in s.text) and not event.search(s.text)
+                and s.speakers]
         if not said:
             return self.look.abstain(r.q, "The article gives no date for that.")
         asked = set(r.q.terms)
@@ -186,9 +188,16 @@ class TimingAnswerer:
                 NAMED_TIME.search(best.text):
             return Answer(r.q.raw, f"{name} said: “{words}” ({best.passage}).", False,
                           "passage", (self.look.cite(best.passage, 1.0),), highlights=(words,))
+        return self._no_date(r, best, words, name)
+
+    def _no_date(self, r: Reading, best: Sentence, words: str, name: str) -> Answer:
+        """No date, only a manner ("as quickly as possible"): asked, that is the article
+        not saying; claimed ("she promised … by end of the month"), it is a no."""
         said_only = f"{name} said only “{words}”" if best.mode == "direct" else f"“{words}”"
-        return Answer(r.q.raw, f"The article gives no date: {said_only} ({best.passage}).",
-                      True, "none",
+        claimed = r.cues.has("DEADLINE_CLAIMED")  # (not "did she give a date …?")
+        return Answer(r.q.raw, f"{'No: the' if claimed else 'The'} article gives no date: "
+                               f"{said_only} ({best.passage}).", not claimed,
+                      "passage" if claimed else "none",
                       (self.look.cite(best.passage, 1.0),), highlights=(words,))
 
     def _said_when(self, r: Reading, kinds: set[str]) -> Answer | None:
@@ -212,9 +221,7 @@ class TimingAnswerer:
             r.cues.has("TIMING_DATES") and r.q.form == "yesno"
         if not dated and not NAMED_TIME.search(best.text) and r.cues.has("DEADLINE_ASKED"):
             # "did she give a date they'd all be rebooked by?": no date, only a manner
-            said_only = f"{name} said only “{words}”" if best.mode == "direct" else f"“{words}”"
-            return Answer(r.q.raw, f"The article gives no date: {said_only} ({best.passage}).",
-                          True, "none", (self.look.cite(best.passage, 1.0),), highlights=(words,))
+            return self._no_date(r, best, words, name)
         verdict = "No date: " if wanted and not dated and r.q.form == "yesno" else ""
         return Answer(r.q.raw, f"{verdict}{name} said: “{words}” ({best.passage}).", False,
                       "passage", (self.look.cite(best.passage, 1.0),), highlights=(words,))
