@@ -66,7 +66,11 @@ HEARSAY = re.compile(r"^\W*(?:and |so |ok |also )?(?!.*\b(?:what|which|who|whom|
                      r"statement|the briefing|(?:our|their|the) comms(?: line| team)?|someone"
                      r"(?: [\w']+){0,4}?|somebody|a colleague|my (?:boss|manager|colleague)|"
                      r"the union|the newsletter|the paper|the report) (?:also |even )?(?:says|"
-                     r"said|has|had|claims|claimed|states|stated|reckons|told me)\b")
+                     r"said|has|had|claims|claimed|states|stated|reckons|told me)\b|"
+                     # "constituent says barclay flat out refuses …": anyone's claim, put
+                     r"^\W*(?:and |so |ok |also )?(?!.*\b(?:what|which|who|whom|how|when|where|"
+                     r"why|whats|whos)\b)(?:[\w']+ ){0,3}(?:email |letter |post )?(?:says|claims|"
+                     r"claimed|reckons|told me|thinks|insists|insisted|swears)\b")
 
 
 # "was that spread over both days or what": a yes/no question whatever its last word.

@@ -939,6 +939,10 @@ class Parser:
                     REFERRING.search(q.low) or ELLIPTIC_COMPARISON.match(q.low)):
             # "that's more than the 4 other trusts combined?": the last one against the rest.
             subjects = [last[0]]
+            if wording["excluded"] == (last[0],):
+                # ("so more than all the others put together?": the others are the rest)
+                wording["excluded"] = ()
+                op = "difference" if op in (None, "total") else op
         if wording["fraction"] and (op in (None, "total") and REFERRING.search(q.low) or op in (
                 None, "total", "extreme") and ELLIPTIC_COMPARISON.match(q.low)) and \
                 not any(f.scope == "part" for f in subjects) and last and all(

@@ -117,7 +117,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "a week": 7, "a fortnight": 14, "two weeks": 14}
 NUMBER_NAMES = {v: k for k, v in WORD_NUMBERS.items() if " " not in k}  # 5 -> "five"
 
-REST_TOGETHER = re.compile(r"\b(?:than|as) (?:all )?(?:the )?(?:other|rest|remaining)\b.*"
+REST_TOGETHER = re.compile(r"\b(?:than|as) (?:all )?(?:the )?(?:others?|rest|remaining)\b.*"
                            r"\b(?:together|combined|put together|added|in total)\b|\b(?:other|"
                            r"remaining) (?:\w+ )?(?:put together|combined)\b", re.I)
 
