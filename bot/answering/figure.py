@@ -33,6 +33,15 @@ class FigureAnswerer(FigureWork):
         noun = r.noun
         followup = r.cues.has("FOLLOWUP", "THERE")
         owners = [f for f in self.look.counts if f.value in q.numbers]
+        vocab = self.look.vocab
+        said = [w for w in r.words if w.isalpha() and len(w) >= 3]
+        unknown_name = next((f"{a} {b}" for a, b in zip(said, said[1:], strict=False) if not any(
+            vocab.knows(w) or w in vocab.halves for w in (a, b))), "")
+        if r.cues.has("FOLLOWUP") and r.stray and unknown_name and not r.named_tokens and \
+                not r.dims and not q.numbers and not r.quoted and \
+                r.q.form in ("other", "how many"):
+            # "and queens burton?" after a hospital the article doesn't give: nor this one
+            return self.look.abstain(q, f"The article gives no figure for {r.stray.title()}.")
         if r.cues.has("WHOSE_FIGURE") and len(owners) == 1 and len(q.numbers) == 1 and \
                 q.form != "yesno":
             # "so whose was 1169?": the subject whose figure it is.
