@@ -34,8 +34,8 @@ class FigureAnswerer(FigureWork):
         followup = r.cues.has("FOLLOWUP", "THERE")
         owners = [f for f in self.look.counts if f.value in q.numbers]
         vocab = self.look.vocab
-        said = [w for w in r.words if w.isalpha() and len(w) >= 3]
-        unknown_name = next((f"{a} {b}" for a, b in zip(said, said[1:], strict=False) if not any(
+        typed = [w for w in r.words if w.isalpha() and len(w) >= 3]
+        unknown_name = next((f"{a} {b}" for a, b in zip(typed, typed[1:], strict=False) if not any(
             vocab.knows(w) or w in vocab.halves for w in (a, b))), "")
         if r.cues.has("FOLLOWUP") and r.stray and unknown_name and not r.named_tokens and \
                 not r.dims and not q.numbers and not r.quoted and \
