@@ -112,7 +112,8 @@ class Lookups:
         self.by_type = re.compile(
             rf"\b(?:as opposed to|rather than|versus|vs|compared with) (?:the )?(?:{types})\b|"
             rf"\(?\bnot (?:the )?(?:{types})\b|\b(?:only|just|excluding|except)\s+(?:the )?"
-            rf"(?:{types})\b|\bhow many\b.*\b(?:were|was) (?:{types})\b|"
+            rf"(?:{types})\b|\bhow many\b.*\b(?:were|was) (?:actual |actually |real |just )?"
+            rf"(?:{types})\b|"
             rf"\b(?:{types})\b[^?]{{0,40}}?\b(?:as opposed to|rather than|instead of)\b|"
             rf"\b(?:{types})\b(?: \w+)? alone\b|"
             rf"(?=.*\b(?:{types})\b).*\b(?:split|breakdown|broken down|break (?:it |that )?down)\b")

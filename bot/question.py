@@ -60,15 +60,15 @@ CLAIM_FRAME = re.compile(r"^\W*(?:true or false|yes or no|correct or not|fact[- 
 
 # "it also has the strike starting sat 26 july", "someone on the ward said the 196k figure …":
 # a source's claim put for checking (no question word anywhere).
-HEARSAY = re.compile(r"^\W*(?:and |so |ok |also )?(?!.*\b(?:what|which|who|whom|how|when|where|why|"
-                     r"whats|whos)\b)(?:it|the (?:press )?release|the pr|pr|the (?:nhs|nhse|"
+HEARSAY = re.compile(r"^\W*+(?:and |so |ok |also )?(?!.*\b(?:what|which|who|whom|how|when|where|"
+                     r"why|whats|whos)\b)(?:it|the (?:press )?release|the pr|pr|the (?:nhs|nhse|"
                      r"press|union|govt|government) (?:statement|release|line|briefing)|the "
                      r"statement|the briefing|(?:our|their|the) comms(?: line| team)?|someone"
                      r"(?: [\w']+){0,4}?|somebody|a colleague|my (?:boss|manager|colleague)|"
                      r"the union|the newsletter|the paper|the report) (?:also |even )?(?:says|"
                      r"said|has|had|claims|claimed|states|stated|reckons|told me)\b|"
                      # "constituent says barclay flat out refuses …": anyone's claim, put
-                     r"^\W*(?:and |so |ok |also )?(?!.*\b(?:what|which|who|whom|how|when|where|"
+                     r"^\W*+(?:and |so |ok |also )?(?!.*\b(?:what|which|who|whom|how|when|where|"
                      r"why|whats|whos)\b)(?:[\w']+ ){0,3}(?:email |letter |post )?(?:says|claims|"
                      r"claimed|reckons|told me|thinks|insists|insisted|swears)\b")
 

@@ -1013,6 +1013,12 @@ class Parser:
             # whats the avg?" asks its own computation)
             op = conv.op
             subjects = [f for f in subjects if f not in wording["excluded"]]
+        elif wording["excluded"] and op is None and conv.op == "share" and \
+                FOLLOWUP.match(q.low) and (measured := [
+                    f for k in conv.subjects if (f := self.look.by_id.get(k)) is not None
+                    and f.scope == "part" and f not in wording["excluded"]]):
+            # "and if u leave out UHNM?" after our share of the region: ours, of the rest
+            op, subjects = "share", measured
         return subjects, op
 
     def _responding(self, q: Question, conv: Conversation, mentions: list[Mention]

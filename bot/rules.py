@@ -51,7 +51,7 @@ MODALITY = (("demanded", r"\b(?:demand\w*|seek\w*|asking for|ask(?:ed|s)? for|ca
                          r"(?:are|r|is) (?:\w+ ){0,3}after|"
                          r"(?:'s|their|the|his|her|its) (?:actual |real |main |pay )?ask)\b"),
             ("received", r"\b(?:receiv\w*|got|get|gets|given|award\w*|paid|won|granted|"
-                         r"secured|agree\w*|accept\w*|gave|giv(?:e|es|ing)\b(?! (?:me|us)\b))\b"),
+                         r"secured|agree\w*|gave|giv(?:e|es|ing)\b(?! (?:me|us)\b))\b"),
             ("offered", r"\boffer\w*\b"))
 
 # A speaker's own statement of what they ask for ("our opening position of calling for …").
@@ -260,6 +260,10 @@ ADVICE_ASK = re.compile(r"\bwhat (?:are|do|should|shall|can|must) (?:we|i|you|th
 SAID_ANYTHING = re.compile(r"\b(?:did|has|have|does|do) (?!it\b)[\w' ]{2,30}? (?:say|said|mention|"
                            r"tell|write) (?:anything|something|owt|much|a word) (?:to|about|on|re|"
                            r"regarding|for|at)\b")
+# "who were the 2 that put the statement out", "who issued the statement": its makers.
+STATEMENT_BY = re.compile(r"\bwho\b[^?]{0,30}?\b(?:put out|issued|released|made|gave|signed|wrote|"
+                          r"is behind|was behind|were behind) (?:the |a |that |their |this )?"
+                          r"(?:joint )?statement\b")
 # "does it say anything abt pharmacy clinics …?": what the article is asked to cover (group 1).
 ARTICLE_MENTION = re.compile(r"\b(?:does|did|do) (?:it|the article|the piece|the story|the report|"
                              r"they) (?:say|mention|talk|tell us|give|cover|have)\b[^?]*?\b(?:"

@@ -46,6 +46,11 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\s*\b(?:that |which )?(?:everyone|everybody|people|ppl|the papers|the press|the media|"
      r"they)(?:'s| is| are| keeps?| keep on) (?:quoting|repeating|sharing|using|citing)\b", ""),
     (r"\bmed (?=director|directors|dir\b|school|students?)", "medical "),  # "deputy med director"
+    # "whats barclay said about …": what has he said; "the 2 that put the statement out"
+    (r"\bwhat(?:'s|s| is) ((?:the )?[\w']+(?: [\w']+)?) (said|told|claimed|called|promised)\b",
+     r"what has \1 \2"),
+    (r"\bput (the|a|their|that|this) (joint )?(statement|quote|line|comment|release)s? out\b",
+     r"put out \1 \2\3"),
     # "whats our bit of it": our share of it
     (r"\b(our|my|their|its|his|her|uhnm's|[a-z]+'s) (?:bit|portion|slice|chunk|piece|"
      r"contribution) of\b", r"\1 share of"),

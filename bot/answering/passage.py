@@ -177,8 +177,9 @@ class PassageAnswerer(TextWork):
                 claimed = [t for t in terms if t not in self.look.event_terms] or terms
                 return self._judged(r, answer, s.text,
                                     self.look.vocab.coverage(claimed, own_terms, verbs))
-        if q.form == "why" and said_by:
-            # A reason asked of a named speaker: their best sentence that gives one.
+        if (q.form == "why" or r.cues.has("WHY_Q")) and said_by:
+            # A reason asked of a named speaker ("what did she say about why ours got moved"):
+            # their best sentence that gives one.
             reasons = [c for c in candidates if REASON_WORDS.search(c[3].text) and speakers & set(
                 self.look.corpus.passage(c[3].passage).speakers)]  # type: ignore[union-attr]
             if reasons:

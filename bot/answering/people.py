@@ -229,6 +229,27 @@ class WhoSaidThatAnswerer(TextWork):
                       (self.look.cite(pid, 1.0),), (), highlights=tuple(p.name for p in people))
 
 
+class StatementByAnswerer(TextWork):
+    """'who were the 2 that put the statement out': the speakers of the passage the article
+    calls a statement."""
+
+    name = "statement_by"
+
+    def run(self, r: Reading, conv: Conversation) -> Answer | None:
+        if not r.cues.has("STATEMENT_BY"):
+            return None
+        found = [p for p in self.look.corpus.passages if p.speakers and
+                 re.search(r"\bstatement\b", p.text, re.I)]
+        if len(found) != 1:
+            return None
+        passage = found[0]
+        people = [self.look.people[s] for s in passage.speakers if s in self.look.people]
+        sentence = next(t for t in passage.sentences if re.search(r"\bstatement\b", t, re.I))
+        return Answer(r.q.raw, f"{_names(people)}: “{sentence.split(' said')[0]}” ({passage.id}).",
+                      False, "passage", (self.look.cite(passage.id, 1.0),), (),
+                      highlights=tuple(p.name for p in people))
+
+
 class CalledAnswerer(TextWork):
     """"What did X call Y": inside X's own words."""
 

@@ -20,6 +20,7 @@ from .people import (
     CalledAnswerer,
     PeopleAnswerer,
     QuotedAnswerer,
+    StatementByAnswerer,
     WhoSaidThatAnswerer,
     WhyThatAnswerer,
 )
@@ -34,6 +35,7 @@ Factory = Callable[[Lookups, Retriever], Answerer]
 # Who a question is about comes before what it counts; the text is the last resort.
 ANSWERERS: dict[str, Factory] = {
     "who_said_that": lambda look, _: WhoSaidThatAnswerer(look),
+    "statement_by": lambda look, _: StatementByAnswerer(look),
     # "why?" right after someone's words: what they say next.
     "why_that": lambda look, _: WhyThatAnswerer(look),
     # "does it say anything abt pharmacy clinics?": words the article never uses, before

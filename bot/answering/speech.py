@@ -371,7 +371,8 @@ class _Speech:
     def _yesno(self) -> Answer | None:
         """'Did X say Y?': checked against X's sentences only; if not, who did say it."""
         cues = self.r.cues
-        if not (cues.has("YESNO") or self.q.form == "yesno") or not self.r.phrase_speakers and not (
+        claim = cues.has("YESNO") or self.q.form == "yesno" and not cues.has("TIMING_NEXT")
+        if not claim or not self.r.phrase_speakers and not (
                 self.ids and cues.has("SPEECH_ACT_Q")):
             return None
         mine = self._spoken()
