@@ -362,8 +362,9 @@ def workplace_line(text: str) -> re.Match[str] | None:
 # "can someone explain the pay bit in a line - what is the rcn after": a request before the
 # question proper, which asks it.
 REQUEST_PREFACE = re.compile(r"^\W*(?:(?:can|could|will) (?:someone|anyone|somebody|u|you|sb) |"
-                             r"pls |please )?(?:explain|tell (?:me|us)|remind (?:me|us)|"
-                             r"summari[sz]e|sum up|check)\b[^?]{0,60}?\s+[-–—:]\s+"
+                             r"pls |please )?(?:(?:explain|tell (?:me|us)|remind (?:me|us)|"
+                             r"summari[sz]e|sum up|check)\b[^?]{0,60}?\s+[-–—:]\s+|"
+                             r"(?:remind (?:me|us)|tell (?:me|us))(?:,|\s+again)?\s+)"
                              r"(?=(?:what|how|which|who|when|why|whats|is|are|was|did|does)\b)",
                              re.I)
 

@@ -129,6 +129,7 @@ from .rules import (
     THE_N_GROUP,
     THE_TWO,
     THEIR,
+    THEIRS_BARE,
     THOSE_N,
     TIMES_WORDS,
     TIMING_FILLER,
@@ -381,6 +382,23 @@ class Parser:
                 return got if n >= 2 else []
         return []
 
+    def _them(self, q: Question, conv: Conversation) -> Figure | None:
+        """The part a bare "theirs" / "and them?" stands for: the last part the chat named
+        that is not the writer's own, when the last answer was about the writer's."""
+        own = self.look.by_id.get(conv.own)
+        if own is None or not THEIRS_BARE.match(q.low) or own.id not in conv.focus:
+            return None
+        return self._other_part(conv, own)
+
+    def _other_part(self, conv: Conversation, own: Figure) -> Figure | None:
+        """The last part the chat's answers named besides the writer's own (one only)."""
+        for turn in reversed(conv.turns):
+            named = [g for ref in turn.figures if (f := self.look.by_id.get(ref.id)) and
+                     (g := self.look.main_row(f)) in self.look.parts and g is not own]
+            if named:
+                return named[0] if len(set(named)) == 1 else None
+        return None
+
     def _corrected(self, raw: str) -> str:
         """'… than walsall? no wait, sandwell i mean': the question with the name put right."""
         line = CORRECTION_LINE.match(raw)
@@ -414,6 +432,10 @@ class Parser:
             names = " and ".join(f.subject for f in those_parts)
             q = read(f"{q.text[:those.start()]}{names}{q.text[those.end():]}",
                      self.lex.abbreviations)
+        other = self._them(q, conv)
+        if other is not None:
+            # "n theirs" after ours, in a chat that has set us against them: that part
+            q = read(f"and {other.subject}?", self.lex.abbreviations)
         mentions = self.look.subject_matcher.find(q.text)
         subjects = [self.look.by_id[k] for k in AliasMatcher.keys(mentions)]
         subjects, area = self._areas(q, subjects)
@@ -919,6 +941,10 @@ class Parser:
             # gives it (the last answer's group, else every part)
             subjects = focus_parts if subjects[0] in focus_parts and len(focus_parts) >= 2 \
                 else list(self.look.parts)
+        if op in ("difference", "ratio") and own is not None and subjects == [own] and \
+                re.search(r"\b(?:them|they|theirs)\b", q.low) and (
+                    rival := self._other_part(conv, own)) is not None:
+            subjects = [own, rival]  # "overall how far ahead of them were we": their total
         if VERSUS_THEM.search(q.low) and own is not None and subjects == [own] and len(
                 mains_last := [f for f in dict.fromkeys(self.look.main_row(x) for x in last)
                                if f in self.look.parts and f is not own]) == 1:

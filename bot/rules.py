@@ -264,6 +264,9 @@ SAID_ANYTHING = re.compile(r"\b(?:did|has|have|does|do) (?!it\b)[\w' ]{2,30}? (?
 STATEMENT_BY = re.compile(r"\bwho\b[^?]{0,30}?\b(?:put out|issued|released|made|gave|signed|wrote|"
                           r"is behind|was behind|were behind) (?:the |a |that |their |this )?"
                           r"(?:joint )?statement\b")
+# "n theirs", "and them?": the other side, asked with nothing else.
+THEIRS_BARE = re.compile(r"^\W*(?:and|n|&|so|what about|how about)?\s*(?:theirs|them|their(?:s| "
+                         r"lot| one| figure| number)?)\s*(?:then|too|tho)?\W*$")
 # "does it say anything abt pharmacy clinics …?": what the article is asked to cover (group 1).
 ARTICLE_MENTION = re.compile(r"\b(?:does|did|do) (?:it|the article|the piece|the story|the report|"
                              r"they) (?:say|mention|talk|tell us|give|cover|have)\b[^?]*?\b(?:"

@@ -51,6 +51,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
      r"what has \1 \2"),
     (r"\bput (the|a|their|that|this) (joint )?(statement|quote|line|comment|release)s? out\b",
      r"put out \1 \2\3"),
+    # "that was a 3 day one right": a three-day strike, not its day one
+    (r"\b(\d+|two|three|four|five|six|seven) ?-? ?days? one\b", r"\1-day strike"),
     # "whats our bit of it": our share of it
     (r"\b(our|my|their|its|his|her|uhnm's|[a-z]+'s) (?:bit|portion|slice|chunk|piece|"
      r"contribution) of\b", r"\1 share of"),
