@@ -74,7 +74,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
     if re.search(r"\b(?:spread|split|shared|divided) (?:out )?(?:evenly|equally)\b|"
                  r"\b(?:evenly|equally) (?:spread|split|shared|divided)\b", low):
         return "average"  # "if spread evenly over the 4 trusts how many each?"
-    if re.search(r"\bhow far (?:behind|ahead|short|off)\b|"
+    if re.search(r"\bhow far (?:behind|ahead|short|off|apart)\b|\bhow (?:much|many points) "
+                 r"apart\b|\bhow far (?:are|is|were|was) (?:they|the two|those|these) apart\b|"
                  r"\b(?:behind|ahead of|short of)\s+[^?]{1,40}?\s+by\b", low):
         return "difference"  # "how far behind wolves were we?", "whats that behind wolves by"
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger|bigger)\b|"
@@ -108,9 +109,9 @@ def detect(low: str, lex: Lexicon) -> str | None:
     if re.search(r"\b(?:percentage|per ?cent|proportion|share|fraction|slice|portion|chunk)\b|%",
                  low):
         return "share"
-    if re.search(rf"\b(?:average|typical)\b|{MEAN_NOUN}|\bper {part}\b|\b(?:per|a|each|every) "
-                 r"(?:strike )?day\b|\bdaily\b", low):
-        return "average"
+    if re.search(rf"\b(?:average|typical)\b|{MEAN_NOUN}|\bper {part}\b|(?<!\bon )(?<!\bfor )"
+                 r"\b(?:per|a|each|every) (?:strike )?day\b|\bdaily\b", low):
+        return "average"  # (not "an appt on a strike day": a day, no rate)
     if re.search(r"\b(?:middle|median)\b", low):
         return "median"
     if re.search(r"\bhow many times\b|\btimes (?:as many|more|higher|larger)\b|\bratio\b|"

@@ -90,6 +90,10 @@ def form_of(low: str) -> str:
         low = OR_WHAT_TAIL.sub("", low) + "?"
     if CLAIM_FRAME.match(low) or HEARSAY.match(low):
         return "yesno"  # "True or false: the co-chairs, who …": the frame decides, not "who"
+    if re.match(r"^(?:[^?]*?\s[-–—:]\s)?\W*(?:and |so )?(?:is|are|was|were|did|does|do|has|have|"
+                r"had|can|will)\b(?!.*\b(?:what|which|who|whom|how|why)\b)[^?]*\s(?:when|where|"
+                r"while)\s", low):
+        return "yesno"  # "is chemo still running when nurses are out?": when is a conjunction
     if re.match(r"^\W*(?:and |so )?(?:is|are|was|were|did|does|do|has|have|had)\b", low) and \
             re.search(r"\b(?:than|as|double|twice|triple|treble|half)\s+(?:what|how many)\b", low):
         return "yesno"  # "did we cancel more than double what sandwell did?"
@@ -302,7 +306,7 @@ SELF_INTRO = re.compile(
 WORKPLACE_LINE = re.compile(
     r"^\W*(?:(?:hi|hiya|heya|hey|hello|morning|evening|ok(?:ay)?|so)\W+)*(?:i'?m\s+|i am\s+)?"
     r"(?!(?:who|what|which|how|when|where|why|whos|whats|is|was|did|does|do|are|were|can|"
-    r"could|pls|please|and|true|yes|no)\b)([^.?!\d]{3,80}?)(?:\.\s+|\s+[-–—]+\s+|:\s+|"
+    r"could|pls|please|and|true|yes|no)\b)([^.?!\d]{3,160}?)(?:\.\s+|\s+[-–—]+\s+|:\s+|"
     r"\s*[\u2600-\u27bf\U0001f300-\U0001faff]+\s+)(?=\S)",  # (an emoji ends the line too)
     re.I)
 # … or ended by a comma when nothing else ends it ("comms lead at royal wolverhampton, need our …")
@@ -321,7 +325,7 @@ WORKPLACE_AT = re.compile(r"^(?!the\b).*(?:\b(?:at|here)\b|@)", re.I)  # (a comm
 # role at a place, or a place and "here", before the question.
 # (not "cancelled at sandwell - how many?", "inpts only at walsall - …": what, not who)
 ROLE_AT = re.compile(r"^(?!\S*ed\b)(?:[\w'-]+ ){0,3}?(?!(?:only|just|both|all|\S*ed)\b)[\w'-]+ "
-                     r"(?:at|@) .+|.+\bhere$", re.I)
+                     r"(?:at|@) .+|.+\bhere(?:\s*\([^)]*\)|,[^,]{0,60})?$", re.I)
 # "swbh pals", "rwt ward clerks", "the newark team": a place and the people there, a line alone.
 TEAM_LINE = re.compile(r"^(?:hi\W+|hey\W+)?(?:the |its the |it's the )?[\w'&]+(?: [\w'&]+){0,3} "
                        r"(?:team|office|desk|pals|clerks|staff|crew|lot|admin|" + DEPARTMENTS +
@@ -364,7 +368,10 @@ def workplace_line(text: str) -> re.Match[str] | None:
 REQUEST_PREFACE = re.compile(r"^\W*(?:(?:can|could|will) (?:someone|anyone|somebody|u|you|sb) |"
                              r"pls |please )?(?:(?:explain|tell (?:me|us)|remind (?:me|us)|"
                              r"summari[sz]e|sum up|check)\b[^?]{0,60}?\s+[-–—:]\s+|"
-                             r"(?:remind (?:me|us)|tell (?:me|us))(?:,|\s+again)?\s+)"
+                             r"(?:remind (?:me|us)|tell (?:me|us))(?:,|\s+again)?\s+|"
+                             # "marsden families asking - …", "staff keep asking me - …"
+                             r"[^?]{3,80}?\b(?:asking|asked|wondering|want(?:s|ing)? to know)"
+                             r"(?: me| us)?\s+[-–—:]\s+)"
                              r"(?=(?:what|how|which|who|when|why|whats|is|are|was|did|does)\b)",
                              re.I)
 

@@ -885,7 +885,11 @@ class Parser:
             wording["sides"] = (pair, subjects[0], False)
             subjects, op = [subjects[0], *pair], "difference"
         elif own is not None and (wording["excluded"] == (own,) or WE_GROUP.search(q.low)):
-            pass  # "excl us": the rest; "both of us together": the two last named
+            # "excl us": the rest; "both of us together": the two last named
+            if WE_GROUP.search(q.low) and re.search(r"\b(?:both|two|2) of us\b", q.low) and \
+                    len(named := [f for f in pair if f is not own][-1:]) == 1 and \
+                    not any(m for m in mentions):
+                subjects = [own, named[0]]  # "combined the 2 of us?" after the marsden: those
         elif own is not None and OWN_WORDS.search(q.low) and wording["rest_together"]:
             # "so we had more than the other 4 trusts put together, yes?": us against the rest
             subjects, wording["excluded"] = [own], ()
@@ -1852,7 +1856,12 @@ class Parser:
                     person = self.look.people.get(pid)
                     if person and person.pronoun == pronoun:
                         return [person]
-        if re.search(r"\b(?:they|them|their)\b", q.low) and conv.people:
+        plural = re.search(r"\b(?:they|them|their)\b", q.low)
+        if plural and re.search(r"\b(?:patients|pts|people|ppl|staff|nurses|doctors|docs|"
+                                r"families|parents|members|kids|children|callers)\b",
+                                q.low[:plural.start()]):
+            plural = None  # "can pts claim anything back if their op got pushed": theirs
+        if plural and conv.people:
             last = self.look.people.get(conv.people[-1])
             if last and last.pronoun == "they" or (len(conv.people) >= 2 and conv.people[-2:]
                                                     and all(self.look.people[p].role ==

@@ -47,7 +47,7 @@ DENOMINATOR = re.compile(r"\b(?:scheduled|planned|booked|due|usual|normal|expect
 
 # What a figure is: asked for and not given, or given. Named data, one list each.
 MODALITY = (("demanded", r"\b(?:demand\w*|seek\w*|asking for|ask(?:ed|s)? for|call\w* for|"
-                         r"claim\w*|want\w*|push\w* for|holding out for|"
+                         r"claim\w*|want\w*|push\w* for|holding out for|going for|gunning for|"
                          r"(?:are|r|is) (?:\w+ ){0,3}after|"
                          r"(?:'s|their|the|his|her|its) (?:actual |real |main |pay )?ask)\b"),
             ("received", r"\b(?:receiv\w*|got|get|gets|given|award\w*|paid|won|granted|"
@@ -137,7 +137,8 @@ VERSUS = re.compile(r"\b(?:more|fewer|less|bigger|smaller|larger)\b.*\bthan\b|\b
                     r"\bcompared (?:to|with)\b|\bon (?:its|their) own\b|\bwhich is (?:larger|"
                     r"bigger|more|greater|smaller)\b")
 
-PER_DAY = re.compile(r"(?<!not )\b(?:per|a|each|every) (?:strike )?day\b|(?<!not )\bdaily\b|"
+PER_DAY = re.compile(r"(?<!not )(?<!\bon )(?<!\bfor )\b(?:per|a|each|every) (?:strike )?day\b|"
+                     r"(?<!not )\bdaily\b|"
                      r"\b(?:evenly|equally) (?:over|across|between) (?:the |both |those )?"
                      r"(?:two |2 )?(?:strike )?days\b", re.I)
 

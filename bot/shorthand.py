@@ -41,6 +41,7 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\b(is|are|r) ((?:the )?[\w']+(?: [\w']+)?) after(?=\W*(?:exactly|really|then|now|tho)?\W*$)",
      r"\1 \2 asking for"),
     (r"\b(?:put|putting|puts|got|have|has) on the table\b", "offered"),
+    (r"\b(?:going|gunning) for\b", "asking for"),  # "what % is the rcn actually going for"
     (r"\bon the table\b", "on offer"),
     # "whats his line everyone keeps quoting": his line
     (r"\s*\b(?:that |which )?(?:everyone|everybody|people|ppl|the papers|the press|the media|"
@@ -208,7 +209,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\brunner[- ]?up\b", "second most"),
     (r"\b(?:the\s+)?bottom one\b", "the one with the fewest"),
     (r"\b(?:the\s+)?top one\b", "the one with the most"),
-    (r"\bbtw\b", "between"),
+    (r"\bbtw\b", "between"), (r"\bbtwn\b", "between"),
+    (r"\bchemo\b", "chemotherapy"),
     (r"\bhw\b", "how"),
     (r"\bnxt\b", "next"),
     (r"\bfrm\b", "from"),

@@ -761,10 +761,16 @@ class AggregateAnswerer(FigureWork):
         told = {ref.id for ref in conv.turns[-1].figures} if conv.turns else set()
         before = {f.id for f in percents if f.id in conv.focus or f.span and f.span in last_text
                   or f.id in told and conv.op == "difference"}
+        if op == "difference" and not r.subjects and r.cues.has("BACK_TO_SUBJECTS") and \
+                len(conv.turns) >= 2 and len({f.subject for f in percents if f.id in before}) < 2:
+            # "so how far apart r they" after the demand, then the offer: those two answers'
+            last_two = {ref.id for t in conv.turns[-2:] for ref in t.figures}
+            before |= {f.id for f in percents if f.id in last_two}
         named = {f.subject for f in percents if self._cue_hits(f, r)}
-        if not r.subjects and (r.cues.has("POINTS") or op == "difference" and (before and any(
+        paired = len({f.subject for f in percents if f.id in before}) >= 2
+        if not r.subjects and (r.cues.has("POINTS") or op == "difference" and (before and (any(
                 self._cue_hits(f, r) or self._measure_overlap(f, r) >= 2
-                for f in percents if f.id not in before) or len(named) >= 2)):
+                for f in percents if f.id not in before) or paired) or len(named) >= 2)):
             # "How many percentage points separate the demand from the award?"
             # (a level before a margin: "roughly 19%" before "5% above RPI")
             # (a figure of the article the question states names its row: "holding at 5.4%")

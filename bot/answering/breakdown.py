@@ -38,6 +38,10 @@ class BreakdownAnswerer(FigureWork):
                     used += rows
             missing = [v for v in values if v not in got]
             base = self._rows_at(f, r.dims) if r.dims else [f]
+            if not got and base and len(subjects) == 1 and r.q.form != "yesno":
+                # "so how was our 620 split btwn the 2 days": the article gives it whole
+                return self.look.abstain(r.q, f"The article doesn't give {f.subject}'s figure by "
+                                              f"{key}, only in all: {f.display} ({f.passage}).")
             if len(missing) > 1 or not base or not got:
                 return None
             whole = sum(x.value for x in base)

@@ -26,6 +26,13 @@ class CompositionAnswerer(TextWork):
             # "Is the 196,000 the full extent of the disruption?": the article's own caveat.
             pid, number = self.look.caveats[0]
             answer = self._quote(r, pid, number, 1.0)
+            passage = self.look.corpus.passage(pid)
+            after = passage.sentences[number + 1] if passage and number + 1 < len(
+                passage.sentences) else ""
+            if after.lstrip().startswith(("\u201c", '"')) and passage and passage.speakers:
+                # (the speaker's own words for it, right after: "A lot of clinics were …")
+                answer = replace(answer, answer=f"{answer.answer.removesuffix(f' ({pid})')} "
+                                                f"{after} ({pid})")
             if r.q.form == "yesno":
                 # "is it the full extent?": no; "the true number is prob higher, right?": yes
                 # (the caveat says the count falls short); "prob lower?": no.

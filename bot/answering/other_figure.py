@@ -133,6 +133,11 @@ class OtherFigureAnswerer(FigureWork):
         row = self._other_row(r)
         if row is None and len(by_value) == 1 and (r.cues.has("FOLLOWUP") or q.form == "yesno"):
             row = by_value[0]  # "and the 20k bit?", "is the 9.3% for …?": the row with it
+        told = [was for ref in (conv.turns[-1].figures if conv.turns else ())
+                if (was := self.look.by_id.get(ref.id)) is not None and was in self.look.others]
+        if row is None and q.form == "yesno" and r.stated and r.cues.has("IT_REF", "REFERRING") \
+                and (same := [f for f in told if any(u == f.unit for u, _ in r.stated)]):
+            row = same[0]  # "someone said ministers upped it to 7%": it, the last answer's row
         if row is None and r.fraction is not None and len(by_value) == 2 and \
                 by_value[0].unit == by_value[1].unit:
             row = min(by_value, key=lambda f: f.value)  # "44 of 219 … abt a quarter yeah?"
@@ -236,6 +241,7 @@ class OtherFigureAnswerer(FigureWork):
                       v.measure == f.measure and v.dims and set(v.dims) <= set(r.own_dims)),
                      f)
                 for f in rows]
+        rows = list(dict.fromkeys(rows))  # (a row two cues found is given once)
         text = " ".join(self._figure_sentence(f) for f in rows)
         correction = self._premise(r, rows)
         if correction:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ..lookups import Lookups
 from ..retrieval import Retriever
+from .advice import AdviceAnswerer
 from .aggregate import AggregateAnswerer
 from .base import Answerer
 from .breakdown import BreakdownAnswerer
@@ -63,6 +64,8 @@ ANSWERERS: dict[str, Factory] = {
     "site": lambda look, _: SiteAnswerer(look),
     # "how many more than us?" before the chat said who "us" is: asked back, not guessed.
     "own_unknown": lambda look, _: OwnUnknownAnswerer(look),
+    # "what do i tell pts who've got an appt": the article's advice, in words.
+    "advice": lambda look, _: AdviceAnswerer(look),
     "aggregate": lambda look, _: AggregateAnswerer(look),
     "figure": lambda look, _: FigureAnswerer(look),
     "other_figure": lambda look, _: OtherFigureAnswerer(look),
