@@ -107,7 +107,9 @@ class Composer:
             return self._answer_one(q, conv)
         answers: list[Answer] = []
         for i, p in enumerate(parts):
-            if answers and answers[-1].abstained and ELLIPTIC_PART.match(p.low):
+            if answers and answers[-1].abstained and (ELLIPTIC_PART.match(p.low) or re.match(
+                    r"^\W*(?:and |so )?(?:how many|how much)\b[^?]*\b(?:they|them|it)\b", p.low)
+                    and len(p.terms) <= 3):  # ("…outside those 4 trusts, how many did they …")
                 # "when is the next strike, and for how long?": of that strike too, unknown
                 answers.append(answers[-1])
                 continue

@@ -1857,9 +1857,9 @@ class Parser:
                     if person and person.pronoun == pronoun:
                         return [person]
         plural = re.search(r"\b(?:they|them|their)\b", q.low)
-        if plural and re.search(r"\b(?:patients|pts|people|ppl|staff|nurses|doctors|docs|"
-                                r"families|parents|members|kids|children|callers)\b",
-                                q.low[:plural.start()]):
+        if plural and (re.search(r"\b(?:patients|pts|people|ppl|staff|families|parents|members|"
+                                 r"kids|children|callers)\b", q.low[:plural.start()]) or
+                       self.lex.staff.search(q.low[:plural.start()])):
             plural = None  # "can pts claim anything back if their op got pushed": theirs
         if plural and conv.people:
             last = self.look.people.get(conv.people[-1])

@@ -268,6 +268,16 @@ STATEMENT_BY = re.compile(r"\bwho\b[^?]{0,30}?\b(?:put out|issued|released|made|
 # "n theirs", "and them?": the other side, asked with nothing else.
 THEIRS_BARE = re.compile(r"^\W*(?:and|n|&|so|what about|how about)?\s*(?:theirs|them|their(?:s| "
                          r"lot| one| figure| number)?)\s*(?:then|too|tho)?\W*$")
+# "how many of our 342 were chemo pts": a figure the question states, and a part of it asked.
+OF_FIGURE_SUBGROUP = re.compile(r"\b(?:of|out of) (?:the|those|these|that|our|their) "
+                                r"\d[\d,]*(?:\.\d+)?k?\b[^?]*?\b(?:were|was)\s+(?:actual |"
+                                r"actually |real |just )?([a-z][\w -]{2,40}?)(?:\s*[,?.]|"
+                                r"\s+do we\b|$)")
+# "can pts claim anything back if …?": a yes/no question of what may be, no figure claimed.
+MODAL_YESNO = re.compile(r"^\W*(?:and |so )?(?:can|could|should|would|may|might|must)\b")
+# "the rest of london outside those 4 trusts": beyond the parts the article counts.
+BEYOND_PARTS = re.compile(r"\b(?:outside|beyond|besides|apart from|other than) (?:of )?(?:those|"
+                          r"these|the|our) (?:\d+|two|three|four|five|six|seven|eight)\b")
 # "does it say anything abt pharmacy clinics …?": what the article is asked to cover (group 1).
 ARTICLE_MENTION = re.compile(r"\b(?:does|did|do) (?:it|the article|the piece|the story|the report|"
                              r"they) (?:say|mention|talk|tell us|give|cover|have)\b[^?]*?\b(?:"

@@ -54,6 +54,8 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
      r"put out \1 \2\3"),
     # "that was a 3 day one right": a three-day strike, not its day one
     (r"\b(\d+|two|three|four|five|six|seven) ?-? ?days? one\b", r"\1-day strike"),
+    # "how many of our 342 were chemo pts, do we know": the question, no second ask
+    (r"[,\s-]*\b(?:do we know|do we have (?:that|it|this|those)|do we even know)\W*$", "?"),
     # "whats our bit of it": our share of it
     (r"\b(our|my|their|its|his|her|uhnm's|[a-z]+'s) (?:bit|portion|slice|chunk|piece|"
      r"contribution) of\b", r"\1 share of"),

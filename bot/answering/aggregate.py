@@ -35,6 +35,9 @@ class AggregateAnswerer(FigureWork):
         if r.cues.has("by_type") and "type" not in self.look.dimension_keys and (
                 q.numbers or q.form in ("how many", "how much")):
             return None  # "how many of our 750 were ops vs scans?": no such split to compute
+        if r.cues.has("BEYOND_PARTS") and r.cues.has("REST_WORDS", "OUTSIDE") and not any(
+                f.scope == "national" for f in r.subjects):
+            return None  # "the rest of london outside those 4": no figure to compute from
         of_whole = self._part_of_whole(r, conv) or self._figure_of_another(r)
         if of_whole is not None:
             return of_whole

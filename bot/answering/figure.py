@@ -42,6 +42,23 @@ class FigureAnswerer(FigureWork):
                 r.q.form in ("other", "how many"):
             # "and queens burton?" after a hospital the article doesn't give: nor this one
             return self.look.abstain(q, f"The article gives no figure for {r.stray.title()}.")
+        if r.cues.has("BEYOND_PARTS") and r.cues.has("REST_WORDS", "OUTSIDE") and not any(
+                f.scope == "national" for f in r.subjects) and q.form in ("how many", "what",
+                                                                       "other"):
+            # "what abt the rest of london outside those 4 trusts, how many did they cancel"
+            return self.look.abstain(q, f"The article gives figures only for the "
+                                        f"{self.lex.profile.parts} it names, none for the rest "
+                                        f"of the area.")
+        subgroup = r.cues.first("OF_FIGURE_SUBGROUP")
+        if subgroup and q.form in ("how many", "how much") and not r.dims and subjects and \
+                not set(subgroup.group(1).split()) <= set(self.lex.counted_nouns) | STOPWORDS:
+            # "how many of our 342 were chemo pts, do we know": no such split of the figure
+            f = subjects[0]
+            return self.look.abstain(q, f"The article doesn't break {f.subject}'s {f.display} "
+                                        f"down into {subgroup.group(1)} ({f.passage}).")
+        if q.form == "yesno" and not q.numbers and not r.number_words and \
+                r.cues.has("MODAL_YESNO"):
+            return None  # "can pts claim anything back if their op got pushed": no figure
         if r.cues.has("WHOSE_FIGURE") and len(owners) == 1 and len(q.numbers) == 1 and \
                 q.form != "yesno":
             # "so whose was 1169?": the subject whose figure it is.

@@ -137,7 +137,10 @@ class OtherFigureAnswerer(FigureWork):
                 if (was := self.look.by_id.get(ref.id)) is not None and was in self.look.others]
         if row is None and q.form == "yesno" and r.stated and r.cues.has("IT_REF", "REFERRING") \
                 and (same := [f for f in told if any(u == f.unit for u, _ in r.stated)]):
-            row = same[0]  # "someone said ministers upped it to 7%": it, the last answer's row
+            # "someone said ministers upped it to 7%": it, the last answer's row (the one of
+            # the organisation named, when the answer gave several sides)
+            theirs = [f for f in same for o in r.orgs if f in self.look.org_rows.get(o.id, ())]
+            row = (theirs or same)[0]
         if row is None and r.fraction is not None and len(by_value) == 2 and \
                 by_value[0].unit == by_value[1].unit:
             row = min(by_value, key=lambda f: f.value)  # "44 of 219 … abt a quarter yeah?"
