@@ -320,7 +320,8 @@ WORKPLACE_WORDS = re.compile(r"\b(?:at|from|for|with|on|here|team|side|office|de
                              r"clerks|" + DEPARTMENTS + r"|"
                              r"department|ward|unit|division|directorate)\b|@|"
                              r"^[^,]{3,40},\s", re.I)  # ("deputy ops director, uhnm. our figure?")
-WORKPLACE_AT = re.compile(r"^(?!the\b).*(?:\b(?:at|here)\b|@)", re.I)  # (a comma is weaker)
+WORKPLACE_AT = re.compile(r"^(?!the\b).*(?:\b(?:at|here|up|down)\b|@)", re.I)  # (a comma is
+# weaker; "a ward clerk up walsall manor, …")
 # "radiographer at the royal wolverhampton here", "porter at walsall healthcare - whats …": a
 # role at a place, or a place and "here", before the question.
 # (not "cancelled at sandwell - how many?", "inpts only at walsall - …": what, not who)

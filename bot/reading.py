@@ -591,6 +591,13 @@ class Parser:
              and not self._titled_for_another(self.look.people[m.key], [
                  f for f in [ending.get(m.start)] if f is not None], q_tokens[m.start:m.end])])]
         referred = self._pronoun(q, conv)
+        parts_word = re.escape(self.lex.profile.parts)
+        if not named and not referred and re.search(
+                rf"\b(?:the|our|all the|any of the) {parts_word} (?:say|said|says|mention\w*|tell|"
+                rf"told|comment\w*)\b", q.low):
+            # "did the trusts say anything about rebooking": who speaks for them as a body
+            referred = [p for p in self.look.corpus.people if p.kind == "group" and
+                        self.lex.profile.parts in f"{p.organisation} {p.role}".lower()]
         for_us = False
         if not named and not referred and own_now is not None and (OUR_LEADER.search(
                 q.low) and (SAID_Q.search(q.low) or q.form in ("who", "yesno") and not q.numbers)
@@ -1345,7 +1352,9 @@ class Parser:
                 "individual", "separate", "different", "extra", "additional", "vs", "versus",
                 "compared", "our", "their", "its", "my", "your", "his", "her", "again",
                 "altogether", "overall", "in", "all", "then", "now",
-                "round", "around", "here", "there", "own"}  # ("how many round here": no round)
+                "round", "around", "here", "there", "own",  # ("how many round here": no round)
+                "exactly", "precisely", "roughly", "approximately", "approx", "actual",
+                "actually", "really", "about", "abt", "just", "only"}  # ("how many more exactly")
         skip |= {w for s in self.lex.profile.staff for w in s.lower().split()[:-1]}
         following = [w for w in match.group(1).split() if w not in skip and w not in NUMBER_WORDS
                      and w not in SCOPE_ADVERBS  # "how many nationally again"

@@ -214,7 +214,7 @@ PERSON_ASKED = re.compile(r"\b(?:(?:her|his|their) (?:name|job|role|title)|quote
 # are, and which pronoun (none for "person").
 GENDERED_PERSON = re.compile(r"\b(?:(?P<she>lady|woman|spokeswoman|gal)|(?P<he>man|guy|bloke|chap|"
                              r"fella|fellow|gentleman|gent|spokesman)|(?P<any>person|spokesperson|"
-                             r"official|rep))\b")
+                             r"official|rep|lead))\b")
 
 # "Where was she?": where the article meets them (not where they live or come from).
 WHERE_WORD = re.compile(r"\bwhere\b(?!.*\b(?:live[sd]?|living|born|from|grew|raised|home|"
