@@ -810,6 +810,9 @@ class Parser:
         if wording["answering"] and not wording["answered"] and q.form not in (
                 "who", "what", "which", "other"):
             wording["answering"] = ()
+        if op == "share" and own_dims and len(subjects) > 1 and len(
+                mains := {self.look.main_row(f) for f in subjects}) == 1 and not mentions:
+            subjects = list(mains)  # "what % is the OP side then" after its ip vs op: of it all
         leaderless = ""
         speaking = said_by_part or own_now
         if said_by_part is not None or own_now is not None and (OUR_LEADER.search(
@@ -1012,7 +1015,8 @@ class Parser:
             subjects = mains
         if op == "share" and conv.op == "difference" and len(conv.values) == 2 and \
                 len(q.terms) <= 2 and not mentions and not AS_SHARE_OF.match(q.low) and \
-                not wording["cues"].has("OF_THE_TOTAL", "OWN_WORDS"):
+                not wording["cues"].has("OF_THE_TOTAL", "OWN_WORDS") and \
+                not self.look.dim_matcher.find(q.text):  # ("what % is the OP side": its share)
             # "as a %?" after "how much lower than april 23": the gap as a % of the other side
             op = "change"
         if op in (None, "change") and wording["cues"].has("POINTS") and not subjects:

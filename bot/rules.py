@@ -48,6 +48,8 @@ DENOMINATOR = re.compile(r"\b(?:scheduled|planned|booked|due|usual|normal|expect
 # What a figure is: asked for and not given, or given. Named data, one list each.
 MODALITY = (("demanded", r"\b(?:demand\w*|seek\w*|asking for|ask(?:ed|s)? for|call\w* for|"
                          r"claim\w*|want\w*|push\w* for|holding out for|going for|gunning for|"
+                         r"(?:what(?:'s|s| is| are)|is|are|r) (?:the )?(?:\w+ ){0,3}?asking"
+                         r"(?! (?:about|if|whether|why|how|what|when|who|me|us|them|her|him)\b)|"
                          r"(?:are|r|is) (?:\w+ ){0,3}after|"
                          r"(?:'s|their|the|his|her|its) (?:actual |real |main |pay )?ask)\b"),
             ("received", r"\b(?:receiv\w*|got|get|gets|given|award\w*|paid|won|granted|"
@@ -631,7 +633,7 @@ QUANTITY_ASKED = re.compile(
     r"\bwhat(?: is| was|s)? the (?:£|%)|(?<![\d.])(?:£|%) (?:figure|number|amount|sum)\b|"
     r"^\W*(?:and |so )?(?:the )?(?:total|tot|number of|no\.? of) \w+")
 OFFER = re.compile(r"\boffer\w*\b")
-ANOTHER_ASK = re.compile(r"(?:\band|,) (?:what|how|which|when|who)\b|"
+ANOTHER_ASK = re.compile(r"(?:\band|,|\bvs\.?|\bversus) (?:what|how|which|when|who)\b|"
                          r"(?:\band|,) (?:and )?(?:also )?the (?:£|pounds?|cash|money|%|per ?cent)")
 HE_OR_SHE = re.compile(r"\b(?:he|she|him|her)\b")
 WHICH_PERSON = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:person|official|speaker|individual|"

@@ -366,8 +366,8 @@ class AggregateAnswerer(FigureWork):
             text = " ".join(aggregates.share(f, self.look.parts, self.lex).text for f in ones)
             return self._figure_answer(r, "aggregate", text, [*ones, *self.look.parts],
                                        tuple(ones))
-        elif not r.named_tokens and len(r.q.terms) <= 4 and \
-                not (r.op != "change" and r.cues.has("MOST_WORD", "FEWEST_WORD")) and \
+        elif not r.named_tokens and len(r.q.terms) <= 4 and not (r.op == "share" and r.own_dims) \
+                and not (r.op != "change" and r.cues.has("MOST_WORD", "FEWEST_WORD")) and \
                 not (r.own in r.subjects and r.cues.has("OWN_WORDS")) and \
                 not (r.op == "share" and r.cues.has("OF_THE_TOTAL") and len(conv.values) != 2
                      and any(f.scope == "part" for f in r.subjects)):
