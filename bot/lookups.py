@@ -134,7 +134,7 @@ class Lookups:
         own = set(re.findall(MONTHS, (corpus.profile.period or "").lower()))
         months = "|".join(m for m in MONTHS.split("|") if m not in own)
         self.other_period = re.compile(
-            rf"\b(?:previous|earlier|first|next|upcoming|future|other|"
+            rf"\b(?:previous|earlier|older|prior|first|next|upcoming|future|other|"
             rf"last(?! (?:weeks?|wks?|wk's|week's|days?|full|strike day))|{months})\s+"
             rf"(?:[\w'-]+\s+){{0,3}}(?:{self.lex.rounds})\b|\blast (?:year|month)\b")
         # "which trusts are out in jan?": a month the article's own period is not in

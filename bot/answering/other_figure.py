@@ -157,6 +157,12 @@ class OtherFigureAnswerer(FigureWork):
                         g.dim(k) == v for k, v in rounds)] if not row.dims else []
         if len(at_round) == 1:  # "how long was that walkout" after April 2023's: that round's
             return self._figure_answer(r, "figure", self._figure_sentence(at_round[0]), at_round)
+        earlier = [g for g in self.look.corpus.figures if g is not row and g.unit == row.unit and
+                   g.measure == row.measure and g.dim("round")] if not rounds and \
+            not row.dims and r.cues.has("other_period") and q.form == "how long" else []
+        if earlier:  # "how long were those 2 older strikes": each earlier round's length
+            return self._figure_answer(r, "figure", " ".join(
+                self._figure_sentence(g) for g in earlier), earlier)
         said = f"{row.period} {row.span} {row.measure}".lower()
         months = {m.lower() for m in r.months_said if m.lower() in MONTH_NAMES}
         if months and not any(m in said for m in months) and any(

@@ -152,7 +152,8 @@ class _Speech:
                 return self.c.abstain(self.q, f"The article doesn't say: {names} gives no "
                                               f"numbers.")
         # "What did they call Barclay's 'sit down' comment": a naming, before the quote inside.
-        for step in (self._for_us, self._responses, self._said_anything, self._who_used,
+        for step in (self._for_us, self._responses, self._said_anything, self._phrase_about,
+                     self._who_used,
                      self._anyone_said,
                      self._mode, self._called_claim,
                      self._called, self._nested, self._commented, self._yesno,
@@ -327,6 +328,21 @@ class _Speech:
                   f" {self._pronoun(inner.speakers)} in their statement, putting these words "
                   f"in {self._pronoun(inner.speakers, True)} mouth: \u201c{inner.text}\u201d.")
         return self._answer(lead, [best])
+
+    def _phrase_about(self) -> Answer | None:
+        """"what was mackey's 'unacceptable' about": the words of theirs it is in."""
+        if not self.phrase or not self.ids or self.q.form not in ("what", "why") or \
+                "about" not in self.r.words:
+            return None
+        low = self.phrase.lower()
+        found = [s for s in self.model.by(self.ids) if low in s.text.lower()]
+        if len(found) != 1:
+            return None
+        before = self.model.before(found[0])
+        if found[0].relation == "comment" and before is not None and \
+                before.speakers == found[0].speakers:
+            found.insert(0, before)  # ("what was that 'double-speak' abt": what it is said of)
+        return self._answer("", found)
 
     def _said_anything(self) -> Answer | None:
         """'did he say anything to the BMA': their words that take the other up, if any."""
