@@ -352,12 +352,22 @@ DASH_FIRST = re.compile(r"^(?!\W*(?:and |so |ok )?(?:what|how) about\b)"
                         r"(?:she|he|they)(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\b)", re.I)
 
 
+# A line about someone else's workplace, or what someone there says.
+SOMEONE_ELSES = re.compile(r"\b(?:my|our|a) (?:colleague|mate|friend|manager|boss|counterpart|"
+                           r"contact|pal|cousin|neighbour)s?\b|\b(?:reckons|says|said|thinks|"
+                           r"claims|told me)\b", re.I)
+
+
 def workplace_line(text: str) -> re.Match[str] | None:
     """The line before a first-person question that says where the writer works."""
     for rule, marks in ((WORKPLACE_LINE, WORKPLACE_WORDS), (WORKPLACE_COMMA, WORKPLACE_AT)):
         line = rule.match(text)
+        if line and SOMEONE_ELSES.search(line.group(1)):
+            continue  # ("my colleague at gstt reckons they got hit worst, …": theirs, not ours)
         if line and marks.search(line.group(1)) and (
                 FIRST_PERSON.search(text[line.end():]) or WORK_LEAD.match(line.group(1)) or
+                rule is WORKPLACE_LINE and FIRST_PERSON.search(line.group(1)) and
+                ASKS.match(text[line.end():]) or  # ("a summary for our imperial huddle. how …")
                 (ROLE_AT.match(line.group(1)) or TEAM_LINE.match(line.group(1))) and
                 ASKS.match(text[line.end():])):
             return line  # ("work in outpatients at walsall healthcare. how many … across england?")

@@ -91,6 +91,7 @@ from .rules import (
     ORDINAL_VALUE,
     ORDINAL_WORD,
     OTHER_ONE,
+    OTHER_PEOPLE,
     OUR_AREA,
     OUR_LEADER,
     OURS,
@@ -1526,7 +1527,8 @@ class Parser:
             pairs = set(zip(before, before[1:], strict=False)) | {(t,) for t in before}
             # ("uhnm bed mgmt here", "rwt again - how many …", "our trust = royal wolverhampton")
             ours = ("our", self.lex.profile.part) in pairs or ("our", "area's") in pairs or (
-                before[-1:] in (["under"], ["at"], ["with"]) and "my" in before)
+                before[-1:] in (["under"], ["at"], ["with"]) and "my" in before and
+                not set(before) & OTHER_PEOPLE)  # (not "my colleague at gstt reckons …")
             # ("my mum's under walsall healthcare", "my op at the qmc": the writer's own)
             after = set(toks[end:end + 3])
             if f.scope == "part" and (pairs & SELF_MARKS or after & SELF_AFTER and not

@@ -276,7 +276,8 @@ OF_FIGURE_SUBGROUP = re.compile(r"\b(?:of|out of) (?:the|those|these|that|our|th
                                 r"actually |real |just )?([a-z][\w -]{2,40}?)(?:\s*[,?.]|"
                                 r"\s+do we\b|$)")
 # "can pts claim anything back if …?": a yes/no question of what may be, no figure claimed.
-MODAL_YESNO = re.compile(r"^\W*(?:and |so )?(?:can|could|should|would|may|might|must)\b")
+MODAL_YESNO = re.compile(r"^\W*(?:and |so )?(?:can|could|should|would|may|might|must)\b"
+                         r"(?! (?:you|u|ya|someone|anyone|somebody|i have|i get|we have|we get)\b)")
 # "the rest of london outside those 4 trusts": beyond the parts the article counts.
 BEYOND_PARTS = re.compile(r"\b(?:outside|beyond|besides|apart from|other than) (?:of )?(?:those|"
                           r"these|the|our) (?:\d+|two|three|four|five|six|seven|eight)\b")
@@ -370,6 +371,10 @@ SELF_MARKS = frozenset({("we", "re"), ("we", "are"), ("we", "r"), ("i", "m"), ("
 # A short first line before the question: "newark bookings. fri 25th, how many did we …".
 OPENING_LINE = re.compile(r"^\W*([^.?!:\-–—]{2,60}?)(?:\.\s+|\s+[-–—]+\s+|:\s+)(?=\S)")
 SELF_AFTER = frozenset({"here", "again", "comms", "reps"})
+# "my colleague at gstt": someone else's workplace, not the writer's.
+OTHER_PEOPLE = frozenset({"colleague", "colleagues", "mate", "mates", "friend", "friends",
+                          "manager", "boss", "counterpart", "opposite", "contact", "pal",
+                          "cousin", "neighbour"})
 # … unless they are spoken of: "walsall comms say their numbers …".
 HEARSAY_AFTER = frozenset({"say", "says", "said", "told", "tell", "reckon", "reckons", "claim",
                            "claims", "think", "thinks"})
