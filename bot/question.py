@@ -450,10 +450,18 @@ DICTATED_THAT = re.compile(r"(?:^|\b(?:just|pls|please|plz|can (?:you|u)|could (
                            r"((?:[^,;?!]+\s+){2,30}[^,;?!]+?)\s*(?:[,;?!]|$)", re.I)
 
 
+# … or a figure put in place of the article's: "can u just say 60 trusts instead".
+DICTATED_FIGURE = re.compile(r"\b(?:just |pls |please )?(?:say|put|write|use|make it) "
+                             r"(\d[\d,.]*%?(?: [a-z]+)?) (?:instead|rather|then)\b", re.I)
+
+
 def dictated_claim(text: str) -> tuple[str, str] | None:
     """The words before a dictated statement, and the statement ('…' above), if any."""
     said = DICTATED.search(text) or DICTATED_THAT.search(text)
-    return (text[:said.start(1)].rstrip(" '\"‘“"), said.group(1)) if said else None
+    if said:
+        return text[:said.start(1)].rstrip(" '\"‘“"), said.group(1)
+    figure = DICTATED_FIGURE.search(text)  # (in place of the figure just given: "it was …")
+    return (text[:figure.start(1)], f"it was {figure.group(1)}") if figure else None
 
 
 def without_instruction(text: str) -> str:

@@ -135,8 +135,10 @@ class OtherFigureAnswerer(FigureWork):
             row = by_value[0]  # "and the 20k bit?", "is the 9.3% for …?": the row with it
         told = [was for ref in (conv.turns[-1].figures if conv.turns else ())
                 if (was := self.look.by_id.get(ref.id)) is not None and was in self.look.others]
-        if row is None and q.form == "yesno" and r.stated and r.cues.has("IT_REF", "REFERRING") \
-                and (same := [f for f in told if any(u == f.unit for u, _ in r.stated)]):
+        if row is None and q.form == "yesno" and (r.stated or q.numbers and r.unit_words) and \
+                r.cues.has("IT_REF", "REFERRING") and (same := [
+                    f for f in told if any(u == f.unit for u, _ in r.stated) or
+                    f.unit in r.unit_words]):
             # "someone said ministers upped it to 7%": it, the last answer's row (the one of
             # the organisation named, when the answer gave several sides)
             theirs = [f for f in same for o in r.orgs if f in self.look.org_rows.get(o.id, ())]
