@@ -438,11 +438,20 @@ class Parser:
             # "n theirs" after ours, in a chat that has set us against them: that part
             q = read(f"and {other.subject}?", self.lex.abbreviations)
         mentions = self.look.subject_matcher.find(q.text)
+        toks = tokens(q.text)
+        if len(mentions) > 1:
+            # ("my gstt mate wants gosh n the marsden": the mate's trust names no subject)
+            mentions = [m for m in mentions if not (m.end < len(toks) and toks[m.end] in
+                                                    OTHER_PEOPLE)] or mentions
         subjects = [self.look.by_id[k] for k in AliasMatcher.keys(mentions)]
         subjects, area = self._areas(q, subjects)
         op = aggregates.detect(q.low, self.lex)
         if op == "share" and q.form == "who" and q.numbers:
             op = None  # "who said the 93%?": whose figure, no share to work out
+        if op == "extreme" and re.search(r"\b(?:any|more) more (?:strikes?|walk-?outs?|dates|"
+                                         r"action|days)\b|\bany more (?:strikes?|walk-?outs?|"
+                                         r"dates|action|days)\b", q.low):
+            op = None  # "any more dates announced": what comes next, no most
         if op is None and (NEIGHBOUR.search(q.low) or BEYOND.search(q.low)):
             op = "rank"  # "the one below us?", "whos ahead of us": places in the ranking
         if op is None and conv.op in ("ratio", "share", "change") and RAW_NUMBERS.search(q.low):
@@ -811,6 +820,10 @@ class Parser:
         if wording["answering"] and not wording["answered"] and q.form not in (
                 "who", "what", "which", "other"):
             wording["answering"] = ()
+        in_parts = [f for f in subjects if f in self.look.parts]
+        if op == "total" and not mentions and len(in_parts) >= 2 and len(in_parts) < len(
+                subjects) and all(f in in_parts or f.scope == "whole" for f in subjects):
+            subjects = in_parts  # "combined?" after two parts (and the whole they are in)
         if op == "share" and own_dims and len(subjects) > 1 and len(
                 mains := {self.look.main_row(f) for f in subjects}) == 1 and not mentions:
             subjects = list(mains)  # "what % is the OP side then" after its ip vs op: of it all

@@ -823,6 +823,7 @@ RESPONSE_TO = re.compile(r"\b(?:push(?:ed|es|ing)? back|hit(?:s|ting)? back|fir(
                          r"came back|"
                          r"(?:took|take|takes|taking) issue|critici[sz]\w*|challeng\w*|"
                          r"attack\w*|slam\w*|rebut\w*|disagree\w*|argu\w* with|"
+                         r"(?:had|has|have|having) a go at|laid into|lays into|"
                          r"(?:respond\w*|repl(?:y|ied|ies)|reacted|reaction) to|"
                          r"(?:was|were|is|are) (?:she|he|they) (?:answering|responding|replying|"
                          r"rebutting|hitting back|reacting)|"

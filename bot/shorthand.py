@@ -56,6 +56,10 @@ SHORTHAND: tuple[tuple[str, Replacement], ...] = (
     (r"\b(\d+|two|three|four|five|six|seven) ?-? ?days? one\b", r"\1-day strike"),
     # "how many of our 342 were chemo pts, do we know": the question, no second ask
     (r"[,\s-]*\b(?:do we know|do we have (?:that|it|this|those)|do we even know)\W*$", "?"),
+    # "whats her point": what she said
+    (r"\bwhat(?:'s| is|s| was) (his|her|their) (?:main )?(?:point|argument|take|view|message|"
+     r"gripe|complaint)\b",
+     lambda m: f"what did {dict(his='he', her='she', their='they')[m.group(1)]} say"),
     # "whats our bit of it": our share of it
     (r"\b(our|my|their|its|his|her|uhnm's|[a-z]+'s) (?:bit|portion|slice|chunk|piece|"
      r"contribution) of\b", r"\1 share of"),

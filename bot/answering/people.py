@@ -32,6 +32,10 @@ class PeopleAnswerer(TextWork):
         q = r.q
         persons = [p for p in r.people if p.is_person]
         orgs = [p for p in r.people if p.kind == "organisation"]
+        answering = [p for p in r.described if p.is_person and p not in r.answered]
+        if q.form == "who" and r.answered and answering:
+            # "someone on the picket … had a go at him, who was that": the one described
+            return self._describe_people(q, answering)
         if q.form == "yesno" and len(persons) == 2 and r.cues.has("IS_X_THE") and \
                 persons[0].role != persons[1].role:
             # "Is Diane Wake the Health and Social Care Secretary?": that is someone else.
