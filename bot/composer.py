@@ -89,10 +89,10 @@ class Composer:
         if len(persons) != 1 or len(parts) != 1:
             return ""
         person, part = persons[0], parts[0]
-        theirs = [f for f in self.look.parts if f.subject == person.organisation]
-        if not theirs or theirs[0] is part:
+        theirs = self.look.works_for(person)
+        if theirs is None or theirs is part:
             return ""
-        return f"{person.name} is {person.role}, at {theirs[0].subject}, not {part.subject}."
+        return f"{person.name} is {person.role}, at {theirs.subject}, not {part.subject}."
 
     def _answer_parts(self, q: Question, parts: tuple[Question, ...],
                       conv: Conversation) -> Answer:

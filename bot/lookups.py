@@ -313,6 +313,10 @@ class Lookups:
     def abstain(self, q: Question, text: str) -> Answer:
         return Answer(q.raw, text, True, "none")
 
+    def works_for(self, person: Person) -> Figure | None:
+        """The part whose subject is the person's organisation, if any."""
+        return next((f for f in self.parts if f.subject == person.organisation), None)
+
     def speaking_for(self, own: Figure) -> list[Person]:
         """The people whose role covers a part or an area it is in ("our boss", "did anyone
         quoted speak for us")."""

@@ -23,7 +23,7 @@ class PersonPlaceAnswerer(FigureWork):
                 r.q.numbers or r.op is not None or r.cues.has("count_words", "SPEECH_ACT_Q"):
             return None
         person = persons[0]
-        theirs = next((f for f in self.look.parts if f.subject == person.organisation), None)
+        theirs = self.look.works_for(person)
         where = f"{person.name} is {person.role} ({person.introduced})"
         if theirs in parts:
             return Answer(r.q.raw, f"Yes: {where}.", False, "passage",
