@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from . import paths
@@ -26,7 +27,11 @@ class Corpus:
     name: str = ""
 
     def passage(self, pid: str) -> Passage | None:
-        return next((p for p in self.passages if p.id == pid.strip().lower()), None)
+        return self._by_id.get(pid.strip().lower())
+
+    @cached_property
+    def _by_id(self) -> dict[str, Passage]:
+        return {p.id: p for p in self.passages}
 
     def person(self, person_id: str) -> Person:
         return next(p for p in self.people if p.id == person_id)

@@ -81,7 +81,12 @@ class Vocabulary:
         for term in terms:
             w = self.weight(term, verbs)
             total += w
-            if term in have or (len(term) >= 5 and any(_alike(term, h) for h in have)):
+            n = len(term)
+            # (only words that could be alike: the same first five letters, or lengths close
+            # enough for a fuzzy ratio of 85)
+            if term in have or (n >= 5 and any(
+                    _alike(term, h) for h in have
+                    if h[:5] == term[:5] or 2 * min(n, len(h)) >= 0.85 * (n + len(h)))):
                 found += w
         return found / total if total else 0.0
 

@@ -33,13 +33,9 @@ class FigureAnswerer(FigureWork):
         noun = r.noun
         followup = r.cues.has("FOLLOWUP", "THERE")
         owners = [f for f in self.look.counts if f.value in q.numbers]
-        vocab = self.look.vocab
-        typed = [w for w in r.words if w.isalpha() and len(w) >= 3]
-        unknown_name = next((f"{a} {b}" for a, b in zip(typed, typed[1:], strict=False) if not any(
-            vocab.knows(w) or w in vocab.halves for w in (a, b))), "")
-        if r.cues.has("FOLLOWUP") and r.stray and unknown_name and not r.named_tokens and \
-                not r.dims and not q.numbers and not r.quoted and \
-                r.q.form in ("other", "how many"):
+        if r.stray and not r.named_tokens and not r.dims and not q.numbers and not r.quoted and \
+                r.q.form in ("other", "how many") and r.cues.has("FOLLOWUP") and \
+                self._unknown_name(r):
             # "and queens burton?" after a hospital the article doesn't give: nor this one
             return self.look.abstain(q, f"The article gives no figure for {r.stray.title()}.")
         if r.cues.has("BEYOND_PARTS") and r.cues.has("REST_WORDS", "OUTSIDE") and not any(
@@ -372,6 +368,13 @@ class FigureAnswerer(FigureWork):
         asked = set(r.q.terms) - self.look.entity_terms - set(self.lex.counted_nouns)
         return [(pid, i) for pid, i in self.look.caveats
                 if len(asked & self.look.sentence_terms[(pid, i)]) >= 3]
+
+    def _unknown_name(self, r: Reading) -> str:
+        """Two words in a row the article never uses: a name it doesn't know."""
+        vocab = self.look.vocab
+        typed = [w for w in r.words if w.isalpha() and len(w) >= 3]
+        return next((f"{a} {b}" for a, b in zip(typed, typed[1:], strict=False) if not any(
+            vocab.knows(w) or w in vocab.halves for w in (a, b))), "")
 
     def _alone(self, r: Reading) -> Answer | None:
         """'Does the 8,300 refer to the Black Country alone?': a part of the name is not all."""
