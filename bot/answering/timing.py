@@ -184,8 +184,7 @@ class TimingAnswerer:
         best = max(said, key=lambda s: (len(asked & set(content_terms(s.text))), -s.key))
         words = best.text.strip().lstrip(OPEN_QUOTES).rstrip(CLOSE_QUOTES).strip()
         name = self.look.people[best.speakers[0]].name
-        if CALENDAR_DATE.search(best.text) or WEEKDAY.search(best.text) or \
-                NAMED_TIME.search(best.text):
+        if _dated(best.text):
             return Answer(r.q.raw, f"{name} said: “{words}” ({best.passage}).", False,
                           "passage", (self.look.cite(best.passage, 1.0),), highlights=(words,))
         return self._no_date(r, best, words, name)
@@ -219,9 +218,14 @@ class TimingAnswerer:
         dated = CALENDAR_DATE.search(best.text) or WEEKDAY.search(best.text)
         wanted = "dates" in kinds or r.times_said or r.cues.has("TIMING_WHEN") and not \
             r.cues.has("TIMING_DATES") and r.q.form == "yesno"
-        if not dated and not NAMED_TIME.search(best.text) and r.cues.has("DEADLINE_ASKED"):
+        if not _dated(best.text) and r.cues.has("DEADLINE_ASKED"):
             # "did she give a date they'd all be rebooked by?": no date, only a manner
             return self._no_date(r, best, words, name)
         verdict = "No date: " if wanted and not dated and r.q.form == "yesno" else ""
         return Answer(r.q.raw, f"{verdict}{name} said: “{words}” ({best.passage}).", False,
                       "passage", (self.look.cite(best.passage, 1.0),), highlights=(words,))
+
+
+def _dated(text: str) -> bool:
+    """Whether words say when by a date, a weekday or a named time ("by Christmas")."""
+    return bool(CALENDAR_DATE.search(text) or WEEKDAY.search(text) or NAMED_TIME.search(text))
