@@ -90,6 +90,8 @@ def detect(low: str, lex: Lexicon) -> str | None:
     if re.search(r"\b(?:vs|versus|compare[sd]?|comparison)\b", low) and re.search(
             r"%|\bper ?cent\b|\bpercentage\b|\bproportion\b|\bshare\b", low):
         return "share"  # "whole 5 trusts vs england then? %"
+    if re.search(r"\b(?:vs\.?|versus) (?:what|how much|how many)\b", low):
+        return None  # "whats BMA asking vs what govt gave": two asks, each answered
     if re.search(rf"\b(?:compare|compared|comparison|vs|versus)\b|\brest of (?:{places}|the "
                  rf"country)\b|\b(?:outside|elsewhere than) (?:{places}|the region|"
                  rf"(?:the|those|these|our) (?:\w+ ){{0,3}}{parts})", low):

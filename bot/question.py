@@ -601,7 +601,8 @@ ASKS = re.compile(r"(?:and\s+)?(?:what|how|which|who|whom|whose|when|where|why|i
 WH_INSIDE = re.compile(r"\b(?:what|how many|how much|which|who)\b", re.I)
 ALSO_BREAK = re.compile(r"\?\s+(?:plus|and also|also|oh and|as well as)\s+", re.I)
 PART_MARK = re.compile(r"\s*\(\s*[a-e]\s*\)\s*|\s*\b[a-e]\)\s+")
-PART_BREAK = re.compile(r"(?:[,;?]\s*and\s+|[;?]\s+|\s+&\s+|,\s+(?=(?:and\s+)?(?:what|how|which|"
+PART_BREAK = re.compile(r"(?:[,;?]\s*and\s+|[;?]\s+|\s+&\s+|\s+(?:vs\.?|versus)\s+(?=what\b)|"
+                        r",\s+(?=(?:and\s+)?(?:what|how|which|"
                         r"who|when|where|why)\b)|,\s+(?=(?:is|are|was|were|did|do|does) (?:we|they|"
                         r"it|that|us|you|she|he)\b(?! (?:right|correct|true|so|accurate)\b)))"
                         r"(?=(?:what|how|which|who|whom|whose|when|where|why|in what|did|does|do|"
