@@ -202,7 +202,7 @@ SETS = [
     (NURSES / "blind_AU.jsonl", NURSES, 34),
     (NOTTS / "blind_AU.jsonl", NOTTS, 34),
     (DATA / "blind_strike_chatb_AV.jsonl", None, 36),
-    (NOTTS / "blind_AV.jsonl", NOTTS, 34),
+    (NOTTS / "blind_AV.jsonl", NOTTS, 35),
     (NURSES / "blind_AV.jsonl", NURSES, 35),
 ]
 _ENGINES: dict[Path, Any] = {}
