@@ -71,6 +71,7 @@ from .rules import (
     GENERIC_TERMS,
     HEARSAY_AFTER,
     HOW_MANY_NOUN,
+    HOW_MUCH_OF,
     INSTRUCTION,
     IT_REF,
     IT_REF_THAT,
@@ -775,6 +776,12 @@ class Parser:
         if wording["excluded"] and op in (None, "extreme") and LEFT_OVER.search(q.low):
             op = "total"  # "whats left if u take out the biggest": the rest, added up
             subjects = [f for f in subjects if f not in wording["excluded"]]
+        both = [k for k, _ in dims if k in self.look.partitions]
+        if not wording["split_by"] and op in (None, "difference") and HOW_MUCH_OF.search(q.low) \
+                and (two := next((k for k in both if both.count(k) >= 2), "")):
+            # "how much of that was inpatient v outpatient": the figure broken down by type
+            wording["split_by"], op = two, None
+            dims = tuple(d for d in dims if d[0] != two)
         if wording["split_by"] and op in ("average", "rank"):
             # "our daily breakdown fri to tue, total per day": each day's figure, not an average
             op = None

@@ -281,6 +281,8 @@ MODAL_YESNO = re.compile(r"^\W*(?:and |so )?(?:can|could|should|would|may|might|
 # "the rest of london outside those 4 trusts": beyond the parts the article counts.
 BEYOND_PARTS = re.compile(r"\b(?:outside|beyond|besides|apart from|other than) (?:of )?(?:those|"
                           r"these|the|our) (?:\d+|two|three|four|five|six|seven|eight)\b")
+# "how much of that was inpatient v outpatient": a figure just given, broken down.
+HOW_MUCH_OF = re.compile(r"\bhow (?:much|many) of (?:that|it|those|them|these|this|the total)\b")
 # "does it say anything abt pharmacy clinics …?": what the article is asked to cover (group 1).
 ARTICLE_MENTION = re.compile(r"\b(?:does|did|do) (?:it|the article|the piece|the story|the report|"
                              r"they) (?:say|mention|talk|tell us|give|cover|have)\b[^?]*?\b(?:"

@@ -196,7 +196,7 @@ SETS = [
     (DATA / "blind_strike_chat_AT.jsonl", None, 40),
     (DATA / "blind_strike_chatb_AT.jsonl", None, 39),
     (NURSES / "blind_AT.jsonl", NURSES, 35),
-    (NOTTS / "blind_AT.jsonl", NOTTS, 34),
+    (NOTTS / "blind_AT.jsonl", NOTTS, 35),
     (DATA / "blind_strike_chat_AU.jsonl", None, 35),
     (DATA / "blind_strike_chatb_AU.jsonl", None, 39),
     (NURSES / "blind_AU.jsonl", NURSES, 34),
