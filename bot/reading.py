@@ -69,6 +69,7 @@ from .rules import (
     FOLLOWUP_FILLER,
     GENDERED_PERSON,
     GENERIC_TERMS,
+    GROUP_PRONOUN,
     HEARSAY_AFTER,
     HOW_MANY_NOUN,
     HOW_MUCH_OF,
@@ -103,8 +104,11 @@ from .rules import (
     OWN_WITH,
     OWN_WORDS,
     PART_SAID,
+    PEOPLE_NOUNS,
     PERCENT_NOUN,
     PERSON_ASKED,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUN,
     QUESTION_RULES,
     QUOTED_WORDS,
     RANK_BARE,
@@ -142,6 +146,9 @@ from .rules import (
     UNIT_NOUNS,
     UNIT_PATTERNS,
     UPWARD,
+    VALUE_INSTEAD,
+    VALUE_NOT_BEFORE,
+    VALUE_VERSUS,
     VERSUS_LEAD,
     VERSUS_THAN,
     VERSUS_THEM,
@@ -1807,20 +1814,18 @@ class Parser:
             if len(every) < 2 or not asked >= every:
                 continue
             between = " ".join(toks[mine[0].end:mine[-1].start])
-            if re.search(r"\b(?:rather than|as opposed to|instead of|not|excluding|except|"
-                         r"without|other than)\b", between):
+            if VALUE_INSTEAD.search(between):
                 # "inpatients rather than outpatients": the first is what is asked.
                 found = [f for f in found if not f.startswith(f"{key}=") or f == mine[0].key]
-            elif not re.search(r"\b(?:vs|versus|compared|against|or)\b|/", between) and \
+            elif not VALUE_VERSUS.search(between) and \
                     not SPLIT_ASKED.search(q.low):
                 # "inpatient and outpatient" together ask for the total, not a dimension
                 # ("split inpt/outpt pls", "inpatients and outpatients separately": each).
                 found = [f for f in found if not f.startswith(f"{key}=")]
         for key, every in values.items():
             mine = [m for m in mentions if m.key.startswith(f"{key}=")]
-            if len(every) == 2 and len({m.key for m in mine}) == 1 and re.search(
-                    r"\b(?:not|rather than|excluding|except|other than|instead of|w/?o|without)"
-                    r"\s*(?:the\s+)?$", " ".join(toks[max(0, mine[0].start - 3):mine[0].start])):
+            if len(every) == 2 and len({m.key for m in mine}) == 1 and VALUE_NOT_BEFORE.search(
+                    " ".join(toks[max(0, mine[0].start - 3):mine[0].start])):
                 # "actual ops not clinic appts": the other value of the two
                 other = next(v for v in every if f"{key}={v}" != mine[0].key)
                 found = [f for f in found if not f.startswith(f"{key}=")] + [f"{key}={other}"]
@@ -1877,23 +1882,21 @@ class Parser:
         return conv.dims if followup or len(q.terms) <= 2 or words <= 0 else ()
 
     def _pronoun(self, q: Question, conv: Conversation) -> list[Person]:
-        if WHO_IS_THAT.match(q.low) and re.search(r"\b(?:they|them|those|these|the two)\b",
-                                                  q.low) and conv.turns:
+        if WHO_IS_THAT.match(q.low) and GROUP_PRONOUN.search(q.low) and conv.turns:
             cited = conv.turns[-1].citations
             passage = self.look.corpus.passage(cited[0].passage) if cited else None
             group = [p for pid in (passage.speakers if passage else ())
                      if (p := self.look.people.get(pid)) is not None and p.is_person]
             if len(group) >= 2:
                 return group  # "who are they again" after the co-chairs' words: both
-        for pronoun, pattern in (("she", r"\b(?:she|her|hers)\b"), ("he", r"\b(?:he|him|his)\b")):
-            if re.search(pattern, q.low):
+        for pronoun, pattern in PERSON_PRONOUNS.items():
+            if pattern.search(q.low):
                 for pid in reversed(conv.people):
                     person = self.look.people.get(pid)
                     if person and person.pronoun == pronoun:
                         return [person]
-        plural = re.search(r"\b(?:they|them|their)\b", q.low)
-        if plural and (re.search(r"\b(?:patients|pts|people|ppl|staff|families|parents|members|"
-                                 r"kids|children|callers)\b", q.low[:plural.start()]) or
+        plural = PLURAL_PRONOUN.search(q.low)
+        if plural and (PEOPLE_NOUNS.search(q.low[:plural.start()]) or
                        self.lex.staff.search(q.low[:plural.start()])):
             plural = None  # "can pts claim anything back if their op got pushed": theirs
         if plural and conv.people:

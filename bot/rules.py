@@ -927,6 +927,28 @@ FUTURE_WORDS = re.compile(r"\b(?:further|next|upcoming|will|planned|has since na
 # The places a part runs, as an article lists them: "NUH, which runs the Queen's Medical
 # Centre and City Hospital, …".
 RUNS_SITES = re.compile(r"\b(?:runs|run|operates|manages)\b(?P<sites>[^.;]+)")
+# Rules read over a span of the question, not the whole of it (so not cued).
+# Between two values of one dimension: "inpatients rather than outpatients" asks the first.
+VALUE_INSTEAD = re.compile(r"\b(?:rather than|as opposed to|instead of|not|excluding|except|"
+                           r"without|other than)\b")
+# Between two values of one dimension: "inpatients vs outpatients" asks each.
+VALUE_VERSUS = re.compile(r"\b(?:vs|versus|compared|against|or)\b|/")
+# Just before a value: "actual ops not clinic appts" asks the other value of the two.
+VALUE_NOT_BEFORE = re.compile(r"\b(?:not|rather than|excluding|except|other than|instead of|w/?o|"
+                              r"without)\s*(?:the\s+)?$")
+# A pronoun for one person, by the pronoun the article's people table gives.
+PERSON_PRONOUNS: dict[str, re.Pattern[str]] = {
+    "she": re.compile(r"\b(?:she|her|hers)\b"), "he": re.compile(r"\b(?:he|him|his)\b")}
+PLURAL_PRONOUN = re.compile(r"\b(?:they|them|their)\b")
+GROUP_PRONOUN = re.compile(r"\b(?:they|them|those|these|the two)\b")
+# People a plural pronoun can stand for that are not the article's speakers: "can pts claim
+# anything back if their op got pushed".
+PEOPLE_NOUNS = re.compile(r"\b(?:patients|pts|people|ppl|staff|families|parents|members|kids|"
+                          r"children|callers)\b")
+# A sentence about things to be done again: "… will be given a new date as quickly as possible".
+NEW_DATE = re.compile(r"\bnew (?:dates?|times?|slots?)\b")
+SPAN_RULES = frozenset({"VALUE_INSTEAD", "VALUE_VERSUS", "VALUE_NOT_BEFORE", "PLURAL_PRONOUN",
+                        "GROUP_PRONOUN", "PEOPLE_NOUNS", "NEW_DATE"})
 SENTENCE_RULES = frozenset({"VERDICT", "TIME_WORDS", "DATE_WORDS", "KEY_VERBS", "REASON_WORDS",
                             "QUOTED_WORDS", "SOME_WORDS", "CLOCK_TIME",
                             "CALENDAR_DATE", "WEEKDAY", "DURATION", "FUTURE_WORDS", "CALENDAR_NAME",
@@ -935,5 +957,5 @@ SENTENCE_RULES = frozenset({"VERDICT", "TIME_WORDS", "DATE_WORDS", "KEY_VERBS", 
 # as the user wrote it (capitals, spelling), the rest its lower-cased form.
 QUESTION_RULES: dict[str, re.Pattern[str]] = {name: value for name, value in dict(globals()).items()
                                               if isinstance(value, re.Pattern)
-                                              and name not in SENTENCE_RULES}
+                                              and name not in SENTENCE_RULES | SPAN_RULES}
 AS_WRITTEN = frozenset({"EXCLUDING", "ROLE_CLAIM"})

@@ -16,6 +16,7 @@ from ..rules import (
     DURATION,
     FUTURE_WORDS,
     NAMED_TIME,
+    NEW_DATE,
     OPEN_QUOTES,
     TIME_WORDS,
     WEEKDAY,
@@ -176,7 +177,7 @@ class TimingAnswerer:
             return None
         counted, event = self.look.lex.count_words, self.look.lex.event_words
         said = [s for s in self.model.sentences if TIME_WORDS.search(s.text) and (
-                counted.search(s.text) or "new date" in s.text) and not event.search(s.text)
+                counted.search(s.text) or NEW_DATE.search(s.text)) and not event.search(s.text)
                 and s.speakers]
         if not said:
             return self.look.abstain(r.q, "The article gives no date for that.")
